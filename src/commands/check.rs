@@ -1,0 +1,77 @@
+//! `tl check`: parse and check schema files together.
+
+use crate::source::SchemaFile;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use tl_parser::{Severity, SourceText};
+
+/// Parse and check schema files; print warnings and errors with their source lines.
+///
+/// Files given together are checked together: a type defined in one may be
+/// used in another. Exits with status 1 if any file does not parse or any
+/// finding is an error; warnings alone exit 0.
+///
+/// Example: tl check schema/api.tl schema/mtproto.tl
+#[derive(clap::Args)]
+pub struct Args {
+    /// The schema files.
+    #[arg(required = true)]
+    files: Vec<PathBuf>,
+    /// Print nothing for warnings.
+    #[arg(long)]
+    quiet: bool,
+}
+
+/// Runs `tl check`.
+pub fn run(args: Args) -> Result<ExitCode, String> {
+    let files = args
+        .files
+        .iter()
+        .map(|p| SchemaFile::load(p))
+        .collect::<Result<Vec<_>, _>>()?;
+    let mut failed = false;
+    for file in &files {
+        if let Err(rendered) = file.schema() {
+            eprintln!("{rendered}\n");
+            failed = true;
+        }
+    }
+    if failed {
+        return Ok(ExitCode::FAILURE);
+    }
+    let schemas: Vec<_> = files
+        .iter()
+        .filter_map(|f| f.parsed.as_ref().ok())
+        .collect();
+    let findings = tl_parser::check(&schemas);
+    let names: Vec<String> = files.iter().map(SchemaFile::display_name).collect();
+    let sources: Vec<SourceText<'_>> = files
+        .iter()
+        .zip(&names)
+        .map(|(f, name)| SourceText {
+            name,
+            text: &f.text,
+        })
+        .collect();
+    let shown: Vec<_> = findings
+        .iter()
+        .filter(|d| !args.quiet || d.severity == Severity::Error)
+        .cloned()
+        .collect();
+    eprint!("{}", tl_parser::render(&shown, &sources));
+    let errors = findings
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .count();
+    let warnings = findings.len() - errors;
+    let definitions: usize = schemas.iter().map(|s| s.definitions.len()).sum();
+    eprintln!(
+        "checked {} file(s), {definitions} definitions: {errors} error(s), {warnings} warning(s)",
+        files.len()
+    );
+    Ok(if errors > 0 {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
+}

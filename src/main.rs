@@ -1,0 +1,44 @@
+//! `tl`: the command-line tool over the TL toolchain.
+//!
+//! ```text
+//! tl check schema/api.tl schema/mtproto.tl   # parse and check; warnings and errors rendered like rustc's
+//! tl parse --json schema/api.tl              # the parsed model as JSON
+//! tl fmt schema/api.tl                       # canonical TL text
+//! ```
+
+mod commands;
+mod source;
+
+use clap::{Parser, Subcommand};
+use std::process::ExitCode;
+
+/// Tools for TL schemas: check them, format them, dump their model.
+#[derive(Parser)]
+#[command(name = "tl", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    Check(commands::check::Args),
+    Parse(commands::parse::Args),
+    Fmt(commands::fmt::Args),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Check(args) => commands::check::run(args),
+        Command::Parse(args) => commands::parse::run(args),
+        Command::Fmt(args) => commands::fmt::run(args),
+    };
+    match result {
+        Ok(code) => code,
+        Err(message) => {
+            eprintln!("error: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,50 @@
+//! The error of a schema that does not parse.
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::model::Span;
+use std::fmt;
+
+/// Schema text that does not follow the TL grammar: where and what.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParseError {
+    /// Where parsing stopped (a zero-length span).
+    pub span: Span,
+    /// What was expected and what was found instead.
+    pub message: String,
+}
+
+impl ParseError {
+    pub(crate) fn new(text: &str, offset: usize, message: String) -> ParseError {
+        let offset = offset.min(text.len());
+        let before = &text[..offset];
+        let line = before.matches('\n').count() + 1;
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let column = before[line_start..].chars().count() + 1;
+        ParseError {
+            span: Span {
+                start: offset,
+                end: offset,
+                line: u32::try_from(line).unwrap_or(u32::MAX),
+                column: u32::try_from(column).unwrap_or(u32::MAX),
+            },
+            message,
+        }
+    }
+
+    /// The error as a diagnostic, to render with its source line.
+    pub fn to_diagnostic(&self) -> Diagnostic {
+        Diagnostic::new(Severity::Error, self.message.clone(), self.span)
+    }
+}
+
+impl fmt::Display for ParseError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}:{}: {}",
+            self.span.line, self.span.column, self.message
+        )
+    }
+}
+
+impl std::error::Error for ParseError {}
