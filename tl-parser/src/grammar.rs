@@ -12,7 +12,7 @@ use crate::model::{
 use nom::branch::alt;
 use nom::bytes::complete::{tag, take_until, take_while, take_while1};
 use nom::character::complete::{char, digit1, multispace1, not_line_ending};
-use nom::combinator::{opt, recognize};
+use nom::combinator::{cut, opt, recognize};
 use nom::sequence::pair;
 use nom::{IResult, Input as _, Offset, Parser};
 use nom_locate::LocatedSpan;
@@ -354,6 +354,11 @@ fn parenthesised_type(input: Input<'_>, depth: usize) -> PResult<'_, Type> {
 /// `{X:Type}`.
 fn generic_param(input: Input<'_>) -> PResult<'_, GenericParam> {
     let (rest, _) = char('{').parse(input)?;
+    cut(generic_param_body).parse(rest)
+}
+
+/// `X:Type}`, after the `{`.
+fn generic_param_body(rest: Input<'_>) -> PResult<'_, GenericParam> {
     let (rest, _) = trivia(rest)?;
     let (rest, name) = expect("a type parameter name", ident).parse(rest)?;
     let (rest, _) = trivia(rest)?;
@@ -420,8 +425,10 @@ fn body_item(input: Input<'_>) -> PResult<'_, BodyItem<'_>> {
     if let Ok((rest, token)) = builtin_token.parse(input) {
         return Ok((rest, BodyItem::Builtin(token.fragment().to_string())));
     }
-    if let Ok((rest, param)) = named_param(input) {
-        return Ok((rest, BodyItem::Param(param)));
+    match named_param(input) {
+        Ok((rest, param)) => return Ok((rest, BodyItem::Param(param))),
+        Err(nom::Err::Error(_)) => {}
+        Err(err) => return Err(err),
     }
     match type_term(input, 0) {
         Ok((rest, ty)) => Ok((
@@ -474,20 +481,20 @@ fn definition(input: Input<'_>, category: Category) -> PResult<'_, Definition> {
         Err(nom::Err::Error(e)) => return Err(nom::Err::Failure(e)),
         Err(err) => return Err(err),
     };
-    // The space form of a type application in a result: `= Vector t;`.
+    // The space form of a type application in a result, `= Vector t;`,
+    // whose arguments are the definition's type parameters.
     loop {
         let (after, _) = trivia(rest)?;
         if after.fragment().starts_with(';') {
             rest = after.take_from(1);
             break;
         }
-        match type_term(after, 1) {
-            Ok((after, arg)) => {
-                result.args.push(arg);
-                rest = after;
+        match ident(after) {
+            Ok((next, arg)) if generics.iter().any(|g| g.name == *arg.fragment()) => {
+                result.args.push(Type::named(arg.fragment()));
+                rest = next;
             }
-            Err(nom::Err::Error(_)) => return fail(after, "`;` ending the definition"),
-            Err(err) => return Err(err),
+            _ => return fail(after, "`;` ending the definition"),
         }
     }
 

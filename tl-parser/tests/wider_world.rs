@@ -48,8 +48,15 @@ fn tdlib_doc_comments_attach_to_definitions_and_types() {
         doc.description(),
         Some("An object of this type can be returned on every function call, in case of an error")
     );
-    assert_eq!(doc.get("message"), Some("Error message; subject to future changes"));
-    assert!(doc.get("code").unwrap().starts_with("Error code; subject to future changes."));
+    assert_eq!(
+        doc.get("message"),
+        Some("Error message; subject to future changes")
+    );
+    assert!(
+        doc.get("code")
+            .unwrap()
+            .starts_with("Error code; subject to future changes.")
+    );
     let class = schema
         .type_docs
         .iter()
@@ -57,11 +64,21 @@ fn tdlib_doc_comments_attach_to_definitions_and_types() {
         .unwrap();
     assert_eq!(
         class.doc.description(),
-        Some("Provides information about the method by which an authentication code is delivered to the user")
+        Some(
+            "Provides information about the method by which an authentication code is delivered to the user"
+        )
     );
     let sms = definition(&schema, "authenticationCodeTypeSms");
-    assert_eq!(sms.doc.as_ref().unwrap().get("length"), Some("Length of the code"));
-    assert!(schema.definitions.iter().all(|d| d.id_origin == IdOrigin::Computed));
+    assert_eq!(
+        sms.doc.as_ref().unwrap().get("length"),
+        Some("Length of the code")
+    );
+    assert!(
+        schema
+            .definitions
+            .iter()
+            .all(|d| d.id_origin == IdOrigin::Computed)
+    );
     let int32 = definition(&schema, "int32");
     assert!(!int32.is_builtin(), "`int32 = Int32;` is an ordinary line");
     assert!(definition(&schema, "double").is_builtin());
@@ -114,13 +131,18 @@ fn ton_sections_switch_many_times() {
             switches += 1;
         }
     }
-    assert!(switches >= 2, "types after functions after types: {switches}");
+    assert!(
+        switches >= 2,
+        "types after functions after types: {switches}"
+    );
 }
 
 #[test]
 fn lite_api_builtins_and_trailing_comment() {
     let (_, schema) = fixture("lite_api.tl");
-    for name in ["int", "long", "object", "function", "int128", "int256", "vector"] {
+    for name in [
+        "int", "long", "object", "function", "int128", "int256", "vector",
+    ] {
         assert!(definition(&schema, name).is_builtin(), "{name}");
     }
     let bytes = definition(&schema, "bytes");
@@ -137,7 +159,10 @@ fn layer_comment_anywhere_sets_the_layer() {
     assert!(text.starts_with("// LAYER 230"));
     assert_eq!(schema.layer, Some(230));
     let (_, secret) = fixture("secret_api.tl");
-    assert_eq!(secret.layer, None, "`// layer 23` section comments are not LAYER lines");
+    assert_eq!(
+        secret.layer, None,
+        "`// layer 23` section comments are not LAYER lines"
+    );
 }
 
 #[test]
@@ -163,7 +188,10 @@ fn block_doc_comments_document_fields() {
     let node = definition(&schema, "dht.node");
     let doc = node.doc.as_ref().unwrap();
     assert_eq!(doc.get("id"), Some("node public key"));
-    assert_eq!(doc.get("signature"), Some("a ed25519 signature of the info"));
+    assert_eq!(
+        doc.get("signature"),
+        Some("a ed25519 signature of the info")
+    );
     assert_eq!(node.params.len(), 5);
 }
 
@@ -171,9 +199,10 @@ fn block_doc_comments_document_fields() {
 fn one_bit_may_gate_several_fields() {
     let (_, schema) = fixture("everscale_network.tl");
     let shared = schema.definitions.iter().any(|d| {
-        d.params.iter().enumerate().any(|(i, p)| {
-            p.flag.is_some() && d.params[i + 1..].iter().any(|q| q.flag == p.flag)
-        })
+        d.params
+            .iter()
+            .enumerate()
+            .any(|(i, p)| p.flag.is_some() && d.params[i + 1..].iter().any(|q| q.flag == p.flag))
     });
     assert!(shared);
 }
@@ -191,8 +220,8 @@ fn whole_corpus_from_tl_corpus_dir() {
             stack.extend(std::fs::read_dir(&path).unwrap().map(|e| e.unwrap().path()));
         } else if path.extension().is_some_and(|e| e == "tl") {
             let text = std::fs::read_to_string(&path).unwrap();
-            let schema = tl_parser::parse(&text)
-                .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+            let schema =
+                tl_parser::parse(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
             let again = tl_parser::parse(&schema.to_string()).unwrap();
             assert_eq!(again, schema, "{}", path.display());
             parsed += 1;
