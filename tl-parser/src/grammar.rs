@@ -299,7 +299,8 @@ fn type_term(input: Input<'_>, depth: usize) -> PResult<'_, Type> {
         expect("a type name", full_ident).parse(rest)?
     };
     let mut args = Vec::new();
-    if let Ok((after, _)) = char::<_, GrammarError>('<')(rest) {
+    let (after_space, _) = trivia(rest)?;
+    if let Ok((after, _)) = char::<_, GrammarError>('<')(after_space) {
         rest = after;
         loop {
             let (after, _) = trivia(rest)?;

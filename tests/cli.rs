@@ -1,0 +1,116 @@
+//! The `tl` binary, run as a user runs it.
+
+use std::process::{Command, Output};
+
+fn tl(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_tl"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap()
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8(bytes.to_vec()).unwrap()
+}
+
+fn temp_file(name: &str, contents: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("tl-cli-test-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, contents).unwrap();
+    path
+}
+
+#[test]
+fn check_of_the_bundled_schema_passes_with_the_known_warnings() {
+    let out = tl(&["check", "schema/api.tl", "schema/mtproto.tl"]);
+    let stderr = text(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    for name in [
+        "ipPortSecret",
+        "accessPointRule",
+        "help.configSimple",
+        "tlsClientHello",
+    ] {
+        assert!(
+            stderr.contains(&format!("`{name}`")),
+            "{name} missing in\n{stderr}"
+        );
+    }
+    assert!(stderr.contains("schema/mtproto.tl:101:1"), "{stderr}");
+    assert!(stderr.ends_with("checked 2 file(s), 2540 definitions: 0 error(s), 15 warning(s)\n"));
+    let quiet = tl(&["check", "--quiet", "schema/api.tl", "schema/mtproto.tl"]);
+    assert!(!text(&quiet.stderr).contains("warning:"));
+}
+
+#[test]
+fn check_fails_on_a_parse_error_with_the_place() {
+    let path = temp_file("broken.tl", "ok = Ok;\nuser#1 id long = User;\n");
+    let out = tl(&["check", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = text(&out.stderr);
+    assert!(stderr.contains("broken.tl:2:8"), "{stderr}");
+    assert!(stderr.contains("user#1 id long = User;"), "{stderr}");
+}
+
+#[test]
+fn check_fails_on_an_error_finding() {
+    let path = temp_file("undefined.tl", "foo a:Bar = Foo;\n");
+    let out = tl(&["check", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("error: undefined type `Bar`"));
+}
+
+#[test]
+fn check_of_a_missing_file_says_so() {
+    let out = tl(&["check", "no/such/file.tl"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).starts_with("error: cannot read no/such/file.tl"));
+}
+
+#[test]
+fn parse_json_writes_the_model() {
+    let out = tl(&["parse", "--json", "schema/mtproto.tl"]);
+    assert!(out.status.success());
+    let model: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let definitions = model["definitions"].as_array().unwrap();
+    let res_pq = definitions.iter().find(|d| d["name"] == "resPQ").unwrap();
+    assert_eq!(res_pq["id"], 0x05162463);
+    assert_eq!(res_pq["id_origin"], "explicit");
+    assert_eq!(res_pq["category"], "type");
+    assert_eq!(res_pq["params"][3]["ty"]["name"], "Vector");
+    assert_eq!(res_pq["params"][3]["ty"]["args"][0]["name"], "long");
+}
+
+#[test]
+fn fmt_prints_canonical_text_and_check_mode_tells() {
+    let path = temp_file(
+        "loose.tl",
+        "foo#7efe0e   a:int\n  b:Vector < long > = Foo; // note\n",
+    );
+    let out = tl(&["fmt", path.to_str().unwrap()]);
+    assert!(out.status.success());
+    assert_eq!(
+        text(&out.stdout),
+        "foo#007efe0e a:int b:Vector<long> = Foo;\n"
+    );
+    let check = tl(&["fmt", "--check", path.to_str().unwrap()]);
+    assert_eq!(check.status.code(), Some(1));
+    let write = tl(&["fmt", "--write", path.to_str().unwrap()]);
+    assert!(write.status.success());
+    assert!(
+        tl(&["fmt", "--check", path.to_str().unwrap()])
+            .status
+            .success()
+    );
+}
+
+#[test]
+fn help_lists_the_subcommands() {
+    let out = tl(&["--help"]);
+    let stdout = text(&out.stdout);
+    for command in ["check", "parse", "fmt"] {
+        assert!(stdout.contains(command), "{stdout}");
+    }
+}
