@@ -4,6 +4,7 @@
 //! tl check schema/api.tl schema/mtproto.tl   # parse and check; warnings and errors rendered like rustc's
 //! tl parse --json schema/api.tl              # the parsed model as JSON
 //! tl fmt schema/api.tl                       # canonical TL text
+//! tl gen schema/api.tl -o api.rs             # Rust bindings
 //! ```
 
 mod commands;
@@ -25,6 +26,7 @@ enum Command {
     Check(commands::check::Args),
     Parse(commands::parse::Args),
     Fmt(commands::fmt::Args),
+    Gen(commands::generate::Args),
 }
 
 fn main() -> ExitCode {
@@ -33,6 +35,7 @@ fn main() -> ExitCode {
         Command::Check(args) => commands::check::run(args),
         Command::Parse(args) => commands::parse::run(args),
         Command::Fmt(args) => commands::fmt::run(args),
+        Command::Gen(args) => commands::generate::run(args),
     };
     match result {
         Ok(code) => code,

@@ -1,0 +1,46 @@
+//! Keeps the bindings bundled in `tl-types` in step with `schema/`.
+//!
+//! Runs whenever a schema file (or the generator) changes: generates the
+//! bindings and compares them with the committed `tl-types/src/generated/`
+//! files. If they differ, it writes the new files and stops the build, since
+//! `tl-types` may already have been compiled from the old ones in this build:
+//! build again, and commit the regenerated files with the schema change.
+
+use std::path::Path;
+
+fn main() {
+    let methods_csv = read("schema/methods.csv");
+    let errors_csv = read("schema/errors.csv");
+    let mut config = tl_codegen::Config::new();
+    config
+        .runtime_crate("crate")
+        .method_data(&methods_csv, &errors_csv);
+
+    let outputs = [("tl-types/src/generated/api.rs", vec!["schema/api.tl"])];
+    let mut regenerated = Vec::new();
+    for (target, schemas) in outputs {
+        for schema in &schemas {
+            println!("cargo:rerun-if-changed={schema}");
+        }
+        let source = config
+            .generate_files(&schemas)
+            .unwrap_or_else(|e| panic!("cannot generate {target}: {e}"));
+        if std::fs::read_to_string(target).ok().as_deref() != Some(source.as_str()) {
+            std::fs::write(target, source).unwrap_or_else(|e| panic!("cannot write {target}: {e}"));
+            regenerated.push(target);
+        }
+    }
+    println!("cargo:rerun-if-changed=schema/methods.csv");
+    println!("cargo:rerun-if-changed=schema/errors.csv");
+    if !regenerated.is_empty() {
+        panic!(
+            "the schema changed, so these bindings were regenerated: {}. \
+             Build again, and commit them with the schema.",
+            regenerated.join(", ")
+        );
+    }
+}
+
+fn read(path: &str) -> String {
+    std::fs::read_to_string(Path::new(path)).unwrap_or_else(|e| panic!("cannot read {path}: {e}"))
+}

@@ -1,0 +1,50 @@
+//! `tl gen`: Rust bindings from schema files.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Generate Rust bindings (types, enums, functions and their serialisation)
+/// from schema files used together.
+///
+/// Examples:
+///   tl gen schema/api.tl -o api.rs
+///   tl gen my.tl --runtime crate::runtime -o src/generated.rs
+#[derive(clap::Args)]
+pub struct Args {
+    /// The schema files.
+    #[arg(required = true)]
+    files: Vec<PathBuf>,
+    /// Where to write the generated source; standard output if not given.
+    #[arg(short, long)]
+    output: Option<PathBuf>,
+    /// The path of the runtime crate in the generated code.
+    #[arg(long, default_value = "::tl_types")]
+    runtime: String,
+    /// A `method,usability,errors` CSV file for function docs.
+    #[arg(long, requires = "errors")]
+    methods: Option<PathBuf>,
+    /// A `name,codes` CSV file for function docs.
+    #[arg(long, requires = "methods")]
+    errors: Option<PathBuf>,
+}
+
+/// Runs `tl gen`.
+pub fn run(args: Args) -> Result<ExitCode, String> {
+    let mut config = tl_codegen::Config::new();
+    config.runtime_crate(&args.runtime);
+    if let (Some(methods), Some(errors)) = (&args.methods, &args.errors) {
+        let read = |p: &PathBuf| {
+            std::fs::read_to_string(p).map_err(|e| format!("cannot read {}: {e}", p.display()))
+        };
+        config.method_data(&read(methods)?, &read(errors)?);
+    }
+    let source = config
+        .generate_files(&args.files)
+        .map_err(|e| e.to_string())?;
+    match &args.output {
+        Some(path) => std::fs::write(path, source)
+            .map_err(|e| format!("cannot write {}: {e}", path.display()))?,
+        None => print!("{source}"),
+    }
+    Ok(ExitCode::SUCCESS)
+}

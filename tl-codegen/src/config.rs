@@ -1,0 +1,130 @@
+//! [`Config`]: the builder a build script uses.
+
+use crate::error::Error;
+use crate::methods::MethodData;
+use std::path::{Path, PathBuf};
+use tl_parser::{Definition, Schema};
+
+type Filter = Box<dyn Fn(&Definition) -> bool>;
+
+/// Settings for generating bindings, in the style of `prost_build::Config`.
+///
+/// ```no_run
+/// // in build.rs's main:
+/// tl_codegen::Config::new()
+///     .compile(&["schema/my_protocol.tl"], "my_protocol")
+///     .unwrap();
+/// ```
+///
+/// and in the crate, `include!(concat!(env!("OUT_DIR"), "/my_protocol.rs"));`
+/// inside a module of its own.
+pub struct Config {
+    runtime: String,
+    include: Option<Filter>,
+    methods: MethodData,
+}
+
+impl Default for Config {
+    fn default() -> Config {
+        Config::new()
+    }
+}
+
+impl Config {
+    /// Defaults: the runtime is the `tl_types` crate, every definition is
+    /// generated, no method data.
+    pub fn new() -> Config {
+        Config {
+            runtime: "::tl_types".to_owned(),
+            include: None,
+            methods: MethodData::default(),
+        }
+    }
+
+    /// The path of the runtime crate the generated code uses (`::tl_types` by
+    /// default; `crate` for code generated into the runtime crate itself, or
+    /// the path of a re-export).
+    pub fn runtime_crate(&mut self, path: &str) -> &mut Config {
+        self.runtime = path.to_owned();
+        self
+    }
+
+    /// Generates only the definitions `filter` accepts. A type that a kept
+    /// definition uses must be kept too, or generation fails with
+    /// [`Error::UndefinedType`].
+    pub fn include(&mut self, filter: impl Fn(&Definition) -> bool + 'static) -> &mut Config {
+        self.include = Some(Box::new(filter));
+        self
+    }
+
+    /// Documents functions with who may call them and their known errors,
+    /// from `method,usability,errors` and `name,codes` CSV text.
+    pub fn method_data(&mut self, methods_csv: &str, errors_csv: &str) -> &mut Config {
+        self.methods = MethodData::from_csv(methods_csv, errors_csv);
+        self
+    }
+
+    /// Generates formatted Rust source from parsed schemas used together.
+    pub fn generate(&self, schemas: &[Schema]) -> Result<String, Error> {
+        let include = |d: &Definition| self.include.as_ref().is_none_or(|f| f(d));
+        let mut plan = crate::plan::build(schemas, &include)?;
+        crate::boxing::decide(&mut plan);
+        let runtime = self
+            .runtime
+            .parse()
+            .map_err(|_| Error::InvalidOutput(format!("bad runtime path `{}`", self.runtime)))?;
+        let options = crate::emit::Options {
+            runtime,
+            methods: &self.methods,
+        };
+        crate::format::format(crate::emit::file(&plan, &options))
+    }
+
+    /// Reads, parses and generates from schema files.
+    pub fn generate_files(&self, paths: &[impl AsRef<Path>]) -> Result<String, Error> {
+        let schemas = paths
+            .iter()
+            .map(|path| read_schema(path.as_ref()))
+            .collect::<Result<Vec<_>, _>>()?;
+        self.generate(&schemas)
+    }
+
+    /// For build scripts: generates from schema files into
+    /// `$OUT_DIR/{module}.rs` and tells cargo to run the build script again
+    /// when any of the files changes.
+    pub fn compile(&self, paths: &[impl AsRef<Path>], module: &str) -> Result<(), Error> {
+        for path in paths {
+            println!("cargo:rerun-if-changed={}", path.as_ref().display());
+        }
+        let out_dir = std::env::var_os("OUT_DIR").map(PathBuf::from).ok_or_else(|| Error::Io {
+            path: PathBuf::from("$OUT_DIR"),
+            source: std::io::Error::other("OUT_DIR is not set: call compile from a build script"),
+        })?;
+        let source = self.generate_files(paths)?;
+        let target = out_dir.join(format!("{module}.rs"));
+        std::fs::write(&target, source).map_err(|source| Error::Io {
+            path: target,
+            source,
+        })
+    }
+}
+
+fn read_schema(path: &Path) -> Result<Schema, Error> {
+    let text = std::fs::read_to_string(path).map_err(|source| Error::Io {
+        path: path.to_owned(),
+        source,
+    })?;
+    tl_parser::parse(&text).map_err(|error| {
+        let name = path.display().to_string();
+        Error::Parse {
+            path: path.to_owned(),
+            rendered: tl_parser::render(
+                &[error.to_diagnostic()],
+                &[tl_parser::SourceText {
+                    name: &name,
+                    text: &text,
+                }],
+            ),
+        }
+    })
+}

@@ -1,0 +1,159 @@
+//! `enums::`: one enum per boxed type, one variant per constructor, and the
+//! conversions between a variant's struct and the enum.
+
+use super::{Scope, docs, hex_id, hex_id_u32, ident};
+use crate::plan::{Plan, item_path};
+use proc_macro2::TokenStream;
+use quote::quote;
+
+/// The enum of boxed type number `index`, with its impls.
+pub fn boxed_type(plan: &Plan, index: usize, scope: &Scope) -> TokenStream {
+    let boxed = &plan.enums[index];
+    let name = ident(&boxed.path.name);
+    let tl_name = &boxed.tl_name;
+    let result = scope.std("Result");
+    let ok = scope.std("Ok");
+    let err = scope.std("Err");
+    let box_ = scope.std("Box");
+    let from = scope.std("From");
+    let try_from = scope.std("TryFrom");
+
+    let mut variants = Vec::new();
+    let mut writes = Vec::new();
+    let mut reads = Vec::new();
+    let mut ids = Vec::new();
+    let mut conversions = Vec::new();
+    let single = boxed.variants.len() == 1;
+    for variant in &boxed.variants {
+        let item = &plan.constructors[variant.constructor];
+        let definition = &item.definition;
+        let variant_name = ident(&variant.name);
+        let struct_path = item_path(item);
+        let ty = scope.struct_path(&struct_path);
+        let id = hex_id(definition.id);
+        let id_u32 = hex_id_u32(definition.id);
+        let doc = docs::attrs(&format!(
+            "`{}#{:08x}`: {}.",
+            definition.full_name(),
+            definition.id,
+            scope.doc_link("types", &struct_path)
+        ));
+        let unit = item.fields.is_empty();
+        let payload = if variant.boxed {
+            quote!(#box_<#ty>)
+        } else {
+            ty.clone()
+        };
+        if unit {
+            variants.push(quote!(#doc #variant_name));
+            writes.push(quote!(Self::#variant_name => #id_u32.serialize(out),));
+            reads.push(quote!(#id => #ok(Self::#variant_name),));
+            ids.push(quote!(Self::#variant_name => #id,));
+            conversions.push(quote! {
+                impl #from<#ty> for #name {
+                    fn from(_: #ty) -> Self {
+                        Self::#variant_name
+                    }
+                }
+            });
+        } else {
+            variants.push(quote!(#doc #variant_name(#payload)));
+            writes.push(quote! {
+                Self::#variant_name(value) => {
+                    #id_u32.serialize(out)?;
+                    value.serialize(out)
+                }
+            });
+            reads.push(quote!(#id => #ok(Self::#variant_name(reader.read()?)),));
+            ids.push(quote!(Self::#variant_name(_) => #id,));
+            let wrap = if variant.boxed {
+                quote!(#box_::new(value))
+            } else {
+                quote!(value)
+            };
+            conversions.push(quote! {
+                impl #from<#ty> for #name {
+                    fn from(value: #ty) -> Self {
+                        Self::#variant_name(#wrap)
+                    }
+                }
+            });
+        }
+        let unwrap = match (unit, variant.boxed) {
+            (true, _) => quote!(#ty),
+            (false, true) => quote!(*value),
+            (false, false) => quote!(value),
+        };
+        let pattern = if unit {
+            quote!(#name::#variant_name)
+        } else {
+            quote!(#name::#variant_name(value))
+        };
+        conversions.push(if single {
+            quote! {
+                impl #from<#name> for #ty {
+                    fn from(value: #name) -> Self {
+                        let #pattern = value;
+                        #unwrap
+                    }
+                }
+            }
+        } else {
+            quote! {
+                impl #try_from<#name> for #ty {
+                    type Error = #name;
+
+                    fn try_from(value: #name) -> #result<Self, #name> {
+                        match value {
+                            #pattern => #ok(#unwrap),
+                            other => #err(other),
+                        }
+                    }
+                }
+            }
+        });
+    }
+
+    let doc = docs::attrs(&format!(
+        "The boxed type `{tl_name}`: a value is one of its {} constructor(s), written with its constructor id first.",
+        boxed.variants.len()
+    ));
+    quote! {
+        #doc
+        #[derive(Debug, Clone, PartialEq)]
+        pub enum #name {
+            #(#variants,)*
+        }
+
+        impl #name {
+            #[doc = " The constructor id of the variant this value is."]
+            pub fn constructor_id(&self) -> u32 {
+                match self {
+                    #(#ids)*
+                }
+            }
+        }
+
+        impl tl::Serializable for #name {
+            fn serialize<S: tl::Sink + ?Sized>(&self, out: &mut S) -> #result<(), tl::EncodeError> {
+                match self {
+                    #(#writes)*
+                }
+            }
+        }
+
+        impl tl::Deserializable for #name {
+            fn deserialize(reader: &mut tl::Reader<'_>) -> #result<Self, tl::DecodeError> {
+                reader.nested(|reader| {
+                    let id: u32 = reader.read()?;
+                    match id {
+                        #(#reads)*
+                        _ => #err(reader.unexpected_constructor(id, #tl_name)),
+                    }
+                })
+            }
+        }
+
+        #(#conversions)*
+    }
+}

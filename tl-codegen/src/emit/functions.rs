@@ -1,0 +1,114 @@
+//! `functions::`: one struct per function, always serialised with its id,
+//! implementing `RemoteCall` with the type of its answer.
+
+use super::{Options, Scope, docs, fields, hex_id, ident};
+use crate::plan::{Function, RustType};
+use proc_macro2::TokenStream;
+use quote::quote;
+
+/// The struct of a function, with its trait impls.
+pub fn function(function: &Function, options: &Options<'_>, scope: &Scope) -> TokenStream {
+    let item = &function.item;
+    let definition = &item.definition;
+    let name = ident(&item.name);
+    let tl_name = definition.full_name();
+    let id = hex_id(definition.id);
+
+    let returns = match &function.returns {
+        RustType::Enum(path) => scope.doc_link("enums", path),
+        RustType::Struct(path) => scope.doc_link("types", path),
+        RustType::Generic(g) => format!("whatever the wrapped `{g}` is answered with"),
+        _ => format!("`{}`", definition.result),
+    };
+    let mut doc = format!(
+        "The function `{tl_name}`, answered with {returns}.\n{}",
+        docs::definition_details(definition)
+    );
+    if let Some(info) = options.methods.method(&tl_name) {
+        let who = match info.usability.as_str() {
+            "user" => "users only",
+            "bot" => "bots only",
+            "both" => "users and bots",
+            other => other,
+        };
+        doc.push_str(&format!("\n\nCallable by {who}."));
+        if !info.errors.is_empty() {
+            doc.push_str(" Known errors:\n");
+            for error in &info.errors {
+                match options.methods.error_codes(error) {
+                    Some(codes) => doc.push_str(&format!("\n- `{error}` ({codes})")),
+                    None => doc.push_str(&format!("\n- `{error}`")),
+                }
+            }
+        }
+    }
+    let doc = docs::attrs(&doc);
+
+    let generics: Vec<_> = item.generics.iter().map(|g| ident(g)).collect();
+    let (params, serialize_bounds, deserialize_bounds, call_bounds) = if generics.is_empty() {
+        (quote!(), quote!(), quote!(), quote!())
+    } else {
+        (
+            quote!(<#(#generics),*>),
+            quote!(<#(#generics: tl::Serializable),*>),
+            quote!(<#(#generics: tl::Deserializable),*>),
+            quote!(<#(#generics: tl::RemoteCall),*>),
+        )
+    };
+    let declaration = if fields::is_unit(item) {
+        quote!(pub struct #name;)
+    } else {
+        let fields = fields::declarations(item, scope);
+        quote!(pub struct #name #params { #(#fields,)* })
+    };
+    let returns = match &function.returns {
+        RustType::Generic(g) => {
+            let g = ident(g);
+            quote!(#g::Return)
+        }
+        other => scope.ty(other),
+    };
+    let accessors = fields::implied_accessors(item);
+    let accessors = (!accessors.is_empty()).then(|| {
+        quote! {
+            impl #params #name #params {
+                #(#accessors)*
+            }
+        }
+    });
+    let write = fields::serialize(item, scope);
+    let read = fields::deserialize(item, scope);
+    let result = scope.std("Result");
+    let ok = scope.std("Ok");
+    let id_u32 = super::hex_id_u32(definition.id);
+    quote! {
+        #doc
+        #[derive(Debug, Clone, PartialEq)]
+        #declaration
+
+        #accessors
+
+        impl #params tl::Identifiable for #name #params {
+            const CONSTRUCTOR_ID: u32 = #id;
+        }
+
+        impl #serialize_bounds tl::Serializable for #name #params {
+            fn serialize<S: tl::Sink + ?Sized>(&self, out: &mut S) -> #result<(), tl::EncodeError> {
+                #id_u32.serialize(out)?;
+                #write
+                #ok(())
+            }
+        }
+
+        impl #deserialize_bounds tl::Deserializable for #name #params {
+            fn deserialize(reader: &mut tl::Reader<'_>) -> #result<Self, tl::DecodeError> {
+                tl::wire::expect_id(reader, #id, #tl_name)?;
+                #read
+            }
+        }
+
+        impl #call_bounds tl::RemoteCall for #name #params {
+            type Return = #returns;
+        }
+    }
+}

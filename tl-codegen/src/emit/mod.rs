@@ -1,0 +1,304 @@
+//! From a [`Plan`] to Rust tokens: the module tree, with one emitter per
+//! kind of generated item (`structs`, `enums`, `functions`) and the pieces
+//! they share (`fields`, `docs`).
+
+mod docs;
+mod enums;
+mod fields;
+mod functions;
+mod structs;
+
+use crate::methods::MethodData;
+use crate::plan::{Path, Plan, RustType};
+use proc_macro2::{Ident, Span, TokenStream};
+use quote::quote;
+use std::cell::Cell;
+use std::collections::{BTreeMap, HashSet};
+
+/// Settings the emitters need.
+pub struct Options<'a> {
+    /// The path of the runtime crate (`::tl_types`, or `crate` inside it).
+    pub runtime: TokenStream,
+    /// Facts about functions for their docs.
+    pub methods: &'a MethodData,
+}
+
+/// The whole generated file.
+pub fn file(plan: &Plan, options: &Options<'_>) -> TokenStream {
+    let layer = plan.layer.map(|layer| {
+        let layer = proc_macro2::Literal::u32_unsuffixed(layer);
+        quote! {
+            #[doc = " The layer of the schema these bindings were generated from."]
+            pub const LAYER: i32 = #layer;
+        }
+    });
+
+    let mut types: Vec<ItemEmitter<'_>> = Vec::new();
+    for (index, item) in plan.constructors.iter().enumerate() {
+        types.push((
+            item.module.clone(),
+            item.name.clone(),
+            Box::new(move |scope: &Scope| structs::constructor(plan, index, scope)),
+        ));
+    }
+    let mut enums: Vec<ItemEmitter<'_>> = Vec::new();
+    for (index, boxed) in plan.enums.iter().enumerate() {
+        enums.push((
+            boxed.path.module.clone(),
+            boxed.path.name.clone(),
+            Box::new(move |scope: &Scope| enums::boxed_type(plan, index, scope)),
+        ));
+    }
+    let mut functions: Vec<ItemEmitter<'_>> = Vec::new();
+    for function in &plan.functions {
+        functions.push((
+            function.item.module.clone(),
+            function.item.name.clone(),
+            Box::new(move |scope: &Scope| functions::function(function, options, scope)),
+        ));
+    }
+
+    let types = module_tree(
+        "types",
+        " One struct per constructor. Used as a field type, a struct is a bare value: its fields without the constructor id.",
+        types,
+        options,
+    );
+    let enums = module_tree(
+        "enums",
+        " One enum per boxed type, one variant per constructor. A boxed value starts with its constructor id.",
+        enums,
+        options,
+    );
+    let functions = module_tree(
+        "functions",
+        " One struct per function. Each implements `RemoteCall`, whose `Return` is the type of the answer.",
+        functions,
+        options,
+    );
+    quote! {
+        #layer
+        #types
+        #enums
+        #functions
+    }
+}
+
+/// Emits one item into the module it belongs to.
+type Emit<'a> = Box<dyn Fn(&Scope) -> TokenStream + 'a>;
+
+/// An item's module path, its name and its emitter.
+type ItemEmitter<'a> = (Vec<String>, String, Emit<'a>);
+
+/// A module holding items, grouped into submodules by their module path.
+fn module_tree(
+    root: &str,
+    doc: &str,
+    items: Vec<ItemEmitter<'_>>,
+    options: &Options<'_>,
+) -> TokenStream {
+    #[derive(Default)]
+    struct Node<'a> {
+        items: Vec<(String, Emit<'a>)>,
+        children: BTreeMap<String, Node<'a>>,
+    }
+    let mut top = Node::default();
+    for (module, name, emit) in items {
+        let mut node = &mut top;
+        for part in module {
+            node = node.children.entry(part).or_default();
+        }
+        node.items.push((name, emit));
+    }
+
+    fn emit(name: &str, doc: &str, node: &Node<'_>, depth: usize, options: &Options<'_>) -> TokenStream {
+        let names: HashSet<&str> = node
+            .items
+            .iter()
+            .map(|(n, _)| n.as_str())
+            .chain(node.children.keys().map(String::as_str))
+            .collect();
+        let scope = Scope::new(depth, &names);
+        let items: Vec<TokenStream> = node.items.iter().map(|(_, emit)| emit(&scope)).collect();
+        let children: Vec<TokenStream> = node
+            .children
+            .iter()
+            .map(|(child, node)| {
+                let doc = format!(" The `{}` namespace.", child.trim_start_matches("r#"));
+                emit(child, &doc, node, depth + 1, options)
+            })
+            .collect();
+        let prelude = scope.prelude(&options.runtime);
+        let name = ident(name);
+        quote! {
+            #[doc = #doc]
+            pub mod #name {
+                #prelude
+                #(#items)*
+                #(#children)*
+            }
+        }
+    }
+    emit(root, doc, &top, 1, options)
+}
+
+/// What an item being emitted can see: how deep its module is, which
+/// prelude names its module's items shadow, and what it used.
+pub struct Scope {
+    depth: usize,
+    shadowed: HashSet<&'static str>,
+    uses_types: Cell<bool>,
+    uses_enums: Cell<bool>,
+}
+
+/// Prelude names the generated code uses, with the path to use where a
+/// generated item of the same name shadows them.
+const PRELUDE: &[(&str, &str)] = &[
+    ("Option", "::core::option::Option"),
+    ("Some", "::core::option::Option::Some"),
+    ("None", "::core::option::Option::None"),
+    ("Result", "::core::result::Result"),
+    ("Ok", "::core::result::Result::Ok"),
+    ("Err", "::core::result::Result::Err"),
+    ("Vec", "::std::vec::Vec"),
+    ("String", "::std::string::String"),
+    ("Box", "::std::boxed::Box"),
+    ("From", "::core::convert::From"),
+    ("TryFrom", "::core::convert::TryFrom"),
+];
+
+impl Scope {
+    fn new(depth: usize, names: &HashSet<&str>) -> Scope {
+        Scope {
+            depth,
+            shadowed: PRELUDE
+                .iter()
+                .map(|(name, _)| *name)
+                .filter(|name| names.contains(name))
+                .collect(),
+            uses_types: Cell::new(false),
+            uses_enums: Cell::new(false),
+        }
+    }
+
+    /// A prelude name (`Ok`, `Vec`, ...), spelled out in full where this
+    /// module shadows it.
+    pub fn std(&self, name: &'static str) -> TokenStream {
+        if self.shadowed.contains(name) {
+            let full = PRELUDE
+                .iter()
+                .find(|(n, _)| *n == name)
+                .map_or(name, |(_, full)| full);
+            full.parse().expect("a path")
+        } else {
+            let name = ident(name);
+            quote!(#name)
+        }
+    }
+
+    /// `super::super` from this module up to the generated root.
+    pub fn to_root(&self) -> String {
+        vec!["super"; self.depth].join("::")
+    }
+
+    /// The path of an enum, as this module's items write it.
+    pub fn enum_path(&self, path: &Path) -> TokenStream {
+        self.uses_enums.set(true);
+        item_path("enums", path)
+    }
+
+    /// The path of a constructor's struct, as this module's items write it.
+    pub fn struct_path(&self, path: &Path) -> TokenStream {
+        self.uses_types.set(true);
+        item_path("types", path)
+    }
+
+    /// A Rust type.
+    pub fn ty(&self, ty: &RustType) -> TokenStream {
+        match ty {
+            RustType::Int => quote!(i32),
+            RustType::Nat => quote!(u32),
+            RustType::Long => quote!(i64),
+            RustType::Double => quote!(f64),
+            RustType::Bool => quote!(bool),
+            RustType::String => self.std("String"),
+            RustType::Bytes => {
+                let vec = self.std("Vec");
+                quote!(#vec<u8>)
+            }
+            RustType::Int128 => quote!([u8; 16]),
+            RustType::Int256 => quote!([u8; 32]),
+            RustType::Vector { element, .. } => {
+                let vec = self.std("Vec");
+                let element = self.ty(element);
+                quote!(#vec<#element>)
+            }
+            RustType::Enum(path) => self.enum_path(path),
+            RustType::Struct(path) => self.struct_path(path),
+            RustType::Generic(name) => {
+                let name = ident(name);
+                quote!(#name)
+            }
+        }
+    }
+
+    /// A doc link to a generated item: ``[`enums::auth::SentCode`](super::super::enums::auth::SentCode)``.
+    pub fn doc_link(&self, root: &str, path: &Path) -> String {
+        let mut parts = vec![root.to_owned()];
+        parts.extend(path.module.iter().map(|m| m.trim_start_matches("r#").to_owned()));
+        parts.push(path.name.trim_start_matches("r#").to_owned());
+        let shown = parts.join("::");
+        let mut target = vec![root.to_owned()];
+        target.extend(path.module.iter().cloned());
+        target.push(path.name.clone());
+        format!("[`{shown}`]({}::{})", self.to_root(), target.join("::"))
+    }
+
+    fn prelude(&self, runtime: &TokenStream) -> TokenStream {
+        let up: Vec<Ident> = (0..self.depth).map(|_| ident("super")).collect();
+        let mut roots = Vec::new();
+        if self.uses_enums.get() {
+            roots.push(ident("enums"));
+        }
+        if self.uses_types.get() {
+            roots.push(ident("types"));
+        }
+        let roots = match roots.len() {
+            0 => quote!(),
+            1 => {
+                let root = &roots[0];
+                quote!(use #(#up::)* #root;)
+            }
+            _ => quote!(use #(#up::)* {#(#roots),*};),
+        };
+        quote! {
+            #roots
+            use #runtime as tl;
+        }
+    }
+}
+
+fn item_path(root: &str, path: &Path) -> TokenStream {
+    let root = ident(root);
+    let modules = path.module.iter().map(|m| ident(m));
+    let name = ident(&path.name);
+    quote!(#root #(::#modules)* :: #name)
+}
+
+/// An identifier, raw where the name is written `r#name`.
+pub fn ident(name: &str) -> Ident {
+    match name.strip_prefix("r#") {
+        Some(raw) => Ident::new_raw(raw, Span::call_site()),
+        None => Ident::new(name, Span::call_site()),
+    }
+}
+
+/// A constructor id as a hex literal: `0x5e002502`.
+pub fn hex_id(id: u32) -> TokenStream {
+    format!("0x{id:08x}").parse().expect("a literal")
+}
+
+/// A constructor id as a hex `u32` literal: `0x5e002502_u32`.
+pub fn hex_id_u32(id: u32) -> TokenStream {
+    format!("0x{id:08x}_u32").parse().expect("a literal")
+}

@@ -1,0 +1,73 @@
+//! `types::`: one struct per constructor, serialised bare (fields only).
+
+use super::{Scope, docs, fields, hex_id, ident};
+use crate::plan::Plan;
+use proc_macro2::TokenStream;
+use quote::quote;
+
+/// The struct of constructor number `index`, with its trait impls.
+pub fn constructor(plan: &Plan, index: usize, scope: &Scope) -> TokenStream {
+    let item = &plan.constructors[index];
+    let definition = &item.definition;
+    let name = ident(&item.name);
+    let tl_name = definition.full_name();
+    let id = hex_id(definition.id);
+
+    let boxed_type = plan
+        .enums
+        .iter()
+        .find(|e| e.variants.iter().any(|v| v.constructor == index));
+    let of = match boxed_type {
+        Some(boxed) => format!(", a form of {}", scope.doc_link("enums", &boxed.path)),
+        None => String::new(),
+    };
+    let doc = docs::attrs(&format!(
+        "The constructor `{tl_name}`{of}.\n{}",
+        docs::definition_details(definition)
+    ));
+
+    let declaration = if fields::is_unit(item) {
+        quote!(pub struct #name;)
+    } else {
+        let fields = fields::declarations(item, scope);
+        quote!(pub struct #name { #(#fields,)* })
+    };
+    let accessors = fields::implied_accessors(item);
+    let accessors = (!accessors.is_empty()).then(|| {
+        quote! {
+            impl #name {
+                #(#accessors)*
+            }
+        }
+    });
+    let out = fields::sink_name(item);
+    let reader = fields::reader_name(item);
+    let write = fields::serialize(item, scope);
+    let read = fields::deserialize(item, scope);
+    let result = scope.std("Result");
+    let ok = scope.std("Ok");
+    quote! {
+        #doc
+        #[derive(Debug, Clone, PartialEq)]
+        #declaration
+
+        #accessors
+
+        impl tl::Identifiable for #name {
+            const CONSTRUCTOR_ID: u32 = #id;
+        }
+
+        impl tl::Serializable for #name {
+            fn serialize<S: tl::Sink + ?Sized>(&self, #out: &mut S) -> #result<(), tl::EncodeError> {
+                #write
+                #ok(())
+            }
+        }
+
+        impl tl::Deserializable for #name {
+            fn deserialize(#reader: &mut tl::Reader<'_>) -> #result<Self, tl::DecodeError> {
+                #read
+            }
+        }
+    }
+}

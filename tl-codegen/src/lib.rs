@@ -1,0 +1,24 @@
+//! Rust bindings from TL schemas: one struct per constructor (`types::`), one
+//! enum per boxed type (`enums::`), one struct per function (`functions::`),
+//! with their MTProto serialisation, over the `tl-types` runtime.
+//!
+//! Use [`Config`] from a build script, or `tl gen` from the command line.
+//!
+//! The stages, each in its own module: [`plan`] resolves the parsed model into
+//! Rust names, paths and field roles ([`naming`] picks the names); [`boxing`]
+//! decides which enum variants hold a `Box`; `emit` turns the plan into
+//! tokens, one emitter per kind of item; `format` parses them with syn and
+//! prints them with prettyplease.
+
+pub mod boxing;
+mod config;
+mod emit;
+mod error;
+mod format;
+mod methods;
+pub mod naming;
+pub mod plan;
+
+pub use config::Config;
+pub use error::Error;
+pub use methods::{MethodData, MethodInfo};

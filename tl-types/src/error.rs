@@ -1,0 +1,135 @@
+//! What can go wrong when encoding or decoding TL values.
+
+use std::fmt;
+
+/// Bytes that do not decode: what was wrong and at which byte offset.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DecodeError {
+    /// Byte offset in the input where the problem was found.
+    pub offset: usize,
+    /// What the problem is.
+    pub kind: DecodeErrorKind,
+}
+
+/// The kinds of [`DecodeError`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum DecodeErrorKind {
+    /// The input ended while `needed` more bytes were expected.
+    UnexpectedEnd {
+        /// How many bytes the value needed past the end.
+        needed: usize,
+    },
+    /// A constructor id that is not one of the expected type's constructors.
+    UnexpectedConstructor {
+        /// The id that was read.
+        id: u32,
+        /// The TL name of the type that was expected (`auth.SentCode`).
+        expected: &'static str,
+    },
+    /// A length (of a string, bytes or vector) larger than the input that remains.
+    LengthOutOfRange {
+        /// The length that was read.
+        length: u64,
+        /// How many bytes remain after it.
+        remaining: usize,
+    },
+    /// A vector count below zero.
+    NegativeCount(i32),
+    /// Values nested deeper than the reader's limit.
+    NestingTooDeep {
+        /// The limit in force.
+        limit: u32,
+    },
+    /// Bytes left over after a complete value, in [`Deserializable::from_bytes`](crate::Deserializable::from_bytes).
+    TrailingBytes {
+        /// How many bytes were left.
+        count: usize,
+    },
+    /// A string or bytes value whose padding is not all zero bytes.
+    NonZeroPadding,
+    /// A string or bytes length of under 254 written in the 4-byte long form.
+    NonCanonicalLength,
+}
+
+impl fmt::Display for DecodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "at byte {}: ", self.offset)?;
+        match &self.kind {
+            DecodeErrorKind::UnexpectedEnd { needed } => {
+                write!(f, "input ends {needed} byte(s) too early")
+            }
+            DecodeErrorKind::UnexpectedConstructor { id, expected } => {
+                write!(f, "constructor id {id:08x} is not a constructor of {expected}")
+            }
+            DecodeErrorKind::LengthOutOfRange { length, remaining } => write!(
+                f,
+                "length {length} is larger than the {remaining} byte(s) of input left"
+            ),
+            DecodeErrorKind::NegativeCount(count) => write!(f, "vector count {count} is negative"),
+            DecodeErrorKind::NestingTooDeep { limit } => {
+                write!(f, "values nest deeper than the limit of {limit}")
+            }
+            DecodeErrorKind::TrailingBytes { count } => {
+                write!(f, "{count} byte(s) left over after the value")
+            }
+            DecodeErrorKind::NonZeroPadding => f.write_str("string padding is not zero"),
+            DecodeErrorKind::NonCanonicalLength => {
+                f.write_str("a length under 254 is written in the long form")
+            }
+        }
+    }
+}
+
+impl std::error::Error for DecodeError {}
+
+/// A value that cannot be encoded without producing wrong bytes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum EncodeError {
+    /// A string or bytes value longer than the wire format's 16,777,215 bytes.
+    TooLong {
+        /// Its length in bytes.
+        length: usize,
+    },
+    /// A vector with more than `i32::MAX` elements.
+    TooManyElements {
+        /// Its length.
+        length: usize,
+    },
+    /// Fields gated by one flag bit, some present and some absent. They are one
+    /// fact on the wire: all present or all absent.
+    InconsistentFlag {
+        /// The TL name of the constructor or function.
+        definition: &'static str,
+        /// The mask field and bit: `flags.4`.
+        flag: &'static str,
+        /// The fields that share the bit.
+        fields: &'static [&'static str],
+    },
+}
+
+impl fmt::Display for EncodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            EncodeError::TooLong { length } => write!(
+                f,
+                "{length} bytes is longer than the 16777215 a string or bytes value can hold"
+            ),
+            EncodeError::TooManyElements { length } => {
+                write!(f, "{length} elements are more than a vector can hold")
+            }
+            EncodeError::InconsistentFlag {
+                definition,
+                flag,
+                fields,
+            } => write!(
+                f,
+                "in {definition}, the fields {} share {flag} and must all be present or all absent",
+                fields.join(", ")
+            ),
+        }
+    }
+}
+
+impl std::error::Error for EncodeError {}

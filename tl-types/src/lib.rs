@@ -1,0 +1,62 @@
+//! Telegram's TL types for Rust: the MTProto wire runtime, and bindings
+//! generated from the bundled API schema (layer 229).
+//!
+//! ```
+//! # #[cfg(feature = "api")] {
+//! use tl_types::{Deserializable, RemoteCall, Serializable, functions, types};
+//!
+//! let settings = types::CodeSettings {
+//!     allow_flashcall: false,
+//!     current_number: true,
+//!     allow_app_hash: false,
+//!     allow_missed_call: false,
+//!     allow_firebase: false,
+//!     unknown_number: false,
+//!     logout_tokens: None,
+//!     token: None,
+//!     app_sandbox: None,
+//! };
+//! let request = functions::auth::SendCode {
+//!     phone_number: "+15550100".into(),
+//!     api_id: 372518,
+//!     api_hash: "0123456789abcdef0123456789abcdef".into(),
+//!     settings: settings.into(),
+//! };
+//! let bytes = request.to_bytes().unwrap();
+//! assert_eq!(bytes[..4], 0xa677244fu32.to_le_bytes());
+//!
+//!
+//! // The answer's type follows from the request's: `enums::auth::SentCode`.
+//! fn read_answer(
+//!     bytes: &[u8],
+//! ) -> Result<<functions::auth::SendCode as RemoteCall>::Return, tl_types::DecodeError> {
+//!     Deserializable::from_bytes(bytes)
+//! }
+//! assert!(read_answer(&[0x02, 0x25]).is_err());
+//! # }
+//! ```
+//!
+//! Layout: `types::` holds one struct per constructor, `enums::` one enum per
+//! boxed type, `functions::` one struct per function; TL namespaces are
+//! modules (`functions::auth::SendCode`). [`RemoteCall::Return`] gives each
+//! function's answer type.
+//!
+//! Features: `api` (default) for the Telegram API at the crate root; `mtproto`
+//! for the MTProto service schema under [`mtproto`]. With neither, the crate
+//! is the runtime alone, for bindings generated from another schema with
+//! `tl-codegen`.
+
+mod error;
+mod reader;
+mod traits;
+pub mod wire;
+
+#[cfg(feature = "api")]
+#[path = "generated/api.rs"]
+mod api;
+#[cfg(feature = "api")]
+pub use api::{LAYER, enums, functions, types};
+
+pub use error::{DecodeError, DecodeErrorKind, EncodeError};
+pub use reader::{DEFAULT_MAX_DEPTH, Reader};
+pub use traits::{ByteCounter, Deserializable, Identifiable, RemoteCall, Serializable, Sink};

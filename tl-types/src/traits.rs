@@ -1,0 +1,79 @@
+//! The traits every generated type implements.
+
+use crate::error::{DecodeError, EncodeError};
+use crate::reader::Reader;
+
+/// Where serialised bytes go: a `Vec<u8>`, or anything else that takes bytes.
+pub trait Sink {
+    /// Appends `bytes`.
+    fn put(&mut self, bytes: &[u8]);
+}
+
+impl Sink for Vec<u8> {
+    #[inline]
+    fn put(&mut self, bytes: &[u8]) {
+        self.extend_from_slice(bytes);
+    }
+}
+
+/// Counts bytes instead of keeping them: the serialised size of a value.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct ByteCounter(pub usize);
+
+impl Sink for ByteCounter {
+    #[inline]
+    fn put(&mut self, bytes: &[u8]) {
+        self.0 += bytes.len();
+    }
+}
+
+/// A value that can be written in the MTProto wire format.
+///
+/// What is written follows from the Rust type: an `enums::` value (a boxed
+/// TL type) starts with its constructor id; a `types::` struct (a constructor
+/// used as a bare type) is its fields alone; a `functions::` struct is always
+/// written with its id, as a request is.
+pub trait Serializable {
+    /// Appends the value's bytes to `out`.
+    fn serialize<S: Sink + ?Sized>(&self, out: &mut S) -> Result<(), EncodeError>;
+
+    /// The value's bytes.
+    fn to_bytes(&self) -> Result<Vec<u8>, EncodeError> {
+        let mut bytes = Vec::new();
+        self.serialize(&mut bytes)?;
+        Ok(bytes)
+    }
+
+    /// How many bytes [`Serializable::to_bytes`] would produce.
+    fn serialized_len(&self) -> Result<usize, EncodeError> {
+        let mut counter = ByteCounter::default();
+        self.serialize(&mut counter)?;
+        Ok(counter.0)
+    }
+}
+
+/// A value that can be read from the MTProto wire format.
+pub trait Deserializable: Sized {
+    /// Reads one value from `reader`.
+    fn deserialize(reader: &mut Reader<'_>) -> Result<Self, DecodeError>;
+
+    /// Reads one value that must fill `bytes` exactly: trailing bytes are an error.
+    fn from_bytes(bytes: &[u8]) -> Result<Self, DecodeError> {
+        let mut reader = Reader::new(bytes);
+        let value = Self::deserialize(&mut reader)?;
+        reader.finish()?;
+        Ok(value)
+    }
+}
+
+/// A constructor or function with a constructor id.
+pub trait Identifiable {
+    /// The id that starts the boxed value on the wire.
+    const CONSTRUCTOR_ID: u32;
+}
+
+/// A function: a request whose answer is a `Return`.
+pub trait RemoteCall: Serializable {
+    /// What the server answers with.
+    type Return: Deserializable;
+}

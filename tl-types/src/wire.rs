@@ -1,0 +1,252 @@
+//! The MTProto wire format for TL's primitive types, and the helpers the
+//! generated code calls. Everything is little-endian.
+//!
+//! | TL type | Rust type | bytes |
+//! | --- | --- | --- |
+//! | `int` | `i32` | 4 |
+//! | `#` (a mask) | `u32` | 4 |
+//! | `long` | `i64` | 8 |
+//! | `double` | `f64` | 8, IEEE 754 |
+//! | `int128`, `int256` | `[u8; 16]`, `[u8; 32]` | 16, 32, as they are |
+//! | `string`, `bytes` | `String`, `Vec<u8>` | length, data, zero padding to a multiple of 4 |
+//! | `Bool` | `bool` | the id of `boolTrue` or `boolFalse` |
+//! | `Vector<T>` | `Vec<T>` | id `1cb5c415`, `int` count, elements |
+//!
+//! Decoding is strict: a string whose length under 254 is written in the long
+//! form, or whose padding is not zero, is an error, so any value that decodes
+//! encodes back to the same bytes. Strings that are not valid UTF-8 decode
+//! with U+FFFD in place of the bad bytes.
+
+use crate::error::{DecodeError, DecodeErrorKind, EncodeError};
+use crate::reader::Reader;
+use crate::traits::{Deserializable, Serializable, Sink};
+
+/// The id of `boolTrue`.
+pub const BOOL_TRUE_ID: u32 = 0x997275b5;
+/// The id of `boolFalse`.
+pub const BOOL_FALSE_ID: u32 = 0xbc799737;
+/// The id of `vector`, the one constructor of `Vector<T>`.
+pub const VECTOR_ID: u32 = 0x1cb5c415;
+/// The longest string or bytes value the format can hold: a 3-byte length.
+pub const MAX_BYTES_LEN: usize = 0xff_ffff;
+
+macro_rules! fixed_size {
+    ($($ty:ty),*) => {$(
+        impl Serializable for $ty {
+            #[inline]
+            fn serialize<S: Sink + ?Sized>(&self, out: &mut S) -> Result<(), EncodeError> {
+                out.put(&self.to_le_bytes());
+                Ok(())
+            }
+        }
+
+        impl Deserializable for $ty {
+            #[inline]
+            fn deserialize(reader: &mut Reader<'_>) -> Result<Self, DecodeError> {
+                reader.read_array().map(<$ty>::from_le_bytes)
+            }
+        }
+    )*};
+}
+
+fixed_size!(i32, u32, i64, f64);
+
+impl<const N: usize> Serializable for [u8; N] {
+    #[inline]
+    fn serialize<S: Sink + ?Sized>(&self, out: &mut S) -> Result<(), EncodeError> {
+        out.put(self);
+        Ok(())
+    }
+}
+
+impl<const N: usize> Deserializable for [u8; N] {
+    #[inline]
+    fn deserialize(reader: &mut Reader<'_>) -> Result<Self, DecodeError> {
+        reader.read_array()
+    }
+}
+
+impl Serializable for bool {
+    #[inline]
+    fn serialize<S: Sink + ?Sized>(&self, out: &mut S) -> Result<(), EncodeError> {
+        let id = if *self { BOOL_TRUE_ID } else { BOOL_FALSE_ID };
+        id.serialize(out)
+    }
+}
+
+impl Deserializable for bool {
+    fn deserialize(reader: &mut Reader<'_>) -> Result<Self, DecodeError> {
+        let start = reader.position();
+        match reader.read_u32()? {
+            BOOL_TRUE_ID => Ok(true),
+            BOOL_FALSE_ID => Ok(false),
+            id => Err(reader.error_at(
+                start,
+                DecodeErrorKind::UnexpectedConstructor {
+                    id,
+                    expected: "Bool",
+                },
+            )),
+        }
+    }
+}
+
+/// Writes `data` as a TL `string` or `bytes` value.
+pub fn write_bytes<S: Sink + ?Sized>(data: &[u8], out: &mut S) -> Result<(), EncodeError> {
+    let len = data.len();
+    let header = if len <= 253 {
+        out.put(&[len as u8]);
+        1
+    } else if len <= MAX_BYTES_LEN {
+        let le = (len as u32).to_le_bytes();
+        out.put(&[0xfe, le[0], le[1], le[2]]);
+        4
+    } else {
+        return Err(EncodeError::TooLong { length: len });
+    };
+    out.put(data);
+    let padding = (4 - (header + len) % 4) % 4;
+    out.put(&[0; 3][..padding]);
+    Ok(())
+}
+
+/// Reads a TL `string` or `bytes` value, without copying it.
+pub fn read_bytes<'a>(reader: &mut Reader<'a>) -> Result<&'a [u8], DecodeError> {
+    let start = reader.position();
+    let first = reader.read_array::<1>()?[0];
+    let (len, header) = match first {
+        0..=253 => (usize::from(first), 1),
+        254 => {
+            let [a, b, c] = reader.read_array::<3>()?;
+            let len = u32::from_le_bytes([a, b, c, 0]) as usize;
+            if len < 254 {
+                return Err(reader.error_at(start, DecodeErrorKind::NonCanonicalLength));
+            }
+            (len, 4)
+        }
+        255 => return Err(reader.error_at(start, DecodeErrorKind::NonCanonicalLength)),
+    };
+    if len > reader.remaining() {
+        return Err(reader.error(DecodeErrorKind::LengthOutOfRange {
+            length: len as u64,
+            remaining: reader.remaining(),
+        }));
+    }
+    let data = reader.read_bytes(len)?;
+    let padding_start = reader.position();
+    let padding = reader.read_bytes((4 - (header + len) % 4) % 4)?;
+    if padding.iter().any(|&b| b != 0) {
+        return Err(reader.error_at(padding_start, DecodeErrorKind::NonZeroPadding));
+    }
+    Ok(data)
+}
+
+impl Serializable for String {
+    #[inline]
+    fn serialize<S: Sink + ?Sized>(&self, out: &mut S) -> Result<(), EncodeError> {
+        write_bytes(self.as_bytes(), out)
+    }
+}
+
+impl Deserializable for String {
+    #[inline]
+    fn deserialize(reader: &mut Reader<'_>) -> Result<Self, DecodeError> {
+        read_bytes(reader).map(|data| String::from_utf8_lossy(data).into_owned())
+    }
+}
+
+impl Serializable for Vec<u8> {
+    #[inline]
+    fn serialize<S: Sink + ?Sized>(&self, out: &mut S) -> Result<(), EncodeError> {
+        write_bytes(self, out)
+    }
+}
+
+impl Deserializable for Vec<u8> {
+    #[inline]
+    fn deserialize(reader: &mut Reader<'_>) -> Result<Self, DecodeError> {
+        read_bytes(reader).map(<[u8]>::to_vec)
+    }
+}
+
+/// Writes a bare `vector<T>`: the count, then the elements.
+pub fn write_bare_vector<T: Serializable, S: Sink + ?Sized>(
+    items: &[T],
+    out: &mut S,
+) -> Result<(), EncodeError> {
+    let count = i32::try_from(items.len())
+        .map_err(|_| EncodeError::TooManyElements { length: items.len() })?;
+    count.serialize(out)?;
+    items.iter().try_for_each(|item| item.serialize(out))
+}
+
+/// Reads a bare `vector<T>`: the count, then the elements.
+///
+/// Every element takes at least 4 bytes, so a count larger than a quarter of
+/// the remaining input is refused before anything is allocated.
+pub fn read_bare_vector<T: Deserializable>(reader: &mut Reader<'_>) -> Result<Vec<T>, DecodeError> {
+    let start = reader.position();
+    let count = i32::deserialize(reader)?;
+    let count = usize::try_from(count)
+        .map_err(|_| reader.error_at(start, DecodeErrorKind::NegativeCount(count)))?;
+    if count > reader.remaining() / 4 {
+        return Err(reader.error_at(
+            start,
+            DecodeErrorKind::LengthOutOfRange {
+                length: count as u64,
+                remaining: reader.remaining(),
+            },
+        ));
+    }
+    let mut items = Vec::with_capacity(count);
+    for _ in 0..count {
+        items.push(T::deserialize(reader)?);
+    }
+    Ok(items)
+}
+
+/// Reads a constructor id and fails unless it is `expected_id`.
+pub fn expect_id(
+    reader: &mut Reader<'_>,
+    expected_id: u32,
+    expected: &'static str,
+) -> Result<(), DecodeError> {
+    let start = reader.position();
+    let id = reader.read_u32()?;
+    if id == expected_id {
+        Ok(())
+    } else {
+        Err(reader.error_at(
+            start,
+            DecodeErrorKind::UnexpectedConstructor { id, expected },
+        ))
+    }
+}
+
+impl<T: Serializable> Serializable for Vec<T> {
+    fn serialize<S: Sink + ?Sized>(&self, out: &mut S) -> Result<(), EncodeError> {
+        VECTOR_ID.serialize(out)?;
+        write_bare_vector(self, out)
+    }
+}
+
+impl<T: Deserializable> Deserializable for Vec<T> {
+    fn deserialize(reader: &mut Reader<'_>) -> Result<Self, DecodeError> {
+        expect_id(reader, VECTOR_ID, "Vector")?;
+        read_bare_vector(reader)
+    }
+}
+
+impl<T: Serializable + ?Sized> Serializable for Box<T> {
+    #[inline]
+    fn serialize<S: Sink + ?Sized>(&self, out: &mut S) -> Result<(), EncodeError> {
+        (**self).serialize(out)
+    }
+}
+
+impl<T: Deserializable> Deserializable for Box<T> {
+    #[inline]
+    fn deserialize(reader: &mut Reader<'_>) -> Result<Self, DecodeError> {
+        T::deserialize(reader).map(Box::new)
+    }
+}
