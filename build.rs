@@ -14,7 +14,8 @@ fn main() {
     let mut config = tl_codegen::Config::new();
     config
         .runtime_crate("crate")
-        .method_data(&methods_csv, &errors_csv);
+        .method_data(&methods_csv, &errors_csv)
+        .max_enum_size(256);
 
     let outputs = [("tl-types/src/generated/api.rs", vec!["schema/api.tl"])];
     let mut regenerated = Vec::new();
@@ -34,8 +35,8 @@ fn main() {
     println!("cargo:rerun-if-changed=schema/errors.csv");
     if !regenerated.is_empty() {
         panic!(
-            "the schema changed, so these bindings were regenerated: {}. \
-             Build again, and commit them with the schema.",
+            "the bindings were out of date (the schema or the generator changed) and were regenerated: {}. \
+             Build again, and commit them.",
             regenerated.join(", ")
         );
     }

@@ -22,6 +22,7 @@ pub struct Config {
     runtime: String,
     include: Option<Filter>,
     methods: MethodData,
+    max_enum_size: Option<usize>,
 }
 
 impl Default for Config {
@@ -38,7 +39,15 @@ impl Config {
             runtime: "::tl_types".to_owned(),
             include: None,
             methods: MethodData::default(),
+            max_enum_size: None,
         }
+    }
+
+    /// Makes the generated code check, at compile time, that no enum is
+    /// larger than `bytes`: a `const` assertion after each enum.
+    pub fn max_enum_size(&mut self, bytes: usize) -> &mut Config {
+        self.max_enum_size = Some(bytes);
+        self
     }
 
     /// The path of the runtime crate the generated code uses (`::tl_types` by
@@ -76,6 +85,7 @@ impl Config {
         let options = crate::emit::Options {
             runtime,
             methods: &self.methods,
+            max_enum_size: self.max_enum_size,
         };
         crate::format::format(crate::emit::file(&plan, &options))
     }
@@ -96,10 +106,14 @@ impl Config {
         for path in paths {
             println!("cargo:rerun-if-changed={}", path.as_ref().display());
         }
-        let out_dir = std::env::var_os("OUT_DIR").map(PathBuf::from).ok_or_else(|| Error::Io {
-            path: PathBuf::from("$OUT_DIR"),
-            source: std::io::Error::other("OUT_DIR is not set: call compile from a build script"),
-        })?;
+        let out_dir = std::env::var_os("OUT_DIR")
+            .map(PathBuf::from)
+            .ok_or_else(|| Error::Io {
+                path: PathBuf::from("$OUT_DIR"),
+                source: std::io::Error::other(
+                    "OUT_DIR is not set: call compile from a build script",
+                ),
+            })?;
         let source = self.generate_files(paths)?;
         let target = out_dir.join(format!("{module}.rs"));
         std::fs::write(&target, source).map_err(|source| Error::Io {

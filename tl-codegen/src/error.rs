@@ -64,7 +64,10 @@ impl fmt::Display for Error {
                 rust,
             } => write!(f, "`{first}` and `{second}` would both be `{rust}`"),
             Error::InvalidOutput(message) => {
-                write!(f, "generated code is not valid Rust (a generator bug): {message}")
+                write!(
+                    f,
+                    "generated code is not valid Rust (a generator bug): {message}"
+                )
             }
         }
     }

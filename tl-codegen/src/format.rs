@@ -13,8 +13,14 @@ pub fn format(tokens: TokenStream) -> Result<String, Error> {
     let file: syn::File = syn::parse_str(&text).map_err(|e| {
         let at = e.span().start();
         let line = text.lines().nth(at.line.saturating_sub(1)).unwrap_or("");
-        let from = line.char_indices().nth(at.column.saturating_sub(80)).map_or(0, |(i, _)| i);
-        let to = line.char_indices().nth(at.column + 80).map_or(line.len(), |(i, _)| i);
+        let from = line
+            .char_indices()
+            .nth(at.column.saturating_sub(80))
+            .map_or(0, |(i, _)| i);
+        let to = line
+            .char_indices()
+            .nth(at.column + 80)
+            .map_or(line.len(), |(i, _)| i);
         Error::InvalidOutput(format!("{e}, in: {}", &line[from..to]))
     })?;
     Ok(format!("{HEADER}{}", prettyplease::unparse(&file)))

@@ -284,7 +284,10 @@ pub fn build(schemas: &[Schema], include: &dyn Fn(&Definition) -> bool) -> Resul
         .collect::<Result<Vec<_>, _>>()?;
 
     let mut functions = Vec::new();
-    for definition in definitions.iter().filter(|d| d.category == Category::Function) {
+    for definition in definitions
+        .iter()
+        .filter(|d| d.category == Category::Function)
+    {
         let item = resolver.item(definition)?;
         let returns = resolver.rust_type(&definition.result, definition)?;
         functions.push(Function { item, returns });

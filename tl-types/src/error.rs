@@ -60,7 +60,10 @@ impl fmt::Display for DecodeError {
                 write!(f, "input ends {needed} byte(s) too early")
             }
             DecodeErrorKind::UnexpectedConstructor { id, expected } => {
-                write!(f, "constructor id {id:08x} is not a constructor of {expected}")
+                write!(
+                    f,
+                    "constructor id {id:08x} is not a constructor of {expected}"
+                )
             }
             DecodeErrorKind::LengthOutOfRange { length, remaining } => write!(
                 f,

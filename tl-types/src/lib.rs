@@ -53,6 +53,7 @@ pub mod wire;
 
 #[cfg(feature = "api")]
 #[path = "generated/api.rs"]
+#[rustfmt::skip]
 mod api;
 #[cfg(feature = "api")]
 pub use api::{LAYER, enums, functions, types};

@@ -174,8 +174,9 @@ pub fn write_bare_vector<T: Serializable, S: Sink + ?Sized>(
     items: &[T],
     out: &mut S,
 ) -> Result<(), EncodeError> {
-    let count = i32::try_from(items.len())
-        .map_err(|_| EncodeError::TooManyElements { length: items.len() })?;
+    let count = i32::try_from(items.len()).map_err(|_| EncodeError::TooManyElements {
+        length: items.len(),
+    })?;
     count.serialize(out)?;
     items.iter().try_for_each(|item| item.serialize(out))
 }

@@ -1,13 +1,13 @@
 //! `enums::`: one enum per boxed type, one variant per constructor, and the
 //! conversions between a variant's struct and the enum.
 
-use super::{Scope, docs, hex_id, hex_id_u32, ident};
+use super::{Options, Scope, docs, hex_id, hex_id_u32, ident};
 use crate::plan::{Plan, item_path};
 use proc_macro2::TokenStream;
 use quote::quote;
 
 /// The enum of boxed type number `index`, with its impls.
-pub fn boxed_type(plan: &Plan, index: usize, scope: &Scope) -> TokenStream {
+pub fn boxed_type(plan: &Plan, index: usize, options: &Options<'_>, scope: &Scope) -> TokenStream {
     let boxed = &plan.enums[index];
     let name = ident(&boxed.path.name);
     let tl_name = &boxed.tl_name;
@@ -118,6 +118,12 @@ pub fn boxed_type(plan: &Plan, index: usize, scope: &Scope) -> TokenStream {
         "The boxed type `{tl_name}`: a value is one of its {} constructor(s), written with its constructor id first.",
         boxed.variants.len()
     ));
+    let size_check = options.max_enum_size.map(|limit| {
+        let message = format!("enums::{} is larger than {limit} bytes", boxed.path.name);
+        quote! {
+            const _: () = assert!(::core::mem::size_of::<#name>() <= #limit, #message);
+        }
+    });
     quote! {
         #doc
         #[derive(Debug, Clone, PartialEq)]
@@ -153,6 +159,8 @@ pub fn boxed_type(plan: &Plan, index: usize, scope: &Scope) -> TokenStream {
                 })
             }
         }
+
+        #size_check
 
         #(#conversions)*
     }

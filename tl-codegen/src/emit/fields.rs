@@ -123,7 +123,9 @@ fn mask_value(
         let sharing: Vec<_> = item
             .fields
             .iter()
-            .filter(|f| f.role.flag() == Some((mask, bit)) && matches!(f.role, Role::Optional { .. }))
+            .filter(|f| {
+                f.role.flag() == Some((mask, bit)) && matches!(f.role, Role::Optional { .. })
+            })
             .collect();
         let first = ident(&field.ident);
         let present = match field.role {
@@ -189,7 +191,9 @@ pub fn deserialize(item: &Item, scope: &Scope) -> TokenStream {
         let name = ident(&field.ident);
         let read = read_value(&field.ty);
         statements.push(match &field.role {
-            Role::Mask if is_used_mask(item, &field.ident) => quote!(let #name: u32 = reader.read()?;),
+            Role::Mask if is_used_mask(item, &field.ident) => {
+                quote!(let #name: u32 = reader.read()?;)
+            }
             Role::Mask => quote!(let _: u32 = reader.read()?;),
             Role::Required => quote!(let #name = #read;),
             Role::Optional { mask, bit } => {
@@ -228,7 +232,11 @@ pub fn is_unit(item: &Item) -> bool {
 
 /// The name of the sink parameter, unused when nothing is written.
 pub fn sink_name(item: &Item) -> TokenStream {
-    if item.fields.iter().all(|f| matches!(f.role, Role::Bit { .. } | Role::ImpliedBit { .. })) {
+    if item
+        .fields
+        .iter()
+        .all(|f| matches!(f.role, Role::Bit { .. } | Role::ImpliedBit { .. }))
+    {
         quote!(_out)
     } else {
         quote!(out)

@@ -21,6 +21,8 @@ pub struct Options<'a> {
     pub runtime: TokenStream,
     /// Facts about functions for their docs.
     pub methods: &'a MethodData,
+    /// The size no enum may exceed, checked at compile time.
+    pub max_enum_size: Option<usize>,
 }
 
 /// The whole generated file.
@@ -46,7 +48,7 @@ pub fn file(plan: &Plan, options: &Options<'_>) -> TokenStream {
         enums.push((
             boxed.path.module.clone(),
             boxed.path.name.clone(),
-            Box::new(move |scope: &Scope| enums::boxed_type(plan, index, scope)),
+            Box::new(move |scope: &Scope| enums::boxed_type(plan, index, options, scope)),
         ));
     }
     let mut functions: Vec<ItemEmitter<'_>> = Vec::new();
@@ -111,7 +113,13 @@ fn module_tree(
         node.items.push((name, emit));
     }
 
-    fn emit(name: &str, doc: &str, node: &Node<'_>, depth: usize, options: &Options<'_>) -> TokenStream {
+    fn emit(
+        name: &str,
+        doc: &str,
+        node: &Node<'_>,
+        depth: usize,
+        options: &Options<'_>,
+    ) -> TokenStream {
         let names: HashSet<&str> = node
             .items
             .iter()
@@ -245,7 +253,11 @@ impl Scope {
     /// A doc link to a generated item: ``[`enums::auth::SentCode`](super::super::enums::auth::SentCode)``.
     pub fn doc_link(&self, root: &str, path: &Path) -> String {
         let mut parts = vec![root.to_owned()];
-        parts.extend(path.module.iter().map(|m| m.trim_start_matches("r#").to_owned()));
+        parts.extend(
+            path.module
+                .iter()
+                .map(|m| m.trim_start_matches("r#").to_owned()),
+        );
         parts.push(path.name.trim_start_matches("r#").to_owned());
         let shown = parts.join("::");
         let mut target = vec![root.to_owned()];
