@@ -8,6 +8,8 @@
 //!   constructor would make every value of the type big. Payloads estimated
 //!   above [`INLINE_LIMIT`] bytes are boxed, which keeps every enum well under
 //!   256 bytes.
+//!
+//! Functions are boxed by the same measure in the dispatch enum `AnyCall`.
 
 use crate::plan::{Path, Plan, Role, RustType};
 use std::collections::HashMap;
@@ -84,8 +86,14 @@ pub fn decide(plan: &mut Plan) {
             }
         }
     }
+    let large_functions: Vec<usize> = (0..sizes.plan.functions.len())
+        .filter(|&f| sizes.function_size(f) > INLINE_LIMIT)
+        .collect();
     for (e, v) in large {
         plan.enums[e].variants[v].boxed = true;
+    }
+    for f in large_functions {
+        plan.functions[f].boxed = true;
     }
 }
 
@@ -98,6 +106,28 @@ struct Sizes<'a> {
 }
 
 impl Sizes<'_> {
+    fn function_size(&mut self, index: usize) -> usize {
+        let plan = self.plan;
+        let item = &plan.functions[index].item;
+        let fields: Vec<_> = item.stored_fields().collect();
+        self.fields_size(&fields)
+    }
+
+    fn fields_size(&mut self, fields: &[&crate::plan::Field]) -> usize {
+        let mut total = 0;
+        for field in fields {
+            let size = match field.ty {
+                RustType::Generic(_) => 8,
+                _ => self.type_size(&field.ty),
+            };
+            total += match field.role {
+                Role::Optional { .. } if !has_niche(&field.ty) => size + 8,
+                _ => size,
+            };
+        }
+        total.div_ceil(8) * 8
+    }
+
     fn struct_size(&mut self, index: usize) -> usize {
         if let Some(&size) = self.memo.get(&Node::Struct(index)) {
             return size;
@@ -105,15 +135,8 @@ impl Sizes<'_> {
         // A placeholder for the (impossible) bare cycle keeps recursion finite.
         self.memo.insert(Node::Struct(index), 8);
         let plan = self.plan;
-        let mut total = 0;
-        for field in plan.constructors[index].stored_fields() {
-            let size = self.type_size(&field.ty);
-            total += match field.role {
-                Role::Optional { .. } if !has_niche(&field.ty) => size + 8,
-                _ => size,
-            };
-        }
-        let size = total.div_ceil(8) * 8;
+        let fields: Vec<_> = plan.constructors[index].stored_fields().collect();
+        let size = self.fields_size(&fields);
         self.memo.insert(Node::Struct(index), size);
         size
     }

@@ -179,6 +179,8 @@ pub struct Function {
     pub item: Item,
     /// The `RemoteCall::Return` type.
     pub returns: RustType,
+    /// Whether the dispatch enum holds it in a `Box` (decided by [`crate::boxing`]).
+    pub boxed: bool,
 }
 
 /// TL names that stand for a Rust primitive, with the TDLib/TON spellings.
@@ -290,7 +292,11 @@ pub fn build(schemas: &[Schema], include: &dyn Fn(&Definition) -> bool) -> Resul
     {
         let item = resolver.item(definition)?;
         let returns = resolver.rust_type(&definition.result, definition)?;
-        functions.push(Function { item, returns });
+        functions.push(Function {
+            item,
+            returns,
+            boxed: false,
+        });
     }
 
     let plan = Plan {

@@ -56,7 +56,7 @@ pub mod wire;
 #[rustfmt::skip]
 mod api;
 #[cfg(feature = "api")]
-pub use api::{LAYER, enums, functions, types};
+pub use api::{AnyCall, AnyObject, AnyValue, LAYER, enums, functions, types};
 
 pub use error::{DecodeError, DecodeErrorKind, EncodeError};
 pub use reader::{DEFAULT_MAX_DEPTH, Reader};

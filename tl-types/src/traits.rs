@@ -70,6 +70,8 @@ pub trait Deserializable: Sized {
 pub trait Identifiable {
     /// The id that starts the boxed value on the wire.
     const CONSTRUCTOR_ID: u32;
+    /// The name in the schema, namespace included: `auth.sendCode`.
+    const TL_NAME: &'static str;
 }
 
 /// A function: a request whose answer is a `Return`.

@@ -22,6 +22,7 @@ pub fn boxed_type(plan: &Plan, index: usize, options: &Options<'_>, scope: &Scop
     let mut writes = Vec::new();
     let mut reads = Vec::new();
     let mut ids = Vec::new();
+    let mut names = Vec::new();
     let mut conversions = Vec::new();
     let single = boxed.variants.len() == 1;
     for variant in &boxed.variants {
@@ -32,6 +33,7 @@ pub fn boxed_type(plan: &Plan, index: usize, options: &Options<'_>, scope: &Scop
         let ty = scope.struct_path(&struct_path);
         let id = hex_id(definition.id);
         let id_u32 = hex_id_u32(definition.id);
+        let constructor_name = definition.full_name();
         let doc = docs::attrs(&format!(
             "`{}#{:08x}`: {}.",
             definition.full_name(),
@@ -49,6 +51,7 @@ pub fn boxed_type(plan: &Plan, index: usize, options: &Options<'_>, scope: &Scop
             writes.push(quote!(Self::#variant_name => #id_u32.serialize(out),));
             reads.push(quote!(#id => #ok(Self::#variant_name),));
             ids.push(quote!(Self::#variant_name => #id,));
+            names.push(quote!(Self::#variant_name => #constructor_name,));
             conversions.push(quote! {
                 impl #from<#ty> for #name {
                     fn from(_: #ty) -> Self {
@@ -66,6 +69,7 @@ pub fn boxed_type(plan: &Plan, index: usize, options: &Options<'_>, scope: &Scop
             });
             reads.push(quote!(#id => #ok(Self::#variant_name(reader.read()?)),));
             ids.push(quote!(Self::#variant_name(_) => #id,));
+            names.push(quote!(Self::#variant_name(_) => #constructor_name,));
             let wrap = if variant.boxed {
                 quote!(#box_::new(value))
             } else {
@@ -136,6 +140,13 @@ pub fn boxed_type(plan: &Plan, index: usize, options: &Options<'_>, scope: &Scop
             pub fn constructor_id(&self) -> u32 {
                 match self {
                     #(#ids)*
+                }
+            }
+
+            #[doc = " The TL name of the constructor of the variant this value is."]
+            pub fn tl_name(&self) -> &'static str {
+                match self {
+                    #(#names)*
                 }
             }
         }

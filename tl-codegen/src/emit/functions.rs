@@ -90,6 +90,7 @@ pub fn function(function: &Function, options: &Options<'_>, scope: &Scope) -> To
 
         impl #params tl::Identifiable for #name #params {
             const CONSTRUCTOR_ID: u32 = #id;
+            const TL_NAME: &'static str = #tl_name;
         }
 
         impl #serialize_bounds tl::Serializable for #name #params {

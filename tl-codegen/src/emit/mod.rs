@@ -2,6 +2,7 @@
 //! kind of generated item (`structs`, `enums`, `functions`) and the pieces
 //! they share (`fields`, `docs`).
 
+mod dispatch;
 mod docs;
 mod enums;
 mod fields;
@@ -78,8 +79,13 @@ pub fn file(plan: &Plan, options: &Options<'_>) -> TokenStream {
         functions,
         options,
     );
+    let root = Scope::new(0, &HashSet::from(["AnyValue", "AnyCall", "AnyObject"]));
+    let dispatch = dispatch::dispatch(plan, &root);
+    let prelude = root.prelude(&options.runtime);
     quote! {
+        #prelude
         #layer
+        #dispatch
         #types
         #enums
         #functions
@@ -157,6 +163,7 @@ pub struct Scope {
     shadowed: HashSet<&'static str>,
     uses_types: Cell<bool>,
     uses_enums: Cell<bool>,
+    uses_functions: Cell<bool>,
 }
 
 /// Prelude names the generated code uses, with the path to use where a
@@ -186,6 +193,7 @@ impl Scope {
                 .collect(),
             uses_types: Cell::new(false),
             uses_enums: Cell::new(false),
+            uses_functions: Cell::new(false),
         }
     }
 
@@ -219,6 +227,12 @@ impl Scope {
     pub fn struct_path(&self, path: &Path) -> TokenStream {
         self.uses_types.set(true);
         item_path("types", path)
+    }
+
+    /// The path of a function's struct, as this module's items write it.
+    pub fn function_path(&self, path: &Path) -> TokenStream {
+        self.uses_functions.set(true);
+        item_path("functions", path)
     }
 
     /// A Rust type.
@@ -263,7 +277,11 @@ impl Scope {
         let mut target = vec![root.to_owned()];
         target.extend(path.module.iter().cloned());
         target.push(path.name.clone());
-        format!("[`{shown}`]({}::{})", self.to_root(), target.join("::"))
+        if self.depth == 0 {
+            format!("[`{shown}`]({})", target.join("::"))
+        } else {
+            format!("[`{shown}`]({}::{})", self.to_root(), target.join("::"))
+        }
     }
 
     fn prelude(&self, runtime: &TokenStream) -> TokenStream {
@@ -272,8 +290,15 @@ impl Scope {
         if self.uses_enums.get() {
             roots.push(ident("enums"));
         }
+        if self.uses_functions.get() {
+            roots.push(ident("functions"));
+        }
         if self.uses_types.get() {
             roots.push(ident("types"));
+        }
+        if self.depth == 0 {
+            // At the root, the modules are in scope already.
+            roots.clear();
         }
         let roots = match roots.len() {
             0 => quote!(),

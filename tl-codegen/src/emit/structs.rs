@@ -55,6 +55,7 @@ pub fn constructor(plan: &Plan, index: usize, scope: &Scope) -> TokenStream {
 
         impl tl::Identifiable for #name {
             const CONSTRUCTOR_ID: u32 = #id;
+            const TL_NAME: &'static str = #tl_name;
         }
 
         impl tl::Serializable for #name {

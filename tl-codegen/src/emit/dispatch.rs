@@ -1,0 +1,241 @@
+//! The dispatch enums: `AnyValue` (a value of any boxed type), `AnyCall`
+//! (any function call) and `AnyObject` (either), decoded by the constructor
+//! id that leads their bytes, for callers that do not know the type
+//! beforehand: an `rpc_result`, an unexpected update, captured traffic.
+
+use super::{Scope, docs, hex_id, ident};
+use crate::plan::{Path, Plan};
+use heck::ToUpperCamelCase;
+use proc_macro2::TokenStream;
+use quote::quote;
+
+/// `auth` + `SentCode` → `AuthSentCode`.
+pub fn variant_name(path: &Path) -> String {
+    let mut name = String::new();
+    for part in &path.module {
+        name.push_str(&part.trim_start_matches("r#").to_upper_camel_case());
+    }
+    name.push_str(path.name.trim_start_matches("r#"));
+    name
+}
+
+/// The three dispatch enums and their impls.
+pub fn dispatch(plan: &Plan, scope: &Scope) -> TokenStream {
+    let result = scope.std("Result");
+    let ok = scope.std("Ok");
+    let err = scope.std("Err");
+    let box_ = scope.std("Box");
+
+    // AnyValue: one variant per boxed type.
+    let mut value_variants = Vec::new();
+    let mut value_reads = Vec::new();
+    let mut value_arms = Vec::new();
+    let mut all_constructor_ids = Vec::new();
+    for boxed in &plan.enums {
+        let name = ident(&variant_name(&boxed.path));
+        let ty = scope.enum_path(&boxed.path);
+        let doc = docs::attrs(&format!(
+            "A value of `{}`: {}.",
+            boxed.tl_name,
+            scope.doc_link("enums", &boxed.path)
+        ));
+        value_variants.push(quote!(#doc #name(#ty)));
+        let ids: Vec<_> = boxed
+            .variants
+            .iter()
+            .map(|v| hex_id(plan.constructors[v.constructor].definition.id))
+            .collect();
+        value_reads.push(quote!(#(#ids)|* => #ok(Self::#name(reader.read()?)),));
+        value_arms.push(name);
+        all_constructor_ids.extend(ids);
+    }
+
+    // AnyCall: one variant per function.
+    let mut call_variants = Vec::new();
+    let mut call_reads = Vec::new();
+    let mut call_ids = Vec::new();
+    let mut call_names = Vec::new();
+    let mut call_arms = Vec::new();
+    for function in &plan.functions {
+        let path = crate::plan::item_path(&function.item);
+        let name = ident(&variant_name(&path));
+        let mut ty = scope.function_path(&path);
+        if !function.item.generics.is_empty() {
+            let args = function
+                .item
+                .generics
+                .iter()
+                .map(|_| quote!(#box_<AnyCall>));
+            ty = quote!(#ty<#(#args),*>);
+        }
+        let payload = if function.boxed {
+            quote!(#box_<#ty>)
+        } else {
+            ty
+        };
+        let definition = &function.item.definition;
+        let doc = docs::attrs(&format!(
+            "A call of `{}`: {}.",
+            definition.full_name(),
+            scope.doc_link("functions", &path)
+        ));
+        call_variants.push(quote!(#doc #name(#payload)));
+        let id = hex_id(definition.id);
+        call_reads.push(quote!(#id => #ok(Self::#name(reader.read()?)),));
+        call_ids.push(quote!(Self::#name(_) => #id,));
+        let tl_name = definition.full_name();
+        call_names.push(quote!(Self::#name(_) => #tl_name,));
+        call_arms.push(name);
+    }
+
+    quote! {
+        #[doc = " A value of any boxed type of this schema, read by the constructor id that leads it."]
+        #[derive(Debug, Clone, PartialEq)]
+        pub enum AnyValue {
+            #[doc = " A `Bool`: `boolTrue` or `boolFalse`."]
+            Bool(bool),
+            #(#value_variants,)*
+        }
+
+        impl AnyValue {
+            #[doc = " Whether `id` is the constructor id of one of this schema's constructors."]
+            pub fn is_constructor_id(id: u32) -> bool {
+                matches!(id, tl::wire::BOOL_TRUE_ID | tl::wire::BOOL_FALSE_ID #(| #all_constructor_ids)*)
+            }
+
+            #[doc = " The constructor id of this value."]
+            pub fn constructor_id(&self) -> u32 {
+                match self {
+                    Self::Bool(true) => tl::wire::BOOL_TRUE_ID,
+                    Self::Bool(false) => tl::wire::BOOL_FALSE_ID,
+                    #(Self::#value_arms(value) => value.constructor_id(),)*
+                }
+            }
+
+            #[doc = " The TL name of this value's constructor."]
+            pub fn tl_name(&self) -> &'static str {
+                match self {
+                    Self::Bool(true) => "boolTrue",
+                    Self::Bool(false) => "boolFalse",
+                    #(Self::#value_arms(value) => value.tl_name(),)*
+                }
+            }
+        }
+
+        impl tl::Serializable for AnyValue {
+            fn serialize<S: tl::Sink + ?Sized>(&self, out: &mut S) -> #result<(), tl::EncodeError> {
+                match self {
+                    Self::Bool(value) => value.serialize(out),
+                    #(Self::#value_arms(value) => value.serialize(out),)*
+                }
+            }
+        }
+
+        impl tl::Deserializable for AnyValue {
+            fn deserialize(reader: &mut tl::Reader<'_>) -> #result<Self, tl::DecodeError> {
+                let id = reader.peek_u32()?;
+                match id {
+                    tl::wire::BOOL_TRUE_ID | tl::wire::BOOL_FALSE_ID => #ok(Self::Bool(reader.read()?)),
+                    #(#value_reads)*
+                    _ => #err(reader.error(tl::DecodeErrorKind::UnexpectedConstructor {
+                        id,
+                        expected: "any boxed type",
+                    })),
+                }
+            }
+        }
+
+        #[doc = " A call of any function of this schema, read by the constructor id that leads it."]
+        #[derive(Debug, Clone, PartialEq)]
+        pub enum AnyCall {
+            #(#call_variants,)*
+        }
+
+        impl AnyCall {
+            #[doc = " The constructor id of this call's function."]
+            pub fn constructor_id(&self) -> u32 {
+                match self {
+                    #(#call_ids)*
+                }
+            }
+
+            #[doc = " The TL name of this call's function."]
+            pub fn tl_name(&self) -> &'static str {
+                match self {
+                    #(#call_names)*
+                }
+            }
+        }
+
+        impl tl::Serializable for AnyCall {
+            fn serialize<S: tl::Sink + ?Sized>(&self, out: &mut S) -> #result<(), tl::EncodeError> {
+                match self {
+                    #(Self::#call_arms(call) => call.serialize(out),)*
+                }
+            }
+        }
+
+        impl tl::Deserializable for AnyCall {
+            fn deserialize(reader: &mut tl::Reader<'_>) -> #result<Self, tl::DecodeError> {
+                reader.nested(|reader| {
+                    let id = reader.peek_u32()?;
+                    match id {
+                        #(#call_reads)*
+                        _ => #err(reader.error(tl::DecodeErrorKind::UnexpectedConstructor {
+                            id,
+                            expected: "any function",
+                        })),
+                    }
+                })
+            }
+        }
+
+        #[doc = " Any object of this schema: a value of a boxed type or a function call."]
+        #[doc = ""]
+        #[doc = " Decoding tries the constructors first, then the functions."]
+        #[derive(Debug, Clone, PartialEq)]
+        pub enum AnyObject {
+            #[doc = " A value of a boxed type."]
+            Value(AnyValue),
+            #[doc = " A function call."]
+            Call(AnyCall),
+        }
+
+        impl AnyObject {
+            #[doc = " The constructor id of this object."]
+            pub fn constructor_id(&self) -> u32 {
+                match self {
+                    Self::Value(value) => value.constructor_id(),
+                    Self::Call(call) => call.constructor_id(),
+                }
+            }
+
+            #[doc = " The TL name of this object's constructor or function."]
+            pub fn tl_name(&self) -> &'static str {
+                match self {
+                    Self::Value(value) => value.tl_name(),
+                    Self::Call(call) => call.tl_name(),
+                }
+            }
+        }
+
+        impl tl::Serializable for AnyObject {
+            fn serialize<S: tl::Sink + ?Sized>(&self, out: &mut S) -> #result<(), tl::EncodeError> {
+                match self {
+                    Self::Value(value) => value.serialize(out),
+                    Self::Call(call) => call.serialize(out),
+                }
+            }
+        }
+
+        impl tl::Deserializable for AnyObject {
+            fn deserialize(reader: &mut tl::Reader<'_>) -> #result<Self, tl::DecodeError> {
+                if AnyValue::is_constructor_id(reader.peek_u32()?) {
+                    reader.read().map(Self::Value)
+                } else {
+                    reader.read().map(Self::Call)
+                }
+            }
+        }
+    }
+}
