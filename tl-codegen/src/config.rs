@@ -74,7 +74,32 @@ impl Config {
     }
 
     /// Generates formatted Rust source from parsed schemas used together.
+    /// Schemas the checker finds errors in are refused: code generated from
+    /// them would be wrong.
     pub fn generate(&self, schemas: &[Schema]) -> Result<String, Error> {
+        let refs: Vec<&Schema> = schemas.iter().collect();
+        let errors: Vec<String> = tl_parser::check(&refs)
+            .into_iter()
+            .filter(|d| d.severity == tl_parser::Severity::Error)
+            .map(|d| {
+                format!(
+                    "error: {} (schema {}, line {}, column {})",
+                    d.message,
+                    d.source + 1,
+                    d.span.line,
+                    d.span.column
+                )
+            })
+            .collect();
+        if !errors.is_empty() {
+            return Err(Error::Check {
+                rendered: errors.join("\n"),
+            });
+        }
+        self.generate_checked(schemas)
+    }
+
+    fn generate_checked(&self, schemas: &[Schema]) -> Result<String, Error> {
         let include = |d: &Definition| self.include.as_ref().is_none_or(|f| f(d));
         let mut plan = crate::plan::build(schemas, &include)?;
         crate::boxing::decide(&mut plan);
@@ -90,13 +115,28 @@ impl Config {
         crate::format::format(crate::emit::file(&plan, &options))
     }
 
-    /// Reads, parses and generates from schema files.
+    /// Reads, parses, checks and generates from schema files.
     pub fn generate_files(&self, paths: &[impl AsRef<Path>]) -> Result<String, Error> {
-        let schemas = paths
+        let sources = paths
             .iter()
             .map(|path| read_schema(path.as_ref()))
             .collect::<Result<Vec<_>, _>>()?;
-        self.generate(&schemas)
+        let schemas: Vec<&Schema> = sources.iter().map(|(_, _, s)| s).collect();
+        let errors: Vec<_> = tl_parser::check(&schemas)
+            .into_iter()
+            .filter(|d| d.severity == tl_parser::Severity::Error)
+            .collect();
+        if !errors.is_empty() {
+            let texts: Vec<tl_parser::SourceText<'_>> = sources
+                .iter()
+                .map(|(name, text, _)| tl_parser::SourceText { name, text })
+                .collect();
+            return Err(Error::Check {
+                rendered: tl_parser::render(&errors, &texts),
+            });
+        }
+        let schemas: Vec<Schema> = sources.into_iter().map(|(_, _, s)| s).collect();
+        self.generate_checked(&schemas)
     }
 
     /// For build scripts: generates from schema files into
@@ -123,14 +163,16 @@ impl Config {
     }
 }
 
-fn read_schema(path: &Path) -> Result<Schema, Error> {
+/// A schema file's display name, text and model.
+fn read_schema(path: &Path) -> Result<(String, String, Schema), Error> {
     let text = std::fs::read_to_string(path).map_err(|source| Error::Io {
         path: path.to_owned(),
         source,
     })?;
-    tl_parser::parse(&text).map_err(|error| {
-        let name = path.display().to_string();
-        Error::Parse {
+    let name = path.display().to_string();
+    match tl_parser::parse(&text) {
+        Ok(schema) => Ok((name, text, schema)),
+        Err(error) => Err(Error::Parse {
             path: path.to_owned(),
             rendered: tl_parser::render(
                 &[error.to_diagnostic()],
@@ -139,6 +181,6 @@ fn read_schema(path: &Path) -> Result<Schema, Error> {
                     text: &text,
                 }],
             ),
-        }
-    })
+        }),
+    }
 }

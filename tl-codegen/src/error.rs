@@ -20,6 +20,11 @@ pub enum Error {
         /// The error rendered with its source line.
         rendered: String,
     },
+    /// The checker found errors in the schemas; `rendered` lists them.
+    Check {
+        /// The findings, rendered with their source lines where known.
+        rendered: String,
+    },
     /// A type that no definition declares.
     UndefinedType {
         /// The definition that uses it.
@@ -51,7 +56,7 @@ impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Error::Io { path, source } => write!(f, "cannot read {}: {source}", path.display()),
-            Error::Parse { rendered, .. } => f.write_str(rendered),
+            Error::Parse { rendered, .. } | Error::Check { rendered } => f.write_str(rendered),
             Error::UndefinedType { definition, ty } => {
                 write!(f, "`{definition}` uses the undefined type `{ty}`")
             }

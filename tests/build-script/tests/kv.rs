@@ -1,0 +1,138 @@
+//! The generated bindings of a schema that is not Telegram's: they compile,
+//! and they encode and decode as the wire format says.
+
+use tl_build_script_example::kv::{AnyCall, AnyObject, enums, functions, types};
+use tl_types::{Deserializable, EncodeError, RemoteCall, Serializable};
+
+fn entry(key: &str) -> types::kv::Entry {
+    types::kv::Entry {
+        key: key.into(),
+        value: vec![1, 2, 3],
+    }
+}
+
+fn round_trip<T: Serializable + Deserializable + PartialEq + std::fmt::Debug>(
+    value: &T,
+) -> Vec<u8> {
+    let bytes = value.to_bytes().unwrap();
+    assert_eq!(&T::from_bytes(&bytes).unwrap(), value);
+    bytes
+}
+
+#[test]
+fn keywords_as_field_names_and_two_masks() {
+    let node = types::kv::Node {
+        r#type: Some("dir".into()),
+        self_: true,
+        ttl: Some(60),
+        expires: Some(1_700_000_000),
+        children: Some(vec![enums::kv::Node::Empty]),
+    };
+    assert!(node.r#loop(), "`loop` shares bit 2 with `children`");
+    let bytes = round_trip(&enums::kv::Node::from(node.clone()));
+    // id, flags (bits 0, 1, 2), type, children..., flags2 (bit 0), ttl, expires
+    assert_eq!(bytes[4..8], [0b111, 0, 0, 0]);
+    let no_loop = types::kv::Node {
+        children: None,
+        ..node.clone()
+    };
+    assert!(!no_loop.r#loop());
+    round_trip(&no_loop);
+}
+
+#[test]
+fn two_values_on_one_bit_must_agree() {
+    let node = types::kv::Node {
+        r#type: None,
+        self_: false,
+        ttl: Some(60),
+        expires: None,
+        children: None,
+    };
+    assert!(matches!(
+        node.to_bytes(),
+        Err(EncodeError::InconsistentFlag {
+            definition: "kv.node",
+            flag: "flags2.0",
+            ..
+        })
+    ));
+}
+
+#[test]
+fn bare_constructors_and_bare_vectors_have_no_ids() {
+    let entries = types::kv::Entries {
+        entries: vec![entry("a"), entry("b")],
+    };
+    let bytes = round_trip(&entries);
+    assert_eq!(
+        bytes[..4],
+        [2, 0, 0, 0],
+        "a bare vector starts with its count"
+    );
+    let leaf = types::kv::Leaf {
+        entry: entry("k"),
+        hash: [7; 16],
+    };
+    let bytes = round_trip(&leaf);
+    assert_eq!(
+        bytes[0], 1,
+        "the bare %kv.Entry starts with the key's length byte"
+    );
+}
+
+#[test]
+fn recursion_is_boxed_and_works() {
+    let tree = enums::Tree::from(types::tree::Branch {
+        left: types::tree::Leaf {
+            value: -1,
+            weight: 0.5,
+        }
+        .into(),
+        right: types::tree::Leaf {
+            value: i64::MAX,
+            weight: f64::INFINITY,
+        }
+        .into(),
+    });
+    round_trip(&tree);
+    assert!(std::mem::size_of::<enums::Tree>() <= 24);
+}
+
+#[test]
+fn names_that_shadow_the_prelude() {
+    let option = enums::Option::from(types::Option { some: Some(3) });
+    round_trip(&option);
+    let none = types::Option { some: None };
+    assert_eq!(none.to_bytes().unwrap(), [0, 0, 0, 0]);
+}
+
+#[test]
+fn generic_functions_return_what_they_wrap() {
+    let call = functions::InvokeWithTimeout {
+        timeout: 5,
+        query: functions::kv::Get { key: "x".into() },
+    };
+    fn answer_of<F: RemoteCall>(_: &F) -> &'static str {
+        std::any::type_name::<F::Return>()
+    }
+    assert!(answer_of(&call).ends_with("enums::kv::Node"));
+    let bytes = round_trip(&call);
+    let any = AnyObject::from_bytes(&bytes).unwrap();
+    assert_eq!(any.tl_name(), "invokeWithTimeout");
+    let AnyObject::Call(AnyCall::InvokeWithTimeout(wrapped)) = any else {
+        panic!("not a call");
+    };
+    assert_eq!(wrapped.query.tl_name(), "kv.get");
+}
+
+#[test]
+fn functions_returning_bool_and_vectors() {
+    let put = functions::kv::Put {
+        entry: entry("k").into(),
+        sync: true,
+    };
+    let _: <functions::kv::Put as RemoteCall>::Return = true;
+    let _: <functions::kv::List as RemoteCall>::Return = vec![enums::kv::Entry::from(entry("z"))];
+    round_trip(&put);
+}
