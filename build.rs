@@ -11,15 +11,31 @@ use std::path::Path;
 fn main() {
     let methods_csv = read("schema/methods.csv");
     let errors_csv = read("schema/errors.csv");
-    let mut config = tl_codegen::Config::new();
-    config
-        .runtime_crate("crate")
+    println!("cargo:rerun-if-changed=schema/methods.csv");
+    println!("cargo:rerun-if-changed=schema/errors.csv");
+
+    let mut api = tl_codegen::Config::new();
+    api.runtime_crate("crate")
         .method_data(&methods_csv, &errors_csv)
         .max_enum_size(256);
 
-    let outputs = [("tl-types/src/generated/api.rs", vec!["schema/api.tl"])];
+    // tdesktop's fake-TLS ClientHello description is not an MTProto object.
+    let mut mtproto = tl_codegen::Config::new();
+    mtproto
+        .runtime_crate("crate")
+        .include(|d| !d.full_name().starts_with("tls"))
+        .max_enum_size(256);
+
+    let outputs = [
+        ("tl-types/src/generated/api.rs", &api, vec!["schema/api.tl"]),
+        (
+            "tl-types/src/generated/mtproto.rs",
+            &mtproto,
+            vec!["schema/mtproto.tl", "schema/mtproto-manual.tl"],
+        ),
+    ];
     let mut regenerated = Vec::new();
-    for (target, schemas) in outputs {
+    for (target, config, schemas) in outputs {
         for schema in &schemas {
             println!("cargo:rerun-if-changed={schema}");
         }
@@ -31,8 +47,6 @@ fn main() {
             regenerated.push(target);
         }
     }
-    println!("cargo:rerun-if-changed=schema/methods.csv");
-    println!("cargo:rerun-if-changed=schema/errors.csv");
     if !regenerated.is_empty() {
         panic!(
             "the bindings were out of date (the schema or the generator changed) and were regenerated: {}. \

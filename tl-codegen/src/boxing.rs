@@ -168,7 +168,9 @@ impl Sizes<'_> {
             RustType::Long | RustType::Double => 8,
             RustType::Int128 => 16,
             RustType::Int256 => 32,
-            RustType::String | RustType::Bytes | RustType::Vector { .. } => 24,
+            RustType::String | RustType::Bytes | RustType::Vector { .. } | RustType::RawObject => {
+                24
+            }
             RustType::Generic(_) => 0,
             RustType::Enum(path) => match self.enum_index.get(path) {
                 Some(&i) => self.enum_size(i),
@@ -190,6 +192,7 @@ fn has_niche(ty: &RustType) -> bool {
             | RustType::String
             | RustType::Bytes
             | RustType::Vector { .. }
+            | RustType::RawObject
             | RustType::Enum(_)
     )
 }

@@ -139,6 +139,8 @@ pub enum RustType {
     Struct(Path),
     /// A type parameter.
     Generic(String),
+    /// `Object`: a serialised object of any type, kept as bytes.
+    RawObject,
 }
 
 /// Where a generated item is: its module below the root module and its name.
@@ -389,6 +391,9 @@ impl Resolver<'_> {
         }
         if let Some(primitive) = primitive(ty) {
             return Ok(primitive);
+        }
+        if ty.namespace.is_empty() && ty.name == "Object" && !ty.bare {
+            return Ok(RustType::RawObject);
         }
         let full_name = ty.full_name();
         let constructor = if ty.is_percent_bare() {

@@ -100,6 +100,14 @@ pub enum EncodeError {
         /// Its length.
         length: usize,
     },
+    /// A length field that does not match the object it measures (the
+    /// `bytes` of an MTProto `message` and the size of its `body`).
+    LengthMismatch {
+        /// The TL name of the constructor.
+        definition: &'static str,
+        /// The length field.
+        field: &'static str,
+    },
     /// Fields gated by one flag bit, some present and some absent. They are one
     /// fact on the wire: all present or all absent.
     InconsistentFlag {
@@ -122,6 +130,10 @@ impl fmt::Display for EncodeError {
             EncodeError::TooManyElements { length } => {
                 write!(f, "{length} elements are more than a vector can hold")
             }
+            EncodeError::LengthMismatch { definition, field } => write!(
+                f,
+                "in {definition}, `{field}` is not the length of the object it measures"
+            ),
             EncodeError::InconsistentFlag {
                 definition,
                 flag,

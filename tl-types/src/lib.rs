@@ -58,6 +58,17 @@ mod api;
 #[cfg(feature = "api")]
 pub use api::{AnyCall, AnyObject, AnyValue, LAYER, enums, functions, types};
 
+/// The MTProto service schema: Telegram Desktop's `mtproto.tl` (without its
+/// fake-TLS ClientHello description) and the objects it parses by hand
+/// (`rpc_result`, `message`, `msg_container`, `msg_copy`, `gzip_packed`), as
+/// `mtproto::types`, `mtproto::enums`, `mtproto::functions`.
+#[cfg(feature = "mtproto")]
+#[path = "generated/mtproto.rs"]
+#[rustfmt::skip]
+pub mod mtproto;
+
 pub use error::{DecodeError, DecodeErrorKind, EncodeError};
 pub use reader::{DEFAULT_MAX_DEPTH, Reader};
-pub use traits::{ByteCounter, Deserializable, Identifiable, RemoteCall, Serializable, Sink};
+pub use traits::{
+    ByteCounter, Deserializable, Identifiable, RawObject, RemoteCall, Serializable, Sink,
+};

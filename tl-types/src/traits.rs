@@ -79,3 +79,28 @@ pub trait RemoteCall: Serializable {
     /// What the server answers with.
     type Return: Deserializable;
 }
+
+/// A serialised object whose type the schema leaves open (TL's `Object`):
+/// the answer in an `rpc_result`, the body of an MTProto `message`.
+///
+/// Decode it with the type you expect (`T::from_bytes(&raw.0)`), or with the
+/// generated `AnyObject` when you do not know it.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct RawObject(pub Vec<u8>);
+
+/// Standing alone, an open-typed object is the rest of the input.
+impl Deserializable for RawObject {
+    fn deserialize(reader: &mut Reader<'_>) -> Result<Self, DecodeError> {
+        let len = reader.remaining();
+        reader
+            .read_bytes(len)
+            .map(|bytes| RawObject(bytes.to_vec()))
+    }
+}
+
+impl Serializable for RawObject {
+    fn serialize<S: Sink + ?Sized>(&self, out: &mut S) -> Result<(), EncodeError> {
+        out.put(&self.0);
+        Ok(())
+    }
+}

@@ -251,3 +251,23 @@ impl<T: Deserializable> Deserializable for Box<T> {
         T::deserialize(reader).map(Box::new)
     }
 }
+
+/// Reads an open-typed object of `len` bytes, a length read from the input
+/// (the body of an MTProto `message`).
+pub fn read_sized_object(
+    reader: &mut Reader<'_>,
+    len: i32,
+) -> Result<crate::RawObject, DecodeError> {
+    let start = reader.position();
+    let len = usize::try_from(len)
+        .map_err(|_| reader.error_at(start, DecodeErrorKind::NegativeCount(len)))?;
+    if len > reader.remaining() {
+        return Err(reader.error(DecodeErrorKind::LengthOutOfRange {
+            length: len as u64,
+            remaining: reader.remaining(),
+        }));
+    }
+    reader
+        .read_bytes(len)
+        .map(|bytes| crate::RawObject(bytes.to_vec()))
+}

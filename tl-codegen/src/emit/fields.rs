@@ -3,7 +3,7 @@
 //! of `flags.N?true` fields that share a bit with a value.
 
 use super::{Scope, docs, ident};
-use crate::plan::{Item, Role, RustType};
+use crate::plan::{Field, Item, Role, RustType};
 use proc_macro2::TokenStream;
 use quote::quote;
 
@@ -71,6 +71,22 @@ pub fn implied_accessors(item: &Item) -> Vec<TokenStream> {
 pub fn serialize(item: &Item, scope: &Scope) -> TokenStream {
     let tl_name = item.definition.full_name();
     let mut statements = Vec::new();
+    for field in &item.fields {
+        if let Some(length) = sized_by(item, field) {
+            let object = ident(&field.ident);
+            let length_ident = ident(&length.ident);
+            let name = &length.param.name;
+            let err = scope.std("Err");
+            statements.push(quote! {
+                if usize::try_from(self.#length_ident).ok() != Some(self.#object.0.len()) {
+                    return #err(tl::EncodeError::LengthMismatch {
+                        definition: #tl_name,
+                        field: #name,
+                    });
+                }
+            });
+        }
+    }
     for field in &item.fields {
         let name = ident(&field.ident);
         match &field.role {
@@ -170,6 +186,18 @@ fn write_value(value: &TokenStream, ty: &RustType) -> TokenStream {
     }
 }
 
+/// For an open-typed `Object` field, the `bytes:int` field before it that
+/// gives its length, as in MTProto's `message`.
+fn sized_by<'a>(item: &'a Item, field: &Field) -> Option<&'a Field> {
+    if field.ty != RustType::RawObject {
+        return None;
+    }
+    item.fields
+        .iter()
+        .take_while(|f| f.param.name != field.param.name)
+        .find(|f| f.param.name == "bytes" && f.ty == RustType::Int && f.role == Role::Required)
+}
+
 /// Whether any field depends on the mask.
 fn is_used_mask(item: &Item, mask: &str) -> bool {
     item.fields
@@ -189,7 +217,13 @@ pub fn deserialize(item: &Item, scope: &Scope) -> TokenStream {
     let mut statements = Vec::new();
     for field in &item.fields {
         let name = ident(&field.ident);
-        let read = read_value(&field.ty);
+        let read = match sized_by(item, field) {
+            Some(length) => {
+                let length = ident(&length.ident);
+                quote!(tl::wire::read_sized_object(reader, #length)?)
+            }
+            None => read_value(&field.ty),
+        };
         statements.push(match &field.role {
             Role::Mask if is_used_mask(item, &field.ident) => {
                 quote!(let #name: u32 = reader.read()?;)

@@ -261,6 +261,7 @@ impl Scope {
                 let name = ident(name);
                 quote!(#name)
             }
+            RustType::RawObject => quote!(tl::RawObject),
         }
     }
 
