@@ -28,7 +28,7 @@ impl DocCollector {
         if let Some(tags) = body.strip_prefix('@') {
             let starts_class = tags.starts_with("class ") || tags == "class";
             let second_description = tags.starts_with("description")
-                && self.lines.first().is_some_and(|l| l.starts_with("class"))
+                && self.lines.first().is_some_and(|l| l.starts_with("@class"))
                 && self.lines.iter().any(|l| l.contains("@description"));
             if starts_class || second_description {
                 self.end_block(schema);
@@ -87,6 +87,8 @@ impl DocCollector {
         let doc = parse_tags(&self.lines.join(" "));
         self.lines.clear();
         match doc.tags.first() {
+            // `//@` with nothing that reads as a tag documents nothing.
+            None => {}
             Some(first) if first.name == "class" => {
                 let name = first.text.clone();
                 let doc = Doc {
@@ -106,26 +108,31 @@ impl DocCollector {
 }
 
 /// Splits `@description Text @field Text` into tags. A tag starts at an `@`
-/// that begins a word; an `@` inside a word (an e-mail address) is text.
+/// that begins a word; an `@` inside a word (an e-mail address) is text, and
+/// so is `@class` anywhere but first (it only opens a type's doc block).
 pub(crate) fn parse_tags(text: &str) -> Doc {
     let mut tags: Vec<DocTag> = Vec::new();
     for word in text.split_whitespace() {
         match word.strip_prefix('@') {
+            Some("class") if !tags.is_empty() => push_text(&mut tags, word),
             Some(name) if is_tag_name(name) => tags.push(DocTag {
                 name: name.to_owned(),
                 text: String::new(),
             }),
-            _ => {
-                if let Some(tag) = tags.last_mut() {
-                    if !tag.text.is_empty() {
-                        tag.text.push(' ');
-                    }
-                    tag.text.push_str(word);
-                }
-            }
+            _ => push_text(&mut tags, word),
         }
     }
     Doc { tags }
+}
+
+/// Appends a word to the text of the last tag.
+fn push_text(tags: &mut [DocTag], word: &str) {
+    if let Some(tag) = tags.last_mut() {
+        if !tag.text.is_empty() {
+            tag.text.push(' ');
+        }
+        tag.text.push_str(word);
+    }
 }
 
 fn is_tag_name(name: &str) -> bool {

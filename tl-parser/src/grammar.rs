@@ -97,8 +97,11 @@ fn span_between(start: &Input<'_>, end: &Input<'_>) -> Span {
 
 /// Parses a whole schema text.
 pub(crate) fn parse_schema(text: &str) -> Result<Schema, ParseError> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut input = Input::new(text);
+    if text.starts_with('\u{feff}') {
+        // Skipped, not stripped: spans stay offsets into the text as given.
+        input = input.take_from('\u{feff}'.len_utf8());
+    }
     let mut schema = Schema::default();
     let mut category = Category::Type;
     let mut docs = DocCollector::default();

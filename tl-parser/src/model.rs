@@ -205,9 +205,10 @@ impl Type {
         self.name == "true" && self.namespace.is_empty() && self.args.is_empty()
     }
 
-    /// Whether the name was written with a leading `%` to make an uppercase type bare.
+    /// Whether the name was written with a leading `%` to make a type bare
+    /// (`%Message`, and the odd `%#`).
     pub fn is_percent_bare(&self) -> bool {
-        self.bare && !starts_lowercase(&self.name) && !self.is_nat()
+        self.bare && !starts_lowercase(&self.name)
     }
 }
 

@@ -91,11 +91,14 @@ pub fn schema_text(schema: &Schema) -> String {
         }
         let result = definition.result.full_name();
         if category == Category::Type {
-            while let Some(i) = pending_type_docs.iter().position(|d| d.name == result) {
-                let type_doc = pending_type_docs.remove(i);
-                let _ = writeln!(out, "//@class {}", type_doc.name);
-                write_doc(&mut out, &type_doc.doc);
-                out.push('\n');
+            // Type docs keep their order: the one for this type, and every
+            // one written before it.
+            if let Some(last) = pending_type_docs.iter().rposition(|d| d.name == result) {
+                for type_doc in pending_type_docs.drain(..=last) {
+                    let _ = writeln!(out, "//@class {}", type_doc.name);
+                    write_doc(&mut out, &type_doc.doc);
+                    out.push('\n');
+                }
             }
         }
         if let Some(doc) = &definition.doc {

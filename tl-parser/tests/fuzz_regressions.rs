@@ -1,0 +1,52 @@
+//! Inputs the fuzzer (`fuzz/`) found to break the print → parse round trip,
+//! kept so they stay fixed.
+
+fn round_trips(text: &str) {
+    let schema = tl_parser::parse(text).unwrap_or_else(|e| panic!("{e}"));
+    let printed = schema.to_string();
+    let again = tl_parser::parse(&printed).unwrap_or_else(|e| panic!("{e}\n{printed}"));
+    assert_eq!(again, schema, "printed as:\n{printed}");
+}
+
+#[test]
+fn an_empty_doc_block_documents_nothing() {
+    round_trips("//@\nP=e;");
+    round_trips("//@descr;ption\nt=e;");
+    assert_eq!(
+        tl_parser::parse("//@\nP=e;").unwrap().definitions[0].doc,
+        None
+    );
+}
+
+#[test]
+fn class_is_a_tag_only_first_in_a_block() {
+    round_trips("/**@class*/d=s;");
+    round_trips("//@a @class b\nt=e;");
+    let schema = tl_parser::parse("//@a x @class b\nt=e;").unwrap();
+    assert!(schema.type_docs.is_empty());
+    assert_eq!(
+        schema.definitions[0].doc.as_ref().unwrap().get("a"),
+        Some("x @class b")
+    );
+}
+
+#[test]
+fn type_docs_keep_their_order() {
+    round_trips("//@class\n//@class TMeUrlType @y\nr u:n=TMeUrlType;");
+    round_trips("//@class B\n//@class A\na=A;");
+}
+
+#[test]
+fn percent_nat() {
+    round_trips("a x:%# = T;");
+    round_trips("d#Cs:%#d:e=e;");
+}
+
+#[test]
+fn a_byte_order_mark_does_not_shift_spans() {
+    let text = "\u{feff}//x\n!";
+    let error = tl_parser::parse(text).unwrap_err();
+    assert_eq!((error.span.line, error.span.start), (2, text.len() - 1));
+    let schema = tl_parser::parse("\u{feff}foo = Foo;").unwrap();
+    assert_eq!(schema.definitions[0].span.start, 3);
+}
