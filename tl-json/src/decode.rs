@@ -1,0 +1,193 @@
+//! Bytes → TL-JSON, driven by the schema.
+
+use crate::error::Error;
+use crate::index::Index;
+use base64::Engine;
+use serde_json::{Map, Number, Value};
+use std::collections::HashMap;
+use tl_parser::{Definition, Type};
+use tl_types::{Deserializable, Reader, wire};
+
+/// Decodes one object of any type by its leading constructor id.
+pub fn object(index: &Index, reader: &mut Reader<'_>) -> Result<Value, Error> {
+    let start = reader.position();
+    let id = reader.peek_u32()?;
+    if let Some(constructor) = index.constructor_by_id(id) {
+        return boxed(index, constructor, reader);
+    }
+    if id == wire::BOOL_TRUE_ID || id == wire::BOOL_FALSE_ID {
+        return Ok(Value::Bool(bool::deserialize(reader)?));
+    }
+    match index.function_by_id(id) {
+        Some(function) => boxed(index, function, reader),
+        None => Err(Error::Decode {
+            offset: start,
+            message: format!("constructor id {id:08x} is not in the schema"),
+        }),
+    }
+}
+
+/// A constructor or function with its id first, one nesting level deeper.
+fn boxed(index: &Index, definition: &Definition, reader: &mut Reader<'_>) -> Result<Value, Error> {
+    let mut result = Ok(Value::Null);
+    reader
+        .nested(|reader| {
+            let _id = reader.read_u32()?;
+            result = body(index, definition, reader);
+            Ok(())
+        })
+        .map_err(Error::from)?;
+    result
+}
+
+/// A definition's fields, as a JSON object with its `"_"`.
+fn body(index: &Index, definition: &Definition, reader: &mut Reader<'_>) -> Result<Value, Error> {
+    let mut object = Map::new();
+    object.insert("_".into(), Value::String(definition.full_name()));
+    let mut masks: HashMap<&str, u32> = HashMap::new();
+    for param in &definition.params {
+        if param.is_mask() {
+            masks.insert(&param.name, reader.read_u32()?);
+            continue;
+        }
+        if let Some(flag) = &param.flag {
+            let set = masks
+                .get(flag.field.as_str())
+                .is_some_and(|mask| flag.bit < 32 && mask & (1 << flag.bit) != 0);
+            if param.ty.is_true() {
+                object.insert(param.name.clone(), Value::Bool(set));
+                continue;
+            }
+            if !set {
+                continue;
+            }
+        }
+        let value = value(index, &param.ty, definition, reader)?;
+        object.insert(param.name.clone(), value);
+    }
+    Ok(Value::Object(object))
+}
+
+/// One value of type `ty` (a field of `definition`).
+fn value(
+    index: &Index,
+    ty: &Type,
+    definition: &Definition,
+    reader: &mut Reader<'_>,
+) -> Result<Value, Error> {
+    if ty.generic_ref {
+        let start = reader.position();
+        let id = reader.peek_u32()?;
+        return match index.function_by_id(id) {
+            Some(function) => boxed(index, function, reader),
+            None => Err(Error::Decode {
+                offset: start,
+                message: format!("constructor id {id:08x} is not a function of the schema"),
+            }),
+        };
+    }
+    if ty.namespace.is_empty() {
+        match ty.name.as_str() {
+            "int" => return Ok(Value::from(i32::deserialize(reader)?)),
+            "#" => return Ok(Value::from(u32::deserialize(reader)?)),
+            "long" => return Ok(Value::String(i64::deserialize(reader)?.to_string())),
+            "double" => return Ok(double(f64::deserialize(reader)?)),
+            "int128" => return Ok(Value::String(hex::encode(<[u8; 16]>::deserialize(reader)?))),
+            "int256" => return Ok(Value::String(hex::encode(<[u8; 32]>::deserialize(reader)?))),
+            "string" => {
+                let data = wire::read_bytes(reader)?;
+                return Ok(Value::String(String::from_utf8_lossy(data).into_owned()));
+            }
+            "bytes" => {
+                let data = wire::read_bytes(reader)?;
+                return Ok(Value::String(
+                    base64::engine::general_purpose::STANDARD.encode(data),
+                ));
+            }
+            "Bool" => return Ok(Value::Bool(bool::deserialize(reader)?)),
+            "true" => return Ok(Value::Bool(true)),
+            "Vector" | "vector" => {
+                let [element] = ty.args.as_slice() else {
+                    return Err(reader_error(reader, "a vector type without one argument"));
+                };
+                if ty.name == "Vector" {
+                    wire::expect_id(reader, wire::VECTOR_ID, "Vector")?;
+                }
+                return vector(index, element, definition, reader);
+            }
+            "Object" if !ty.bare => return object(index, reader),
+            _ => {}
+        }
+    }
+    if definition.generics.iter().any(|g| g.name == ty.name) {
+        return object(index, reader);
+    }
+    if ty.bare {
+        let constructor = index.bare_constructor(ty).ok_or_else(|| {
+            reader_error(reader, &format!("no constructor for the bare type `{ty}`"))
+        })?;
+        let mut result = Ok(Value::Null);
+        reader.nested(|reader| {
+            result = body(index, constructor, reader);
+            Ok(())
+        })?;
+        return result;
+    }
+    let start = reader.position();
+    let id = reader.peek_u32()?;
+    let expected = ty.full_name();
+    match index.constructor_by_id(id) {
+        Some(constructor) if index.is_constructor_of(constructor, &expected) => {
+            boxed(index, constructor, reader)
+        }
+        _ => Err(Error::Decode {
+            offset: start,
+            message: format!("constructor id {id:08x} is not a constructor of {expected}"),
+        }),
+    }
+}
+
+fn vector(
+    index: &Index,
+    element: &Type,
+    definition: &Definition,
+    reader: &mut Reader<'_>,
+) -> Result<Value, Error> {
+    let start = reader.position();
+    let count = i32::deserialize(reader)?;
+    let count = usize::try_from(count).map_err(|_| Error::Decode {
+        offset: start,
+        message: format!("vector count {count} is negative"),
+    })?;
+    if count > reader.remaining() / 4 && !element.is_true() {
+        return Err(Error::Decode {
+            offset: start,
+            message: format!(
+                "vector count {count} is larger than the {} byte(s) of input left allow",
+                reader.remaining()
+            ),
+        });
+    }
+    let mut items = Vec::with_capacity(count.min(reader.remaining() / 4));
+    for _ in 0..count {
+        items.push(value(index, element, definition, reader)?);
+    }
+    Ok(Value::Array(items))
+}
+
+/// A double as TL-JSON writes it: a number, or `"NaN"`, `"Infinity"`, `"-Infinity"`.
+fn double(value: f64) -> Value {
+    match Number::from_f64(value) {
+        Some(number) => Value::Number(number),
+        None if value.is_nan() => Value::String("NaN".into()),
+        None if value > 0.0 => Value::String("Infinity".into()),
+        None => Value::String("-Infinity".into()),
+    }
+}
+
+fn reader_error(reader: &Reader<'_>, message: &str) -> Error {
+    Error::Decode {
+        offset: reader.position(),
+        message: message.to_owned(),
+    }
+}

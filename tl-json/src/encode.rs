@@ -1,0 +1,307 @@
+//! TL-JSON → bytes, driven by the schema, with errors at a JSON path.
+
+use crate::error::{Error, Path};
+use crate::index::Index;
+use base64::Engine;
+use serde_json::Value;
+use std::collections::HashMap;
+use tl_parser::{Definition, Parameter, Type};
+use tl_types::{Serializable, wire};
+
+/// How deeply JSON objects may nest, matching the decoder's limit.
+const MAX_DEPTH: usize = tl_types::DEFAULT_MAX_DEPTH as usize;
+
+/// Encodes an object of any type, found by its `"_"`.
+pub fn object(index: &Index, json: &Value, path: &Path, out: &mut Vec<u8>) -> Result<(), Error> {
+    let definition = named(json, path, |name| index.by_name(name))?;
+    boxed(index, definition, json, path, 0, out)
+}
+
+/// The definition a JSON object's `"_"` names, looked up with `find`.
+fn named<'a>(
+    json: &Value,
+    path: &Path,
+    find: impl Fn(&str) -> Option<&'a Definition>,
+) -> Result<&'a Definition, Error> {
+    let Value::Object(map) = json else {
+        return Err(path.error(format!("expected an object, found {}", kind(json))));
+    };
+    let Some(name) = map.get("_") else {
+        return Err(path.error("the object has no \"_\" naming its constructor"));
+    };
+    let Value::String(name) = name else {
+        return Err(path.key("_").error("expected a constructor name string"));
+    };
+    find(name).ok_or_else(|| {
+        path.key("_")
+            .error(format!("unknown constructor or function `{name}`"))
+    })
+}
+
+fn boxed(
+    index: &Index,
+    definition: &Definition,
+    json: &Value,
+    path: &Path,
+    depth: usize,
+    out: &mut Vec<u8>,
+) -> Result<(), Error> {
+    definition
+        .id
+        .serialize(out)
+        .map_err(|e| path.error(e.to_string()))?;
+    body(index, definition, json, path, depth, out)
+}
+
+/// A definition's fields from a JSON object.
+fn body(
+    index: &Index,
+    definition: &Definition,
+    json: &Value,
+    path: &Path,
+    depth: usize,
+    out: &mut Vec<u8>,
+) -> Result<(), Error> {
+    if depth > MAX_DEPTH {
+        return Err(path.error(format!("objects nest deeper than {MAX_DEPTH}")));
+    }
+    let Value::Object(map) = json else {
+        return Err(path.error(format!("expected an object, found {}", kind(json))));
+    };
+    let name = definition.full_name();
+    match map.get("_") {
+        Some(Value::String(given)) if *given == name => {}
+        Some(Value::String(given)) => {
+            return Err(path
+                .key("_")
+                .error(format!("expected `{name}`, found `{given}`")));
+        }
+        Some(_) => return Err(path.key("_").error("expected a constructor name string")),
+        None => return Err(path.error(format!("the object has no \"_\" (expected `{name}`)"))),
+    }
+    for key in map.keys() {
+        if key != "_" && !definition.params.iter().any(|p| p.name == *key) {
+            return Err(path
+                .key(key)
+                .error(format!("`{name}` has no field `{key}`")));
+        }
+    }
+
+    let present = |param: &Parameter| match map.get(&param.name) {
+        None | Some(Value::Null) => false,
+        Some(Value::Bool(false)) if param.ty.is_true() => false,
+        Some(_) => true,
+    };
+    // The bits of each mask, from the fields that depend on it; fields that
+    // share a bit must agree.
+    let mut masks: HashMap<&str, u32> = HashMap::new();
+    let mut bit_owner: HashMap<(&str, u32), &Parameter> = HashMap::new();
+    for param in &definition.params {
+        let Some(flag) = &param.flag else { continue };
+        if param.ty.is_true() {
+            match map.get(&param.name) {
+                None | Some(Value::Null | Value::Bool(_)) => {}
+                Some(other) => {
+                    return Err(path
+                        .key(&param.name)
+                        .error(format!("expected true or false, found {}", kind(other))));
+                }
+            }
+        }
+        let on = present(param);
+        if let Some(first) = bit_owner.get(&(flag.field.as_str(), flag.bit)) {
+            if present(first) != on {
+                return Err(path.key(&param.name).error(format!(
+                    "`{}` and `{}` share {}.{} and must be both present (or true) or both absent",
+                    first.name, param.name, flag.field, flag.bit
+                )));
+            }
+        } else {
+            bit_owner.insert((flag.field.as_str(), flag.bit), param);
+        }
+        if on && flag.bit < 32 {
+            *masks.entry(flag.field.as_str()).or_default() |= 1 << flag.bit;
+        }
+    }
+
+    for param in &definition.params {
+        let field_path = path.key(&param.name);
+        if param.is_mask() {
+            let mask = masks.get(param.name.as_str()).copied().unwrap_or(0);
+            mask.serialize(out)
+                .map_err(|e| field_path.error(e.to_string()))?;
+            continue;
+        }
+        if param.flag.is_some() {
+            if param.ty.is_true() || !present(param) {
+                continue;
+            }
+        } else if !present(param) && !param.ty.is_true() {
+            return Err(field_path.error(format!("`{name}` needs the field `{}`", param.name)));
+        }
+        let value = map.get(&param.name).unwrap_or(&Value::Null);
+        self::value(index, &param.ty, definition, value, &field_path, depth, out)?;
+    }
+    Ok(())
+}
+
+fn value(
+    index: &Index,
+    ty: &Type,
+    definition: &Definition,
+    json: &Value,
+    path: &Path,
+    depth: usize,
+    out: &mut Vec<u8>,
+) -> Result<(), Error> {
+    let write =
+        |result: Result<(), tl_types::EncodeError>| result.map_err(|e| path.error(e.to_string()));
+    if ty.generic_ref {
+        let function = named(json, path, |name| index.function_by_name(name))?;
+        return boxed(index, function, json, path, depth + 1, out);
+    }
+    if ty.namespace.is_empty() {
+        match ty.name.as_str() {
+            "int" => return write(int::<i32>(json, path)?.serialize(out)),
+            "#" => return write(int::<u32>(json, path)?.serialize(out)),
+            "long" => return write(long(json, path)?.serialize(out)),
+            "double" => return write(double(json, path)?.serialize(out)),
+            "int128" => return write(fixed::<16>(json, path)?.serialize(out)),
+            "int256" => return write(fixed::<32>(json, path)?.serialize(out)),
+            "string" => {
+                let Value::String(text) = json else {
+                    return Err(path.error(format!("expected a string, found {}", kind(json))));
+                };
+                return write(wire::write_bytes(text.as_bytes(), out));
+            }
+            "bytes" => {
+                let Value::String(text) = json else {
+                    return Err(
+                        path.error(format!("expected a base64 string, found {}", kind(json)))
+                    );
+                };
+                let data = base64::engine::general_purpose::STANDARD
+                    .decode(text)
+                    .map_err(|e| path.error(format!("malformed base64: {e}")))?;
+                return write(wire::write_bytes(&data, out));
+            }
+            "Bool" => {
+                let Value::Bool(value) = json else {
+                    return Err(path.error(format!("expected true or false, found {}", kind(json))));
+                };
+                return write(value.serialize(out));
+            }
+            "true" => return Ok(()),
+            "Vector" | "vector" => {
+                let [element] = ty.args.as_slice() else {
+                    return Err(path.error("a vector type without one argument"));
+                };
+                let Value::Array(items) = json else {
+                    return Err(path.error(format!("expected an array, found {}", kind(json))));
+                };
+                if ty.name == "Vector" {
+                    write(wire::VECTOR_ID.serialize(out))?;
+                }
+                let count = i32::try_from(items.len())
+                    .map_err(|_| path.error("more elements than a vector can hold"))?;
+                write(count.serialize(out))?;
+                for (i, item) in items.iter().enumerate() {
+                    value(
+                        index,
+                        element,
+                        definition,
+                        item,
+                        &path.index(i),
+                        depth + 1,
+                        out,
+                    )?;
+                }
+                return Ok(());
+            }
+            "Object" if !ty.bare => {
+                let any = named(json, path, |name| index.by_name(name))?;
+                return boxed(index, any, json, path, depth + 1, out);
+            }
+            _ => {}
+        }
+    }
+    if definition.generics.iter().any(|g| g.name == ty.name) {
+        let any = named(json, path, |name| index.by_name(name))?;
+        return boxed(index, any, json, path, depth + 1, out);
+    }
+    if ty.bare {
+        let constructor = index
+            .bare_constructor(ty)
+            .ok_or_else(|| path.error(format!("no constructor for the bare type `{ty}`")))?;
+        return body(index, constructor, json, path, depth + 1, out);
+    }
+    let expected = ty.full_name();
+    let constructor = named(json, path, |name| index.constructor_by_name(name))?;
+    if !index.is_constructor_of(constructor, &expected) {
+        return Err(path.key("_").error(format!(
+            "`{}` is not a constructor of `{expected}`",
+            constructor.full_name()
+        )));
+    }
+    boxed(index, constructor, json, path, depth + 1, out)
+}
+
+/// An `int` (or `#`) from a JSON number in range.
+fn int<T: TryFrom<i64>>(json: &Value, path: &Path) -> Result<T, Error> {
+    let number = json
+        .as_i64()
+        .ok_or_else(|| path.error(format!("expected an integer, found {}", kind(json))))?;
+    T::try_from(number).map_err(|_| path.error(format!("{number} is out of range")))
+}
+
+/// A `long` from a decimal string or a JSON integer.
+fn long(json: &Value, path: &Path) -> Result<i64, Error> {
+    match json {
+        Value::String(text) => text
+            .parse()
+            .map_err(|_| path.error(format!("`{text}` is not a 64-bit integer"))),
+        Value::Number(number) => number
+            .as_i64()
+            .ok_or_else(|| path.error(format!("{number} is not a 64-bit integer"))),
+        other => Err(path.error(format!("expected a decimal string, found {}", kind(other)))),
+    }
+}
+
+/// A `double` from a number or `"NaN"`, `"Infinity"`, `"-Infinity"`.
+fn double(json: &Value, path: &Path) -> Result<f64, Error> {
+    match json {
+        Value::Number(number) => number
+            .as_f64()
+            .ok_or_else(|| path.error(format!("{number} is not a double"))),
+        Value::String(text) => match text.as_str() {
+            "NaN" => Ok(f64::NAN),
+            "Infinity" => Ok(f64::INFINITY),
+            "-Infinity" => Ok(f64::NEG_INFINITY),
+            _ => Err(path.error(format!("`{text}` is not a double"))),
+        },
+        other => Err(path.error(format!("expected a number, found {}", kind(other)))),
+    }
+}
+
+/// `int128`/`int256` from hex of exactly `N` bytes.
+fn fixed<const N: usize>(json: &Value, path: &Path) -> Result<[u8; N], Error> {
+    let Value::String(text) = json else {
+        return Err(path.error(format!("expected a hex string, found {}", kind(json))));
+    };
+    let mut bytes = [0; N];
+    hex::decode_to_slice(text, &mut bytes)
+        .map_err(|_| path.error(format!("expected {} hex digits, found `{text}`", 2 * N)))?;
+    Ok(bytes)
+}
+
+/// What kind of JSON value this is, for messages.
+fn kind(json: &Value) -> &'static str {
+    match json {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}

@@ -1,0 +1,93 @@
+//! Errors of the dynamic codec: where (a byte offset, or a JSON path) and what.
+
+use std::fmt;
+
+/// Why a value could not be decoded from bytes or encoded from JSON.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Error {
+    /// The bytes do not fit the schema.
+    Decode {
+        /// Byte offset where the problem was found.
+        offset: usize,
+        /// What the problem is.
+        message: String,
+    },
+    /// The JSON does not fit the schema.
+    Encode {
+        /// The JSON path of the offending value: `.messages[3].entities[0]`,
+        /// or `.` for the whole object.
+        path: String,
+        /// What the problem is.
+        message: String,
+    },
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::Decode { offset, message } => write!(f, "at byte {offset}: {message}"),
+            Error::Encode { path, message } => write!(f, "at {path}: {message}"),
+        }
+    }
+}
+
+impl std::error::Error for Error {}
+
+impl From<tl_types::DecodeError> for Error {
+    fn from(error: tl_types::DecodeError) -> Error {
+        let text = error.to_string();
+        let message = text
+            .split_once(": ")
+            .map_or(text.clone(), |(_, m)| m.to_owned());
+        Error::Decode {
+            offset: error.offset,
+            message,
+        }
+    }
+}
+
+/// A JSON path being walked, for error messages.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Path(Vec<Segment>);
+
+#[derive(Debug, Clone)]
+enum Segment {
+    Key(String),
+    Index(usize),
+}
+
+impl Path {
+    pub(crate) fn key(&self, key: &str) -> Path {
+        let mut path = self.clone();
+        path.0.push(Segment::Key(key.to_owned()));
+        path
+    }
+
+    pub(crate) fn index(&self, index: usize) -> Path {
+        let mut path = self.clone();
+        path.0.push(Segment::Index(index));
+        path
+    }
+
+    pub(crate) fn error(&self, message: impl Into<String>) -> Error {
+        Error::Encode {
+            path: self.to_string(),
+            message: message.into(),
+        }
+    }
+}
+
+impl fmt::Display for Path {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.0.is_empty() {
+            return f.write_str(".");
+        }
+        for segment in &self.0 {
+            match segment {
+                Segment::Key(key) => write!(f, ".{key}")?,
+                Segment::Index(index) => write!(f, "[{index}]")?,
+            }
+        }
+        Ok(())
+    }
+}
