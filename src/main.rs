@@ -5,8 +5,10 @@
 //! tl parse --json schema/api.tl              # the parsed model as JSON
 //! tl fmt schema/api.tl                       # canonical TL text
 //! tl gen schema/api.tl -o api.rs             # Rust bindings
+//! tl json decode --raw reply.bin             # TL bytes as TL-JSON (and `encode` back)
 //! ```
 
+mod bundled;
 mod commands;
 mod source;
 
@@ -27,6 +29,7 @@ enum Command {
     Parse(commands::parse::Args),
     Fmt(commands::fmt::Args),
     Gen(commands::generate::Args),
+    Json(commands::json::Args),
 }
 
 fn main() -> ExitCode {
@@ -36,6 +39,7 @@ fn main() -> ExitCode {
         Command::Parse(args) => commands::parse::run(args),
         Command::Fmt(args) => commands::fmt::run(args),
         Command::Gen(args) => commands::generate::run(args),
+        Command::Json(args) => commands::json::run(args),
     };
     match result {
         Ok(code) => code,

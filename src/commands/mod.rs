@@ -3,4 +3,5 @@
 pub mod check;
 pub mod fmt;
 pub mod generate;
+pub mod json;
 pub mod parse;

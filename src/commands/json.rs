@@ -1,0 +1,254 @@
+//! `tl json encode` and `tl json decode`: TL-JSON to bytes and back.
+
+use crate::source::SchemaFile;
+use base64::Engine;
+use std::io::{BufRead, Read, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// The longest input line the line protocol reads; a longer one is an error
+/// line, and reading goes on after it.
+pub const MAX_LINE_BYTES: usize = 64 * 1024 * 1024;
+
+/// Convert between TL bytes and TL-JSON.
+///
+/// Without a file, a line protocol: `encode` reads one TL-JSON object per line
+/// and writes one line of hex; `decode` reads one line of hex and writes one
+/// line of TL-JSON. A bad line gives a line `error: ...` in its place, and
+/// the exit status is 1 if any line failed.
+///
+/// With a file, one whole value, pretty-printed.
+///
+/// Examples:
+///   echo '{"_":"help.getConfig"}' | tl json encode
+///   echo '6b18f9c4' | tl json decode
+///   tl json decode --raw reply.bin
+///   tl json decode --schema my.tl --hex dump.txt
+#[derive(clap::Args)]
+pub struct Args {
+    #[command(subcommand)]
+    direction: Direction,
+}
+
+#[derive(clap::Subcommand)]
+enum Direction {
+    /// TL-JSON → bytes.
+    Encode(EncodeArgs),
+    /// Bytes → TL-JSON.
+    Decode(DecodeArgs),
+}
+
+/// Schemas to use instead of the bundled layer.
+#[derive(clap::Args)]
+struct SchemaArgs {
+    /// Schema files to use instead of the bundled Telegram layer.
+    #[arg(long, num_args = 1..)]
+    schema: Vec<PathBuf>,
+}
+
+#[derive(clap::Args)]
+struct EncodeArgs {
+    #[command(flatten)]
+    schema: SchemaArgs,
+    /// A file with one TL-JSON object; without it, the line protocol on stdin.
+    file: Option<PathBuf>,
+    /// With a file: write the bytes as they are.
+    #[arg(long, requires = "file", conflicts_with = "base64")]
+    raw: bool,
+    /// With a file: write the bytes as base64.
+    #[arg(long, requires = "file")]
+    base64: bool,
+}
+
+#[derive(clap::Args)]
+struct DecodeArgs {
+    #[command(flatten)]
+    schema: SchemaArgs,
+    /// A file with one serialised object; without it, the line protocol on stdin.
+    file: Option<PathBuf>,
+    /// The file holds the bytes as they are (the default).
+    #[arg(long, requires = "file", conflicts_with_all = ["hex", "base64"])]
+    raw: bool,
+    /// The file holds hex text.
+    #[arg(long, requires = "file", conflicts_with = "base64")]
+    hex: bool,
+    /// The file holds base64 text.
+    #[arg(long, requires = "file")]
+    base64: bool,
+}
+
+/// Runs `tl json`.
+pub fn run(args: Args) -> Result<ExitCode, String> {
+    match args.direction {
+        Direction::Encode(args) => {
+            let codec = codec(&args.schema)?;
+            match &args.file {
+                Some(file) => encode_file(&codec, file, &args),
+                None => lines(|line| encode_line(&codec, line)),
+            }
+        }
+        Direction::Decode(args) => {
+            let codec = codec(&args.schema)?;
+            match &args.file {
+                Some(file) => decode_file(&codec, file, &args),
+                None => lines(|line| decode_line(&codec, line)),
+            }
+        }
+    }
+}
+
+fn codec(args: &SchemaArgs) -> Result<tl_json::Codec, String> {
+    if args.schema.is_empty() {
+        return Ok(tl_json::Codec::new(&crate::bundled::schemas()));
+    }
+    let mut schemas = Vec::new();
+    for path in &args.schema {
+        let file = SchemaFile::load(path)?;
+        schemas.push(file.schema()?.clone());
+    }
+    Ok(tl_json::Codec::new(&schemas))
+}
+
+fn encode_line(codec: &tl_json::Codec, line: &str) -> Result<String, String> {
+    let json: serde_json::Value =
+        serde_json::from_str(line).map_err(|e| format!("not JSON: {e}"))?;
+    codec
+        .encode(&json)
+        .map(hex::encode)
+        .map_err(|e| e.to_string())
+}
+
+fn decode_line(codec: &tl_json::Codec, line: &str) -> Result<String, String> {
+    let bytes = hex::decode(line.trim()).map_err(|e| format!("not hex: {e}"))?;
+    let json = codec.decode(&bytes).map_err(|e| e.to_string())?;
+    Ok(json.to_string())
+}
+
+/// The line protocol: one output line per input line, errors in place.
+fn lines(convert: impl Fn(&str) -> Result<String, String>) -> Result<ExitCode, String> {
+    let mut input = std::io::BufReader::with_capacity(1 << 16, std::io::stdin().lock());
+    let stdout = std::io::stdout();
+    let mut output = std::io::BufWriter::new(stdout.lock());
+    let mut failed = false;
+    let mut line = Vec::new();
+    loop {
+        if input.fill_buf().map_err(|e| e.to_string())?.is_empty() {
+            break;
+        }
+        line.clear();
+        let result = match read_line(&mut input, &mut line) {
+            Ok(()) => match std::str::from_utf8(&line) {
+                Ok(text) => convert(text.trim_end_matches(['\n', '\r'])),
+                Err(_) => Err("the line is not UTF-8".to_owned()),
+            },
+            Err(message) => Err(message),
+        };
+        let written = match result {
+            Ok(text) => writeln!(output, "{text}"),
+            Err(message) => {
+                failed = true;
+                writeln!(output, "error: {message}")
+            }
+        };
+        written.map_err(|e| e.to_string())?;
+        // Answer what has been asked before waiting for more input.
+        if input.buffer().is_empty() {
+            output.flush().map_err(|e| e.to_string())?;
+        }
+    }
+    output.flush().map_err(|e| e.to_string())?;
+    Ok(if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// Reads one line into `line`, at most [`MAX_LINE_BYTES`]; a longer line is
+/// skipped to its end and reported.
+fn read_line(input: &mut impl BufRead, line: &mut Vec<u8>) -> Result<(), String> {
+    let mut limited = input.take(MAX_LINE_BYTES as u64 + 1);
+    limited.read_until(b'\n', line).map_err(|e| e.to_string())?;
+    if line.len() > MAX_LINE_BYTES && line.last() != Some(&b'\n') {
+        line.clear();
+        let input = limited.into_inner();
+        loop {
+            let buffer = input.fill_buf().map_err(|e| e.to_string())?;
+            if buffer.is_empty() {
+                break;
+            }
+            match buffer.iter().position(|&b| b == b'\n') {
+                Some(end) => {
+                    input.consume(end + 1);
+                    break;
+                }
+                None => {
+                    let len = buffer.len();
+                    input.consume(len);
+                }
+            }
+        }
+        return Err(format!("the line is longer than {MAX_LINE_BYTES} bytes"));
+    }
+    Ok(())
+}
+
+fn read_file(path: &PathBuf) -> Result<Vec<u8>, String> {
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|mut f| f.read_to_end(&mut bytes))
+        .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    Ok(bytes)
+}
+
+fn encode_file(
+    codec: &tl_json::Codec,
+    path: &PathBuf,
+    args: &EncodeArgs,
+) -> Result<ExitCode, String> {
+    let text = read_file(path)?;
+    let json: serde_json::Value = serde_json::from_slice(&text)
+        .map_err(|e| format!("{} is not JSON: {e}", path.display()))?;
+    let bytes = codec.encode(&json).map_err(|e| e.to_string())?;
+    let mut stdout = std::io::stdout().lock();
+    let written = if args.raw {
+        stdout.write_all(&bytes)
+    } else if args.base64 {
+        writeln!(
+            stdout,
+            "{}",
+            base64::engine::general_purpose::STANDARD.encode(&bytes)
+        )
+    } else {
+        writeln!(stdout, "{}", hex::encode(&bytes))
+    };
+    written.map_err(|e| e.to_string())?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn decode_file(
+    codec: &tl_json::Codec,
+    path: &PathBuf,
+    args: &DecodeArgs,
+) -> Result<ExitCode, String> {
+    let content = read_file(path)?;
+    let bytes = if args.hex || args.base64 {
+        let text: String = String::from_utf8(content)
+            .map_err(|_| format!("{} is not text", path.display()))?
+            .split_whitespace()
+            .collect();
+        if args.hex {
+            hex::decode(&text).map_err(|e| format!("{} is not hex: {e}", path.display()))?
+        } else {
+            base64::engine::general_purpose::STANDARD
+                .decode(&text)
+                .map_err(|e| format!("{} is not base64: {e}", path.display()))?
+        }
+    } else {
+        content
+    };
+    let json = codec.decode(&bytes).map_err(|e| e.to_string())?;
+    let pretty = serde_json::to_string_pretty(&json).map_err(|e| e.to_string())?;
+    println!("{pretty}");
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,171 @@
+//! `tl json encode` and `tl json decode`, run as a user runs them.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn tl(args: &[&str], stdin: &str) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_tl"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stdin.as_bytes())
+        .unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8(output.stdout.clone()).unwrap()
+}
+
+fn seed(line: usize) -> serde_json::Value {
+    let text = include_str!("corpus/seed.json").lines().nth(line).unwrap();
+    serde_json::from_str(text).unwrap()
+}
+
+#[test]
+fn the_line_protocol_both_ways() {
+    let request = seed(0);
+    let answer = seed(1);
+    let input = format!("{}\n{}\n", request["json"], answer["json"]);
+    let out = tl(&["json", "encode"], &input);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        stdout(&out),
+        format!(
+            "{}\n{}\n",
+            request["hex"].as_str().unwrap(),
+            answer["hex"].as_str().unwrap()
+        )
+    );
+
+    let out = tl(&["json", "decode"], &stdout(&out));
+    assert!(out.status.success());
+    let lines: Vec<serde_json::Value> = stdout(&out)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines, [request["json"].clone(), answer["json"].clone()]);
+    let first = stdout(&out).lines().next().unwrap().to_owned();
+    assert!(
+        first.starts_with(r#"{"_":"auth.sendCode","phone_number":"#),
+        "schema order: {first}"
+    );
+}
+
+#[test]
+fn a_bad_line_is_an_error_line_and_the_rest_goes_on() {
+    let input = "6b18f9c4\nzz\n02250052\n{}\nc4f9186b\n";
+    let out = tl(&["json", "decode"], input);
+    assert_eq!(out.status.code(), Some(1));
+    let text = stdout(&out);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 5, "{text}");
+    assert_eq!(lines[0], r#"{"_":"help.getConfig"}"#);
+    assert!(lines[1].starts_with("error: not hex"), "{}", lines[1]);
+    assert!(
+        lines[2].starts_with("error: at byte 0: constructor id 52002502 is not in the schema"),
+        "{}",
+        lines[2]
+    );
+    assert!(lines[3].starts_with("error: not hex"), "{}", lines[3]);
+    assert!(lines[4].starts_with("error: at byte 0"), "{}", lines[4]);
+}
+
+#[test]
+fn encode_errors_name_the_json_path() {
+    let input = r#"{"_":"messages.sendMultiMedia","peer":{"_":"inputPeerSelf"},"multi_media":[{"_":"inputSingleMedia","media":{"_":"inputMediaEmpty"},"random_id":"1","message":"","entities":[{"_":"messageEntityBold","offset":0,"length":"x"}]}]}"#;
+    let out = tl(&["json", "encode"], &format!("{input}\n"));
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        stdout(&out).trim_end(),
+        "error: at .multi_media[0].entities[0].length: expected an integer, found a string"
+    );
+}
+
+#[test]
+fn a_file_is_one_value_pretty_printed() {
+    let dir = std::env::temp_dir().join(format!("tl-json-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let answer = seed(1);
+    let hex = answer["hex"].as_str().unwrap();
+    let hex_file = dir.join("reply.hex");
+    std::fs::write(&hex_file, format!("{}\n{}\n", &hex[..10], &hex[10..])).unwrap();
+    let out = tl(&["json", "decode", "--hex", hex_file.to_str().unwrap()], "");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(json, answer["json"]);
+    assert!(stdout(&out).contains("\n  \"type\": {"), "pretty");
+
+    let raw_file = dir.join("reply.bin");
+    std::fs::write(&raw_file, hex::decode(hex).unwrap()).unwrap();
+    let out = tl(&["json", "decode", raw_file.to_str().unwrap()], "");
+    assert_eq!(
+        serde_json::from_str::<serde_json::Value>(&stdout(&out)).unwrap(),
+        answer["json"]
+    );
+
+    let json_file = dir.join("reply.json");
+    std::fs::write(&json_file, answer["json"].to_string()).unwrap();
+    let out = tl(
+        &["json", "encode", "--base64", json_file.to_str().unwrap()],
+        "",
+    );
+    use base64::Engine;
+    let bytes = base64::engine::general_purpose::STANDARD
+        .decode(stdout(&out).trim())
+        .unwrap();
+    assert_eq!(hex::encode(bytes), hex);
+
+    let mut broken = hex::decode(hex).unwrap();
+    broken.truncate(10);
+    std::fs::write(&raw_file, broken).unwrap();
+    let out = tl(&["json", "decode", "--raw", raw_file.to_str().unwrap()], "");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty(), "nothing half-written");
+    assert!(String::from_utf8_lossy(&out.stderr).starts_with("error: at byte 8"));
+}
+
+#[test]
+fn a_schema_given_at_run_time() {
+    let out = tl(
+        &[
+            "json",
+            "encode",
+            "--schema",
+            "tl-codegen/tests/fixtures/kv.tl",
+        ],
+        "{\"_\":\"kv.get\",\"key\":\"a\"}\n",
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let hex = stdout(&out);
+    let out = tl(
+        &[
+            "json",
+            "decode",
+            "--schema",
+            "tl-codegen/tests/fixtures/kv.tl",
+        ],
+        &hex,
+    );
+    assert_eq!(stdout(&out), "{\"_\":\"kv.get\",\"key\":\"a\"}\n");
+}
