@@ -65,8 +65,8 @@ pub fn variant(constructor: &str, boxed_type: &str) -> String {
 }
 
 /// The Rust module path of a TL namespace.
-pub fn module_path(namespace: &[String]) -> Vec<String> {
-    namespace.iter().map(|part| module(part)).collect()
+pub fn module_path(namespace: &[impl AsRef<str>]) -> Vec<String> {
+    namespace.iter().map(|part| module(part.as_ref())).collect()
 }
 
 #[cfg(test)]

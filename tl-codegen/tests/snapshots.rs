@@ -52,7 +52,7 @@ fn a_schema_with_errors_is_refused_with_the_place() {
 fn include_filter_keeps_what_it_accepts() {
     let schema = tl_parser::parse(&std::fs::read_to_string(fixture("kv.tl")).unwrap()).unwrap();
     let source = tl_codegen::Config::new()
-        .include(|d| d.namespace.first().map(String::as_str) == Some("tree"))
+        .include(|d| d.namespace.first().map(|part| part.as_str()) == Some("tree"))
         .generate(&[schema])
         .unwrap();
     assert!(source.contains("pub enum Tree"));

@@ -55,7 +55,7 @@ fn body(index: &Index, definition: &Definition, reader: &mut Reader<'_>) -> Resu
                 .get(flag.field.as_str())
                 .is_some_and(|mask| flag.bit < 32 && mask & (1 << flag.bit) != 0);
             if param.ty.is_true() {
-                object.insert(param.name.clone(), Value::Bool(set));
+                object.insert(param.name.to_string(), Value::Bool(set));
                 continue;
             }
             if !set {
@@ -63,7 +63,7 @@ fn body(index: &Index, definition: &Definition, reader: &mut Reader<'_>) -> Resu
             }
         }
         let value = value(index, &param.ty, definition, reader)?;
-        object.insert(param.name.clone(), value);
+        object.insert(param.name.to_string(), value);
     }
     Ok(Value::Object(object))
 }

@@ -87,7 +87,7 @@ fn body(
         }
     }
 
-    let present = |param: &Parameter| match map.get(&param.name) {
+    let present = |param: &Parameter| match map.get(param.name.as_str()) {
         None | Some(Value::Null) => false,
         Some(Value::Bool(false)) if param.ty.is_true() => false,
         Some(_) => true,
@@ -99,7 +99,7 @@ fn body(
     for param in &definition.params {
         let Some(flag) = &param.flag else { continue };
         if param.ty.is_true() {
-            match map.get(&param.name) {
+            match map.get(param.name.as_str()) {
                 None | Some(Value::Null | Value::Bool(_)) => {}
                 Some(other) => {
                     return Err(path
@@ -139,7 +139,7 @@ fn body(
         } else if !present(param) && !param.ty.is_true() {
             return Err(field_path.error(format!("`{name}` needs the field `{}`", param.name)));
         }
-        let value = map.get(&param.name).unwrap_or(&Value::Null);
+        let value = map.get(param.name.as_str()).unwrap_or(&Value::Null);
         self::value(index, &param.ty, definition, value, &field_path, depth, out)?;
     }
     Ok(())

@@ -1,14 +1,16 @@
-//! The TL grammar, written with nom: schema text in, [`Schema`] out.
+//! The TL grammar, written with nom: the items of a schema text (comments,
+//! section separators, definitions), each parsed by small combinators.
 //!
-//! The top level walks the file item by item (comments, section separators,
-//! definitions); each definition is parsed by small combinators. Errors carry
-//! the position where parsing stopped and what was expected there.
+//! The reader (`reader.rs`) walks the file and hands each item here, except
+//! the ordinary definitions that the fast scanner (`scan.rs`) reads on its
+//! own. This grammar is the reference: it reads everything TL allows, and its
+//! errors carry the position where parsing stopped and what was expected there.
 
-use crate::doc::DocCollector;
 use crate::error::ParseError;
 use crate::model::{
-    Category, Definition, FlagRef, GenericParam, IdOrigin, Parameter, Schema, Span, Type,
+    Category, Definition, FlagRef, GenericParam, IdOrigin, Namespace, Parameter, Span, Type,
 };
+use compact_str::CompactString;
 use nom::branch::alt;
 use nom::bytes::complete::{tag, take_until, take_while, take_while1};
 use nom::character::complete::{char, digit1, multispace1, not_line_ending};
@@ -20,7 +22,7 @@ use nom_locate::LocatedSpan;
 /// Schema text with its position (offset, line, column) tracked by nom_locate.
 pub(crate) type Input<'a> = LocatedSpan<&'a str>;
 
-type PResult<'a, T> = IResult<Input<'a>, T, GrammarError<'a>>;
+pub(crate) type PResult<'a, T> = IResult<Input<'a>, T, GrammarError<'a>>;
 
 /// How deeply type arguments may nest (`Vector<Vector<...>>`) before the
 /// parser refuses the input instead of recursing further.
@@ -95,59 +97,8 @@ fn span_between(start: &Input<'_>, end: &Input<'_>) -> Span {
     }
 }
 
-/// Parses a whole schema text.
-pub(crate) fn parse_schema(text: &str) -> Result<Schema, ParseError> {
-    let mut input = Input::new(text);
-    if text.starts_with('\u{feff}') {
-        // Skipped, not stripped: spans stay offsets into the text as given.
-        input = input.take_from('\u{feff}'.len_utf8());
-    }
-    let mut schema = Schema::default();
-    let mut category = Category::Type;
-    let mut docs = DocCollector::default();
-
-    loop {
-        let (rest, blank_lines) = skip_whitespace(input);
-        input = rest;
-        if blank_lines {
-            docs.end_block(&mut schema);
-        }
-        if input.fragment().is_empty() {
-            break;
-        }
-        let step = if input.fragment().starts_with("//") {
-            line_comment(input).map(|(rest, text)| {
-                if let Some(layer) = layer_number(text.fragment()) {
-                    schema.layer = Some(layer);
-                }
-                docs.comment_line(text, &mut schema);
-                rest
-            })
-        } else if input.fragment().starts_with("/*") {
-            block_comment(input).map(|(rest, body)| {
-                docs.block_comment(body, &mut schema);
-                rest
-            })
-        } else if input.fragment().starts_with("---") {
-            docs.end_block(&mut schema);
-            section(input).map(|(rest, section)| {
-                category = section;
-                rest
-            })
-        } else {
-            definition(input, category).map(|(rest, mut definition)| {
-                definition.doc = docs.take_for_definition(&mut schema);
-                schema.definitions.push(definition);
-                rest
-            })
-        };
-        input = step.map_err(|err| to_parse_error(text, err))?;
-    }
-    docs.end_block(&mut schema);
-    Ok(schema)
-}
-
-fn to_parse_error(text: &str, err: nom::Err<GrammarError<'_>>) -> ParseError {
+/// The [`ParseError`] for a grammar error in `text`.
+pub(crate) fn to_parse_error(text: &str, err: nom::Err<GrammarError<'_>>) -> ParseError {
     let (at, expected) = match err {
         nom::Err::Error(e) | nom::Err::Failure(e) => (e.at, e.expected),
         nom::Err::Incomplete(_) => (Input::new(""), None),
@@ -176,25 +127,14 @@ fn describe_found(rest: &str) -> String {
     }
 }
 
-/// Skips whitespace; reports whether it contained an empty line (which ends a
-/// block of doc comments).
-fn skip_whitespace(input: Input<'_>) -> (Input<'_>, bool) {
-    let len = input
-        .fragment()
-        .find(|c: char| !c.is_whitespace())
-        .unwrap_or(input.fragment().len());
-    let blank = input.fragment()[..len].matches('\n').count() > 1;
-    (input.take_from(len), blank)
-}
-
 /// `// text` up to the end of the line; returns the text after `//`.
-fn line_comment(input: Input<'_>) -> PResult<'_, Input<'_>> {
+pub(crate) fn line_comment(input: Input<'_>) -> PResult<'_, Input<'_>> {
     let (rest, _) = tag("//").parse(input)?;
     not_line_ending(rest)
 }
 
 /// `/* ... */`, which must be closed.
-fn block_comment(input: Input<'_>) -> PResult<'_, Input<'_>> {
+pub(crate) fn block_comment(input: Input<'_>) -> PResult<'_, Input<'_>> {
     let (rest, _) = tag("/*").parse(input)?;
     match take_until::<_, _, GrammarError>("*/").parse(rest) {
         Ok((rest, body)) => Ok((rest.take_from(2), body)),
@@ -221,7 +161,7 @@ fn trivia(mut input: Input<'_>) -> PResult<'_, ()> {
 }
 
 /// `LAYER 229` (the text of a `// LAYER 229` comment) → 229.
-fn layer_number(comment: &str) -> Option<u32> {
+pub(crate) fn layer_number(comment: &str) -> Option<u32> {
     let rest = comment.trim().strip_prefix("LAYER")?;
     let digits = rest.trim();
     if !rest.starts_with(char::is_whitespace) || digits.is_empty() {
@@ -231,7 +171,7 @@ fn layer_number(comment: &str) -> Option<u32> {
 }
 
 /// `---types---` or `---functions---`.
-fn section(input: Input<'_>) -> PResult<'_, Category> {
+pub(crate) fn section(input: Input<'_>) -> PResult<'_, Category> {
     let (rest, name) =
         recognize((tag("---"), take_while(is_ident_char), tag("---"))).parse(input)?;
     match *name.fragment() {
@@ -255,15 +195,15 @@ fn ident(input: Input<'_>) -> PResult<'_, Input<'_>> {
 }
 
 /// A possibly namespaced identifier: `auth.sendCode` → (`["auth"]`, `sendCode`).
-fn full_ident(input: Input<'_>) -> PResult<'_, (Vec<String>, String)> {
+fn full_ident(input: Input<'_>) -> PResult<'_, (Namespace, CompactString)> {
     let (mut rest, first) = ident(input)?;
-    let mut parts = vec![first.fragment().to_string()];
+    let mut parts = vec![CompactString::from(*first.fragment())];
     while let Ok((after, next)) = pair(char('.'), ident).parse(rest) {
-        parts.push(next.1.fragment().to_string());
+        parts.push(CompactString::from(*next.1.fragment()));
         rest = after;
     }
     let name = parts.pop().unwrap_or_default();
-    Ok((rest, (parts, name)))
+    Ok((rest, (Namespace::from(parts), name)))
 }
 
 /// `#a677244f`: 1 to 8 hex digits.
@@ -297,7 +237,7 @@ fn type_term(input: Input<'_>, depth: usize) -> PResult<'_, Type> {
     let (rest, generic_ref) = opt(char('!')).parse(input)?;
     let (rest, percent) = opt(char('%')).parse(rest)?;
     let (mut rest, (namespace, name)) = if let Ok((rest, _)) = char::<_, GrammarError>('#')(rest) {
-        (rest, (Vec::new(), "#".to_owned()))
+        (rest, (Namespace::new(), CompactString::const_new("#")))
     } else {
         expect("a type name", full_ident).parse(rest)?
     };
@@ -372,7 +312,7 @@ fn generic_param_body(rest: Input<'_>) -> PResult<'_, GenericParam> {
     let (rest, _) = trivia(rest)?;
     let (rest, _) = expect("`}` closing the type parameter", char('}')).parse(rest)?;
     let param = GenericParam {
-        name: name.fragment().to_string(),
+        name: CompactString::from(*name.fragment()),
         kind,
     };
     Ok((rest, param))
@@ -385,7 +325,7 @@ fn flag_condition(input: Input<'_>) -> PResult<'_, FlagRef> {
         Ok(bit) => Ok((
             rest,
             FlagRef {
-                field: field.fragment().to_string(),
+                field: CompactString::from(*field.fragment()),
                 bit,
             },
         )),
@@ -400,7 +340,7 @@ fn named_param(input: Input<'_>) -> PResult<'_, Parameter> {
     let (rest, flag) = opt(flag_condition).parse(rest)?;
     let (rest, ty) = type_term(rest, 0)?;
     let param = Parameter {
-        name: name.fragment().to_string(),
+        name: CompactString::from(*name.fragment()),
         ty,
         flag,
         span: span_between(&input, &rest),
@@ -445,7 +385,7 @@ fn body_item(input: Input<'_>) -> PResult<'_, BodyItem<'_>> {
 }
 
 /// One definition, from its name to its `;`.
-fn definition(input: Input<'_>, category: Category) -> PResult<'_, Definition> {
+pub(crate) fn definition(input: Input<'_>, category: Category) -> PResult<'_, Definition> {
     let start = input;
     let (rest, (namespace, name)) = expect("a definition", full_ident).parse(input)?;
     let (rest, id) = opt(explicit_id).parse(rest)?;

@@ -13,7 +13,10 @@
 //! ```
 //!
 //! The pieces, in the order data flows through them:
-//! - [`grammar`](parse): text → [`Schema`], with [`ParseError`]s that point at line and column;
+//! - [`parse`]: text → [`Schema`], with [`ParseError`]s that point at line and column.
+//!   A reader walks the text item by item; a byte-level scanner reads the
+//!   ordinary definitions, and a nom grammar reads everything else (and
+//!   reports the errors);
 //! - [`model`]: the typed, serde-serialisable model;
 //! - [`id`]: constructor ids computed from the normalised text;
 //! - [`check`]: findings about a parsed model ([`Diagnostic`]s), rendered by [`render`];
@@ -23,18 +26,27 @@ pub mod check;
 pub mod diagnostic;
 mod doc;
 pub mod error;
+#[cfg(test)]
+mod fast_path_tests;
 mod grammar;
 pub mod id;
 pub mod model;
+mod namespace;
+mod position;
 pub mod print;
+mod reader;
+mod scan;
 
 pub use check::check;
+/// The string type of the names in the [`model`]: a `String` that keeps short
+/// names inline.
+pub use compact_str::CompactString;
 pub use diagnostic::{Diagnostic, Severity, SourceText, render};
 pub use error::ParseError;
 pub use grammar::MAX_TYPE_DEPTH;
 pub use model::{
-    Category, Definition, Doc, DocTag, FlagRef, GenericParam, IdOrigin, Parameter, Schema, Span,
-    Type, TypeDoc,
+    Category, Definition, Doc, DocTag, FlagRef, GenericParam, IdOrigin, Namespace, Parameter,
+    Schema, Span, Type, TypeDoc,
 };
 
 /// Parses the text of a TL schema file.
@@ -44,5 +56,5 @@ pub use model::{
 /// writes are kept as written even where they differ from the computed ones
 /// (the [`check`] pass reports that).
 pub fn parse(text: &str) -> Result<Schema, ParseError> {
-    grammar::parse_schema(text)
+    reader::parse_schema(text, reader::Path::Fast)
 }

@@ -3,7 +3,16 @@
 //!
 //! Every type here is plain data: it derives `Serialize`/`Deserialize`, so
 //! `tl parse --json` is simply the model written out by serde.
+//!
+//! Names (of definitions, namespaces, fields, types and type parameters) are
+//! [`CompactString`]s: they dereference to `&str` and serialise as JSON
+//! strings like a `String`, but a name of up to 24 bytes — nearly every name in
+//! a real schema — is stored inline, without a heap allocation. Namespace
+//! paths are [`Namespace`]s, slices of such names that need no allocation
+//! either for the usual single part.
 
+pub use crate::namespace::Namespace;
+use compact_str::CompactString;
 use serde::{Deserialize, Serialize};
 
 /// A whole parsed schema file.
@@ -69,9 +78,9 @@ pub enum IdOrigin {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Definition {
     /// The namespace path before the name: `["auth"]` for `auth.sendCode`.
-    pub namespace: Vec<String>,
+    pub namespace: Namespace,
     /// The name without its namespace: `sendCode`.
-    pub name: String,
+    pub name: CompactString,
     /// The constructor id that goes on the wire.
     pub id: u32,
     /// Whether [`Definition::id`] was written in the schema or computed.
@@ -117,7 +126,7 @@ impl Definition {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct GenericParam {
     /// The parameter's name: `X`.
-    pub name: String,
+    pub name: CompactString,
     /// What it ranges over; `Type` in every real schema.
     pub kind: Type,
 }
@@ -126,7 +135,7 @@ pub struct GenericParam {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Parameter {
     /// The field name as written: `phone_code_hash`.
-    pub name: String,
+    pub name: CompactString,
     /// The field's type. A mask field (`flags:#`) has the type named `#`.
     pub ty: Type,
     /// For a conditional field `flags.N?T`, the mask and the bit that gate it.
@@ -153,7 +162,7 @@ impl Parameter {
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct FlagRef {
     /// The mask field's name: `flags`, `flags2`.
-    pub field: String,
+    pub field: CompactString,
     /// The bit number.
     pub bit: u32,
 }
@@ -162,10 +171,10 @@ pub struct FlagRef {
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Type {
     /// The namespace path: `["auth"]` for `auth.SentCode`.
-    pub namespace: Vec<String>,
+    pub namespace: Namespace,
     /// The name without namespace: `SentCode`, `int`, `Vector`, `#`, or a
     /// generic parameter such as `X`.
-    pub name: String,
+    pub name: CompactString,
     /// Bare (serialised without its constructor id): the name starts with a
     /// lowercase letter (`vector`, `int`, `message`) or was written with `%`
     /// (`%Message`).
@@ -284,7 +293,7 @@ pub struct TypeDoc {
 }
 
 /// `auth` + `sendCode` → `auth.sendCode`.
-pub(crate) fn join_name(namespace: &[String], name: &str) -> String {
+pub(crate) fn join_name(namespace: &[CompactString], name: &str) -> String {
     let mut full = String::new();
     for part in namespace {
         full.push_str(part);
@@ -295,10 +304,11 @@ pub(crate) fn join_name(namespace: &[String], name: &str) -> String {
 }
 
 /// `auth.sendCode` → (`["auth"]`, `sendCode`).
-pub(crate) fn split_name(full_name: &str) -> (Vec<String>, String) {
-    let mut parts: Vec<String> = full_name.split('.').map(str::to_owned).collect();
-    let name = parts.pop().unwrap_or_default();
-    (parts, name)
+pub(crate) fn split_name(full_name: &str) -> (Namespace, CompactString) {
+    match full_name.rsplit_once('.') {
+        Some((path, name)) => (path.split('.').collect(), CompactString::from(name)),
+        None => (Namespace::new(), CompactString::from(full_name)),
+    }
 }
 
 pub(crate) fn starts_lowercase(name: &str) -> bool {

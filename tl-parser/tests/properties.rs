@@ -4,8 +4,8 @@
 
 use proptest::prelude::*;
 use tl_parser::{
-    Category, Definition, Doc, DocTag, FlagRef, GenericParam, IdOrigin, Parameter, Schema, Span,
-    Type,
+    Category, Definition, Doc, DocTag, FlagRef, GenericParam, IdOrigin, Namespace, Parameter,
+    Schema, Span, Type,
 };
 
 const API: &str = include_str!("../../schema/api.tl");
@@ -140,8 +140,8 @@ fn ident_upper() -> impl Strategy<Value = String> {
     "[A-Z][a-zA-Z0-9_]{0,8}"
 }
 
-fn namespace() -> impl Strategy<Value = Vec<String>> {
-    prop::collection::vec("[a-z][a-z0-9]{0,5}", 0..3)
+fn namespace() -> impl Strategy<Value = Namespace> {
+    prop::collection::vec("[a-z][a-z0-9]{0,5}", 0..3).prop_map(Namespace::from)
 }
 
 fn simple_type() -> impl Strategy<Value = Type> {
@@ -150,7 +150,7 @@ fn simple_type() -> impl Strategy<Value = Type> {
             .prop_map(Type::named),
         (namespace(), ident_upper(), any::<bool>()).prop_map(|(namespace, name, bare)| Type {
             namespace,
-            name,
+            name: name.into(),
             bare,
             generic_ref: false,
             args: vec![],
@@ -212,7 +212,7 @@ fn definition() -> impl Strategy<Value = Definition> {
                         _ => ty,
                     };
                     params.push(Parameter {
-                        name: format!("{name}_{i}"),
+                        name: format!("{name}_{i}").into(),
                         ty,
                         flag,
                         span: Span::default(),
@@ -221,7 +221,7 @@ fn definition() -> impl Strategy<Value = Definition> {
                 let mut generics = vec![];
                 let mut result = Type {
                     namespace: rns,
-                    name: rname,
+                    name: rname.into(),
                     bare: false,
                     generic_ref: false,
                     args: vec![],
@@ -244,7 +244,7 @@ fn definition() -> impl Strategy<Value = Definition> {
                 }
                 let mut definition = Definition {
                     namespace,
-                    name,
+                    name: name.into(),
                     id: id.unwrap_or(0),
                     id_origin: if id.is_some() {
                         IdOrigin::Explicit

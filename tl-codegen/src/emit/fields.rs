@@ -75,7 +75,7 @@ pub fn serialize(item: &Item, scope: &Scope) -> TokenStream {
         if let Some(length) = sized_by(item, field) {
             let object = ident(&field.ident);
             let length_ident = ident(&length.ident);
-            let name = &length.param.name;
+            let name = length.param.name.as_str();
             let err = scope.std("Err");
             statements.push(quote! {
                 if usize::try_from(self.#length_ident).ok() != Some(self.#object.0.len()) {
@@ -153,7 +153,7 @@ fn mask_value(
             _ => quote!(self.#first.is_some()),
         };
         if sharing.len() > 1 {
-            let names: Vec<String> = sharing.iter().map(|f| f.param.name.clone()).collect();
+            let names: Vec<String> = sharing.iter().map(|f| f.param.name.to_string()).collect();
             let idents: Vec<_> = sharing.iter().map(|f| ident(&f.ident)).collect();
             let flag = format!("{}.{bit}", mask.trim_start_matches("r#"));
             let first_of = &idents[0];

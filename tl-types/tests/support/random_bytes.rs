@@ -67,7 +67,9 @@ impl<'a> Writer<'a> {
                 let shallow = depth < DEEPEST;
                 let chance = if shallow { 60 } else { 0 };
                 let on = self.rng.chance(chance) || (p.ty.is_true() && self.rng.chance(50));
-                set_bits.entry((flag.field.clone(), flag.bit)).or_insert(on);
+                set_bits
+                    .entry((flag.field.to_string(), flag.bit))
+                    .or_insert(on);
             }
         }
         for p in &d.params {
@@ -79,7 +81,7 @@ impl<'a> Writer<'a> {
                     .sum();
                 out.extend(mask.to_le_bytes());
             } else if let Some(flag) = &p.flag {
-                if set_bits[&(flag.field.clone(), flag.bit)] && !p.ty.is_true() {
+                if set_bits[&(flag.field.to_string(), flag.bit)] && !p.ty.is_true() {
                     self.value(&p.ty, depth, out);
                 }
             } else {
