@@ -17,14 +17,16 @@ fn main() {
     let mut api = tl_codegen::Config::new();
     api.runtime_crate("crate")
         .method_data(&methods_csv, &errors_csv)
-        .max_enum_size(256);
+        .max_enum_size(256)
+        .serde(tl_codegen::SerdeSupport::Feature("serde".into()));
 
     // tdesktop's fake-TLS ClientHello description is not an MTProto object.
     let mut mtproto = tl_codegen::Config::new();
     mtproto
         .runtime_crate("crate")
         .include(|d| !d.full_name().starts_with("tls"))
-        .max_enum_size(256);
+        .max_enum_size(256)
+        .serde(tl_codegen::SerdeSupport::Feature("serde".into()));
 
     let outputs = [
         ("tl-types/src/generated/api.rs", &api, vec!["schema/api.tl"]),

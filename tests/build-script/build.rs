@@ -2,6 +2,7 @@
 
 fn main() {
     tl_codegen::Config::new()
+        .serde(tl_codegen::SerdeSupport::Always)
         .compile(&["../../tl-codegen/tests/fixtures/kv.tl"], "kv")
         .unwrap_or_else(|e| panic!("{e}"));
 }

@@ -23,6 +23,22 @@ pub struct Config {
     include: Option<Filter>,
     methods: MethodData,
     max_enum_size: Option<usize>,
+    serde: SerdeSupport,
+}
+
+/// Whether the generated items get TL-JSON impls (`ToTlJson`, `FromTlJson`
+/// and serde's `Serialize`/`Deserialize` through them). They need the
+/// runtime's `serde` feature.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum SerdeSupport {
+    /// No TL-JSON impls.
+    #[default]
+    None,
+    /// TL-JSON impls, always compiled.
+    Always,
+    /// TL-JSON impls behind `#[cfg(feature = "...")]` of the crate that
+    /// includes the generated code.
+    Feature(String),
 }
 
 impl Default for Config {
@@ -40,7 +56,14 @@ impl Config {
             include: None,
             methods: MethodData::default(),
             max_enum_size: None,
+            serde: SerdeSupport::None,
         }
+    }
+
+    /// Generates TL-JSON impls for every item: see [`SerdeSupport`].
+    pub fn serde(&mut self, support: SerdeSupport) -> &mut Config {
+        self.serde = support;
+        self
     }
 
     /// Makes the generated code check, at compile time, that no enum is
@@ -111,6 +134,7 @@ impl Config {
             runtime,
             methods: &self.methods,
             max_enum_size: self.max_enum_size,
+            serde: self.serde.clone(),
         };
         crate::format::format(crate::emit::file(&plan, &options))
     }

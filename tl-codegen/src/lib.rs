@@ -19,6 +19,6 @@ mod methods;
 pub mod naming;
 pub mod plan;
 
-pub use config::Config;
+pub use config::{Config, SerdeSupport};
 pub use error::Error;
 pub use methods::{MethodData, MethodInfo};

@@ -24,6 +24,7 @@ fn telegram_excerpt_with_method_data() {
             "name,codes\nAPI_ID_INVALID,400\nPHONE_NUMBER_INVALID,400 406\n",
         )
         .max_enum_size(256)
+        .serde(tl_codegen::SerdeSupport::Feature("serde".into()))
         .generate_files(&[fixture("telegram_excerpt.tl")])
         .unwrap();
     expect_file!["fixtures/telegram_excerpt.rs"].assert_eq(&source);

@@ -67,3 +67,19 @@ fn same(a: &Value, b: &Value) -> bool {
         _ => a == b,
     }
 }
+
+#[test]
+fn the_generated_code_reads_and_writes_the_same_json() {
+    use tl_types::{AnyObject, Deserializable, Serializable, json::ToTlJson};
+    for (name, json, bytes) in vectors() {
+        let object = AnyObject::from_bytes(&bytes).unwrap();
+        assert!(
+            same(&object.to_tl_json(), &json),
+            "{name}: {}",
+            object.to_tl_json()
+        );
+        let from_json: AnyObject =
+            serde_json::from_value(json.clone()).unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(from_json.to_bytes().unwrap(), bytes, "{name}");
+    }
+}

@@ -47,6 +47,8 @@
 //! `tl-codegen`.
 
 mod error;
+#[cfg(feature = "serde")]
+pub mod json;
 mod reader;
 mod traits;
 pub mod wire;

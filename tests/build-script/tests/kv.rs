@@ -136,3 +136,45 @@ fn functions_returning_bool_and_vectors() {
     let _: <functions::kv::List as RemoteCall>::Return = vec![enums::kv::Entry::from(entry("z"))];
     round_trip(&put);
 }
+
+#[test]
+fn tl_json_through_serde() {
+    let node = enums::kv::Node::from(types::kv::Node {
+        r#type: Some("dir".into()),
+        self_: false,
+        ttl: None,
+        expires: None,
+        children: Some(vec![enums::kv::Node::Empty]),
+    });
+    let json = serde_json::to_string(&node).unwrap();
+    assert_eq!(
+        json,
+        r#"{"_":"kv.node","type":"dir","self":false,"loop":true,"children":[{"_":"kv.empty"}]}"#
+    );
+    let back: enums::kv::Node = serde_json::from_str(&json).unwrap();
+    assert_eq!(back, node);
+
+    let error = serde_json::from_str::<enums::kv::Node>(
+        r#"{"children":[{"_":"kv.leaf","entry":{"_":"kv.entry","key":"k","value":"!!"},"hash":"00"}],"_":"kv.node"}"#,
+    )
+    .unwrap_err();
+    assert!(
+        error
+            .to_string()
+            .contains("at .children[0].entry.value: malformed base64"),
+        "{error}"
+    );
+
+    let inconsistent = r#"{"_":"kv.node","loop":false,"children":[]}"#;
+    let error = serde_json::from_str::<enums::kv::Node>(inconsistent).unwrap_err();
+    assert!(error.to_string().contains("`loop` must be true"), "{error}");
+
+    let call = functions::InvokeWithTimeout {
+        timeout: 5,
+        query: functions::kv::Get { key: "x".into() },
+    };
+    let json = serde_json::to_value(&call).unwrap();
+    assert_eq!(json["query"]["_"], "kv.get");
+    let any: AnyObject = serde_json::from_value(json).unwrap();
+    assert_eq!(any.to_bytes().unwrap(), call.to_bytes().unwrap());
+}

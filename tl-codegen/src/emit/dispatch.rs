@@ -3,7 +3,7 @@
 //! id that leads their bytes, for callers that do not know the type
 //! beforehand: an `rpc_result`, an unexpected update, captured traffic.
 
-use super::{Scope, docs, hex_id, ident};
+use super::{Options, Scope, docs, hex_id, ident, json};
 use crate::plan::{Path, Plan};
 use heck::ToUpperCamelCase;
 use proc_macro2::TokenStream;
@@ -20,7 +20,7 @@ pub fn variant_name(path: &Path) -> String {
 }
 
 /// The three dispatch enums and their impls.
-pub fn dispatch(plan: &Plan, scope: &Scope) -> TokenStream {
+pub fn dispatch(plan: &Plan, options: &Options<'_>, scope: &Scope) -> TokenStream {
     let result = scope.std("Result");
     let ok = scope.std("Ok");
     let err = scope.std("Err");
@@ -31,6 +31,9 @@ pub fn dispatch(plan: &Plan, scope: &Scope) -> TokenStream {
     let mut value_reads = Vec::new();
     let mut value_arms = Vec::new();
     let mut all_constructor_ids = Vec::new();
+    let mut value_json_reads = Vec::new();
+    let mut all_constructor_names: Vec<String> = Vec::new();
+    let mut call_json_reads = Vec::new();
     for boxed in &plan.enums {
         let name = ident(&variant_name(&boxed.path));
         let ty = scope.enum_path(&boxed.path);
@@ -46,6 +49,15 @@ pub fn dispatch(plan: &Plan, scope: &Scope) -> TokenStream {
             .map(|v| hex_id(plan.constructors[v.constructor].definition.id))
             .collect();
         value_reads.push(quote!(#(#ids)|* => #ok(Self::#name(reader.read()?)),));
+        let names: Vec<String> = boxed
+            .variants
+            .iter()
+            .map(|v| plan.constructors[v.constructor].definition.full_name())
+            .collect();
+        value_json_reads.push(quote! {
+            #(#names)|* => tl::json::FromTlJson::from_tl_json(json, path).map(Self::#name),
+        });
+        all_constructor_names.extend(names);
         value_arms.push(name);
         all_constructor_ids.extend(ids);
     }
@@ -85,10 +97,106 @@ pub fn dispatch(plan: &Plan, scope: &Scope) -> TokenStream {
         call_ids.push(quote!(Self::#name(_) => #id,));
         let tl_name = definition.full_name();
         call_names.push(quote!(Self::#name(_) => #tl_name,));
+        call_json_reads.push(quote! {
+            #tl_name => tl::json::FromTlJson::from_tl_json(json, path).map(Self::#name),
+        });
         call_arms.push(name);
     }
 
+    let tl_json = json::gate(options).map(|gate| {
+        let serde_value = json::serde_impls("AnyValue", &[], &gate);
+        let serde_call = json::serde_impls("AnyCall", &[], &gate);
+        let serde_object = json::serde_impls("AnyObject", &[], &gate);
+        quote! {
+            impl AnyValue {
+                #[doc = " Whether `name` is the TL name of one of this schema's constructors."]
+                pub fn is_constructor_name(name: &str) -> bool {
+                    matches!(name, "boolTrue" | "boolFalse" #(| #all_constructor_names)*)
+                }
+            }
+
+            #gate
+            impl tl::json::ToTlJson for AnyValue {
+                fn to_tl_json(&self) -> tl::json::serde_json::Value {
+                    match self {
+                        // Standing alone, a Bool is an object like any other.
+                        Self::Bool(_) => {
+                            let mut map = tl::json::serde_json::Map::new();
+                            map.insert("_".into(), self.tl_name().into());
+                            tl::json::serde_json::Value::Object(map)
+                        }
+                        #(Self::#value_arms(value) => value.to_tl_json(),)*
+                    }
+                }
+            }
+
+            #gate
+            impl tl::json::FromTlJson for AnyValue {
+                fn from_tl_json(json: &tl::json::serde_json::Value, path: &str) -> #result<Self, tl::json::JsonError> {
+                    if let tl::json::serde_json::Value::Bool(value) = json {
+                        return #ok(Self::Bool(*value));
+                    }
+                    match tl::json::constructor_name(json, path)? {
+                        "boolTrue" => #ok(Self::Bool(true)),
+                        "boolFalse" => #ok(Self::Bool(false)),
+                        #(#value_json_reads)*
+                        other => #err(tl::json::unknown_constructor(path, other, "any boxed type")),
+                    }
+                }
+            }
+
+            #serde_value
+
+            #gate
+            impl tl::json::ToTlJson for AnyCall {
+                fn to_tl_json(&self) -> tl::json::serde_json::Value {
+                    match self {
+                        #(Self::#call_arms(call) => call.to_tl_json(),)*
+                    }
+                }
+            }
+
+            #gate
+            impl tl::json::FromTlJson for AnyCall {
+                fn from_tl_json(json: &tl::json::serde_json::Value, path: &str) -> #result<Self, tl::json::JsonError> {
+                    match tl::json::constructor_name(json, path)? {
+                        #(#call_json_reads)*
+                        other => #err(tl::json::unknown_constructor(path, other, "any function")),
+                    }
+                }
+            }
+
+            #serde_call
+
+            #gate
+            impl tl::json::ToTlJson for AnyObject {
+                fn to_tl_json(&self) -> tl::json::serde_json::Value {
+                    match self {
+                        Self::Value(value) => value.to_tl_json(),
+                        Self::Call(call) => call.to_tl_json(),
+                    }
+                }
+            }
+
+            #gate
+            impl tl::json::FromTlJson for AnyObject {
+                fn from_tl_json(json: &tl::json::serde_json::Value, path: &str) -> #result<Self, tl::json::JsonError> {
+                    let is_value = json.is_boolean()
+                        || AnyValue::is_constructor_name(tl::json::constructor_name(json, path)?);
+                    if is_value {
+                        tl::json::FromTlJson::from_tl_json(json, path).map(Self::Value)
+                    } else {
+                        tl::json::FromTlJson::from_tl_json(json, path).map(Self::Call)
+                    }
+                }
+            }
+
+            #serde_object
+        }
+    });
     quote! {
+        #tl_json
+
         #[doc = " A value of any boxed type of this schema, read by the constructor id that leads it."]
         #[derive(Debug, Clone, PartialEq)]
         pub enum AnyValue {

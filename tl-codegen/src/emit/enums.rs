@@ -1,7 +1,7 @@
 //! `enums::`: one enum per boxed type, one variant per constructor, and the
 //! conversions between a variant's struct and the enum.
 
-use super::{Options, Scope, docs, hex_id, hex_id_u32, ident};
+use super::{Options, Scope, docs, hex_id, hex_id_u32, ident, json};
 use crate::plan::{Plan, item_path};
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -128,6 +128,11 @@ pub fn boxed_type(plan: &Plan, index: usize, options: &Options<'_>, scope: &Scop
             const _: () = assert!(::core::mem::size_of::<#name>() <= #limit, #message);
         }
     });
+    let tl_json = json::gate(options).map(|gate| {
+        let impls = json::boxed_type(plan, index, &gate, scope);
+        let serde = json::serde_impls(&boxed.path.name, &[], &gate);
+        quote!(#impls #serde)
+    });
     quote! {
         #doc
         #[derive(Debug, Clone, PartialEq)]
@@ -174,5 +179,7 @@ pub fn boxed_type(plan: &Plan, index: usize, options: &Options<'_>, scope: &Scop
         #size_check
 
         #(#conversions)*
+
+        #tl_json
     }
 }

@@ -1,7 +1,7 @@
 //! `functions::`: one struct per function, always serialised with its id,
 //! implementing `RemoteCall` with the type of its answer.
 
-use super::{Options, Scope, docs, fields, hex_id, ident};
+use super::{Options, Scope, docs, fields, hex_id, ident, json};
 use crate::plan::{Function, RustType};
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -81,6 +81,11 @@ pub fn function(function: &Function, options: &Options<'_>, scope: &Scope) -> To
     let result = scope.std("Result");
     let ok = scope.std("Ok");
     let id_u32 = super::hex_id_u32(definition.id);
+    let tl_json = json::gate(options).map(|gate| {
+        let impls = json::item(item, &gate, scope);
+        let serde = json::serde_impls(&item.name, &item.generics, &gate);
+        quote!(#impls #serde)
+    });
     quote! {
         #doc
         #[derive(Debug, Clone, PartialEq)]
@@ -111,5 +116,7 @@ pub fn function(function: &Function, options: &Options<'_>, scope: &Scope) -> To
         impl #call_bounds tl::RemoteCall for #name #params {
             type Return = #returns;
         }
+
+        #tl_json
     }
 }

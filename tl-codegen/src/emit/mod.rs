@@ -7,6 +7,7 @@ mod docs;
 mod enums;
 mod fields;
 mod functions;
+mod json;
 mod structs;
 
 use crate::methods::MethodData;
@@ -24,6 +25,8 @@ pub struct Options<'a> {
     pub methods: &'a MethodData,
     /// The size no enum may exceed, checked at compile time.
     pub max_enum_size: Option<usize>,
+    /// Whether to generate TL-JSON impls, and behind which feature.
+    pub serde: crate::SerdeSupport,
 }
 
 /// The whole generated file.
@@ -41,7 +44,7 @@ pub fn file(plan: &Plan, options: &Options<'_>) -> TokenStream {
         types.push((
             item.module.clone(),
             item.name.clone(),
-            Box::new(move |scope: &Scope| structs::constructor(plan, index, scope)),
+            Box::new(move |scope: &Scope| structs::constructor(plan, index, options, scope)),
         ));
     }
     let mut enums: Vec<ItemEmitter<'_>> = Vec::new();
@@ -80,7 +83,7 @@ pub fn file(plan: &Plan, options: &Options<'_>) -> TokenStream {
         options,
     );
     let root = Scope::new(0, &HashSet::from(["AnyValue", "AnyCall", "AnyObject"]));
-    let dispatch = dispatch::dispatch(plan, &root);
+    let dispatch = dispatch::dispatch(plan, options, &root);
     let prelude = root.prelude(&options.runtime);
     quote! {
         #prelude

@@ -1,12 +1,12 @@
 //! `types::`: one struct per constructor, serialised bare (fields only).
 
-use super::{Scope, docs, fields, hex_id, ident};
+use super::{Options, Scope, docs, fields, hex_id, ident, json};
 use crate::plan::Plan;
 use proc_macro2::TokenStream;
 use quote::quote;
 
 /// The struct of constructor number `index`, with its trait impls.
-pub fn constructor(plan: &Plan, index: usize, scope: &Scope) -> TokenStream {
+pub fn constructor(plan: &Plan, index: usize, options: &Options<'_>, scope: &Scope) -> TokenStream {
     let item = &plan.constructors[index];
     let definition = &item.definition;
     let name = ident(&item.name);
@@ -46,6 +46,11 @@ pub fn constructor(plan: &Plan, index: usize, scope: &Scope) -> TokenStream {
     let read = fields::deserialize(item, scope);
     let result = scope.std("Result");
     let ok = scope.std("Ok");
+    let tl_json = json::gate(options).map(|gate| {
+        let impls = json::item(item, &gate, scope);
+        let serde = json::serde_impls(&item.name, &[], &gate);
+        quote!(#impls #serde)
+    });
     quote! {
         #doc
         #[derive(Debug, Clone, PartialEq)]
@@ -70,5 +75,7 @@ pub fn constructor(plan: &Plan, index: usize, scope: &Scope) -> TokenStream {
                 #read
             }
         }
+
+        #tl_json
     }
 }

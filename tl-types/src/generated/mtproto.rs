@@ -2,6 +2,272 @@
 // schema and generate again.
 
 use crate as tl;
+impl AnyValue {
+    /// Whether `name` is the TL name of one of this schema's constructors.
+    pub fn is_constructor_name(name: &str) -> bool {
+        matches!(
+            name, "boolTrue" | "boolFalse" | "resPQ" | "p_q_inner_data" |
+            "p_q_inner_data_dc" | "p_q_inner_data_temp" | "p_q_inner_data_temp_dc" |
+            "bind_auth_key_inner" | "server_DH_params_fail" | "server_DH_params_ok" |
+            "server_DH_inner_data" | "client_DH_inner_data" | "dh_gen_ok" |
+            "dh_gen_retry" | "dh_gen_fail" | "destroy_auth_key_ok" |
+            "destroy_auth_key_none" | "destroy_auth_key_fail" | "msgs_ack" |
+            "bad_msg_notification" | "bad_server_salt" | "msgs_state_req" |
+            "msgs_state_info" | "msgs_all_info" | "msg_detailed_info" |
+            "msg_new_detailed_info" | "msg_resend_req" | "rpc_error" |
+            "rpc_answer_unknown" | "rpc_answer_dropped_running" | "rpc_answer_dropped" |
+            "future_salt" | "future_salts" | "pong" | "destroy_session_ok" |
+            "destroy_session_none" | "new_session_created" | "http_wait" | "ipPort" |
+            "ipPortSecret" | "accessPointRule" | "help.configSimple" | "rpc_result" |
+            "message" | "msg_container" | "msg_copy" | "gzip_packed"
+        )
+    }
+}
+#[cfg(feature = "serde")]
+impl tl::json::ToTlJson for AnyValue {
+    fn to_tl_json(&self) -> tl::json::serde_json::Value {
+        match self {
+            Self::Bool(_) => {
+                let mut map = tl::json::serde_json::Map::new();
+                map.insert("_".into(), self.tl_name().into());
+                tl::json::serde_json::Value::Object(map)
+            }
+            Self::ResPq(value) => value.to_tl_json(),
+            Self::PQInnerData(value) => value.to_tl_json(),
+            Self::BindAuthKeyInner(value) => value.to_tl_json(),
+            Self::ServerDhParams(value) => value.to_tl_json(),
+            Self::ServerDhInnerData(value) => value.to_tl_json(),
+            Self::ClientDhInnerData(value) => value.to_tl_json(),
+            Self::SetClientDhParamsAnswer(value) => value.to_tl_json(),
+            Self::DestroyAuthKeyRes(value) => value.to_tl_json(),
+            Self::MsgsAck(value) => value.to_tl_json(),
+            Self::BadMsgNotification(value) => value.to_tl_json(),
+            Self::MsgsStateReq(value) => value.to_tl_json(),
+            Self::MsgsStateInfo(value) => value.to_tl_json(),
+            Self::MsgsAllInfo(value) => value.to_tl_json(),
+            Self::MsgDetailedInfo(value) => value.to_tl_json(),
+            Self::MsgResendReq(value) => value.to_tl_json(),
+            Self::RpcError(value) => value.to_tl_json(),
+            Self::RpcDropAnswer(value) => value.to_tl_json(),
+            Self::FutureSalt(value) => value.to_tl_json(),
+            Self::FutureSalts(value) => value.to_tl_json(),
+            Self::Pong(value) => value.to_tl_json(),
+            Self::DestroySessionRes(value) => value.to_tl_json(),
+            Self::NewSession(value) => value.to_tl_json(),
+            Self::HttpWait(value) => value.to_tl_json(),
+            Self::IpPort(value) => value.to_tl_json(),
+            Self::AccessPointRule(value) => value.to_tl_json(),
+            Self::HelpConfigSimple(value) => value.to_tl_json(),
+            Self::RpcResult(value) => value.to_tl_json(),
+            Self::Message(value) => value.to_tl_json(),
+            Self::MessageContainer(value) => value.to_tl_json(),
+            Self::MessageCopy(value) => value.to_tl_json(),
+            Self::Object(value) => value.to_tl_json(),
+        }
+    }
+}
+#[cfg(feature = "serde")]
+impl tl::json::FromTlJson for AnyValue {
+    fn from_tl_json(
+        json: &tl::json::serde_json::Value,
+        path: &str,
+    ) -> Result<Self, tl::json::JsonError> {
+        if let tl::json::serde_json::Value::Bool(value) = json {
+            return Ok(Self::Bool(*value));
+        }
+        match tl::json::constructor_name(json, path)? {
+            "boolTrue" => Ok(Self::Bool(true)),
+            "boolFalse" => Ok(Self::Bool(false)),
+            "resPQ" => tl::json::FromTlJson::from_tl_json(json, path).map(Self::ResPq),
+            "p_q_inner_data" | "p_q_inner_data_dc" | "p_q_inner_data_temp"
+            | "p_q_inner_data_temp_dc" => {
+                tl::json::FromTlJson::from_tl_json(json, path).map(Self::PQInnerData)
+            }
+            "bind_auth_key_inner" => {
+                tl::json::FromTlJson::from_tl_json(json, path)
+                    .map(Self::BindAuthKeyInner)
+            }
+            "server_DH_params_fail" | "server_DH_params_ok" => {
+                tl::json::FromTlJson::from_tl_json(json, path).map(Self::ServerDhParams)
+            }
+            "server_DH_inner_data" => {
+                tl::json::FromTlJson::from_tl_json(json, path)
+                    .map(Self::ServerDhInnerData)
+            }
+            "client_DH_inner_data" => {
+                tl::json::FromTlJson::from_tl_json(json, path)
+                    .map(Self::ClientDhInnerData)
+            }
+            "dh_gen_ok" | "dh_gen_retry" | "dh_gen_fail" => {
+                tl::json::FromTlJson::from_tl_json(json, path)
+                    .map(Self::SetClientDhParamsAnswer)
+            }
+            "destroy_auth_key_ok" | "destroy_auth_key_none" | "destroy_auth_key_fail" => {
+                tl::json::FromTlJson::from_tl_json(json, path)
+                    .map(Self::DestroyAuthKeyRes)
+            }
+            "msgs_ack" => {
+                tl::json::FromTlJson::from_tl_json(json, path).map(Self::MsgsAck)
+            }
+            "bad_msg_notification" | "bad_server_salt" => {
+                tl::json::FromTlJson::from_tl_json(json, path)
+                    .map(Self::BadMsgNotification)
+            }
+            "msgs_state_req" => {
+                tl::json::FromTlJson::from_tl_json(json, path).map(Self::MsgsStateReq)
+            }
+            "msgs_state_info" => {
+                tl::json::FromTlJson::from_tl_json(json, path).map(Self::MsgsStateInfo)
+            }
+            "msgs_all_info" => {
+                tl::json::FromTlJson::from_tl_json(json, path).map(Self::MsgsAllInfo)
+            }
+            "msg_detailed_info" | "msg_new_detailed_info" => {
+                tl::json::FromTlJson::from_tl_json(json, path).map(Self::MsgDetailedInfo)
+            }
+            "msg_resend_req" => {
+                tl::json::FromTlJson::from_tl_json(json, path).map(Self::MsgResendReq)
+            }
+            "rpc_error" => {
+                tl::json::FromTlJson::from_tl_json(json, path).map(Self::RpcError)
+            }
+            "rpc_answer_unknown" | "rpc_answer_dropped_running"
+            | "rpc_answer_dropped" => {
+                tl::json::FromTlJson::from_tl_json(json, path).map(Self::RpcDropAnswer)
+            }
+            "future_salt" => {
+                tl::json::FromTlJson::from_tl_json(json, path).map(Self::FutureSalt)
+            }
+            "future_salts" => {
+                tl::json::FromTlJson::from_tl_json(json, path).map(Self::FutureSalts)
+            }
+            "pong" => tl::json::FromTlJson::from_tl_json(json, path).map(Self::Pong),
+            "destroy_session_ok" | "destroy_session_none" => {
+                tl::json::FromTlJson::from_tl_json(json, path)
+                    .map(Self::DestroySessionRes)
+            }
+            "new_session_created" => {
+                tl::json::FromTlJson::from_tl_json(json, path).map(Self::NewSession)
+            }
+            "http_wait" => {
+                tl::json::FromTlJson::from_tl_json(json, path).map(Self::HttpWait)
+            }
+            "ipPort" | "ipPortSecret" => {
+                tl::json::FromTlJson::from_tl_json(json, path).map(Self::IpPort)
+            }
+            "accessPointRule" => {
+                tl::json::FromTlJson::from_tl_json(json, path).map(Self::AccessPointRule)
+            }
+            "help.configSimple" => {
+                tl::json::FromTlJson::from_tl_json(json, path)
+                    .map(Self::HelpConfigSimple)
+            }
+            "rpc_result" => {
+                tl::json::FromTlJson::from_tl_json(json, path).map(Self::RpcResult)
+            }
+            "message" => {
+                tl::json::FromTlJson::from_tl_json(json, path).map(Self::Message)
+            }
+            "msg_container" => {
+                tl::json::FromTlJson::from_tl_json(json, path)
+                    .map(Self::MessageContainer)
+            }
+            "msg_copy" => {
+                tl::json::FromTlJson::from_tl_json(json, path).map(Self::MessageCopy)
+            }
+            "gzip_packed" => {
+                tl::json::FromTlJson::from_tl_json(json, path).map(Self::Object)
+            }
+            other => Err(tl::json::unknown_constructor(path, other, "any boxed type")),
+        }
+    }
+}
+#[cfg(feature = "serde")]
+tl::impl_serde_via_tl_json!(AnyValue);
+#[cfg(feature = "serde")]
+impl tl::json::ToTlJson for AnyCall {
+    fn to_tl_json(&self) -> tl::json::serde_json::Value {
+        match self {
+            Self::ReqPq(call) => call.to_tl_json(),
+            Self::ReqPqMulti(call) => call.to_tl_json(),
+            Self::ReqDhParams(call) => call.to_tl_json(),
+            Self::SetClientDhParams(call) => call.to_tl_json(),
+            Self::DestroyAuthKey(call) => call.to_tl_json(),
+            Self::RpcDropAnswer(call) => call.to_tl_json(),
+            Self::GetFutureSalts(call) => call.to_tl_json(),
+            Self::Ping(call) => call.to_tl_json(),
+            Self::PingDelayDisconnect(call) => call.to_tl_json(),
+            Self::DestroySession(call) => call.to_tl_json(),
+        }
+    }
+}
+#[cfg(feature = "serde")]
+impl tl::json::FromTlJson for AnyCall {
+    fn from_tl_json(
+        json: &tl::json::serde_json::Value,
+        path: &str,
+    ) -> Result<Self, tl::json::JsonError> {
+        match tl::json::constructor_name(json, path)? {
+            "req_pq" => tl::json::FromTlJson::from_tl_json(json, path).map(Self::ReqPq),
+            "req_pq_multi" => {
+                tl::json::FromTlJson::from_tl_json(json, path).map(Self::ReqPqMulti)
+            }
+            "req_DH_params" => {
+                tl::json::FromTlJson::from_tl_json(json, path).map(Self::ReqDhParams)
+            }
+            "set_client_DH_params" => {
+                tl::json::FromTlJson::from_tl_json(json, path)
+                    .map(Self::SetClientDhParams)
+            }
+            "destroy_auth_key" => {
+                tl::json::FromTlJson::from_tl_json(json, path).map(Self::DestroyAuthKey)
+            }
+            "rpc_drop_answer" => {
+                tl::json::FromTlJson::from_tl_json(json, path).map(Self::RpcDropAnswer)
+            }
+            "get_future_salts" => {
+                tl::json::FromTlJson::from_tl_json(json, path).map(Self::GetFutureSalts)
+            }
+            "ping" => tl::json::FromTlJson::from_tl_json(json, path).map(Self::Ping),
+            "ping_delay_disconnect" => {
+                tl::json::FromTlJson::from_tl_json(json, path)
+                    .map(Self::PingDelayDisconnect)
+            }
+            "destroy_session" => {
+                tl::json::FromTlJson::from_tl_json(json, path).map(Self::DestroySession)
+            }
+            other => Err(tl::json::unknown_constructor(path, other, "any function")),
+        }
+    }
+}
+#[cfg(feature = "serde")]
+tl::impl_serde_via_tl_json!(AnyCall);
+#[cfg(feature = "serde")]
+impl tl::json::ToTlJson for AnyObject {
+    fn to_tl_json(&self) -> tl::json::serde_json::Value {
+        match self {
+            Self::Value(value) => value.to_tl_json(),
+            Self::Call(call) => call.to_tl_json(),
+        }
+    }
+}
+#[cfg(feature = "serde")]
+impl tl::json::FromTlJson for AnyObject {
+    fn from_tl_json(
+        json: &tl::json::serde_json::Value,
+        path: &str,
+    ) -> Result<Self, tl::json::JsonError> {
+        let is_value = json.is_boolean()
+            || AnyValue::is_constructor_name(tl::json::constructor_name(json, path)?);
+        if is_value {
+            tl::json::FromTlJson::from_tl_json(json, path).map(Self::Value)
+        } else {
+            tl::json::FromTlJson::from_tl_json(json, path).map(Self::Call)
+        }
+    }
+}
+#[cfg(feature = "serde")]
+tl::impl_serde_via_tl_json!(AnyObject);
 /// A value of any boxed type of this schema, read by the constructor id that leads it.
 #[derive(Debug, Clone, PartialEq)]
 pub enum AnyValue {
@@ -461,6 +727,46 @@ pub mod types {
             })
         }
     }
+    #[cfg(feature = "serde")]
+    impl tl::json::ToTlJson for ResPq {
+        fn to_tl_json(&self) -> tl::json::serde_json::Value {
+            let mut map = tl::json::serde_json::Map::new();
+            map.insert("_".into(), "resPQ".into());
+            map.insert("nonce".into(), self.nonce.to_tl_json());
+            map.insert("server_nonce".into(), self.server_nonce.to_tl_json());
+            map.insert("pq".into(), self.pq.to_tl_json());
+            map.insert(
+                "server_public_key_fingerprints".into(),
+                self.server_public_key_fingerprints.to_tl_json(),
+            );
+            tl::json::serde_json::Value::Object(map)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl tl::json::FromTlJson for ResPq {
+        fn from_tl_json(
+            json: &tl::json::serde_json::Value,
+            path: &str,
+        ) -> Result<Self, tl::json::JsonError> {
+            let fields = tl::json::Fields::new(
+                json,
+                path,
+                "resPQ",
+                &["nonce", "server_nonce", "pq", "server_public_key_fingerprints"],
+                &[],
+            )?;
+            let result = Self {
+                nonce: fields.required("nonce")?,
+                server_nonce: fields.required("server_nonce")?,
+                pq: fields.required("pq")?,
+                server_public_key_fingerprints: fields
+                    .required("server_public_key_fingerprints")?,
+            };
+            Ok(result)
+        }
+    }
+    #[cfg(feature = "serde")]
+    tl::impl_serde_via_tl_json!(ResPq);
     /// The constructor `p_q_inner_data`, a form of [`enums::PQInnerData`](super::enums::PQInnerData).
     ///
     /// ```text
@@ -517,6 +823,46 @@ pub mod types {
             })
         }
     }
+    #[cfg(feature = "serde")]
+    impl tl::json::ToTlJson for PQInnerData {
+        fn to_tl_json(&self) -> tl::json::serde_json::Value {
+            let mut map = tl::json::serde_json::Map::new();
+            map.insert("_".into(), "p_q_inner_data".into());
+            map.insert("pq".into(), self.pq.to_tl_json());
+            map.insert("p".into(), self.p.to_tl_json());
+            map.insert("q".into(), self.q.to_tl_json());
+            map.insert("nonce".into(), self.nonce.to_tl_json());
+            map.insert("server_nonce".into(), self.server_nonce.to_tl_json());
+            map.insert("new_nonce".into(), self.new_nonce.to_tl_json());
+            tl::json::serde_json::Value::Object(map)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl tl::json::FromTlJson for PQInnerData {
+        fn from_tl_json(
+            json: &tl::json::serde_json::Value,
+            path: &str,
+        ) -> Result<Self, tl::json::JsonError> {
+            let fields = tl::json::Fields::new(
+                json,
+                path,
+                "p_q_inner_data",
+                &["pq", "p", "q", "nonce", "server_nonce", "new_nonce"],
+                &[],
+            )?;
+            let result = Self {
+                pq: fields.required("pq")?,
+                p: fields.required("p")?,
+                q: fields.required("q")?,
+                nonce: fields.required("nonce")?,
+                server_nonce: fields.required("server_nonce")?,
+                new_nonce: fields.required("new_nonce")?,
+            };
+            Ok(result)
+        }
+    }
+    #[cfg(feature = "serde")]
+    tl::impl_serde_via_tl_json!(PQInnerData);
     /// The constructor `p_q_inner_data_dc`, a form of [`enums::PQInnerData`](super::enums::PQInnerData).
     ///
     /// ```text
@@ -578,6 +924,48 @@ pub mod types {
             })
         }
     }
+    #[cfg(feature = "serde")]
+    impl tl::json::ToTlJson for PQInnerDataDc {
+        fn to_tl_json(&self) -> tl::json::serde_json::Value {
+            let mut map = tl::json::serde_json::Map::new();
+            map.insert("_".into(), "p_q_inner_data_dc".into());
+            map.insert("pq".into(), self.pq.to_tl_json());
+            map.insert("p".into(), self.p.to_tl_json());
+            map.insert("q".into(), self.q.to_tl_json());
+            map.insert("nonce".into(), self.nonce.to_tl_json());
+            map.insert("server_nonce".into(), self.server_nonce.to_tl_json());
+            map.insert("new_nonce".into(), self.new_nonce.to_tl_json());
+            map.insert("dc".into(), self.dc.to_tl_json());
+            tl::json::serde_json::Value::Object(map)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl tl::json::FromTlJson for PQInnerDataDc {
+        fn from_tl_json(
+            json: &tl::json::serde_json::Value,
+            path: &str,
+        ) -> Result<Self, tl::json::JsonError> {
+            let fields = tl::json::Fields::new(
+                json,
+                path,
+                "p_q_inner_data_dc",
+                &["pq", "p", "q", "nonce", "server_nonce", "new_nonce", "dc"],
+                &[],
+            )?;
+            let result = Self {
+                pq: fields.required("pq")?,
+                p: fields.required("p")?,
+                q: fields.required("q")?,
+                nonce: fields.required("nonce")?,
+                server_nonce: fields.required("server_nonce")?,
+                new_nonce: fields.required("new_nonce")?,
+                dc: fields.required("dc")?,
+            };
+            Ok(result)
+        }
+    }
+    #[cfg(feature = "serde")]
+    tl::impl_serde_via_tl_json!(PQInnerDataDc);
     /// The constructor `p_q_inner_data_temp`, a form of [`enums::PQInnerData`](super::enums::PQInnerData).
     ///
     /// ```text
@@ -639,6 +1027,48 @@ pub mod types {
             })
         }
     }
+    #[cfg(feature = "serde")]
+    impl tl::json::ToTlJson for PQInnerDataTemp {
+        fn to_tl_json(&self) -> tl::json::serde_json::Value {
+            let mut map = tl::json::serde_json::Map::new();
+            map.insert("_".into(), "p_q_inner_data_temp".into());
+            map.insert("pq".into(), self.pq.to_tl_json());
+            map.insert("p".into(), self.p.to_tl_json());
+            map.insert("q".into(), self.q.to_tl_json());
+            map.insert("nonce".into(), self.nonce.to_tl_json());
+            map.insert("server_nonce".into(), self.server_nonce.to_tl_json());
+            map.insert("new_nonce".into(), self.new_nonce.to_tl_json());
+            map.insert("expires_in".into(), self.expires_in.to_tl_json());
+            tl::json::serde_json::Value::Object(map)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl tl::json::FromTlJson for PQInnerDataTemp {
+        fn from_tl_json(
+            json: &tl::json::serde_json::Value,
+            path: &str,
+        ) -> Result<Self, tl::json::JsonError> {
+            let fields = tl::json::Fields::new(
+                json,
+                path,
+                "p_q_inner_data_temp",
+                &["pq", "p", "q", "nonce", "server_nonce", "new_nonce", "expires_in"],
+                &[],
+            )?;
+            let result = Self {
+                pq: fields.required("pq")?,
+                p: fields.required("p")?,
+                q: fields.required("q")?,
+                nonce: fields.required("nonce")?,
+                server_nonce: fields.required("server_nonce")?,
+                new_nonce: fields.required("new_nonce")?,
+                expires_in: fields.required("expires_in")?,
+            };
+            Ok(result)
+        }
+    }
+    #[cfg(feature = "serde")]
+    tl::impl_serde_via_tl_json!(PQInnerDataTemp);
     /// The constructor `p_q_inner_data_temp_dc`, a form of [`enums::PQInnerData`](super::enums::PQInnerData).
     ///
     /// ```text
@@ -705,6 +1135,59 @@ pub mod types {
             })
         }
     }
+    #[cfg(feature = "serde")]
+    impl tl::json::ToTlJson for PQInnerDataTempDc {
+        fn to_tl_json(&self) -> tl::json::serde_json::Value {
+            let mut map = tl::json::serde_json::Map::new();
+            map.insert("_".into(), "p_q_inner_data_temp_dc".into());
+            map.insert("pq".into(), self.pq.to_tl_json());
+            map.insert("p".into(), self.p.to_tl_json());
+            map.insert("q".into(), self.q.to_tl_json());
+            map.insert("nonce".into(), self.nonce.to_tl_json());
+            map.insert("server_nonce".into(), self.server_nonce.to_tl_json());
+            map.insert("new_nonce".into(), self.new_nonce.to_tl_json());
+            map.insert("dc".into(), self.dc.to_tl_json());
+            map.insert("expires_in".into(), self.expires_in.to_tl_json());
+            tl::json::serde_json::Value::Object(map)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl tl::json::FromTlJson for PQInnerDataTempDc {
+        fn from_tl_json(
+            json: &tl::json::serde_json::Value,
+            path: &str,
+        ) -> Result<Self, tl::json::JsonError> {
+            let fields = tl::json::Fields::new(
+                json,
+                path,
+                "p_q_inner_data_temp_dc",
+                &[
+                    "pq",
+                    "p",
+                    "q",
+                    "nonce",
+                    "server_nonce",
+                    "new_nonce",
+                    "dc",
+                    "expires_in",
+                ],
+                &[],
+            )?;
+            let result = Self {
+                pq: fields.required("pq")?,
+                p: fields.required("p")?,
+                q: fields.required("q")?,
+                nonce: fields.required("nonce")?,
+                server_nonce: fields.required("server_nonce")?,
+                new_nonce: fields.required("new_nonce")?,
+                dc: fields.required("dc")?,
+                expires_in: fields.required("expires_in")?,
+            };
+            Ok(result)
+        }
+    }
+    #[cfg(feature = "serde")]
+    tl::impl_serde_via_tl_json!(PQInnerDataTempDc);
     /// The constructor `bind_auth_key_inner`, a form of [`enums::BindAuthKeyInner`](super::enums::BindAuthKeyInner).
     ///
     /// ```text
@@ -756,6 +1239,50 @@ pub mod types {
             })
         }
     }
+    #[cfg(feature = "serde")]
+    impl tl::json::ToTlJson for BindAuthKeyInner {
+        fn to_tl_json(&self) -> tl::json::serde_json::Value {
+            let mut map = tl::json::serde_json::Map::new();
+            map.insert("_".into(), "bind_auth_key_inner".into());
+            map.insert("nonce".into(), self.nonce.to_tl_json());
+            map.insert("temp_auth_key_id".into(), self.temp_auth_key_id.to_tl_json());
+            map.insert("perm_auth_key_id".into(), self.perm_auth_key_id.to_tl_json());
+            map.insert("temp_session_id".into(), self.temp_session_id.to_tl_json());
+            map.insert("expires_at".into(), self.expires_at.to_tl_json());
+            tl::json::serde_json::Value::Object(map)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl tl::json::FromTlJson for BindAuthKeyInner {
+        fn from_tl_json(
+            json: &tl::json::serde_json::Value,
+            path: &str,
+        ) -> Result<Self, tl::json::JsonError> {
+            let fields = tl::json::Fields::new(
+                json,
+                path,
+                "bind_auth_key_inner",
+                &[
+                    "nonce",
+                    "temp_auth_key_id",
+                    "perm_auth_key_id",
+                    "temp_session_id",
+                    "expires_at",
+                ],
+                &[],
+            )?;
+            let result = Self {
+                nonce: fields.required("nonce")?,
+                temp_auth_key_id: fields.required("temp_auth_key_id")?,
+                perm_auth_key_id: fields.required("perm_auth_key_id")?,
+                temp_session_id: fields.required("temp_session_id")?,
+                expires_at: fields.required("expires_at")?,
+            };
+            Ok(result)
+        }
+    }
+    #[cfg(feature = "serde")]
+    tl::impl_serde_via_tl_json!(BindAuthKeyInner);
     /// The constructor `server_DH_params_fail`, a form of [`enums::ServerDhParams`](super::enums::ServerDhParams).
     ///
     /// ```text
@@ -797,6 +1324,40 @@ pub mod types {
             })
         }
     }
+    #[cfg(feature = "serde")]
+    impl tl::json::ToTlJson for ServerDhParamsFail {
+        fn to_tl_json(&self) -> tl::json::serde_json::Value {
+            let mut map = tl::json::serde_json::Map::new();
+            map.insert("_".into(), "server_DH_params_fail".into());
+            map.insert("nonce".into(), self.nonce.to_tl_json());
+            map.insert("server_nonce".into(), self.server_nonce.to_tl_json());
+            map.insert("new_nonce_hash".into(), self.new_nonce_hash.to_tl_json());
+            tl::json::serde_json::Value::Object(map)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl tl::json::FromTlJson for ServerDhParamsFail {
+        fn from_tl_json(
+            json: &tl::json::serde_json::Value,
+            path: &str,
+        ) -> Result<Self, tl::json::JsonError> {
+            let fields = tl::json::Fields::new(
+                json,
+                path,
+                "server_DH_params_fail",
+                &["nonce", "server_nonce", "new_nonce_hash"],
+                &[],
+            )?;
+            let result = Self {
+                nonce: fields.required("nonce")?,
+                server_nonce: fields.required("server_nonce")?,
+                new_nonce_hash: fields.required("new_nonce_hash")?,
+            };
+            Ok(result)
+        }
+    }
+    #[cfg(feature = "serde")]
+    tl::impl_serde_via_tl_json!(ServerDhParamsFail);
     /// The constructor `server_DH_params_ok`, a form of [`enums::ServerDhParams`](super::enums::ServerDhParams).
     ///
     /// ```text
@@ -838,6 +1399,40 @@ pub mod types {
             })
         }
     }
+    #[cfg(feature = "serde")]
+    impl tl::json::ToTlJson for ServerDhParamsOk {
+        fn to_tl_json(&self) -> tl::json::serde_json::Value {
+            let mut map = tl::json::serde_json::Map::new();
+            map.insert("_".into(), "server_DH_params_ok".into());
+            map.insert("nonce".into(), self.nonce.to_tl_json());
+            map.insert("server_nonce".into(), self.server_nonce.to_tl_json());
+            map.insert("encrypted_answer".into(), self.encrypted_answer.to_tl_json());
+            tl::json::serde_json::Value::Object(map)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl tl::json::FromTlJson for ServerDhParamsOk {
+        fn from_tl_json(
+            json: &tl::json::serde_json::Value,
+            path: &str,
+        ) -> Result<Self, tl::json::JsonError> {
+            let fields = tl::json::Fields::new(
+                json,
+                path,
+                "server_DH_params_ok",
+                &["nonce", "server_nonce", "encrypted_answer"],
+                &[],
+            )?;
+            let result = Self {
+                nonce: fields.required("nonce")?,
+                server_nonce: fields.required("server_nonce")?,
+                encrypted_answer: fields.required("encrypted_answer")?,
+            };
+            Ok(result)
+        }
+    }
+    #[cfg(feature = "serde")]
+    tl::impl_serde_via_tl_json!(ServerDhParamsOk);
     /// The constructor `server_DH_inner_data`, a form of [`enums::ServerDhInnerData`](super::enums::ServerDhInnerData).
     ///
     /// ```text
@@ -894,6 +1489,46 @@ pub mod types {
             })
         }
     }
+    #[cfg(feature = "serde")]
+    impl tl::json::ToTlJson for ServerDhInnerData {
+        fn to_tl_json(&self) -> tl::json::serde_json::Value {
+            let mut map = tl::json::serde_json::Map::new();
+            map.insert("_".into(), "server_DH_inner_data".into());
+            map.insert("nonce".into(), self.nonce.to_tl_json());
+            map.insert("server_nonce".into(), self.server_nonce.to_tl_json());
+            map.insert("g".into(), self.g.to_tl_json());
+            map.insert("dh_prime".into(), self.dh_prime.to_tl_json());
+            map.insert("g_a".into(), self.g_a.to_tl_json());
+            map.insert("server_time".into(), self.server_time.to_tl_json());
+            tl::json::serde_json::Value::Object(map)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl tl::json::FromTlJson for ServerDhInnerData {
+        fn from_tl_json(
+            json: &tl::json::serde_json::Value,
+            path: &str,
+        ) -> Result<Self, tl::json::JsonError> {
+            let fields = tl::json::Fields::new(
+                json,
+                path,
+                "server_DH_inner_data",
+                &["nonce", "server_nonce", "g", "dh_prime", "g_a", "server_time"],
+                &[],
+            )?;
+            let result = Self {
+                nonce: fields.required("nonce")?,
+                server_nonce: fields.required("server_nonce")?,
+                g: fields.required("g")?,
+                dh_prime: fields.required("dh_prime")?,
+                g_a: fields.required("g_a")?,
+                server_time: fields.required("server_time")?,
+            };
+            Ok(result)
+        }
+    }
+    #[cfg(feature = "serde")]
+    tl::impl_serde_via_tl_json!(ServerDhInnerData);
     /// The constructor `client_DH_inner_data`, a form of [`enums::ClientDhInnerData`](super::enums::ClientDhInnerData).
     ///
     /// ```text
@@ -940,6 +1575,42 @@ pub mod types {
             })
         }
     }
+    #[cfg(feature = "serde")]
+    impl tl::json::ToTlJson for ClientDhInnerData {
+        fn to_tl_json(&self) -> tl::json::serde_json::Value {
+            let mut map = tl::json::serde_json::Map::new();
+            map.insert("_".into(), "client_DH_inner_data".into());
+            map.insert("nonce".into(), self.nonce.to_tl_json());
+            map.insert("server_nonce".into(), self.server_nonce.to_tl_json());
+            map.insert("retry_id".into(), self.retry_id.to_tl_json());
+            map.insert("g_b".into(), self.g_b.to_tl_json());
+            tl::json::serde_json::Value::Object(map)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl tl::json::FromTlJson for ClientDhInnerData {
+        fn from_tl_json(
+            json: &tl::json::serde_json::Value,
+            path: &str,
+        ) -> Result<Self, tl::json::JsonError> {
+            let fields = tl::json::Fields::new(
+                json,
+                path,
+                "client_DH_inner_data",
+                &["nonce", "server_nonce", "retry_id", "g_b"],
+                &[],
+            )?;
+            let result = Self {
+                nonce: fields.required("nonce")?,
+                server_nonce: fields.required("server_nonce")?,
+                retry_id: fields.required("retry_id")?,
+                g_b: fields.required("g_b")?,
+            };
+            Ok(result)
+        }
+    }
+    #[cfg(feature = "serde")]
+    tl::impl_serde_via_tl_json!(ClientDhInnerData);
     /// The constructor `dh_gen_ok`, a form of [`enums::SetClientDhParamsAnswer`](super::enums::SetClientDhParamsAnswer).
     ///
     /// ```text
@@ -981,6 +1652,40 @@ pub mod types {
             })
         }
     }
+    #[cfg(feature = "serde")]
+    impl tl::json::ToTlJson for DhGenOk {
+        fn to_tl_json(&self) -> tl::json::serde_json::Value {
+            let mut map = tl::json::serde_json::Map::new();
+            map.insert("_".into(), "dh_gen_ok".into());
+            map.insert("nonce".into(), self.nonce.to_tl_json());
+            map.insert("server_nonce".into(), self.server_nonce.to_tl_json());
+            map.insert("new_nonce_hash1".into(), self.new_nonce_hash1.to_tl_json());
+            tl::json::serde_json::Value::Object(map)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl tl::json::FromTlJson for DhGenOk {
+        fn from_tl_json(
+            json: &tl::json::serde_json::Value,
+            path: &str,
+        ) -> Result<Self, tl::json::JsonError> {
+            let fields = tl::json::Fields::new(
+                json,
+                path,
+                "dh_gen_ok",
+                &["nonce", "server_nonce", "new_nonce_hash1"],
+                &[],
+            )?;
+            let result = Self {
+                nonce: fields.required("nonce")?,
+                server_nonce: fields.required("server_nonce")?,
+                new_nonce_hash1: fields.required("new_nonce_hash1")?,
+            };
+            Ok(result)
+        }
+    }
+    #[cfg(feature = "serde")]
+    tl::impl_serde_via_tl_json!(DhGenOk);
     /// The constructor `dh_gen_retry`, a form of [`enums::SetClientDhParamsAnswer`](super::enums::SetClientDhParamsAnswer).
     ///
     /// ```text
@@ -1022,6 +1727,40 @@ pub mod types {
             })
         }
     }
+    #[cfg(feature = "serde")]
+    impl tl::json::ToTlJson for DhGenRetry {
+        fn to_tl_json(&self) -> tl::json::serde_json::Value {
+            let mut map = tl::json::serde_json::Map::new();
+            map.insert("_".into(), "dh_gen_retry".into());
+            map.insert("nonce".into(), self.nonce.to_tl_json());
+            map.insert("server_nonce".into(), self.server_nonce.to_tl_json());
+            map.insert("new_nonce_hash2".into(), self.new_nonce_hash2.to_tl_json());
+            tl::json::serde_json::Value::Object(map)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl tl::json::FromTlJson for DhGenRetry {
+        fn from_tl_json(
+            json: &tl::json::serde_json::Value,
+            path: &str,
+        ) -> Result<Self, tl::json::JsonError> {
+            let fields = tl::json::Fields::new(
+                json,
+                path,
+                "dh_gen_retry",
+                &["nonce", "server_nonce", "new_nonce_hash2"],
+                &[],
+            )?;
+            let result = Self {
+                nonce: fields.required("nonce")?,
+                server_nonce: fields.required("server_nonce")?,
+                new_nonce_hash2: fields.required("new_nonce_hash2")?,
+            };
+            Ok(result)
+        }
+    }
+    #[cfg(feature = "serde")]
+    tl::impl_serde_via_tl_json!(DhGenRetry);
     /// The constructor `dh_gen_fail`, a form of [`enums::SetClientDhParamsAnswer`](super::enums::SetClientDhParamsAnswer).
     ///
     /// ```text
@@ -1063,6 +1802,40 @@ pub mod types {
             })
         }
     }
+    #[cfg(feature = "serde")]
+    impl tl::json::ToTlJson for DhGenFail {
+        fn to_tl_json(&self) -> tl::json::serde_json::Value {
+            let mut map = tl::json::serde_json::Map::new();
+            map.insert("_".into(), "dh_gen_fail".into());
+            map.insert("nonce".into(), self.nonce.to_tl_json());
+            map.insert("server_nonce".into(), self.server_nonce.to_tl_json());
+            map.insert("new_nonce_hash3".into(), self.new_nonce_hash3.to_tl_json());
+            tl::json::serde_json::Value::Object(map)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl tl::json::FromTlJson for DhGenFail {
+        fn from_tl_json(
+            json: &tl::json::serde_json::Value,
+            path: &str,
+        ) -> Result<Self, tl::json::JsonError> {
+            let fields = tl::json::Fields::new(
+                json,
+                path,
+                "dh_gen_fail",
+                &["nonce", "server_nonce", "new_nonce_hash3"],
+                &[],
+            )?;
+            let result = Self {
+                nonce: fields.required("nonce")?,
+                server_nonce: fields.required("server_nonce")?,
+                new_nonce_hash3: fields.required("new_nonce_hash3")?,
+            };
+            Ok(result)
+        }
+    }
+    #[cfg(feature = "serde")]
+    tl::impl_serde_via_tl_json!(DhGenFail);
     /// The constructor `destroy_auth_key_ok`, a form of [`enums::DestroyAuthKeyRes`](super::enums::DestroyAuthKeyRes).
     ///
     /// ```text
@@ -1087,6 +1860,27 @@ pub mod types {
             Ok(Self {})
         }
     }
+    #[cfg(feature = "serde")]
+    impl tl::json::ToTlJson for DestroyAuthKeyOk {
+        fn to_tl_json(&self) -> tl::json::serde_json::Value {
+            let mut map = tl::json::serde_json::Map::new();
+            map.insert("_".into(), "destroy_auth_key_ok".into());
+            tl::json::serde_json::Value::Object(map)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl tl::json::FromTlJson for DestroyAuthKeyOk {
+        fn from_tl_json(
+            json: &tl::json::serde_json::Value,
+            path: &str,
+        ) -> Result<Self, tl::json::JsonError> {
+            let _ = tl::json::Fields::new(json, path, "destroy_auth_key_ok", &[], &[])?;
+            let result = Self;
+            Ok(result)
+        }
+    }
+    #[cfg(feature = "serde")]
+    tl::impl_serde_via_tl_json!(DestroyAuthKeyOk);
     /// The constructor `destroy_auth_key_none`, a form of [`enums::DestroyAuthKeyRes`](super::enums::DestroyAuthKeyRes).
     ///
     /// ```text
@@ -1111,6 +1905,33 @@ pub mod types {
             Ok(Self {})
         }
     }
+    #[cfg(feature = "serde")]
+    impl tl::json::ToTlJson for DestroyAuthKeyNone {
+        fn to_tl_json(&self) -> tl::json::serde_json::Value {
+            let mut map = tl::json::serde_json::Map::new();
+            map.insert("_".into(), "destroy_auth_key_none".into());
+            tl::json::serde_json::Value::Object(map)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl tl::json::FromTlJson for DestroyAuthKeyNone {
+        fn from_tl_json(
+            json: &tl::json::serde_json::Value,
+            path: &str,
+        ) -> Result<Self, tl::json::JsonError> {
+            let _ = tl::json::Fields::new(
+                json,
+                path,
+                "destroy_auth_key_none",
+                &[],
+                &[],
+            )?;
+            let result = Self;
+            Ok(result)
+        }
+    }
+    #[cfg(feature = "serde")]
+    tl::impl_serde_via_tl_json!(DestroyAuthKeyNone);
     /// The constructor `destroy_auth_key_fail`, a form of [`enums::DestroyAuthKeyRes`](super::enums::DestroyAuthKeyRes).
     ///
     /// ```text
@@ -1135,6 +1956,33 @@ pub mod types {
             Ok(Self {})
         }
     }
+    #[cfg(feature = "serde")]
+    impl tl::json::ToTlJson for DestroyAuthKeyFail {
+        fn to_tl_json(&self) -> tl::json::serde_json::Value {
+            let mut map = tl::json::serde_json::Map::new();
+            map.insert("_".into(), "destroy_auth_key_fail".into());
+            tl::json::serde_json::Value::Object(map)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl tl::json::FromTlJson for DestroyAuthKeyFail {
+        fn from_tl_json(
+            json: &tl::json::serde_json::Value,
+            path: &str,
+        ) -> Result<Self, tl::json::JsonError> {
+            let _ = tl::json::Fields::new(
+                json,
+                path,
+                "destroy_auth_key_fail",
+                &[],
+                &[],
+            )?;
+            let result = Self;
+            Ok(result)
+        }
+    }
+    #[cfg(feature = "serde")]
+    tl::impl_serde_via_tl_json!(DestroyAuthKeyFail);
     /// The constructor `msgs_ack`, a form of [`enums::MsgsAck`](super::enums::MsgsAck).
     ///
     /// ```text
@@ -1164,6 +2012,36 @@ pub mod types {
             Ok(Self { msg_ids })
         }
     }
+    #[cfg(feature = "serde")]
+    impl tl::json::ToTlJson for MsgsAck {
+        fn to_tl_json(&self) -> tl::json::serde_json::Value {
+            let mut map = tl::json::serde_json::Map::new();
+            map.insert("_".into(), "msgs_ack".into());
+            map.insert("msg_ids".into(), self.msg_ids.to_tl_json());
+            tl::json::serde_json::Value::Object(map)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl tl::json::FromTlJson for MsgsAck {
+        fn from_tl_json(
+            json: &tl::json::serde_json::Value,
+            path: &str,
+        ) -> Result<Self, tl::json::JsonError> {
+            let fields = tl::json::Fields::new(
+                json,
+                path,
+                "msgs_ack",
+                &["msg_ids"],
+                &[],
+            )?;
+            let result = Self {
+                msg_ids: fields.required("msg_ids")?,
+            };
+            Ok(result)
+        }
+    }
+    #[cfg(feature = "serde")]
+    tl::impl_serde_via_tl_json!(MsgsAck);
     /// The constructor `bad_msg_notification`, a form of [`enums::BadMsgNotification`](super::enums::BadMsgNotification).
     ///
     /// ```text
@@ -1205,6 +2083,40 @@ pub mod types {
             })
         }
     }
+    #[cfg(feature = "serde")]
+    impl tl::json::ToTlJson for BadMsgNotification {
+        fn to_tl_json(&self) -> tl::json::serde_json::Value {
+            let mut map = tl::json::serde_json::Map::new();
+            map.insert("_".into(), "bad_msg_notification".into());
+            map.insert("bad_msg_id".into(), self.bad_msg_id.to_tl_json());
+            map.insert("bad_msg_seqno".into(), self.bad_msg_seqno.to_tl_json());
+            map.insert("error_code".into(), self.error_code.to_tl_json());
+            tl::json::serde_json::Value::Object(map)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl tl::json::FromTlJson for BadMsgNotification {
+        fn from_tl_json(
+            json: &tl::json::serde_json::Value,
+            path: &str,
+        ) -> Result<Self, tl::json::JsonError> {
+            let fields = tl::json::Fields::new(
+                json,
+                path,
+                "bad_msg_notification",
+                &["bad_msg_id", "bad_msg_seqno", "error_code"],
+                &[],
+            )?;
+            let result = Self {
+                bad_msg_id: fields.required("bad_msg_id")?,
+                bad_msg_seqno: fields.required("bad_msg_seqno")?,
+                error_code: fields.required("error_code")?,
+            };
+            Ok(result)
+        }
+    }
+    #[cfg(feature = "serde")]
+    tl::impl_serde_via_tl_json!(BadMsgNotification);
     /// The constructor `bad_server_salt`, a form of [`enums::BadMsgNotification`](super::enums::BadMsgNotification).
     ///
     /// ```text
@@ -1251,6 +2163,42 @@ pub mod types {
             })
         }
     }
+    #[cfg(feature = "serde")]
+    impl tl::json::ToTlJson for BadServerSalt {
+        fn to_tl_json(&self) -> tl::json::serde_json::Value {
+            let mut map = tl::json::serde_json::Map::new();
+            map.insert("_".into(), "bad_server_salt".into());
+            map.insert("bad_msg_id".into(), self.bad_msg_id.to_tl_json());
+            map.insert("bad_msg_seqno".into(), self.bad_msg_seqno.to_tl_json());
+            map.insert("error_code".into(), self.error_code.to_tl_json());
+            map.insert("new_server_salt".into(), self.new_server_salt.to_tl_json());
+            tl::json::serde_json::Value::Object(map)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl tl::json::FromTlJson for BadServerSalt {
+        fn from_tl_json(
+            json: &tl::json::serde_json::Value,
+            path: &str,
+        ) -> Result<Self, tl::json::JsonError> {
+            let fields = tl::json::Fields::new(
+                json,
+                path,
+                "bad_server_salt",
+                &["bad_msg_id", "bad_msg_seqno", "error_code", "new_server_salt"],
+                &[],
+            )?;
+            let result = Self {
+                bad_msg_id: fields.required("bad_msg_id")?,
+                bad_msg_seqno: fields.required("bad_msg_seqno")?,
+                error_code: fields.required("error_code")?,
+                new_server_salt: fields.required("new_server_salt")?,
+            };
+            Ok(result)
+        }
+    }
+    #[cfg(feature = "serde")]
+    tl::impl_serde_via_tl_json!(BadServerSalt);
     /// The constructor `msgs_state_req`, a form of [`enums::MsgsStateReq`](super::enums::MsgsStateReq).
     ///
     /// ```text
@@ -1280,6 +2228,36 @@ pub mod types {
             Ok(Self { msg_ids })
         }
     }
+    #[cfg(feature = "serde")]
+    impl tl::json::ToTlJson for MsgsStateReq {
+        fn to_tl_json(&self) -> tl::json::serde_json::Value {
+            let mut map = tl::json::serde_json::Map::new();
+            map.insert("_".into(), "msgs_state_req".into());
+            map.insert("msg_ids".into(), self.msg_ids.to_tl_json());
+            tl::json::serde_json::Value::Object(map)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl tl::json::FromTlJson for MsgsStateReq {
+        fn from_tl_json(
+            json: &tl::json::serde_json::Value,
+            path: &str,
+        ) -> Result<Self, tl::json::JsonError> {
+            let fields = tl::json::Fields::new(
+                json,
+                path,
+                "msgs_state_req",
+                &["msg_ids"],
+                &[],
+            )?;
+            let result = Self {
+                msg_ids: fields.required("msg_ids")?,
+            };
+            Ok(result)
+        }
+    }
+    #[cfg(feature = "serde")]
+    tl::impl_serde_via_tl_json!(MsgsStateReq);
     /// The constructor `msgs_state_info`, a form of [`enums::MsgsStateInfo`](super::enums::MsgsStateInfo).
     ///
     /// ```text
@@ -1313,6 +2291,38 @@ pub mod types {
             Ok(Self { req_msg_id, info })
         }
     }
+    #[cfg(feature = "serde")]
+    impl tl::json::ToTlJson for MsgsStateInfo {
+        fn to_tl_json(&self) -> tl::json::serde_json::Value {
+            let mut map = tl::json::serde_json::Map::new();
+            map.insert("_".into(), "msgs_state_info".into());
+            map.insert("req_msg_id".into(), self.req_msg_id.to_tl_json());
+            map.insert("info".into(), self.info.to_tl_json());
+            tl::json::serde_json::Value::Object(map)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl tl::json::FromTlJson for MsgsStateInfo {
+        fn from_tl_json(
+            json: &tl::json::serde_json::Value,
+            path: &str,
+        ) -> Result<Self, tl::json::JsonError> {
+            let fields = tl::json::Fields::new(
+                json,
+                path,
+                "msgs_state_info",
+                &["req_msg_id", "info"],
+                &[],
+            )?;
+            let result = Self {
+                req_msg_id: fields.required("req_msg_id")?,
+                info: fields.required("info")?,
+            };
+            Ok(result)
+        }
+    }
+    #[cfg(feature = "serde")]
+    tl::impl_serde_via_tl_json!(MsgsStateInfo);
     /// The constructor `msgs_all_info`, a form of [`enums::MsgsAllInfo`](super::enums::MsgsAllInfo).
     ///
     /// ```text
@@ -1346,6 +2356,38 @@ pub mod types {
             Ok(Self { msg_ids, info })
         }
     }
+    #[cfg(feature = "serde")]
+    impl tl::json::ToTlJson for MsgsAllInfo {
+        fn to_tl_json(&self) -> tl::json::serde_json::Value {
+            let mut map = tl::json::serde_json::Map::new();
+            map.insert("_".into(), "msgs_all_info".into());
+            map.insert("msg_ids".into(), self.msg_ids.to_tl_json());
+            map.insert("info".into(), self.info.to_tl_json());
+            tl::json::serde_json::Value::Object(map)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl tl::json::FromTlJson for MsgsAllInfo {
+        fn from_tl_json(
+            json: &tl::json::serde_json::Value,
+            path: &str,
+        ) -> Result<Self, tl::json::JsonError> {
+            let fields = tl::json::Fields::new(
+                json,
+                path,
+                "msgs_all_info",
+                &["msg_ids", "info"],
+                &[],
+            )?;
+            let result = Self {
+                msg_ids: fields.required("msg_ids")?,
+                info: fields.required("info")?,
+            };
+            Ok(result)
+        }
+    }
+    #[cfg(feature = "serde")]
+    tl::impl_serde_via_tl_json!(MsgsAllInfo);
     /// The constructor `msg_detailed_info`, a form of [`enums::MsgDetailedInfo`](super::enums::MsgDetailedInfo).
     ///
     /// ```text
@@ -1392,6 +2434,42 @@ pub mod types {
             })
         }
     }
+    #[cfg(feature = "serde")]
+    impl tl::json::ToTlJson for MsgDetailedInfo {
+        fn to_tl_json(&self) -> tl::json::serde_json::Value {
+            let mut map = tl::json::serde_json::Map::new();
+            map.insert("_".into(), "msg_detailed_info".into());
+            map.insert("msg_id".into(), self.msg_id.to_tl_json());
+            map.insert("answer_msg_id".into(), self.answer_msg_id.to_tl_json());
+            map.insert("bytes".into(), self.bytes.to_tl_json());
+            map.insert("status".into(), self.status.to_tl_json());
+            tl::json::serde_json::Value::Object(map)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl tl::json::FromTlJson for MsgDetailedInfo {
+        fn from_tl_json(
+            json: &tl::json::serde_json::Value,
+            path: &str,
+        ) -> Result<Self, tl::json::JsonError> {
+            let fields = tl::json::Fields::new(
+                json,
+                path,
+                "msg_detailed_info",
+                &["msg_id", "answer_msg_id", "bytes", "status"],
+                &[],
+            )?;
+            let result = Self {
+                msg_id: fields.required("msg_id")?,
+                answer_msg_id: fields.required("answer_msg_id")?,
+                bytes: fields.required("bytes")?,
+                status: fields.required("status")?,
+            };
+            Ok(result)
+        }
+    }
+    #[cfg(feature = "serde")]
+    tl::impl_serde_via_tl_json!(MsgDetailedInfo);
     /// The constructor `msg_new_detailed_info`, a form of [`enums::MsgDetailedInfo`](super::enums::MsgDetailedInfo).
     ///
     /// ```text
@@ -1433,6 +2511,40 @@ pub mod types {
             })
         }
     }
+    #[cfg(feature = "serde")]
+    impl tl::json::ToTlJson for MsgNewDetailedInfo {
+        fn to_tl_json(&self) -> tl::json::serde_json::Value {
+            let mut map = tl::json::serde_json::Map::new();
+            map.insert("_".into(), "msg_new_detailed_info".into());
+            map.insert("answer_msg_id".into(), self.answer_msg_id.to_tl_json());
+            map.insert("bytes".into(), self.bytes.to_tl_json());
+            map.insert("status".into(), self.status.to_tl_json());
+            tl::json::serde_json::Value::Object(map)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl tl::json::FromTlJson for MsgNewDetailedInfo {
+        fn from_tl_json(
+            json: &tl::json::serde_json::Value,
+            path: &str,
+        ) -> Result<Self, tl::json::JsonError> {
+            let fields = tl::json::Fields::new(
+                json,
+                path,
+                "msg_new_detailed_info",
+                &["answer_msg_id", "bytes", "status"],
+                &[],
+            )?;
+            let result = Self {
+                answer_msg_id: fields.required("answer_msg_id")?,
+                bytes: fields.required("bytes")?,
+                status: fields.required("status")?,
+            };
+            Ok(result)
+        }
+    }
+    #[cfg(feature = "serde")]
+    tl::impl_serde_via_tl_json!(MsgNewDetailedInfo);
     /// The constructor `msg_resend_req`, a form of [`enums::MsgResendReq`](super::enums::MsgResendReq).
     ///
     /// ```text
@@ -1462,6 +2574,36 @@ pub mod types {
             Ok(Self { msg_ids })
         }
     }
+    #[cfg(feature = "serde")]
+    impl tl::json::ToTlJson for MsgResendReq {
+        fn to_tl_json(&self) -> tl::json::serde_json::Value {
+            let mut map = tl::json::serde_json::Map::new();
+            map.insert("_".into(), "msg_resend_req".into());
+            map.insert("msg_ids".into(), self.msg_ids.to_tl_json());
+            tl::json::serde_json::Value::Object(map)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl tl::json::FromTlJson for MsgResendReq {
+        fn from_tl_json(
+            json: &tl::json::serde_json::Value,
+            path: &str,
+        ) -> Result<Self, tl::json::JsonError> {
+            let fields = tl::json::Fields::new(
+                json,
+                path,
+                "msg_resend_req",
+                &["msg_ids"],
+                &[],
+            )?;
+            let result = Self {
+                msg_ids: fields.required("msg_ids")?,
+            };
+            Ok(result)
+        }
+    }
+    #[cfg(feature = "serde")]
+    tl::impl_serde_via_tl_json!(MsgResendReq);
     /// The constructor `rpc_error`, a form of [`enums::RpcError`](super::enums::RpcError).
     ///
     /// ```text
@@ -1495,6 +2637,38 @@ pub mod types {
             Ok(Self { error_code, error_message })
         }
     }
+    #[cfg(feature = "serde")]
+    impl tl::json::ToTlJson for RpcError {
+        fn to_tl_json(&self) -> tl::json::serde_json::Value {
+            let mut map = tl::json::serde_json::Map::new();
+            map.insert("_".into(), "rpc_error".into());
+            map.insert("error_code".into(), self.error_code.to_tl_json());
+            map.insert("error_message".into(), self.error_message.to_tl_json());
+            tl::json::serde_json::Value::Object(map)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl tl::json::FromTlJson for RpcError {
+        fn from_tl_json(
+            json: &tl::json::serde_json::Value,
+            path: &str,
+        ) -> Result<Self, tl::json::JsonError> {
+            let fields = tl::json::Fields::new(
+                json,
+                path,
+                "rpc_error",
+                &["error_code", "error_message"],
+                &[],
+            )?;
+            let result = Self {
+                error_code: fields.required("error_code")?,
+                error_message: fields.required("error_message")?,
+            };
+            Ok(result)
+        }
+    }
+    #[cfg(feature = "serde")]
+    tl::impl_serde_via_tl_json!(RpcError);
     /// The constructor `rpc_answer_unknown`, a form of [`enums::RpcDropAnswer`](super::enums::RpcDropAnswer).
     ///
     /// ```text
@@ -1519,6 +2693,27 @@ pub mod types {
             Ok(Self {})
         }
     }
+    #[cfg(feature = "serde")]
+    impl tl::json::ToTlJson for RpcAnswerUnknown {
+        fn to_tl_json(&self) -> tl::json::serde_json::Value {
+            let mut map = tl::json::serde_json::Map::new();
+            map.insert("_".into(), "rpc_answer_unknown".into());
+            tl::json::serde_json::Value::Object(map)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl tl::json::FromTlJson for RpcAnswerUnknown {
+        fn from_tl_json(
+            json: &tl::json::serde_json::Value,
+            path: &str,
+        ) -> Result<Self, tl::json::JsonError> {
+            let _ = tl::json::Fields::new(json, path, "rpc_answer_unknown", &[], &[])?;
+            let result = Self;
+            Ok(result)
+        }
+    }
+    #[cfg(feature = "serde")]
+    tl::impl_serde_via_tl_json!(RpcAnswerUnknown);
     /// The constructor `rpc_answer_dropped_running`, a form of [`enums::RpcDropAnswer`](super::enums::RpcDropAnswer).
     ///
     /// ```text
@@ -1543,6 +2738,33 @@ pub mod types {
             Ok(Self {})
         }
     }
+    #[cfg(feature = "serde")]
+    impl tl::json::ToTlJson for RpcAnswerDroppedRunning {
+        fn to_tl_json(&self) -> tl::json::serde_json::Value {
+            let mut map = tl::json::serde_json::Map::new();
+            map.insert("_".into(), "rpc_answer_dropped_running".into());
+            tl::json::serde_json::Value::Object(map)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl tl::json::FromTlJson for RpcAnswerDroppedRunning {
+        fn from_tl_json(
+            json: &tl::json::serde_json::Value,
+            path: &str,
+        ) -> Result<Self, tl::json::JsonError> {
+            let _ = tl::json::Fields::new(
+                json,
+                path,
+                "rpc_answer_dropped_running",
+                &[],
+                &[],
+            )?;
+            let result = Self;
+            Ok(result)
+        }
+    }
+    #[cfg(feature = "serde")]
+    tl::impl_serde_via_tl_json!(RpcAnswerDroppedRunning);
     /// The constructor `rpc_answer_dropped`, a form of [`enums::RpcDropAnswer`](super::enums::RpcDropAnswer).
     ///
     /// ```text
@@ -1580,6 +2802,40 @@ pub mod types {
             Ok(Self { msg_id, seq_no, bytes })
         }
     }
+    #[cfg(feature = "serde")]
+    impl tl::json::ToTlJson for RpcAnswerDropped {
+        fn to_tl_json(&self) -> tl::json::serde_json::Value {
+            let mut map = tl::json::serde_json::Map::new();
+            map.insert("_".into(), "rpc_answer_dropped".into());
+            map.insert("msg_id".into(), self.msg_id.to_tl_json());
+            map.insert("seq_no".into(), self.seq_no.to_tl_json());
+            map.insert("bytes".into(), self.bytes.to_tl_json());
+            tl::json::serde_json::Value::Object(map)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl tl::json::FromTlJson for RpcAnswerDropped {
+        fn from_tl_json(
+            json: &tl::json::serde_json::Value,
+            path: &str,
+        ) -> Result<Self, tl::json::JsonError> {
+            let fields = tl::json::Fields::new(
+                json,
+                path,
+                "rpc_answer_dropped",
+                &["msg_id", "seq_no", "bytes"],
+                &[],
+            )?;
+            let result = Self {
+                msg_id: fields.required("msg_id")?,
+                seq_no: fields.required("seq_no")?,
+                bytes: fields.required("bytes")?,
+            };
+            Ok(result)
+        }
+    }
+    #[cfg(feature = "serde")]
+    tl::impl_serde_via_tl_json!(RpcAnswerDropped);
     /// The constructor `future_salt`, a form of [`enums::FutureSalt`](super::enums::FutureSalt).
     ///
     /// ```text
@@ -1621,6 +2877,40 @@ pub mod types {
             })
         }
     }
+    #[cfg(feature = "serde")]
+    impl tl::json::ToTlJson for FutureSalt {
+        fn to_tl_json(&self) -> tl::json::serde_json::Value {
+            let mut map = tl::json::serde_json::Map::new();
+            map.insert("_".into(), "future_salt".into());
+            map.insert("valid_since".into(), self.valid_since.to_tl_json());
+            map.insert("valid_until".into(), self.valid_until.to_tl_json());
+            map.insert("salt".into(), self.salt.to_tl_json());
+            tl::json::serde_json::Value::Object(map)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl tl::json::FromTlJson for FutureSalt {
+        fn from_tl_json(
+            json: &tl::json::serde_json::Value,
+            path: &str,
+        ) -> Result<Self, tl::json::JsonError> {
+            let fields = tl::json::Fields::new(
+                json,
+                path,
+                "future_salt",
+                &["valid_since", "valid_until", "salt"],
+                &[],
+            )?;
+            let result = Self {
+                valid_since: fields.required("valid_since")?,
+                valid_until: fields.required("valid_until")?,
+                salt: fields.required("salt")?,
+            };
+            Ok(result)
+        }
+    }
+    #[cfg(feature = "serde")]
+    tl::impl_serde_via_tl_json!(FutureSalt);
     /// The constructor `future_salts`, a form of [`enums::FutureSalts`](super::enums::FutureSalts).
     ///
     /// ```text
@@ -1658,6 +2948,40 @@ pub mod types {
             Ok(Self { req_msg_id, now, salts })
         }
     }
+    #[cfg(feature = "serde")]
+    impl tl::json::ToTlJson for FutureSalts {
+        fn to_tl_json(&self) -> tl::json::serde_json::Value {
+            let mut map = tl::json::serde_json::Map::new();
+            map.insert("_".into(), "future_salts".into());
+            map.insert("req_msg_id".into(), self.req_msg_id.to_tl_json());
+            map.insert("now".into(), self.now.to_tl_json());
+            map.insert("salts".into(), self.salts.to_tl_json());
+            tl::json::serde_json::Value::Object(map)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl tl::json::FromTlJson for FutureSalts {
+        fn from_tl_json(
+            json: &tl::json::serde_json::Value,
+            path: &str,
+        ) -> Result<Self, tl::json::JsonError> {
+            let fields = tl::json::Fields::new(
+                json,
+                path,
+                "future_salts",
+                &["req_msg_id", "now", "salts"],
+                &[],
+            )?;
+            let result = Self {
+                req_msg_id: fields.required("req_msg_id")?,
+                now: fields.required("now")?,
+                salts: fields.required("salts")?,
+            };
+            Ok(result)
+        }
+    }
+    #[cfg(feature = "serde")]
+    tl::impl_serde_via_tl_json!(FutureSalts);
     /// The constructor `pong`, a form of [`enums::Pong`](super::enums::Pong).
     ///
     /// ```text
@@ -1691,6 +3015,38 @@ pub mod types {
             Ok(Self { msg_id, ping_id })
         }
     }
+    #[cfg(feature = "serde")]
+    impl tl::json::ToTlJson for Pong {
+        fn to_tl_json(&self) -> tl::json::serde_json::Value {
+            let mut map = tl::json::serde_json::Map::new();
+            map.insert("_".into(), "pong".into());
+            map.insert("msg_id".into(), self.msg_id.to_tl_json());
+            map.insert("ping_id".into(), self.ping_id.to_tl_json());
+            tl::json::serde_json::Value::Object(map)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl tl::json::FromTlJson for Pong {
+        fn from_tl_json(
+            json: &tl::json::serde_json::Value,
+            path: &str,
+        ) -> Result<Self, tl::json::JsonError> {
+            let fields = tl::json::Fields::new(
+                json,
+                path,
+                "pong",
+                &["msg_id", "ping_id"],
+                &[],
+            )?;
+            let result = Self {
+                msg_id: fields.required("msg_id")?,
+                ping_id: fields.required("ping_id")?,
+            };
+            Ok(result)
+        }
+    }
+    #[cfg(feature = "serde")]
+    tl::impl_serde_via_tl_json!(Pong);
     /// The constructor `destroy_session_ok`, a form of [`enums::DestroySessionRes`](super::enums::DestroySessionRes).
     ///
     /// ```text
@@ -1720,6 +3076,36 @@ pub mod types {
             Ok(Self { session_id })
         }
     }
+    #[cfg(feature = "serde")]
+    impl tl::json::ToTlJson for DestroySessionOk {
+        fn to_tl_json(&self) -> tl::json::serde_json::Value {
+            let mut map = tl::json::serde_json::Map::new();
+            map.insert("_".into(), "destroy_session_ok".into());
+            map.insert("session_id".into(), self.session_id.to_tl_json());
+            tl::json::serde_json::Value::Object(map)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl tl::json::FromTlJson for DestroySessionOk {
+        fn from_tl_json(
+            json: &tl::json::serde_json::Value,
+            path: &str,
+        ) -> Result<Self, tl::json::JsonError> {
+            let fields = tl::json::Fields::new(
+                json,
+                path,
+                "destroy_session_ok",
+                &["session_id"],
+                &[],
+            )?;
+            let result = Self {
+                session_id: fields.required("session_id")?,
+            };
+            Ok(result)
+        }
+    }
+    #[cfg(feature = "serde")]
+    tl::impl_serde_via_tl_json!(DestroySessionOk);
     /// The constructor `destroy_session_none`, a form of [`enums::DestroySessionRes`](super::enums::DestroySessionRes).
     ///
     /// ```text
@@ -1749,6 +3135,36 @@ pub mod types {
             Ok(Self { session_id })
         }
     }
+    #[cfg(feature = "serde")]
+    impl tl::json::ToTlJson for DestroySessionNone {
+        fn to_tl_json(&self) -> tl::json::serde_json::Value {
+            let mut map = tl::json::serde_json::Map::new();
+            map.insert("_".into(), "destroy_session_none".into());
+            map.insert("session_id".into(), self.session_id.to_tl_json());
+            tl::json::serde_json::Value::Object(map)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl tl::json::FromTlJson for DestroySessionNone {
+        fn from_tl_json(
+            json: &tl::json::serde_json::Value,
+            path: &str,
+        ) -> Result<Self, tl::json::JsonError> {
+            let fields = tl::json::Fields::new(
+                json,
+                path,
+                "destroy_session_none",
+                &["session_id"],
+                &[],
+            )?;
+            let result = Self {
+                session_id: fields.required("session_id")?,
+            };
+            Ok(result)
+        }
+    }
+    #[cfg(feature = "serde")]
+    tl::impl_serde_via_tl_json!(DestroySessionNone);
     /// The constructor `new_session_created`, a form of [`enums::NewSession`](super::enums::NewSession).
     ///
     /// ```text
@@ -1790,6 +3206,40 @@ pub mod types {
             })
         }
     }
+    #[cfg(feature = "serde")]
+    impl tl::json::ToTlJson for NewSessionCreated {
+        fn to_tl_json(&self) -> tl::json::serde_json::Value {
+            let mut map = tl::json::serde_json::Map::new();
+            map.insert("_".into(), "new_session_created".into());
+            map.insert("first_msg_id".into(), self.first_msg_id.to_tl_json());
+            map.insert("unique_id".into(), self.unique_id.to_tl_json());
+            map.insert("server_salt".into(), self.server_salt.to_tl_json());
+            tl::json::serde_json::Value::Object(map)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl tl::json::FromTlJson for NewSessionCreated {
+        fn from_tl_json(
+            json: &tl::json::serde_json::Value,
+            path: &str,
+        ) -> Result<Self, tl::json::JsonError> {
+            let fields = tl::json::Fields::new(
+                json,
+                path,
+                "new_session_created",
+                &["first_msg_id", "unique_id", "server_salt"],
+                &[],
+            )?;
+            let result = Self {
+                first_msg_id: fields.required("first_msg_id")?,
+                unique_id: fields.required("unique_id")?,
+                server_salt: fields.required("server_salt")?,
+            };
+            Ok(result)
+        }
+    }
+    #[cfg(feature = "serde")]
+    tl::impl_serde_via_tl_json!(NewSessionCreated);
     /// The constructor `http_wait`, a form of [`enums::HttpWait`](super::enums::HttpWait).
     ///
     /// ```text
@@ -1831,6 +3281,40 @@ pub mod types {
             })
         }
     }
+    #[cfg(feature = "serde")]
+    impl tl::json::ToTlJson for HttpWait {
+        fn to_tl_json(&self) -> tl::json::serde_json::Value {
+            let mut map = tl::json::serde_json::Map::new();
+            map.insert("_".into(), "http_wait".into());
+            map.insert("max_delay".into(), self.max_delay.to_tl_json());
+            map.insert("wait_after".into(), self.wait_after.to_tl_json());
+            map.insert("max_wait".into(), self.max_wait.to_tl_json());
+            tl::json::serde_json::Value::Object(map)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl tl::json::FromTlJson for HttpWait {
+        fn from_tl_json(
+            json: &tl::json::serde_json::Value,
+            path: &str,
+        ) -> Result<Self, tl::json::JsonError> {
+            let fields = tl::json::Fields::new(
+                json,
+                path,
+                "http_wait",
+                &["max_delay", "wait_after", "max_wait"],
+                &[],
+            )?;
+            let result = Self {
+                max_delay: fields.required("max_delay")?,
+                wait_after: fields.required("wait_after")?,
+                max_wait: fields.required("max_wait")?,
+            };
+            Ok(result)
+        }
+    }
+    #[cfg(feature = "serde")]
+    tl::impl_serde_via_tl_json!(HttpWait);
     /// The constructor `ipPort`, a form of [`enums::IpPort`](super::enums::IpPort).
     ///
     /// ```text
@@ -1864,6 +3348,38 @@ pub mod types {
             Ok(Self { ipv4, port })
         }
     }
+    #[cfg(feature = "serde")]
+    impl tl::json::ToTlJson for IpPort {
+        fn to_tl_json(&self) -> tl::json::serde_json::Value {
+            let mut map = tl::json::serde_json::Map::new();
+            map.insert("_".into(), "ipPort".into());
+            map.insert("ipv4".into(), self.ipv4.to_tl_json());
+            map.insert("port".into(), self.port.to_tl_json());
+            tl::json::serde_json::Value::Object(map)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl tl::json::FromTlJson for IpPort {
+        fn from_tl_json(
+            json: &tl::json::serde_json::Value,
+            path: &str,
+        ) -> Result<Self, tl::json::JsonError> {
+            let fields = tl::json::Fields::new(
+                json,
+                path,
+                "ipPort",
+                &["ipv4", "port"],
+                &[],
+            )?;
+            let result = Self {
+                ipv4: fields.required("ipv4")?,
+                port: fields.required("port")?,
+            };
+            Ok(result)
+        }
+    }
+    #[cfg(feature = "serde")]
+    tl::impl_serde_via_tl_json!(IpPort);
     /// The constructor `ipPortSecret`, a form of [`enums::IpPort`](super::enums::IpPort).
     ///
     /// ```text
@@ -1901,6 +3417,40 @@ pub mod types {
             Ok(Self { ipv4, port, secret })
         }
     }
+    #[cfg(feature = "serde")]
+    impl tl::json::ToTlJson for IpPortSecret {
+        fn to_tl_json(&self) -> tl::json::serde_json::Value {
+            let mut map = tl::json::serde_json::Map::new();
+            map.insert("_".into(), "ipPortSecret".into());
+            map.insert("ipv4".into(), self.ipv4.to_tl_json());
+            map.insert("port".into(), self.port.to_tl_json());
+            map.insert("secret".into(), self.secret.to_tl_json());
+            tl::json::serde_json::Value::Object(map)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl tl::json::FromTlJson for IpPortSecret {
+        fn from_tl_json(
+            json: &tl::json::serde_json::Value,
+            path: &str,
+        ) -> Result<Self, tl::json::JsonError> {
+            let fields = tl::json::Fields::new(
+                json,
+                path,
+                "ipPortSecret",
+                &["ipv4", "port", "secret"],
+                &[],
+            )?;
+            let result = Self {
+                ipv4: fields.required("ipv4")?,
+                port: fields.required("port")?,
+                secret: fields.required("secret")?,
+            };
+            Ok(result)
+        }
+    }
+    #[cfg(feature = "serde")]
+    tl::impl_serde_via_tl_json!(IpPortSecret);
     /// The constructor `accessPointRule`, a form of [`enums::AccessPointRule`](super::enums::AccessPointRule).
     ///
     /// ```text
@@ -1942,6 +3492,43 @@ pub mod types {
             })
         }
     }
+    #[cfg(feature = "serde")]
+    impl tl::json::ToTlJson for AccessPointRule {
+        fn to_tl_json(&self) -> tl::json::serde_json::Value {
+            let mut map = tl::json::serde_json::Map::new();
+            map.insert("_".into(), "accessPointRule".into());
+            map.insert(
+                "phone_prefix_rules".into(),
+                self.phone_prefix_rules.to_tl_json(),
+            );
+            map.insert("dc_id".into(), self.dc_id.to_tl_json());
+            map.insert("ips".into(), self.ips.to_tl_json());
+            tl::json::serde_json::Value::Object(map)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl tl::json::FromTlJson for AccessPointRule {
+        fn from_tl_json(
+            json: &tl::json::serde_json::Value,
+            path: &str,
+        ) -> Result<Self, tl::json::JsonError> {
+            let fields = tl::json::Fields::new(
+                json,
+                path,
+                "accessPointRule",
+                &["phone_prefix_rules", "dc_id", "ips"],
+                &[],
+            )?;
+            let result = Self {
+                phone_prefix_rules: fields.required("phone_prefix_rules")?,
+                dc_id: fields.required("dc_id")?,
+                ips: fields.required("ips")?,
+            };
+            Ok(result)
+        }
+    }
+    #[cfg(feature = "serde")]
+    tl::impl_serde_via_tl_json!(AccessPointRule);
     /// The constructor `rpc_result`, a form of [`enums::RpcResult`](super::enums::RpcResult).
     ///
     /// ```text
@@ -1975,6 +3562,38 @@ pub mod types {
             Ok(Self { req_msg_id, result })
         }
     }
+    #[cfg(feature = "serde")]
+    impl tl::json::ToTlJson for RpcResult {
+        fn to_tl_json(&self) -> tl::json::serde_json::Value {
+            let mut map = tl::json::serde_json::Map::new();
+            map.insert("_".into(), "rpc_result".into());
+            map.insert("req_msg_id".into(), self.req_msg_id.to_tl_json());
+            map.insert("result".into(), self.result.to_tl_json());
+            tl::json::serde_json::Value::Object(map)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl tl::json::FromTlJson for RpcResult {
+        fn from_tl_json(
+            json: &tl::json::serde_json::Value,
+            path: &str,
+        ) -> Result<Self, tl::json::JsonError> {
+            let fields = tl::json::Fields::new(
+                json,
+                path,
+                "rpc_result",
+                &["req_msg_id", "result"],
+                &[],
+            )?;
+            let result = Self {
+                req_msg_id: fields.required("req_msg_id")?,
+                result: fields.required("result")?,
+            };
+            Ok(result)
+        }
+    }
+    #[cfg(feature = "serde")]
+    tl::impl_serde_via_tl_json!(RpcResult);
     /// The constructor `message`, a form of [`enums::Message`](super::enums::Message).
     ///
     /// ```text
@@ -2022,6 +3641,42 @@ pub mod types {
             Ok(Self { msg_id, seqno, bytes, body })
         }
     }
+    #[cfg(feature = "serde")]
+    impl tl::json::ToTlJson for Message {
+        fn to_tl_json(&self) -> tl::json::serde_json::Value {
+            let mut map = tl::json::serde_json::Map::new();
+            map.insert("_".into(), "message".into());
+            map.insert("msg_id".into(), self.msg_id.to_tl_json());
+            map.insert("seqno".into(), self.seqno.to_tl_json());
+            map.insert("bytes".into(), self.bytes.to_tl_json());
+            map.insert("body".into(), self.body.to_tl_json());
+            tl::json::serde_json::Value::Object(map)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl tl::json::FromTlJson for Message {
+        fn from_tl_json(
+            json: &tl::json::serde_json::Value,
+            path: &str,
+        ) -> Result<Self, tl::json::JsonError> {
+            let fields = tl::json::Fields::new(
+                json,
+                path,
+                "message",
+                &["msg_id", "seqno", "bytes", "body"],
+                &[],
+            )?;
+            let result = Self {
+                msg_id: fields.required("msg_id")?,
+                seqno: fields.required("seqno")?,
+                bytes: fields.required("bytes")?,
+                body: fields.required("body")?,
+            };
+            Ok(result)
+        }
+    }
+    #[cfg(feature = "serde")]
+    tl::impl_serde_via_tl_json!(Message);
     /// The constructor `msg_container`, a form of [`enums::MessageContainer`](super::enums::MessageContainer).
     ///
     /// ```text
@@ -2051,6 +3706,36 @@ pub mod types {
             Ok(Self { messages })
         }
     }
+    #[cfg(feature = "serde")]
+    impl tl::json::ToTlJson for MsgContainer {
+        fn to_tl_json(&self) -> tl::json::serde_json::Value {
+            let mut map = tl::json::serde_json::Map::new();
+            map.insert("_".into(), "msg_container".into());
+            map.insert("messages".into(), self.messages.to_tl_json());
+            tl::json::serde_json::Value::Object(map)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl tl::json::FromTlJson for MsgContainer {
+        fn from_tl_json(
+            json: &tl::json::serde_json::Value,
+            path: &str,
+        ) -> Result<Self, tl::json::JsonError> {
+            let fields = tl::json::Fields::new(
+                json,
+                path,
+                "msg_container",
+                &["messages"],
+                &[],
+            )?;
+            let result = Self {
+                messages: fields.required("messages")?,
+            };
+            Ok(result)
+        }
+    }
+    #[cfg(feature = "serde")]
+    tl::impl_serde_via_tl_json!(MsgContainer);
     /// The constructor `msg_copy`, a form of [`enums::MessageCopy`](super::enums::MessageCopy).
     ///
     /// ```text
@@ -2080,6 +3765,36 @@ pub mod types {
             Ok(Self { orig_message })
         }
     }
+    #[cfg(feature = "serde")]
+    impl tl::json::ToTlJson for MsgCopy {
+        fn to_tl_json(&self) -> tl::json::serde_json::Value {
+            let mut map = tl::json::serde_json::Map::new();
+            map.insert("_".into(), "msg_copy".into());
+            map.insert("orig_message".into(), self.orig_message.to_tl_json());
+            tl::json::serde_json::Value::Object(map)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl tl::json::FromTlJson for MsgCopy {
+        fn from_tl_json(
+            json: &tl::json::serde_json::Value,
+            path: &str,
+        ) -> Result<Self, tl::json::JsonError> {
+            let fields = tl::json::Fields::new(
+                json,
+                path,
+                "msg_copy",
+                &["orig_message"],
+                &[],
+            )?;
+            let result = Self {
+                orig_message: fields.required("orig_message")?,
+            };
+            Ok(result)
+        }
+    }
+    #[cfg(feature = "serde")]
+    tl::impl_serde_via_tl_json!(MsgCopy);
     /// The constructor `gzip_packed`, a form of [`enums::Object`](super::enums::Object).
     ///
     /// ```text
@@ -2109,6 +3824,36 @@ pub mod types {
             Ok(Self { packed_data })
         }
     }
+    #[cfg(feature = "serde")]
+    impl tl::json::ToTlJson for GzipPacked {
+        fn to_tl_json(&self) -> tl::json::serde_json::Value {
+            let mut map = tl::json::serde_json::Map::new();
+            map.insert("_".into(), "gzip_packed".into());
+            map.insert("packed_data".into(), self.packed_data.to_tl_json());
+            tl::json::serde_json::Value::Object(map)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl tl::json::FromTlJson for GzipPacked {
+        fn from_tl_json(
+            json: &tl::json::serde_json::Value,
+            path: &str,
+        ) -> Result<Self, tl::json::JsonError> {
+            let fields = tl::json::Fields::new(
+                json,
+                path,
+                "gzip_packed",
+                &["packed_data"],
+                &[],
+            )?;
+            let result = Self {
+                packed_data: fields.required("packed_data")?,
+            };
+            Ok(result)
+        }
+    }
+    #[cfg(feature = "serde")]
+    tl::impl_serde_via_tl_json!(GzipPacked);
     /// The `help` namespace.
     pub mod help {
         use super::super::enums;
@@ -2152,6 +3897,40 @@ pub mod types {
                 Ok(Self { date, expires, rules })
             }
         }
+        #[cfg(feature = "serde")]
+        impl tl::json::ToTlJson for ConfigSimple {
+            fn to_tl_json(&self) -> tl::json::serde_json::Value {
+                let mut map = tl::json::serde_json::Map::new();
+                map.insert("_".into(), "help.configSimple".into());
+                map.insert("date".into(), self.date.to_tl_json());
+                map.insert("expires".into(), self.expires.to_tl_json());
+                map.insert("rules".into(), self.rules.to_tl_json());
+                tl::json::serde_json::Value::Object(map)
+            }
+        }
+        #[cfg(feature = "serde")]
+        impl tl::json::FromTlJson for ConfigSimple {
+            fn from_tl_json(
+                json: &tl::json::serde_json::Value,
+                path: &str,
+            ) -> Result<Self, tl::json::JsonError> {
+                let fields = tl::json::Fields::new(
+                    json,
+                    path,
+                    "help.configSimple",
+                    &["date", "expires", "rules"],
+                    &[],
+                )?;
+                let result = Self {
+                    date: fields.required("date")?,
+                    expires: fields.required("expires")?,
+                    rules: fields.required("rules")?,
+                };
+                Ok(result)
+            }
+        }
+        #[cfg(feature = "serde")]
+        tl::impl_serde_via_tl_json!(ConfigSimple);
     }
 }
 /// One enum per boxed type, one variant per constructor. A boxed value starts with its constructor id.
@@ -2218,6 +3997,31 @@ pub mod enums {
             value
         }
     }
+    #[cfg(feature = "serde")]
+    impl tl::json::ToTlJson for ResPq {
+        fn to_tl_json(&self) -> tl::json::serde_json::Value {
+            match self {
+                Self::ResPq(value) => value.to_tl_json(),
+            }
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl tl::json::FromTlJson for ResPq {
+        fn from_tl_json(
+            json: &tl::json::serde_json::Value,
+            path: &str,
+        ) -> Result<Self, tl::json::JsonError> {
+            match tl::json::constructor_name(json, path)? {
+                "resPQ" => {
+                    <types::ResPq as tl::json::FromTlJson>::from_tl_json(json, path)
+                        .map(Self::from)
+                }
+                other => Err(tl::json::unknown_constructor(path, other, "ResPQ")),
+            }
+        }
+    }
+    #[cfg(feature = "serde")]
+    tl::impl_serde_via_tl_json!(ResPq);
     /// The boxed type `P_Q_inner_data`: a value is one of its 4 constructor(s), written with its constructor id first.
     #[derive(Debug, Clone, PartialEq)]
     pub enum PQInnerData {
@@ -2350,6 +4154,60 @@ pub mod enums {
             }
         }
     }
+    #[cfg(feature = "serde")]
+    impl tl::json::ToTlJson for PQInnerData {
+        fn to_tl_json(&self) -> tl::json::serde_json::Value {
+            match self {
+                Self::PQInnerData(value) => value.to_tl_json(),
+                Self::Dc(value) => value.to_tl_json(),
+                Self::Temp(value) => value.to_tl_json(),
+                Self::TempDc(value) => value.to_tl_json(),
+            }
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl tl::json::FromTlJson for PQInnerData {
+        fn from_tl_json(
+            json: &tl::json::serde_json::Value,
+            path: &str,
+        ) -> Result<Self, tl::json::JsonError> {
+            match tl::json::constructor_name(json, path)? {
+                "p_q_inner_data" => {
+                    <types::PQInnerData as tl::json::FromTlJson>::from_tl_json(
+                            json,
+                            path,
+                        )
+                        .map(Self::from)
+                }
+                "p_q_inner_data_dc" => {
+                    <types::PQInnerDataDc as tl::json::FromTlJson>::from_tl_json(
+                            json,
+                            path,
+                        )
+                        .map(Self::from)
+                }
+                "p_q_inner_data_temp" => {
+                    <types::PQInnerDataTemp as tl::json::FromTlJson>::from_tl_json(
+                            json,
+                            path,
+                        )
+                        .map(Self::from)
+                }
+                "p_q_inner_data_temp_dc" => {
+                    <types::PQInnerDataTempDc as tl::json::FromTlJson>::from_tl_json(
+                            json,
+                            path,
+                        )
+                        .map(Self::from)
+                }
+                other => {
+                    Err(tl::json::unknown_constructor(path, other, "P_Q_inner_data"))
+                }
+            }
+        }
+    }
+    #[cfg(feature = "serde")]
+    tl::impl_serde_via_tl_json!(PQInnerData);
     /// The boxed type `BindAuthKeyInner`: a value is one of its 1 constructor(s), written with its constructor id first.
     #[derive(Debug, Clone, PartialEq)]
     pub enum BindAuthKeyInner {
@@ -2410,6 +4268,36 @@ pub mod enums {
             value
         }
     }
+    #[cfg(feature = "serde")]
+    impl tl::json::ToTlJson for BindAuthKeyInner {
+        fn to_tl_json(&self) -> tl::json::serde_json::Value {
+            match self {
+                Self::BindAuthKeyInner(value) => value.to_tl_json(),
+            }
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl tl::json::FromTlJson for BindAuthKeyInner {
+        fn from_tl_json(
+            json: &tl::json::serde_json::Value,
+            path: &str,
+        ) -> Result<Self, tl::json::JsonError> {
+            match tl::json::constructor_name(json, path)? {
+                "bind_auth_key_inner" => {
+                    <types::BindAuthKeyInner as tl::json::FromTlJson>::from_tl_json(
+                            json,
+                            path,
+                        )
+                        .map(Self::from)
+                }
+                other => {
+                    Err(tl::json::unknown_constructor(path, other, "BindAuthKeyInner"))
+                }
+            }
+        }
+    }
+    #[cfg(feature = "serde")]
+    tl::impl_serde_via_tl_json!(BindAuthKeyInner);
     /// The boxed type `Server_DH_Params`: a value is one of its 2 constructor(s), written with its constructor id first.
     #[derive(Debug, Clone, PartialEq)]
     pub enum ServerDhParams {
@@ -2496,6 +4384,44 @@ pub mod enums {
             }
         }
     }
+    #[cfg(feature = "serde")]
+    impl tl::json::ToTlJson for ServerDhParams {
+        fn to_tl_json(&self) -> tl::json::serde_json::Value {
+            match self {
+                Self::Fail(value) => value.to_tl_json(),
+                Self::Ok(value) => value.to_tl_json(),
+            }
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl tl::json::FromTlJson for ServerDhParams {
+        fn from_tl_json(
+            json: &tl::json::serde_json::Value,
+            path: &str,
+        ) -> Result<Self, tl::json::JsonError> {
+            match tl::json::constructor_name(json, path)? {
+                "server_DH_params_fail" => {
+                    <types::ServerDhParamsFail as tl::json::FromTlJson>::from_tl_json(
+                            json,
+                            path,
+                        )
+                        .map(Self::from)
+                }
+                "server_DH_params_ok" => {
+                    <types::ServerDhParamsOk as tl::json::FromTlJson>::from_tl_json(
+                            json,
+                            path,
+                        )
+                        .map(Self::from)
+                }
+                other => {
+                    Err(tl::json::unknown_constructor(path, other, "Server_DH_Params"))
+                }
+            }
+        }
+    }
+    #[cfg(feature = "serde")]
+    tl::impl_serde_via_tl_json!(ServerDhParams);
     /// The boxed type `Server_DH_inner_data`: a value is one of its 1 constructor(s), written with its constructor id first.
     #[derive(Debug, Clone, PartialEq)]
     pub enum ServerDhInnerData {
@@ -2560,6 +4486,42 @@ pub mod enums {
             value
         }
     }
+    #[cfg(feature = "serde")]
+    impl tl::json::ToTlJson for ServerDhInnerData {
+        fn to_tl_json(&self) -> tl::json::serde_json::Value {
+            match self {
+                Self::ServerDhInnerData(value) => value.to_tl_json(),
+            }
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl tl::json::FromTlJson for ServerDhInnerData {
+        fn from_tl_json(
+            json: &tl::json::serde_json::Value,
+            path: &str,
+        ) -> Result<Self, tl::json::JsonError> {
+            match tl::json::constructor_name(json, path)? {
+                "server_DH_inner_data" => {
+                    <types::ServerDhInnerData as tl::json::FromTlJson>::from_tl_json(
+                            json,
+                            path,
+                        )
+                        .map(Self::from)
+                }
+                other => {
+                    Err(
+                        tl::json::unknown_constructor(
+                            path,
+                            other,
+                            "Server_DH_inner_data",
+                        ),
+                    )
+                }
+            }
+        }
+    }
+    #[cfg(feature = "serde")]
+    tl::impl_serde_via_tl_json!(ServerDhInnerData);
     /// The boxed type `Client_DH_Inner_Data`: a value is one of its 1 constructor(s), written with its constructor id first.
     #[derive(Debug, Clone, PartialEq)]
     pub enum ClientDhInnerData {
@@ -2624,6 +4586,42 @@ pub mod enums {
             value
         }
     }
+    #[cfg(feature = "serde")]
+    impl tl::json::ToTlJson for ClientDhInnerData {
+        fn to_tl_json(&self) -> tl::json::serde_json::Value {
+            match self {
+                Self::ClientDhInnerData(value) => value.to_tl_json(),
+            }
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl tl::json::FromTlJson for ClientDhInnerData {
+        fn from_tl_json(
+            json: &tl::json::serde_json::Value,
+            path: &str,
+        ) -> Result<Self, tl::json::JsonError> {
+            match tl::json::constructor_name(json, path)? {
+                "client_DH_inner_data" => {
+                    <types::ClientDhInnerData as tl::json::FromTlJson>::from_tl_json(
+                            json,
+                            path,
+                        )
+                        .map(Self::from)
+                }
+                other => {
+                    Err(
+                        tl::json::unknown_constructor(
+                            path,
+                            other,
+                            "Client_DH_Inner_Data",
+                        ),
+                    )
+                }
+            }
+        }
+    }
+    #[cfg(feature = "serde")]
+    tl::impl_serde_via_tl_json!(ClientDhInnerData);
     /// The boxed type `Set_client_DH_params_answer`: a value is one of its 3 constructor(s), written with its constructor id first.
     #[derive(Debug, Clone, PartialEq)]
     pub enum SetClientDhParamsAnswer {
@@ -2744,6 +4742,49 @@ pub mod enums {
             }
         }
     }
+    #[cfg(feature = "serde")]
+    impl tl::json::ToTlJson for SetClientDhParamsAnswer {
+        fn to_tl_json(&self) -> tl::json::serde_json::Value {
+            match self {
+                Self::DhGenOk(value) => value.to_tl_json(),
+                Self::DhGenRetry(value) => value.to_tl_json(),
+                Self::DhGenFail(value) => value.to_tl_json(),
+            }
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl tl::json::FromTlJson for SetClientDhParamsAnswer {
+        fn from_tl_json(
+            json: &tl::json::serde_json::Value,
+            path: &str,
+        ) -> Result<Self, tl::json::JsonError> {
+            match tl::json::constructor_name(json, path)? {
+                "dh_gen_ok" => {
+                    <types::DhGenOk as tl::json::FromTlJson>::from_tl_json(json, path)
+                        .map(Self::from)
+                }
+                "dh_gen_retry" => {
+                    <types::DhGenRetry as tl::json::FromTlJson>::from_tl_json(json, path)
+                        .map(Self::from)
+                }
+                "dh_gen_fail" => {
+                    <types::DhGenFail as tl::json::FromTlJson>::from_tl_json(json, path)
+                        .map(Self::from)
+                }
+                other => {
+                    Err(
+                        tl::json::unknown_constructor(
+                            path,
+                            other,
+                            "Set_client_DH_params_answer",
+                        ),
+                    )
+                }
+            }
+        }
+    }
+    #[cfg(feature = "serde")]
+    tl::impl_serde_via_tl_json!(SetClientDhParamsAnswer);
     /// The boxed type `DestroyAuthKeyRes`: a value is one of its 3 constructor(s), written with its constructor id first.
     #[derive(Debug, Clone, PartialEq)]
     pub enum DestroyAuthKeyRes {
@@ -2844,6 +4885,58 @@ pub mod enums {
             }
         }
     }
+    #[cfg(feature = "serde")]
+    impl tl::json::ToTlJson for DestroyAuthKeyRes {
+        fn to_tl_json(&self) -> tl::json::serde_json::Value {
+            match self {
+                Self::DestroyAuthKeyOk => {
+                    tl::json::ToTlJson::to_tl_json(&types::DestroyAuthKeyOk)
+                }
+                Self::DestroyAuthKeyNone => {
+                    tl::json::ToTlJson::to_tl_json(&types::DestroyAuthKeyNone)
+                }
+                Self::DestroyAuthKeyFail => {
+                    tl::json::ToTlJson::to_tl_json(&types::DestroyAuthKeyFail)
+                }
+            }
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl tl::json::FromTlJson for DestroyAuthKeyRes {
+        fn from_tl_json(
+            json: &tl::json::serde_json::Value,
+            path: &str,
+        ) -> Result<Self, tl::json::JsonError> {
+            match tl::json::constructor_name(json, path)? {
+                "destroy_auth_key_ok" => {
+                    <types::DestroyAuthKeyOk as tl::json::FromTlJson>::from_tl_json(
+                            json,
+                            path,
+                        )
+                        .map(Self::from)
+                }
+                "destroy_auth_key_none" => {
+                    <types::DestroyAuthKeyNone as tl::json::FromTlJson>::from_tl_json(
+                            json,
+                            path,
+                        )
+                        .map(Self::from)
+                }
+                "destroy_auth_key_fail" => {
+                    <types::DestroyAuthKeyFail as tl::json::FromTlJson>::from_tl_json(
+                            json,
+                            path,
+                        )
+                        .map(Self::from)
+                }
+                other => {
+                    Err(tl::json::unknown_constructor(path, other, "DestroyAuthKeyRes"))
+                }
+            }
+        }
+    }
+    #[cfg(feature = "serde")]
+    tl::impl_serde_via_tl_json!(DestroyAuthKeyRes);
     /// The boxed type `MsgsAck`: a value is one of its 1 constructor(s), written with its constructor id first.
     #[derive(Debug, Clone, PartialEq)]
     pub enum MsgsAck {
@@ -2904,6 +4997,31 @@ pub mod enums {
             value
         }
     }
+    #[cfg(feature = "serde")]
+    impl tl::json::ToTlJson for MsgsAck {
+        fn to_tl_json(&self) -> tl::json::serde_json::Value {
+            match self {
+                Self::MsgsAck(value) => value.to_tl_json(),
+            }
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl tl::json::FromTlJson for MsgsAck {
+        fn from_tl_json(
+            json: &tl::json::serde_json::Value,
+            path: &str,
+        ) -> Result<Self, tl::json::JsonError> {
+            match tl::json::constructor_name(json, path)? {
+                "msgs_ack" => {
+                    <types::MsgsAck as tl::json::FromTlJson>::from_tl_json(json, path)
+                        .map(Self::from)
+                }
+                other => Err(tl::json::unknown_constructor(path, other, "MsgsAck")),
+            }
+        }
+    }
+    #[cfg(feature = "serde")]
+    tl::impl_serde_via_tl_json!(MsgsAck);
     /// The boxed type `BadMsgNotification`: a value is one of its 2 constructor(s), written with its constructor id first.
     #[derive(Debug, Clone, PartialEq)]
     pub enum BadMsgNotification {
@@ -2990,6 +5108,44 @@ pub mod enums {
             }
         }
     }
+    #[cfg(feature = "serde")]
+    impl tl::json::ToTlJson for BadMsgNotification {
+        fn to_tl_json(&self) -> tl::json::serde_json::Value {
+            match self {
+                Self::BadMsgNotification(value) => value.to_tl_json(),
+                Self::BadServerSalt(value) => value.to_tl_json(),
+            }
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl tl::json::FromTlJson for BadMsgNotification {
+        fn from_tl_json(
+            json: &tl::json::serde_json::Value,
+            path: &str,
+        ) -> Result<Self, tl::json::JsonError> {
+            match tl::json::constructor_name(json, path)? {
+                "bad_msg_notification" => {
+                    <types::BadMsgNotification as tl::json::FromTlJson>::from_tl_json(
+                            json,
+                            path,
+                        )
+                        .map(Self::from)
+                }
+                "bad_server_salt" => {
+                    <types::BadServerSalt as tl::json::FromTlJson>::from_tl_json(
+                            json,
+                            path,
+                        )
+                        .map(Self::from)
+                }
+                other => {
+                    Err(tl::json::unknown_constructor(path, other, "BadMsgNotification"))
+                }
+            }
+        }
+    }
+    #[cfg(feature = "serde")]
+    tl::impl_serde_via_tl_json!(BadMsgNotification);
     /// The boxed type `MsgsStateReq`: a value is one of its 1 constructor(s), written with its constructor id first.
     #[derive(Debug, Clone, PartialEq)]
     pub enum MsgsStateReq {
@@ -3050,6 +5206,34 @@ pub mod enums {
             value
         }
     }
+    #[cfg(feature = "serde")]
+    impl tl::json::ToTlJson for MsgsStateReq {
+        fn to_tl_json(&self) -> tl::json::serde_json::Value {
+            match self {
+                Self::MsgsStateReq(value) => value.to_tl_json(),
+            }
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl tl::json::FromTlJson for MsgsStateReq {
+        fn from_tl_json(
+            json: &tl::json::serde_json::Value,
+            path: &str,
+        ) -> Result<Self, tl::json::JsonError> {
+            match tl::json::constructor_name(json, path)? {
+                "msgs_state_req" => {
+                    <types::MsgsStateReq as tl::json::FromTlJson>::from_tl_json(
+                            json,
+                            path,
+                        )
+                        .map(Self::from)
+                }
+                other => Err(tl::json::unknown_constructor(path, other, "MsgsStateReq")),
+            }
+        }
+    }
+    #[cfg(feature = "serde")]
+    tl::impl_serde_via_tl_json!(MsgsStateReq);
     /// The boxed type `MsgsStateInfo`: a value is one of its 1 constructor(s), written with its constructor id first.
     #[derive(Debug, Clone, PartialEq)]
     pub enum MsgsStateInfo {
@@ -3110,6 +5294,34 @@ pub mod enums {
             value
         }
     }
+    #[cfg(feature = "serde")]
+    impl tl::json::ToTlJson for MsgsStateInfo {
+        fn to_tl_json(&self) -> tl::json::serde_json::Value {
+            match self {
+                Self::MsgsStateInfo(value) => value.to_tl_json(),
+            }
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl tl::json::FromTlJson for MsgsStateInfo {
+        fn from_tl_json(
+            json: &tl::json::serde_json::Value,
+            path: &str,
+        ) -> Result<Self, tl::json::JsonError> {
+            match tl::json::constructor_name(json, path)? {
+                "msgs_state_info" => {
+                    <types::MsgsStateInfo as tl::json::FromTlJson>::from_tl_json(
+                            json,
+                            path,
+                        )
+                        .map(Self::from)
+                }
+                other => Err(tl::json::unknown_constructor(path, other, "MsgsStateInfo")),
+            }
+        }
+    }
+    #[cfg(feature = "serde")]
+    tl::impl_serde_via_tl_json!(MsgsStateInfo);
     /// The boxed type `MsgsAllInfo`: a value is one of its 1 constructor(s), written with its constructor id first.
     #[derive(Debug, Clone, PartialEq)]
     pub enum MsgsAllInfo {
@@ -3170,6 +5382,34 @@ pub mod enums {
             value
         }
     }
+    #[cfg(feature = "serde")]
+    impl tl::json::ToTlJson for MsgsAllInfo {
+        fn to_tl_json(&self) -> tl::json::serde_json::Value {
+            match self {
+                Self::MsgsAllInfo(value) => value.to_tl_json(),
+            }
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl tl::json::FromTlJson for MsgsAllInfo {
+        fn from_tl_json(
+            json: &tl::json::serde_json::Value,
+            path: &str,
+        ) -> Result<Self, tl::json::JsonError> {
+            match tl::json::constructor_name(json, path)? {
+                "msgs_all_info" => {
+                    <types::MsgsAllInfo as tl::json::FromTlJson>::from_tl_json(
+                            json,
+                            path,
+                        )
+                        .map(Self::from)
+                }
+                other => Err(tl::json::unknown_constructor(path, other, "MsgsAllInfo")),
+            }
+        }
+    }
+    #[cfg(feature = "serde")]
+    tl::impl_serde_via_tl_json!(MsgsAllInfo);
     /// The boxed type `MsgDetailedInfo`: a value is one of its 2 constructor(s), written with its constructor id first.
     #[derive(Debug, Clone, PartialEq)]
     pub enum MsgDetailedInfo {
@@ -3256,6 +5496,44 @@ pub mod enums {
             }
         }
     }
+    #[cfg(feature = "serde")]
+    impl tl::json::ToTlJson for MsgDetailedInfo {
+        fn to_tl_json(&self) -> tl::json::serde_json::Value {
+            match self {
+                Self::MsgDetailedInfo(value) => value.to_tl_json(),
+                Self::MsgNewDetailedInfo(value) => value.to_tl_json(),
+            }
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl tl::json::FromTlJson for MsgDetailedInfo {
+        fn from_tl_json(
+            json: &tl::json::serde_json::Value,
+            path: &str,
+        ) -> Result<Self, tl::json::JsonError> {
+            match tl::json::constructor_name(json, path)? {
+                "msg_detailed_info" => {
+                    <types::MsgDetailedInfo as tl::json::FromTlJson>::from_tl_json(
+                            json,
+                            path,
+                        )
+                        .map(Self::from)
+                }
+                "msg_new_detailed_info" => {
+                    <types::MsgNewDetailedInfo as tl::json::FromTlJson>::from_tl_json(
+                            json,
+                            path,
+                        )
+                        .map(Self::from)
+                }
+                other => {
+                    Err(tl::json::unknown_constructor(path, other, "MsgDetailedInfo"))
+                }
+            }
+        }
+    }
+    #[cfg(feature = "serde")]
+    tl::impl_serde_via_tl_json!(MsgDetailedInfo);
     /// The boxed type `MsgResendReq`: a value is one of its 1 constructor(s), written with its constructor id first.
     #[derive(Debug, Clone, PartialEq)]
     pub enum MsgResendReq {
@@ -3316,6 +5594,34 @@ pub mod enums {
             value
         }
     }
+    #[cfg(feature = "serde")]
+    impl tl::json::ToTlJson for MsgResendReq {
+        fn to_tl_json(&self) -> tl::json::serde_json::Value {
+            match self {
+                Self::MsgResendReq(value) => value.to_tl_json(),
+            }
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl tl::json::FromTlJson for MsgResendReq {
+        fn from_tl_json(
+            json: &tl::json::serde_json::Value,
+            path: &str,
+        ) -> Result<Self, tl::json::JsonError> {
+            match tl::json::constructor_name(json, path)? {
+                "msg_resend_req" => {
+                    <types::MsgResendReq as tl::json::FromTlJson>::from_tl_json(
+                            json,
+                            path,
+                        )
+                        .map(Self::from)
+                }
+                other => Err(tl::json::unknown_constructor(path, other, "MsgResendReq")),
+            }
+        }
+    }
+    #[cfg(feature = "serde")]
+    tl::impl_serde_via_tl_json!(MsgResendReq);
     /// The boxed type `RpcError`: a value is one of its 1 constructor(s), written with its constructor id first.
     #[derive(Debug, Clone, PartialEq)]
     pub enum RpcError {
@@ -3376,6 +5682,31 @@ pub mod enums {
             value
         }
     }
+    #[cfg(feature = "serde")]
+    impl tl::json::ToTlJson for RpcError {
+        fn to_tl_json(&self) -> tl::json::serde_json::Value {
+            match self {
+                Self::RpcError(value) => value.to_tl_json(),
+            }
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl tl::json::FromTlJson for RpcError {
+        fn from_tl_json(
+            json: &tl::json::serde_json::Value,
+            path: &str,
+        ) -> Result<Self, tl::json::JsonError> {
+            match tl::json::constructor_name(json, path)? {
+                "rpc_error" => {
+                    <types::RpcError as tl::json::FromTlJson>::from_tl_json(json, path)
+                        .map(Self::from)
+                }
+                other => Err(tl::json::unknown_constructor(path, other, "RpcError")),
+            }
+        }
+    }
+    #[cfg(feature = "serde")]
+    tl::impl_serde_via_tl_json!(RpcError);
     /// The boxed type `RpcDropAnswer`: a value is one of its 3 constructor(s), written with its constructor id first.
     #[derive(Debug, Clone, PartialEq)]
     pub enum RpcDropAnswer {
@@ -3481,6 +5812,54 @@ pub mod enums {
             }
         }
     }
+    #[cfg(feature = "serde")]
+    impl tl::json::ToTlJson for RpcDropAnswer {
+        fn to_tl_json(&self) -> tl::json::serde_json::Value {
+            match self {
+                Self::RpcAnswerUnknown => {
+                    tl::json::ToTlJson::to_tl_json(&types::RpcAnswerUnknown)
+                }
+                Self::RpcAnswerDroppedRunning => {
+                    tl::json::ToTlJson::to_tl_json(&types::RpcAnswerDroppedRunning)
+                }
+                Self::RpcAnswerDropped(value) => value.to_tl_json(),
+            }
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl tl::json::FromTlJson for RpcDropAnswer {
+        fn from_tl_json(
+            json: &tl::json::serde_json::Value,
+            path: &str,
+        ) -> Result<Self, tl::json::JsonError> {
+            match tl::json::constructor_name(json, path)? {
+                "rpc_answer_unknown" => {
+                    <types::RpcAnswerUnknown as tl::json::FromTlJson>::from_tl_json(
+                            json,
+                            path,
+                        )
+                        .map(Self::from)
+                }
+                "rpc_answer_dropped_running" => {
+                    <types::RpcAnswerDroppedRunning as tl::json::FromTlJson>::from_tl_json(
+                            json,
+                            path,
+                        )
+                        .map(Self::from)
+                }
+                "rpc_answer_dropped" => {
+                    <types::RpcAnswerDropped as tl::json::FromTlJson>::from_tl_json(
+                            json,
+                            path,
+                        )
+                        .map(Self::from)
+                }
+                other => Err(tl::json::unknown_constructor(path, other, "RpcDropAnswer")),
+            }
+        }
+    }
+    #[cfg(feature = "serde")]
+    tl::impl_serde_via_tl_json!(RpcDropAnswer);
     /// The boxed type `FutureSalt`: a value is one of its 1 constructor(s), written with its constructor id first.
     #[derive(Debug, Clone, PartialEq)]
     pub enum FutureSalt {
@@ -3541,6 +5920,31 @@ pub mod enums {
             value
         }
     }
+    #[cfg(feature = "serde")]
+    impl tl::json::ToTlJson for FutureSalt {
+        fn to_tl_json(&self) -> tl::json::serde_json::Value {
+            match self {
+                Self::FutureSalt(value) => value.to_tl_json(),
+            }
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl tl::json::FromTlJson for FutureSalt {
+        fn from_tl_json(
+            json: &tl::json::serde_json::Value,
+            path: &str,
+        ) -> Result<Self, tl::json::JsonError> {
+            match tl::json::constructor_name(json, path)? {
+                "future_salt" => {
+                    <types::FutureSalt as tl::json::FromTlJson>::from_tl_json(json, path)
+                        .map(Self::from)
+                }
+                other => Err(tl::json::unknown_constructor(path, other, "FutureSalt")),
+            }
+        }
+    }
+    #[cfg(feature = "serde")]
+    tl::impl_serde_via_tl_json!(FutureSalt);
     /// The boxed type `FutureSalts`: a value is one of its 1 constructor(s), written with its constructor id first.
     #[derive(Debug, Clone, PartialEq)]
     pub enum FutureSalts {
@@ -3601,6 +6005,34 @@ pub mod enums {
             value
         }
     }
+    #[cfg(feature = "serde")]
+    impl tl::json::ToTlJson for FutureSalts {
+        fn to_tl_json(&self) -> tl::json::serde_json::Value {
+            match self {
+                Self::FutureSalts(value) => value.to_tl_json(),
+            }
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl tl::json::FromTlJson for FutureSalts {
+        fn from_tl_json(
+            json: &tl::json::serde_json::Value,
+            path: &str,
+        ) -> Result<Self, tl::json::JsonError> {
+            match tl::json::constructor_name(json, path)? {
+                "future_salts" => {
+                    <types::FutureSalts as tl::json::FromTlJson>::from_tl_json(
+                            json,
+                            path,
+                        )
+                        .map(Self::from)
+                }
+                other => Err(tl::json::unknown_constructor(path, other, "FutureSalts")),
+            }
+        }
+    }
+    #[cfg(feature = "serde")]
+    tl::impl_serde_via_tl_json!(FutureSalts);
     /// The boxed type `Pong`: a value is one of its 1 constructor(s), written with its constructor id first.
     #[derive(Debug, Clone, PartialEq)]
     pub enum Pong {
@@ -3661,6 +6093,31 @@ pub mod enums {
             value
         }
     }
+    #[cfg(feature = "serde")]
+    impl tl::json::ToTlJson for Pong {
+        fn to_tl_json(&self) -> tl::json::serde_json::Value {
+            match self {
+                Self::Pong(value) => value.to_tl_json(),
+            }
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl tl::json::FromTlJson for Pong {
+        fn from_tl_json(
+            json: &tl::json::serde_json::Value,
+            path: &str,
+        ) -> Result<Self, tl::json::JsonError> {
+            match tl::json::constructor_name(json, path)? {
+                "pong" => {
+                    <types::Pong as tl::json::FromTlJson>::from_tl_json(json, path)
+                        .map(Self::from)
+                }
+                other => Err(tl::json::unknown_constructor(path, other, "Pong")),
+            }
+        }
+    }
+    #[cfg(feature = "serde")]
+    tl::impl_serde_via_tl_json!(Pong);
     /// The boxed type `DestroySessionRes`: a value is one of its 2 constructor(s), written with its constructor id first.
     #[derive(Debug, Clone, PartialEq)]
     pub enum DestroySessionRes {
@@ -3747,6 +6204,44 @@ pub mod enums {
             }
         }
     }
+    #[cfg(feature = "serde")]
+    impl tl::json::ToTlJson for DestroySessionRes {
+        fn to_tl_json(&self) -> tl::json::serde_json::Value {
+            match self {
+                Self::DestroySessionOk(value) => value.to_tl_json(),
+                Self::DestroySessionNone(value) => value.to_tl_json(),
+            }
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl tl::json::FromTlJson for DestroySessionRes {
+        fn from_tl_json(
+            json: &tl::json::serde_json::Value,
+            path: &str,
+        ) -> Result<Self, tl::json::JsonError> {
+            match tl::json::constructor_name(json, path)? {
+                "destroy_session_ok" => {
+                    <types::DestroySessionOk as tl::json::FromTlJson>::from_tl_json(
+                            json,
+                            path,
+                        )
+                        .map(Self::from)
+                }
+                "destroy_session_none" => {
+                    <types::DestroySessionNone as tl::json::FromTlJson>::from_tl_json(
+                            json,
+                            path,
+                        )
+                        .map(Self::from)
+                }
+                other => {
+                    Err(tl::json::unknown_constructor(path, other, "DestroySessionRes"))
+                }
+            }
+        }
+    }
+    #[cfg(feature = "serde")]
+    tl::impl_serde_via_tl_json!(DestroySessionRes);
     /// The boxed type `NewSession`: a value is one of its 1 constructor(s), written with its constructor id first.
     #[derive(Debug, Clone, PartialEq)]
     pub enum NewSession {
@@ -3807,6 +6302,34 @@ pub mod enums {
             value
         }
     }
+    #[cfg(feature = "serde")]
+    impl tl::json::ToTlJson for NewSession {
+        fn to_tl_json(&self) -> tl::json::serde_json::Value {
+            match self {
+                Self::Created(value) => value.to_tl_json(),
+            }
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl tl::json::FromTlJson for NewSession {
+        fn from_tl_json(
+            json: &tl::json::serde_json::Value,
+            path: &str,
+        ) -> Result<Self, tl::json::JsonError> {
+            match tl::json::constructor_name(json, path)? {
+                "new_session_created" => {
+                    <types::NewSessionCreated as tl::json::FromTlJson>::from_tl_json(
+                            json,
+                            path,
+                        )
+                        .map(Self::from)
+                }
+                other => Err(tl::json::unknown_constructor(path, other, "NewSession")),
+            }
+        }
+    }
+    #[cfg(feature = "serde")]
+    tl::impl_serde_via_tl_json!(NewSession);
     /// The boxed type `HttpWait`: a value is one of its 1 constructor(s), written with its constructor id first.
     #[derive(Debug, Clone, PartialEq)]
     pub enum HttpWait {
@@ -3867,6 +6390,31 @@ pub mod enums {
             value
         }
     }
+    #[cfg(feature = "serde")]
+    impl tl::json::ToTlJson for HttpWait {
+        fn to_tl_json(&self) -> tl::json::serde_json::Value {
+            match self {
+                Self::HttpWait(value) => value.to_tl_json(),
+            }
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl tl::json::FromTlJson for HttpWait {
+        fn from_tl_json(
+            json: &tl::json::serde_json::Value,
+            path: &str,
+        ) -> Result<Self, tl::json::JsonError> {
+            match tl::json::constructor_name(json, path)? {
+                "http_wait" => {
+                    <types::HttpWait as tl::json::FromTlJson>::from_tl_json(json, path)
+                        .map(Self::from)
+                }
+                other => Err(tl::json::unknown_constructor(path, other, "HttpWait")),
+            }
+        }
+    }
+    #[cfg(feature = "serde")]
+    tl::impl_serde_via_tl_json!(HttpWait);
     /// The boxed type `IpPort`: a value is one of its 2 constructor(s), written with its constructor id first.
     #[derive(Debug, Clone, PartialEq)]
     pub enum IpPort {
@@ -3953,6 +6501,39 @@ pub mod enums {
             }
         }
     }
+    #[cfg(feature = "serde")]
+    impl tl::json::ToTlJson for IpPort {
+        fn to_tl_json(&self) -> tl::json::serde_json::Value {
+            match self {
+                Self::IpPort(value) => value.to_tl_json(),
+                Self::Secret(value) => value.to_tl_json(),
+            }
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl tl::json::FromTlJson for IpPort {
+        fn from_tl_json(
+            json: &tl::json::serde_json::Value,
+            path: &str,
+        ) -> Result<Self, tl::json::JsonError> {
+            match tl::json::constructor_name(json, path)? {
+                "ipPort" => {
+                    <types::IpPort as tl::json::FromTlJson>::from_tl_json(json, path)
+                        .map(Self::from)
+                }
+                "ipPortSecret" => {
+                    <types::IpPortSecret as tl::json::FromTlJson>::from_tl_json(
+                            json,
+                            path,
+                        )
+                        .map(Self::from)
+                }
+                other => Err(tl::json::unknown_constructor(path, other, "IpPort")),
+            }
+        }
+    }
+    #[cfg(feature = "serde")]
+    tl::impl_serde_via_tl_json!(IpPort);
     /// The boxed type `AccessPointRule`: a value is one of its 1 constructor(s), written with its constructor id first.
     #[derive(Debug, Clone, PartialEq)]
     pub enum AccessPointRule {
@@ -4013,6 +6594,36 @@ pub mod enums {
             value
         }
     }
+    #[cfg(feature = "serde")]
+    impl tl::json::ToTlJson for AccessPointRule {
+        fn to_tl_json(&self) -> tl::json::serde_json::Value {
+            match self {
+                Self::AccessPointRule(value) => value.to_tl_json(),
+            }
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl tl::json::FromTlJson for AccessPointRule {
+        fn from_tl_json(
+            json: &tl::json::serde_json::Value,
+            path: &str,
+        ) -> Result<Self, tl::json::JsonError> {
+            match tl::json::constructor_name(json, path)? {
+                "accessPointRule" => {
+                    <types::AccessPointRule as tl::json::FromTlJson>::from_tl_json(
+                            json,
+                            path,
+                        )
+                        .map(Self::from)
+                }
+                other => {
+                    Err(tl::json::unknown_constructor(path, other, "AccessPointRule"))
+                }
+            }
+        }
+    }
+    #[cfg(feature = "serde")]
+    tl::impl_serde_via_tl_json!(AccessPointRule);
     /// The boxed type `RpcResult`: a value is one of its 1 constructor(s), written with its constructor id first.
     #[derive(Debug, Clone, PartialEq)]
     pub enum RpcResult {
@@ -4073,6 +6684,31 @@ pub mod enums {
             value
         }
     }
+    #[cfg(feature = "serde")]
+    impl tl::json::ToTlJson for RpcResult {
+        fn to_tl_json(&self) -> tl::json::serde_json::Value {
+            match self {
+                Self::RpcResult(value) => value.to_tl_json(),
+            }
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl tl::json::FromTlJson for RpcResult {
+        fn from_tl_json(
+            json: &tl::json::serde_json::Value,
+            path: &str,
+        ) -> Result<Self, tl::json::JsonError> {
+            match tl::json::constructor_name(json, path)? {
+                "rpc_result" => {
+                    <types::RpcResult as tl::json::FromTlJson>::from_tl_json(json, path)
+                        .map(Self::from)
+                }
+                other => Err(tl::json::unknown_constructor(path, other, "RpcResult")),
+            }
+        }
+    }
+    #[cfg(feature = "serde")]
+    tl::impl_serde_via_tl_json!(RpcResult);
     /// The boxed type `Message`: a value is one of its 1 constructor(s), written with its constructor id first.
     #[derive(Debug, Clone, PartialEq)]
     pub enum Message {
@@ -4133,6 +6769,31 @@ pub mod enums {
             value
         }
     }
+    #[cfg(feature = "serde")]
+    impl tl::json::ToTlJson for Message {
+        fn to_tl_json(&self) -> tl::json::serde_json::Value {
+            match self {
+                Self::Message(value) => value.to_tl_json(),
+            }
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl tl::json::FromTlJson for Message {
+        fn from_tl_json(
+            json: &tl::json::serde_json::Value,
+            path: &str,
+        ) -> Result<Self, tl::json::JsonError> {
+            match tl::json::constructor_name(json, path)? {
+                "message" => {
+                    <types::Message as tl::json::FromTlJson>::from_tl_json(json, path)
+                        .map(Self::from)
+                }
+                other => Err(tl::json::unknown_constructor(path, other, "Message")),
+            }
+        }
+    }
+    #[cfg(feature = "serde")]
+    tl::impl_serde_via_tl_json!(Message);
     /// The boxed type `MessageContainer`: a value is one of its 1 constructor(s), written with its constructor id first.
     #[derive(Debug, Clone, PartialEq)]
     pub enum MessageContainer {
@@ -4193,6 +6854,36 @@ pub mod enums {
             value
         }
     }
+    #[cfg(feature = "serde")]
+    impl tl::json::ToTlJson for MessageContainer {
+        fn to_tl_json(&self) -> tl::json::serde_json::Value {
+            match self {
+                Self::MsgContainer(value) => value.to_tl_json(),
+            }
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl tl::json::FromTlJson for MessageContainer {
+        fn from_tl_json(
+            json: &tl::json::serde_json::Value,
+            path: &str,
+        ) -> Result<Self, tl::json::JsonError> {
+            match tl::json::constructor_name(json, path)? {
+                "msg_container" => {
+                    <types::MsgContainer as tl::json::FromTlJson>::from_tl_json(
+                            json,
+                            path,
+                        )
+                        .map(Self::from)
+                }
+                other => {
+                    Err(tl::json::unknown_constructor(path, other, "MessageContainer"))
+                }
+            }
+        }
+    }
+    #[cfg(feature = "serde")]
+    tl::impl_serde_via_tl_json!(MessageContainer);
     /// The boxed type `MessageCopy`: a value is one of its 1 constructor(s), written with its constructor id first.
     #[derive(Debug, Clone, PartialEq)]
     pub enum MessageCopy {
@@ -4253,6 +6944,31 @@ pub mod enums {
             value
         }
     }
+    #[cfg(feature = "serde")]
+    impl tl::json::ToTlJson for MessageCopy {
+        fn to_tl_json(&self) -> tl::json::serde_json::Value {
+            match self {
+                Self::MsgCopy(value) => value.to_tl_json(),
+            }
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl tl::json::FromTlJson for MessageCopy {
+        fn from_tl_json(
+            json: &tl::json::serde_json::Value,
+            path: &str,
+        ) -> Result<Self, tl::json::JsonError> {
+            match tl::json::constructor_name(json, path)? {
+                "msg_copy" => {
+                    <types::MsgCopy as tl::json::FromTlJson>::from_tl_json(json, path)
+                        .map(Self::from)
+                }
+                other => Err(tl::json::unknown_constructor(path, other, "MessageCopy")),
+            }
+        }
+    }
+    #[cfg(feature = "serde")]
+    tl::impl_serde_via_tl_json!(MessageCopy);
     /// The boxed type `Object`: a value is one of its 1 constructor(s), written with its constructor id first.
     #[derive(Debug, Clone, PartialEq)]
     pub enum Object {
@@ -4313,6 +7029,31 @@ pub mod enums {
             value
         }
     }
+    #[cfg(feature = "serde")]
+    impl tl::json::ToTlJson for Object {
+        fn to_tl_json(&self) -> tl::json::serde_json::Value {
+            match self {
+                Self::GzipPacked(value) => value.to_tl_json(),
+            }
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl tl::json::FromTlJson for Object {
+        fn from_tl_json(
+            json: &tl::json::serde_json::Value,
+            path: &str,
+        ) -> Result<Self, tl::json::JsonError> {
+            match tl::json::constructor_name(json, path)? {
+                "gzip_packed" => {
+                    <types::GzipPacked as tl::json::FromTlJson>::from_tl_json(json, path)
+                        .map(Self::from)
+                }
+                other => Err(tl::json::unknown_constructor(path, other, "Object")),
+            }
+        }
+    }
+    #[cfg(feature = "serde")]
+    tl::impl_serde_via_tl_json!(Object);
     /// The `help` namespace.
     pub mod help {
         use super::super::types;
@@ -4381,6 +7122,42 @@ pub mod enums {
                 value
             }
         }
+        #[cfg(feature = "serde")]
+        impl tl::json::ToTlJson for ConfigSimple {
+            fn to_tl_json(&self) -> tl::json::serde_json::Value {
+                match self {
+                    Self::ConfigSimple(value) => value.to_tl_json(),
+                }
+            }
+        }
+        #[cfg(feature = "serde")]
+        impl tl::json::FromTlJson for ConfigSimple {
+            fn from_tl_json(
+                json: &tl::json::serde_json::Value,
+                path: &str,
+            ) -> Result<Self, tl::json::JsonError> {
+                match tl::json::constructor_name(json, path)? {
+                    "help.configSimple" => {
+                        <types::help::ConfigSimple as tl::json::FromTlJson>::from_tl_json(
+                                json,
+                                path,
+                            )
+                            .map(Self::from)
+                    }
+                    other => {
+                        Err(
+                            tl::json::unknown_constructor(
+                                path,
+                                other,
+                                "help.ConfigSimple",
+                            ),
+                        )
+                    }
+                }
+            }
+        }
+        #[cfg(feature = "serde")]
+        tl::impl_serde_via_tl_json!(ConfigSimple);
     }
 }
 /// One struct per function. Each implements `RemoteCall`, whose `Return` is the type of the answer.
@@ -4421,6 +7198,30 @@ pub mod functions {
     impl tl::RemoteCall for ReqPq {
         type Return = enums::ResPq;
     }
+    #[cfg(feature = "serde")]
+    impl tl::json::ToTlJson for ReqPq {
+        fn to_tl_json(&self) -> tl::json::serde_json::Value {
+            let mut map = tl::json::serde_json::Map::new();
+            map.insert("_".into(), "req_pq".into());
+            map.insert("nonce".into(), self.nonce.to_tl_json());
+            tl::json::serde_json::Value::Object(map)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl tl::json::FromTlJson for ReqPq {
+        fn from_tl_json(
+            json: &tl::json::serde_json::Value,
+            path: &str,
+        ) -> Result<Self, tl::json::JsonError> {
+            let fields = tl::json::Fields::new(json, path, "req_pq", &["nonce"], &[])?;
+            let result = Self {
+                nonce: fields.required("nonce")?,
+            };
+            Ok(result)
+        }
+    }
+    #[cfg(feature = "serde")]
+    tl::impl_serde_via_tl_json!(ReqPq);
     /// The function `req_pq_multi`, answered with [`enums::ResPq`](super::enums::ResPq).
     ///
     /// ```text
@@ -4455,6 +7256,36 @@ pub mod functions {
     impl tl::RemoteCall for ReqPqMulti {
         type Return = enums::ResPq;
     }
+    #[cfg(feature = "serde")]
+    impl tl::json::ToTlJson for ReqPqMulti {
+        fn to_tl_json(&self) -> tl::json::serde_json::Value {
+            let mut map = tl::json::serde_json::Map::new();
+            map.insert("_".into(), "req_pq_multi".into());
+            map.insert("nonce".into(), self.nonce.to_tl_json());
+            tl::json::serde_json::Value::Object(map)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl tl::json::FromTlJson for ReqPqMulti {
+        fn from_tl_json(
+            json: &tl::json::serde_json::Value,
+            path: &str,
+        ) -> Result<Self, tl::json::JsonError> {
+            let fields = tl::json::Fields::new(
+                json,
+                path,
+                "req_pq_multi",
+                &["nonce"],
+                &[],
+            )?;
+            let result = Self {
+                nonce: fields.required("nonce")?,
+            };
+            Ok(result)
+        }
+    }
+    #[cfg(feature = "serde")]
+    tl::impl_serde_via_tl_json!(ReqPqMulti);
     /// The function `req_DH_params`, answered with [`enums::ServerDhParams`](super::enums::ServerDhParams).
     ///
     /// ```text
@@ -4516,6 +7347,56 @@ pub mod functions {
     impl tl::RemoteCall for ReqDhParams {
         type Return = enums::ServerDhParams;
     }
+    #[cfg(feature = "serde")]
+    impl tl::json::ToTlJson for ReqDhParams {
+        fn to_tl_json(&self) -> tl::json::serde_json::Value {
+            let mut map = tl::json::serde_json::Map::new();
+            map.insert("_".into(), "req_DH_params".into());
+            map.insert("nonce".into(), self.nonce.to_tl_json());
+            map.insert("server_nonce".into(), self.server_nonce.to_tl_json());
+            map.insert("p".into(), self.p.to_tl_json());
+            map.insert("q".into(), self.q.to_tl_json());
+            map.insert(
+                "public_key_fingerprint".into(),
+                self.public_key_fingerprint.to_tl_json(),
+            );
+            map.insert("encrypted_data".into(), self.encrypted_data.to_tl_json());
+            tl::json::serde_json::Value::Object(map)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl tl::json::FromTlJson for ReqDhParams {
+        fn from_tl_json(
+            json: &tl::json::serde_json::Value,
+            path: &str,
+        ) -> Result<Self, tl::json::JsonError> {
+            let fields = tl::json::Fields::new(
+                json,
+                path,
+                "req_DH_params",
+                &[
+                    "nonce",
+                    "server_nonce",
+                    "p",
+                    "q",
+                    "public_key_fingerprint",
+                    "encrypted_data",
+                ],
+                &[],
+            )?;
+            let result = Self {
+                nonce: fields.required("nonce")?,
+                server_nonce: fields.required("server_nonce")?,
+                p: fields.required("p")?,
+                q: fields.required("q")?,
+                public_key_fingerprint: fields.required("public_key_fingerprint")?,
+                encrypted_data: fields.required("encrypted_data")?,
+            };
+            Ok(result)
+        }
+    }
+    #[cfg(feature = "serde")]
+    tl::impl_serde_via_tl_json!(ReqDhParams);
     /// The function `set_client_DH_params`, answered with [`enums::SetClientDhParamsAnswer`](super::enums::SetClientDhParamsAnswer).
     ///
     /// ```text
@@ -4562,6 +7443,40 @@ pub mod functions {
     impl tl::RemoteCall for SetClientDhParams {
         type Return = enums::SetClientDhParamsAnswer;
     }
+    #[cfg(feature = "serde")]
+    impl tl::json::ToTlJson for SetClientDhParams {
+        fn to_tl_json(&self) -> tl::json::serde_json::Value {
+            let mut map = tl::json::serde_json::Map::new();
+            map.insert("_".into(), "set_client_DH_params".into());
+            map.insert("nonce".into(), self.nonce.to_tl_json());
+            map.insert("server_nonce".into(), self.server_nonce.to_tl_json());
+            map.insert("encrypted_data".into(), self.encrypted_data.to_tl_json());
+            tl::json::serde_json::Value::Object(map)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl tl::json::FromTlJson for SetClientDhParams {
+        fn from_tl_json(
+            json: &tl::json::serde_json::Value,
+            path: &str,
+        ) -> Result<Self, tl::json::JsonError> {
+            let fields = tl::json::Fields::new(
+                json,
+                path,
+                "set_client_DH_params",
+                &["nonce", "server_nonce", "encrypted_data"],
+                &[],
+            )?;
+            let result = Self {
+                nonce: fields.required("nonce")?,
+                server_nonce: fields.required("server_nonce")?,
+                encrypted_data: fields.required("encrypted_data")?,
+            };
+            Ok(result)
+        }
+    }
+    #[cfg(feature = "serde")]
+    tl::impl_serde_via_tl_json!(SetClientDhParams);
     /// The function `destroy_auth_key`, answered with [`enums::DestroyAuthKeyRes`](super::enums::DestroyAuthKeyRes).
     ///
     /// ```text
@@ -4591,6 +7506,27 @@ pub mod functions {
     impl tl::RemoteCall for DestroyAuthKey {
         type Return = enums::DestroyAuthKeyRes;
     }
+    #[cfg(feature = "serde")]
+    impl tl::json::ToTlJson for DestroyAuthKey {
+        fn to_tl_json(&self) -> tl::json::serde_json::Value {
+            let mut map = tl::json::serde_json::Map::new();
+            map.insert("_".into(), "destroy_auth_key".into());
+            tl::json::serde_json::Value::Object(map)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl tl::json::FromTlJson for DestroyAuthKey {
+        fn from_tl_json(
+            json: &tl::json::serde_json::Value,
+            path: &str,
+        ) -> Result<Self, tl::json::JsonError> {
+            let _ = tl::json::Fields::new(json, path, "destroy_auth_key", &[], &[])?;
+            let result = Self;
+            Ok(result)
+        }
+    }
+    #[cfg(feature = "serde")]
+    tl::impl_serde_via_tl_json!(DestroyAuthKey);
     /// The function `rpc_drop_answer`, answered with [`enums::RpcDropAnswer`](super::enums::RpcDropAnswer).
     ///
     /// ```text
@@ -4625,6 +7561,36 @@ pub mod functions {
     impl tl::RemoteCall for RpcDropAnswer {
         type Return = enums::RpcDropAnswer;
     }
+    #[cfg(feature = "serde")]
+    impl tl::json::ToTlJson for RpcDropAnswer {
+        fn to_tl_json(&self) -> tl::json::serde_json::Value {
+            let mut map = tl::json::serde_json::Map::new();
+            map.insert("_".into(), "rpc_drop_answer".into());
+            map.insert("req_msg_id".into(), self.req_msg_id.to_tl_json());
+            tl::json::serde_json::Value::Object(map)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl tl::json::FromTlJson for RpcDropAnswer {
+        fn from_tl_json(
+            json: &tl::json::serde_json::Value,
+            path: &str,
+        ) -> Result<Self, tl::json::JsonError> {
+            let fields = tl::json::Fields::new(
+                json,
+                path,
+                "rpc_drop_answer",
+                &["req_msg_id"],
+                &[],
+            )?;
+            let result = Self {
+                req_msg_id: fields.required("req_msg_id")?,
+            };
+            Ok(result)
+        }
+    }
+    #[cfg(feature = "serde")]
+    tl::impl_serde_via_tl_json!(RpcDropAnswer);
     /// The function `get_future_salts`, answered with [`enums::FutureSalts`](super::enums::FutureSalts).
     ///
     /// ```text
@@ -4659,6 +7625,36 @@ pub mod functions {
     impl tl::RemoteCall for GetFutureSalts {
         type Return = enums::FutureSalts;
     }
+    #[cfg(feature = "serde")]
+    impl tl::json::ToTlJson for GetFutureSalts {
+        fn to_tl_json(&self) -> tl::json::serde_json::Value {
+            let mut map = tl::json::serde_json::Map::new();
+            map.insert("_".into(), "get_future_salts".into());
+            map.insert("num".into(), self.num.to_tl_json());
+            tl::json::serde_json::Value::Object(map)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl tl::json::FromTlJson for GetFutureSalts {
+        fn from_tl_json(
+            json: &tl::json::serde_json::Value,
+            path: &str,
+        ) -> Result<Self, tl::json::JsonError> {
+            let fields = tl::json::Fields::new(
+                json,
+                path,
+                "get_future_salts",
+                &["num"],
+                &[],
+            )?;
+            let result = Self {
+                num: fields.required("num")?,
+            };
+            Ok(result)
+        }
+    }
+    #[cfg(feature = "serde")]
+    tl::impl_serde_via_tl_json!(GetFutureSalts);
     /// The function `ping`, answered with [`enums::Pong`](super::enums::Pong).
     ///
     /// ```text
@@ -4693,6 +7689,30 @@ pub mod functions {
     impl tl::RemoteCall for Ping {
         type Return = enums::Pong;
     }
+    #[cfg(feature = "serde")]
+    impl tl::json::ToTlJson for Ping {
+        fn to_tl_json(&self) -> tl::json::serde_json::Value {
+            let mut map = tl::json::serde_json::Map::new();
+            map.insert("_".into(), "ping".into());
+            map.insert("ping_id".into(), self.ping_id.to_tl_json());
+            tl::json::serde_json::Value::Object(map)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl tl::json::FromTlJson for Ping {
+        fn from_tl_json(
+            json: &tl::json::serde_json::Value,
+            path: &str,
+        ) -> Result<Self, tl::json::JsonError> {
+            let fields = tl::json::Fields::new(json, path, "ping", &["ping_id"], &[])?;
+            let result = Self {
+                ping_id: fields.required("ping_id")?,
+            };
+            Ok(result)
+        }
+    }
+    #[cfg(feature = "serde")]
+    tl::impl_serde_via_tl_json!(Ping);
     /// The function `ping_delay_disconnect`, answered with [`enums::Pong`](super::enums::Pong).
     ///
     /// ```text
@@ -4731,6 +7751,38 @@ pub mod functions {
     impl tl::RemoteCall for PingDelayDisconnect {
         type Return = enums::Pong;
     }
+    #[cfg(feature = "serde")]
+    impl tl::json::ToTlJson for PingDelayDisconnect {
+        fn to_tl_json(&self) -> tl::json::serde_json::Value {
+            let mut map = tl::json::serde_json::Map::new();
+            map.insert("_".into(), "ping_delay_disconnect".into());
+            map.insert("ping_id".into(), self.ping_id.to_tl_json());
+            map.insert("disconnect_delay".into(), self.disconnect_delay.to_tl_json());
+            tl::json::serde_json::Value::Object(map)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl tl::json::FromTlJson for PingDelayDisconnect {
+        fn from_tl_json(
+            json: &tl::json::serde_json::Value,
+            path: &str,
+        ) -> Result<Self, tl::json::JsonError> {
+            let fields = tl::json::Fields::new(
+                json,
+                path,
+                "ping_delay_disconnect",
+                &["ping_id", "disconnect_delay"],
+                &[],
+            )?;
+            let result = Self {
+                ping_id: fields.required("ping_id")?,
+                disconnect_delay: fields.required("disconnect_delay")?,
+            };
+            Ok(result)
+        }
+    }
+    #[cfg(feature = "serde")]
+    tl::impl_serde_via_tl_json!(PingDelayDisconnect);
     /// The function `destroy_session`, answered with [`enums::DestroySessionRes`](super::enums::DestroySessionRes).
     ///
     /// ```text
@@ -4765,4 +7817,34 @@ pub mod functions {
     impl tl::RemoteCall for DestroySession {
         type Return = enums::DestroySessionRes;
     }
+    #[cfg(feature = "serde")]
+    impl tl::json::ToTlJson for DestroySession {
+        fn to_tl_json(&self) -> tl::json::serde_json::Value {
+            let mut map = tl::json::serde_json::Map::new();
+            map.insert("_".into(), "destroy_session".into());
+            map.insert("session_id".into(), self.session_id.to_tl_json());
+            tl::json::serde_json::Value::Object(map)
+        }
+    }
+    #[cfg(feature = "serde")]
+    impl tl::json::FromTlJson for DestroySession {
+        fn from_tl_json(
+            json: &tl::json::serde_json::Value,
+            path: &str,
+        ) -> Result<Self, tl::json::JsonError> {
+            let fields = tl::json::Fields::new(
+                json,
+                path,
+                "destroy_session",
+                &["session_id"],
+                &[],
+            )?;
+            let result = Self {
+                session_id: fields.required("session_id")?,
+            };
+            Ok(result)
+        }
+    }
+    #[cfg(feature = "serde")]
+    tl::impl_serde_via_tl_json!(DestroySession);
 }

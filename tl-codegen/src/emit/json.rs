@@ -1,0 +1,180 @@
+//! TL-JSON impls (`ToTlJson`, `FromTlJson`, and serde's traits through them)
+//! for structs, enums and the dispatch enums, when the `Config` asks for them.
+
+use super::{Options, Scope, ident};
+use crate::plan::{Item, Plan, Role, item_path};
+use proc_macro2::TokenStream;
+use quote::quote;
+
+/// The attribute that gates TL-JSON impls, or `None` when they are not wanted.
+pub fn gate(options: &Options<'_>) -> Option<TokenStream> {
+    match &options.serde {
+        crate::SerdeSupport::None => None,
+        crate::SerdeSupport::Always => Some(quote!()),
+        crate::SerdeSupport::Feature(feature) => Some(quote!(#[cfg(feature = #feature)])),
+    }
+}
+
+/// `ToTlJson`/`FromTlJson` for a constructor's or a function's struct.
+pub fn item(item: &Item, gate: &TokenStream, scope: &Scope) -> TokenStream {
+    let name = ident(&item.name);
+    let tl_name = item.definition.full_name();
+    let ok = scope.std("Ok");
+    let result = scope.std("Result");
+    let generics: Vec<_> = item.generics.iter().map(|g| ident(g)).collect();
+    let (params, to_bounds, from_bounds) = if generics.is_empty() {
+        (quote!(), quote!(), quote!())
+    } else {
+        (
+            quote!(<#(#generics),*>),
+            quote!(<#(#generics: tl::json::ToTlJson),*>),
+            quote!(<#(#generics: tl::json::FromTlJson),*>),
+        )
+    };
+
+    let mut inserts = Vec::new();
+    let mut reads = Vec::new();
+    let mut checks = Vec::new();
+    let mut field_names = Vec::new();
+    let mut mask_names = Vec::new();
+    for field in &item.fields {
+        let key = field.param.name.as_str();
+        let member = ident(&field.ident);
+        match &field.role {
+            Role::Mask => mask_names.push(key.to_owned()),
+            Role::Required => {
+                field_names.push(key.to_owned());
+                inserts.push(quote!(map.insert(#key.into(), self.#member.to_tl_json());));
+                reads.push(quote!(#member: fields.required(#key)?));
+            }
+            Role::Optional { .. } => {
+                field_names.push(key.to_owned());
+                inserts.push(quote! {
+                    if let Some(value) = &self.#member {
+                        map.insert(#key.into(), value.to_tl_json());
+                    }
+                });
+                reads.push(quote!(#member: fields.optional(#key)?));
+            }
+            Role::Bit { .. } => {
+                field_names.push(key.to_owned());
+                inserts.push(quote!(map.insert(#key.into(), tl::json::serde_json::Value::Bool(self.#member));));
+                reads.push(quote!(#member: fields.flag(#key)?));
+            }
+            Role::ImpliedBit { by, .. } => {
+                field_names.push(key.to_owned());
+                let by_member = ident(by);
+                let by_key = by.trim_start_matches("r#");
+                inserts.push(quote!(map.insert(#key.into(), tl::json::serde_json::Value::Bool(self.#by_member.is_some()));));
+                checks.push(
+                    quote!(fields.implied_flag(#key, result.#by_member.is_some(), #by_key)?;),
+                );
+            }
+        }
+    }
+    let construct = if item.fields.is_empty() {
+        quote!(let result = Self;)
+    } else {
+        quote!(let result = Self { #(#reads,)* };)
+    };
+    let uses_fields = !reads.is_empty() || !checks.is_empty();
+    let fields_binding = if uses_fields {
+        quote!(fields)
+    } else {
+        quote!(_)
+    };
+    quote! {
+        #gate
+        impl #to_bounds tl::json::ToTlJson for #name #params {
+            fn to_tl_json(&self) -> tl::json::serde_json::Value {
+                let mut map = tl::json::serde_json::Map::new();
+                map.insert("_".into(), #tl_name.into());
+                #(#inserts)*
+                tl::json::serde_json::Value::Object(map)
+            }
+        }
+
+        #gate
+        impl #from_bounds tl::json::FromTlJson for #name #params {
+            fn from_tl_json(json: &tl::json::serde_json::Value, path: &str) -> #result<Self, tl::json::JsonError> {
+                let #fields_binding = tl::json::Fields::new(json, path, #tl_name, &[#(#field_names),*], &[#(#mask_names),*])?;
+                #construct
+                #(#checks)*
+                #ok(result)
+            }
+        }
+    }
+}
+
+/// serde's traits, through TL-JSON, for the item named `name` with these
+/// type parameters.
+pub fn serde_impls(name: &str, generics: &[String], gate: &TokenStream) -> TokenStream {
+    let name = ident(name);
+    if generics.is_empty() {
+        return quote! {
+            #gate
+            tl::impl_serde_via_tl_json!(#name);
+        };
+    }
+    let generics: Vec<_> = generics.iter().map(|g| ident(g)).collect();
+    quote! {
+        #gate
+        impl<#(#generics: tl::json::ToTlJson),*> tl::json::serde::Serialize for #name<#(#generics),*> {
+            fn serialize<S: tl::json::serde::Serializer>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error> {
+                tl::json::serde::Serialize::serialize(&tl::json::ToTlJson::to_tl_json(self), serializer)
+            }
+        }
+
+        #gate
+        impl<'de, #(#generics: tl::json::FromTlJson),*> tl::json::serde::Deserialize<'de> for #name<#(#generics),*> {
+            fn deserialize<D: tl::json::serde::Deserializer<'de>>(deserializer: D) -> ::core::result::Result<Self, D::Error> {
+                let value = <tl::json::serde_json::Value as tl::json::serde::Deserialize>::deserialize(deserializer)?;
+                <Self as tl::json::FromTlJson>::from_tl_json(&value, "")
+                    .map_err(<D::Error as tl::json::serde::de::Error>::custom)
+            }
+        }
+    }
+}
+
+/// `ToTlJson`/`FromTlJson` for a boxed type's enum.
+pub fn boxed_type(plan: &Plan, index: usize, gate: &TokenStream, scope: &Scope) -> TokenStream {
+    let boxed = &plan.enums[index];
+    let name = ident(&boxed.path.name);
+    let tl_name = &boxed.tl_name;
+    let result = scope.std("Result");
+    let err = scope.std("Err");
+    let mut writes = Vec::new();
+    let mut reads = Vec::new();
+    for variant in &boxed.variants {
+        let item = &plan.constructors[variant.constructor];
+        let variant_name = ident(&variant.name);
+        let ty = scope.struct_path(&item_path(item));
+        let constructor = item.definition.full_name();
+        if item.fields.is_empty() {
+            writes.push(quote!(Self::#variant_name => tl::json::ToTlJson::to_tl_json(&#ty),));
+        } else {
+            writes.push(quote!(Self::#variant_name(value) => value.to_tl_json(),));
+        }
+        reads.push(quote!(#constructor => <#ty as tl::json::FromTlJson>::from_tl_json(json, path).map(Self::from),));
+    }
+    quote! {
+        #gate
+        impl tl::json::ToTlJson for #name {
+            fn to_tl_json(&self) -> tl::json::serde_json::Value {
+                match self {
+                    #(#writes)*
+                }
+            }
+        }
+
+        #gate
+        impl tl::json::FromTlJson for #name {
+            fn from_tl_json(json: &tl::json::serde_json::Value, path: &str) -> #result<Self, tl::json::JsonError> {
+                match tl::json::constructor_name(json, path)? {
+                    #(#reads)*
+                    other => #err(tl::json::unknown_constructor(path, other, #tl_name)),
+                }
+            }
+        }
+    }
+}
