@@ -2,10 +2,10 @@
 
 use crate::error::Error;
 use crate::index::Index;
-use base64::Engine;
-use serde_json::{Map, Number, Value};
+use serde_json::{Map, Value};
 use std::collections::HashMap;
 use tl_parser::{Definition, Type};
+use tl_types::json::{self, ToTlJson};
 use tl_types::{Deserializable, Reader, wire};
 
 /// Decodes one object of any type by its leading constructor id.
@@ -88,22 +88,17 @@ fn value(
     }
     if ty.namespace.is_empty() {
         match ty.name.as_str() {
-            "int" => return Ok(Value::from(i32::deserialize(reader)?)),
-            "#" => return Ok(Value::from(u32::deserialize(reader)?)),
-            "long" => return Ok(Value::String(i64::deserialize(reader)?.to_string())),
-            "double" => return Ok(double(f64::deserialize(reader)?)),
-            "int128" => return Ok(Value::String(hex::encode(<[u8; 16]>::deserialize(reader)?))),
-            "int256" => return Ok(Value::String(hex::encode(<[u8; 32]>::deserialize(reader)?))),
+            "int" => return Ok(i32::deserialize(reader)?.to_tl_json()),
+            "#" => return Ok(u32::deserialize(reader)?.to_tl_json()),
+            "long" => return Ok(i64::deserialize(reader)?.to_tl_json()),
+            "double" => return Ok(f64::deserialize(reader)?.to_tl_json()),
+            "int128" => return Ok(<[u8; 16]>::deserialize(reader)?.to_tl_json()),
+            "int256" => return Ok(<[u8; 32]>::deserialize(reader)?.to_tl_json()),
             "string" => {
                 let data = wire::read_bytes(reader)?;
                 return Ok(Value::String(String::from_utf8_lossy(data).into_owned()));
             }
-            "bytes" => {
-                let data = wire::read_bytes(reader)?;
-                return Ok(Value::String(
-                    base64::engine::general_purpose::STANDARD.encode(data),
-                ));
-            }
+            "bytes" => return Ok(json::bytes_to_tl_json(wire::read_bytes(reader)?)),
             "Bool" => return Ok(Value::Bool(bool::deserialize(reader)?)),
             "true" => return Ok(Value::Bool(true)),
             "Vector" | "vector" => {
@@ -173,16 +168,6 @@ fn vector(
         items.push(value(index, element, definition, reader)?);
     }
     Ok(Value::Array(items))
-}
-
-/// A double as TL-JSON writes it: a number, or `"NaN"`, `"Infinity"`, `"-Infinity"`.
-fn double(value: f64) -> Value {
-    match Number::from_f64(value) {
-        Some(number) => Value::Number(number),
-        None if value.is_nan() => Value::String("NaN".into()),
-        None if value > 0.0 => Value::String("Infinity".into()),
-        None => Value::String("-Infinity".into()),
-    }
 }
 
 fn reader_error(reader: &Reader<'_>, message: &str) -> Error {

@@ -2,10 +2,10 @@
 
 use crate::error::{Error, Path};
 use crate::index::Index;
-use base64::Engine;
 use serde_json::Value;
 use std::collections::HashMap;
 use tl_parser::{Definition, Parameter, Type};
+use tl_types::json::{FromTlJson, kind};
 use tl_types::{Serializable, wire};
 
 /// How deeply JSON objects may nest, matching the decoder's limit.
@@ -162,35 +162,15 @@ fn value(
     }
     if ty.namespace.is_empty() {
         match ty.name.as_str() {
-            "int" => return write(int::<i32>(json, path)?.serialize(out)),
-            "#" => return write(int::<u32>(json, path)?.serialize(out)),
-            "long" => return write(long(json, path)?.serialize(out)),
-            "double" => return write(double(json, path)?.serialize(out)),
-            "int128" => return write(fixed::<16>(json, path)?.serialize(out)),
-            "int256" => return write(fixed::<32>(json, path)?.serialize(out)),
-            "string" => {
-                let Value::String(text) = json else {
-                    return Err(path.error(format!("expected a string, found {}", kind(json))));
-                };
-                return write(wire::write_bytes(text.as_bytes(), out));
-            }
-            "bytes" => {
-                let Value::String(text) = json else {
-                    return Err(
-                        path.error(format!("expected a base64 string, found {}", kind(json)))
-                    );
-                };
-                let data = base64::engine::general_purpose::STANDARD
-                    .decode(text)
-                    .map_err(|e| path.error(format!("malformed base64: {e}")))?;
-                return write(wire::write_bytes(&data, out));
-            }
-            "Bool" => {
-                let Value::Bool(value) = json else {
-                    return Err(path.error(format!("expected true or false, found {}", kind(json))));
-                };
-                return write(value.serialize(out));
-            }
+            "int" => return write(primitive::<i32>(json, path)?.serialize(out)),
+            "#" => return write(primitive::<u32>(json, path)?.serialize(out)),
+            "long" => return write(primitive::<i64>(json, path)?.serialize(out)),
+            "double" => return write(primitive::<f64>(json, path)?.serialize(out)),
+            "int128" => return write(primitive::<[u8; 16]>(json, path)?.serialize(out)),
+            "int256" => return write(primitive::<[u8; 32]>(json, path)?.serialize(out)),
+            "string" => return write(primitive::<String>(json, path)?.serialize(out)),
+            "bytes" => return write(primitive::<Vec<u8>>(json, path)?.serialize(out)),
+            "Bool" => return write(primitive::<bool>(json, path)?.serialize(out)),
             "true" => return Ok(()),
             "Vector" | "vector" => {
                 let [element] = ty.args.as_slice() else {
@@ -246,62 +226,7 @@ fn value(
     boxed(index, constructor, json, path, depth + 1, out)
 }
 
-/// An `int` (or `#`) from a JSON number in range.
-fn int<T: TryFrom<i64>>(json: &Value, path: &Path) -> Result<T, Error> {
-    let number = json
-        .as_i64()
-        .ok_or_else(|| path.error(format!("expected an integer, found {}", kind(json))))?;
-    T::try_from(number).map_err(|_| path.error(format!("{number} is out of range")))
-}
-
-/// A `long` from a decimal string or a JSON integer.
-fn long(json: &Value, path: &Path) -> Result<i64, Error> {
-    match json {
-        Value::String(text) => text
-            .parse()
-            .map_err(|_| path.error(format!("`{text}` is not a 64-bit integer"))),
-        Value::Number(number) => number
-            .as_i64()
-            .ok_or_else(|| path.error(format!("{number} is not a 64-bit integer"))),
-        other => Err(path.error(format!("expected a decimal string, found {}", kind(other)))),
-    }
-}
-
-/// A `double` from a number or `"NaN"`, `"Infinity"`, `"-Infinity"`.
-fn double(json: &Value, path: &Path) -> Result<f64, Error> {
-    match json {
-        Value::Number(number) => number
-            .as_f64()
-            .ok_or_else(|| path.error(format!("{number} is not a double"))),
-        Value::String(text) => match text.as_str() {
-            "NaN" => Ok(f64::NAN),
-            "Infinity" => Ok(f64::INFINITY),
-            "-Infinity" => Ok(f64::NEG_INFINITY),
-            _ => Err(path.error(format!("`{text}` is not a double"))),
-        },
-        other => Err(path.error(format!("expected a number, found {}", kind(other)))),
-    }
-}
-
-/// `int128`/`int256` from hex of exactly `N` bytes.
-fn fixed<const N: usize>(json: &Value, path: &Path) -> Result<[u8; N], Error> {
-    let Value::String(text) = json else {
-        return Err(path.error(format!("expected a hex string, found {}", kind(json))));
-    };
-    let mut bytes = [0; N];
-    hex::decode_to_slice(text, &mut bytes)
-        .map_err(|_| path.error(format!("expected {} hex digits, found `{text}`", 2 * N)))?;
-    Ok(bytes)
-}
-
-/// What kind of JSON value this is, for messages.
-fn kind(json: &Value) -> &'static str {
-    match json {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
-    }
+/// A primitive from its TL-JSON form, with errors at `path`.
+fn primitive<T: FromTlJson>(json: &Value, path: &Path) -> Result<T, Error> {
+    T::from_tl_json(json, &path.to_string()).map_err(Error::from)
 }

@@ -46,6 +46,19 @@ impl From<tl_types::DecodeError> for Error {
     }
 }
 
+impl From<tl_types::json::JsonError> for Error {
+    fn from(error: tl_types::json::JsonError) -> Error {
+        Error::Encode {
+            path: if error.path.is_empty() {
+                ".".to_owned()
+            } else {
+                error.path
+            },
+            message: error.message,
+        }
+    }
+}
+
 /// A JSON path being walked, for error messages.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Path(Vec<Segment>);

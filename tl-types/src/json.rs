@@ -54,7 +54,8 @@ pub trait FromTlJson: Sized {
     fn from_tl_json(value: &Value, path: &str) -> Result<Self, JsonError>;
 }
 
-fn kind(value: &Value) -> &'static str {
+/// What kind of JSON value this is, for error messages: `a string`, `an array`.
+pub fn kind(value: &Value) -> &'static str {
     match value {
         Value::Null => "null",
         Value::Bool(_) => "a boolean",
@@ -66,6 +67,22 @@ fn kind(value: &Value) -> &'static str {
 }
 
 impl ToTlJson for i32 {
+    fn to_tl_json(&self) -> Value {
+        Value::from(*self)
+    }
+}
+
+/// `#`: a mask, as a number.
+impl FromTlJson for u32 {
+    fn from_tl_json(value: &Value, path: &str) -> Result<Self, JsonError> {
+        let number = value
+            .as_i64()
+            .ok_or_else(|| error(path, format!("expected an integer, found {}", kind(value))))?;
+        u32::try_from(number).map_err(|_| error(path, format!("{number} is out of range")))
+    }
+}
+
+impl ToTlJson for u32 {
     fn to_tl_json(&self) -> Value {
         Value::from(*self)
     }
@@ -166,10 +183,15 @@ impl FromTlJson for String {
     }
 }
 
+/// `bytes` as TL-JSON writes them: standard base64 with padding.
+pub fn bytes_to_tl_json(bytes: &[u8]) -> Value {
+    Value::String(base64::engine::general_purpose::STANDARD.encode(bytes))
+}
+
 /// `bytes`: standard base64 with padding.
 impl ToTlJson for Vec<u8> {
     fn to_tl_json(&self) -> Value {
-        Value::String(base64::engine::general_purpose::STANDARD.encode(self))
+        bytes_to_tl_json(self)
     }
 }
 
