@@ -203,3 +203,23 @@ fn the_whole_gramjs_corpus_through_the_line_protocol() {
     let round = tl(&["json", "encode"], &text);
     assert_eq!(stdout(&round), hex_lines);
 }
+
+#[test]
+fn the_line_limit_just_inside_and_just_outside() {
+    // `6b18f9c4` is 8 bytes; the limit counts the line without its break.
+    let out = tl(
+        &["json", "decode", "--max-line-bytes", "8"],
+        "6b18f9c4\n6b18f9c4 \n6b18f9c4\n",
+    );
+    let text = stdout(&out);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines[0], r#"{"_":"help.getConfig"}"#);
+    assert_eq!(lines[1], "error: the line is longer than 8 bytes");
+    assert_eq!(
+        lines[2], r#"{"_":"help.getConfig"}"#,
+        "reading goes on after a long line"
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let last_without_break = tl(&["json", "decode", "--max-line-bytes", "8"], "6b18f9c4");
+    assert!(last_without_break.status.success());
+}

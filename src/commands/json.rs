@@ -6,8 +6,8 @@ use std::io::{BufRead, Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-/// The longest input line the line protocol reads; a longer one is an error
-/// line, and reading goes on after it.
+/// The longest input line the line protocol reads by default; a longer one
+/// is an error line, and reading goes on after it.
 pub const MAX_LINE_BYTES: usize = 64 * 1024 * 1024;
 
 /// Convert between TL bytes and TL-JSON.
@@ -38,12 +38,15 @@ enum Direction {
     Decode(DecodeArgs),
 }
 
-/// Schemas to use instead of the bundled layer.
+/// Schemas to use instead of the bundled layer, and the line limit.
 #[derive(clap::Args)]
 struct SchemaArgs {
     /// Schema files to use instead of the bundled Telegram layer.
     #[arg(long, num_args = 1..)]
     schema: Vec<PathBuf>,
+    /// The longest input line read, in bytes (line protocol only).
+    #[arg(long, default_value_t = MAX_LINE_BYTES)]
+    max_line_bytes: usize,
 }
 
 #[derive(clap::Args)]
@@ -84,14 +87,14 @@ pub fn run(args: Args) -> Result<ExitCode, String> {
             let codec = codec(&args.schema)?;
             match &args.file {
                 Some(file) => encode_file(&codec, file, &args),
-                None => lines(|line| encode_line(&codec, line)),
+                None => lines(args.schema.max_line_bytes, |line| encode_line(&codec, line)),
             }
         }
         Direction::Decode(args) => {
             let codec = codec(&args.schema)?;
             match &args.file {
                 Some(file) => decode_file(&codec, file, &args),
-                None => lines(|line| decode_line(&codec, line)),
+                None => lines(args.schema.max_line_bytes, |line| decode_line(&codec, line)),
             }
         }
     }
@@ -125,7 +128,10 @@ fn decode_line(codec: &tl_json::Codec, line: &str) -> Result<String, String> {
 }
 
 /// The line protocol: one output line per input line, errors in place.
-fn lines(convert: impl Fn(&str) -> Result<String, String>) -> Result<ExitCode, String> {
+fn lines(
+    max_line_bytes: usize,
+    convert: impl Fn(&str) -> Result<String, String>,
+) -> Result<ExitCode, String> {
     let mut input = std::io::BufReader::with_capacity(1 << 16, std::io::stdin().lock());
     let stdout = std::io::stdout();
     let mut output = std::io::BufWriter::new(stdout.lock());
@@ -136,7 +142,7 @@ fn lines(convert: impl Fn(&str) -> Result<String, String>) -> Result<ExitCode, S
             break;
         }
         line.clear();
-        let result = match read_line(&mut input, &mut line) {
+        let result = match read_line(&mut input, &mut line, max_line_bytes) {
             Ok(()) => match std::str::from_utf8(&line) {
                 Ok(text) => convert(text.trim_end_matches(['\n', '\r'])),
                 Err(_) => Err("the line is not UTF-8".to_owned()),
@@ -164,12 +170,12 @@ fn lines(convert: impl Fn(&str) -> Result<String, String>) -> Result<ExitCode, S
     })
 }
 
-/// Reads one line into `line`, at most [`MAX_LINE_BYTES`]; a longer line is
-/// skipped to its end and reported.
-fn read_line(input: &mut impl BufRead, line: &mut Vec<u8>) -> Result<(), String> {
-    let mut limited = input.take(MAX_LINE_BYTES as u64 + 1);
+/// Reads one line into `line`, at most `max` bytes without its line break; a
+/// longer line is skipped to its end and reported.
+fn read_line(input: &mut impl BufRead, line: &mut Vec<u8>, max: usize) -> Result<(), String> {
+    let mut limited = input.take(max as u64 + 1);
     limited.read_until(b'\n', line).map_err(|e| e.to_string())?;
-    if line.len() > MAX_LINE_BYTES && line.last() != Some(&b'\n') {
+    if line.len() > max && line.last() != Some(&b'\n') {
         line.clear();
         let input = limited.into_inner();
         loop {
@@ -188,7 +194,7 @@ fn read_line(input: &mut impl BufRead, line: &mut Vec<u8>) -> Result<(), String>
                 }
             }
         }
-        return Err(format!("the line is longer than {MAX_LINE_BYTES} bytes"));
+        return Err(format!("the line is longer than {max} bytes"));
     }
     Ok(())
 }
