@@ -6,7 +6,7 @@
 //! final `// LAYER N` comment. Parsing the printed text gives back an equal
 //! model, so this is also the formatter behind `tl fmt`.
 
-use crate::model::{Category, Definition, Doc, IdOrigin, Parameter, Schema, Type};
+use crate::model::{Category, Definition, Doc, IdOrigin, Parameter, Schema, Type, TypeDoc};
 use std::fmt::{self, Display, Write};
 
 /// A type as written in a schema: `Vector<long>`, `%Message`, `!X`, `flags:#`'s `#`.
@@ -70,6 +70,16 @@ pub fn definition_text(definition: &Definition) -> String {
     out
 }
 
+/// A type's doc on one line, as TDLib writes it: `//@class Name @description ...`.
+/// On one line, a second `@description` stays in the type's doc.
+fn write_type_doc(out: &mut String, type_doc: &TypeDoc) {
+    let _ = write!(out, "//@class {}", type_doc.name);
+    for tag in &type_doc.doc.tags {
+        let _ = write!(out, " @{} {}", tag.name, tag.text);
+    }
+    out.push('\n');
+}
+
 fn write_doc(out: &mut String, doc: &Doc) {
     for tag in &doc.tags {
         let _ = writeln!(out, "//@{} {}", tag.name, tag.text);
@@ -95,8 +105,7 @@ pub fn schema_text(schema: &Schema) -> String {
             // one written before it.
             if let Some(last) = pending_type_docs.iter().rposition(|d| d.name == result) {
                 for type_doc in pending_type_docs.drain(..=last) {
-                    let _ = writeln!(out, "//@class {}", type_doc.name);
-                    write_doc(&mut out, &type_doc.doc);
+                    write_type_doc(&mut out, type_doc);
                     out.push('\n');
                 }
             }
@@ -108,8 +117,8 @@ pub fn schema_text(schema: &Schema) -> String {
         out.push('\n');
     }
     for type_doc in pending_type_docs {
-        let _ = writeln!(out, "\n//@class {}", type_doc.name);
-        write_doc(&mut out, &type_doc.doc);
+        out.push('\n');
+        write_type_doc(&mut out, type_doc);
     }
     if let Some(layer) = schema.layer {
         let _ = writeln!(out, "\n// LAYER {layer}");

@@ -50,3 +50,11 @@ fn a_byte_order_mark_does_not_shift_spans() {
     let schema = tl_parser::parse("\u{feff}foo = Foo;").unwrap();
     assert_eq!(schema.definitions[0].span.start, 3);
 }
+
+#[test]
+fn a_type_doc_with_two_descriptions_keeps_both() {
+    round_trips("//@class Foo (vector @description a @description b");
+    round_trips("//@class s@description @description");
+    let schema = tl_parser::parse("//@class Foo @description a @description b").unwrap();
+    assert_eq!(schema.type_docs[0].doc.tags.len(), 2);
+}
