@@ -26,9 +26,9 @@ impl DocCollector {
     pub(crate) fn comment_line(&mut self, text: Input<'_>, schema: &mut Schema) {
         let body = text.fragment().trim_end();
         if let Some(tags) = body.strip_prefix('@') {
-            let starts_class = tags.starts_with("class ") || tags == "class";
+            let starts_class = is_class_line(&format!("@{tags}"));
             let second_description = tags.starts_with("description")
-                && self.lines.first().is_some_and(|l| l.starts_with("@class"))
+                && self.lines.first().is_some_and(|l| is_class_line(l))
                 && self.lines.iter().any(|l| l.contains("@description"));
             if starts_class || second_description {
                 self.end_block(schema);
@@ -133,6 +133,11 @@ fn push_text(tags: &mut [DocTag], word: &str) {
         }
         tag.text.push_str(word);
     }
+}
+
+/// Whether a doc line (after `//`) opens a type's doc: `@class Name ...`.
+fn is_class_line(line: &str) -> bool {
+    line == "@class" || line.starts_with("@class ") || line.starts_with("@class\t")
 }
 
 fn is_tag_name(name: &str) -> bool {

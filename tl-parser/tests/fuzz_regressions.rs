@@ -58,3 +58,14 @@ fn a_type_doc_with_two_descriptions_keeps_both() {
     let schema = tl_parser::parse("//@class Foo @description a @description b").unwrap();
     assert_eq!(schema.type_docs[0].doc.tags.len(), 2);
 }
+
+#[test]
+fn a_tag_that_only_starts_with_class_is_an_ordinary_tag() {
+    round_trips("//@class1 T @description a @description b\nt = T;");
+    let schema = tl_parser::parse("//@class1 T @description a\nt = T;").unwrap();
+    assert!(schema.type_docs.is_empty());
+    assert_eq!(
+        schema.definitions[0].doc.as_ref().unwrap().get("class1"),
+        Some("T")
+    );
+}
