@@ -1,0 +1,31 @@
+//! Bytes → the generated decoders.
+
+use tl_types::{AnyObject, Deserializable, enums};
+
+/// The first byte picks a decoder, the rest is its input: `enums::Updates`,
+/// `enums::messages::Messages`, `enums::RichText` (deeply recursive), or the
+/// dispatch-by-id decoder `AnyObject`. Decoding must return, and an error
+/// must point inside the input.
+pub fn decode_generated(data: &[u8]) {
+    let Some((&selector, bytes)) = data.split_first() else {
+        return;
+    };
+    match selector % 4 {
+        0 => decode::<enums::Updates>(bytes),
+        1 => decode::<enums::messages::Messages>(bytes),
+        2 => decode::<enums::RichText>(bytes),
+        _ => decode::<AnyObject>(bytes),
+    }
+}
+
+fn decode<T: Deserializable>(bytes: &[u8]) {
+    if let Err(err) = T::from_bytes(bytes) {
+        assert!(
+            err.offset <= bytes.len(),
+            "error offset {} is past the end of {} bytes: {err}",
+            err.offset,
+            bytes.len()
+        );
+        let _ = err.to_string();
+    }
+}
