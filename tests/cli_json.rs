@@ -223,3 +223,34 @@ fn the_line_limit_just_inside_and_just_outside() {
     let last_without_break = tl(&["json", "decode", "--max-line-bytes", "8"], "6b18f9c4");
     assert!(last_without_break.status.success());
 }
+
+#[test]
+fn the_nesting_limit_just_inside_and_just_outside() {
+    // `objects` rich texts nested: textBold around textBold ... around textEmpty.
+    let nested = |objects: usize| format!("{}4f823ddc\n", "c4ab2467".repeat(objects - 1));
+    let inside = tl(&["json", "decode"], &nested(64));
+    assert!(inside.status.success());
+    let json: serde_json::Value = serde_json::from_str(stdout(&inside).trim()).unwrap();
+    assert_eq!(json["_"], "textBold");
+
+    let outside = tl(&["json", "decode"], &nested(65));
+    assert_eq!(
+        stdout(&outside),
+        "error: at byte 256: values nest deeper than the limit of 64\n"
+    );
+    assert_eq!(outside.status.code(), Some(1));
+
+    let raised = tl(&["json", "decode", "--max-depth", "65"], &nested(65));
+    assert!(raised.status.success());
+    let round = tl(&["json", "encode", "--max-depth", "65"], &stdout(&raised));
+    assert_eq!(stdout(&round), nested(65));
+    let refused = tl(&["json", "encode"], &stdout(&raised));
+    assert!(
+        stdout(&refused).starts_with("error: at .text.text"),
+        "{}",
+        stdout(&refused)
+    );
+
+    let zero = tl(&["json", "decode", "--max-depth", "0"], "");
+    assert!(!zero.status.success());
+}

@@ -38,7 +38,7 @@ enum Direction {
     Decode(DecodeArgs),
 }
 
-/// Schemas to use instead of the bundled layer, and the line limit.
+/// Schemas to use instead of the bundled layer, and the limits.
 #[derive(clap::Args)]
 struct SchemaArgs {
     /// Schema files to use instead of the bundled Telegram layer.
@@ -47,7 +47,15 @@ struct SchemaArgs {
     /// The longest input line read, in bytes (line protocol only).
     #[arg(long, default_value_t = MAX_LINE_BYTES)]
     max_line_bytes: usize,
+    /// How many objects deep a value may nest, both ways.
+    #[arg(long, default_value_t = tl_types::DEFAULT_MAX_DEPTH,
+          value_parser = clap::value_parser!(u32).range(1..=MAX_DEPTH_ALLOWED))]
+    max_depth: u32,
 }
+
+/// The deepest `--max-depth` accepted: deep enough for any real value, and
+/// shallow enough that decoding stays within the main thread's stack.
+const MAX_DEPTH_ALLOWED: i64 = 1000;
 
 #[derive(clap::Args)]
 struct EncodeArgs {
@@ -101,15 +109,17 @@ pub fn run(args: Args) -> Result<ExitCode, String> {
 }
 
 fn codec(args: &SchemaArgs) -> Result<tl_json::Codec, String> {
-    if args.schema.is_empty() {
-        return Ok(tl_json::Codec::new(&crate::bundled::schemas()));
-    }
-    let mut schemas = Vec::new();
-    for path in &args.schema {
-        let file = SchemaFile::load(path)?;
-        schemas.push(file.schema()?.clone());
-    }
-    Ok(tl_json::Codec::new(&schemas))
+    let codec = if args.schema.is_empty() {
+        tl_json::Codec::new(&crate::bundled::schemas())
+    } else {
+        let mut schemas = Vec::new();
+        for path in &args.schema {
+            let file = SchemaFile::load(path)?;
+            schemas.push(file.schema()?.clone());
+        }
+        tl_json::Codec::new(&schemas)
+    };
+    Ok(codec.with_max_depth(args.max_depth))
 }
 
 fn encode_line(codec: &tl_json::Codec, line: &str) -> Result<String, String> {

@@ -154,11 +154,16 @@ fn vector(
         offset: start,
         message: format!("vector count {count} is negative"),
     })?;
-    if count > reader.remaining() / 4 && !element.is_true() {
+    // Every element is taken to need 4 bytes or more, checked before anything
+    // is allocated, as the generated code does. That holds for all but a
+    // vector of `true`, which no real schema has; it is bounded the same way,
+    // so that no count can make the decoder work or allocate without bound.
+    if count > reader.remaining() / 4 {
         return Err(Error::Decode {
             offset: start,
             message: format!(
-                "vector count {count} is larger than the {} byte(s) of input left allow",
+                "vector count {count} needs {} byte(s) or more, and {} are left",
+                count as u64 * 4,
                 reader.remaining()
             ),
         });

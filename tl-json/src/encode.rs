@@ -8,13 +8,38 @@ use tl_parser::{Definition, Parameter, Type};
 use tl_types::json::{FromTlJson, kind};
 use tl_types::{Serializable, wire};
 
-/// How deeply JSON objects may nest, matching the decoder's limit.
-const MAX_DEPTH: usize = tl_types::DEFAULT_MAX_DEPTH as usize;
+/// How deep the encoder is in nested objects, and how deep it may go.
+#[derive(Debug, Clone, Copy)]
+struct Depth {
+    level: u32,
+    max: u32,
+}
 
-/// Encodes an object of any type, found by its `"_"`.
-pub fn object(index: &Index, json: &Value, path: &Path, out: &mut Vec<u8>) -> Result<(), Error> {
+impl Depth {
+    /// One object further in.
+    fn deeper(self) -> Depth {
+        Depth {
+            level: self.level + 1,
+            ..self
+        }
+    }
+}
+
+/// Encodes an object of any type, found by its `"_"`. Objects may nest
+/// `max_depth` levels deep, as when decoding.
+pub fn object(
+    index: &Index,
+    json: &Value,
+    path: &Path,
+    max_depth: u32,
+    out: &mut Vec<u8>,
+) -> Result<(), Error> {
     let definition = named(json, path, |name| index.by_name(name))?;
-    boxed(index, definition, json, path, 0, out)
+    let depth = Depth {
+        level: 0,
+        max: max_depth,
+    };
+    boxed(index, definition, json, path, depth, out)
 }
 
 /// The definition a JSON object's `"_"` names, looked up with `find`.
@@ -43,7 +68,7 @@ fn boxed(
     definition: &Definition,
     json: &Value,
     path: &Path,
-    depth: usize,
+    depth: Depth,
     out: &mut Vec<u8>,
 ) -> Result<(), Error> {
     definition
@@ -59,11 +84,16 @@ fn body(
     definition: &Definition,
     json: &Value,
     path: &Path,
-    depth: usize,
+    depth: Depth,
     out: &mut Vec<u8>,
 ) -> Result<(), Error> {
-    if depth > MAX_DEPTH {
-        return Err(path.error(format!("objects nest deeper than {MAX_DEPTH}")));
+    // The same count as the decoder's: every object, boxed or bare, is one
+    // level; vectors are not.
+    if depth.level >= depth.max {
+        return Err(path.error(format!(
+            "objects nest deeper than the limit of {}",
+            depth.max
+        )));
     }
     let Value::Object(map) = json else {
         return Err(path.error(format!("expected an object, found {}", kind(json))));
@@ -151,14 +181,14 @@ fn value(
     definition: &Definition,
     json: &Value,
     path: &Path,
-    depth: usize,
+    depth: Depth,
     out: &mut Vec<u8>,
 ) -> Result<(), Error> {
     let write =
         |result: Result<(), tl_types::EncodeError>| result.map_err(|e| path.error(e.to_string()));
     if ty.generic_ref {
         let function = named(json, path, |name| index.function_by_name(name))?;
-        return boxed(index, function, json, path, depth + 1, out);
+        return boxed(index, function, json, path, depth.deeper(), out);
     }
     if ty.namespace.is_empty() {
         match ty.name.as_str() {
@@ -186,34 +216,26 @@ fn value(
                     .map_err(|_| path.error("more elements than a vector can hold"))?;
                 write(count.serialize(out))?;
                 for (i, item) in items.iter().enumerate() {
-                    value(
-                        index,
-                        element,
-                        definition,
-                        item,
-                        &path.index(i),
-                        depth + 1,
-                        out,
-                    )?;
+                    value(index, element, definition, item, &path.index(i), depth, out)?;
                 }
                 return Ok(());
             }
             "Object" if !ty.bare => {
                 let any = named(json, path, |name| index.by_name(name))?;
-                return boxed(index, any, json, path, depth + 1, out);
+                return boxed(index, any, json, path, depth.deeper(), out);
             }
             _ => {}
         }
     }
     if definition.generics.iter().any(|g| g.name == ty.name) {
         let any = named(json, path, |name| index.by_name(name))?;
-        return boxed(index, any, json, path, depth + 1, out);
+        return boxed(index, any, json, path, depth.deeper(), out);
     }
     if ty.bare {
         let constructor = index
             .bare_constructor(ty)
             .ok_or_else(|| path.error(format!("no constructor for the bare type `{ty}`")))?;
-        return body(index, constructor, json, path, depth + 1, out);
+        return body(index, constructor, json, path, depth.deeper(), out);
     }
     let expected = ty.full_name();
     let constructor = named(json, path, |name| index.constructor_by_name(name))?;
@@ -223,7 +245,7 @@ fn value(
             constructor.full_name()
         )));
     }
-    boxed(index, constructor, json, path, depth + 1, out)
+    boxed(index, constructor, json, path, depth.deeper(), out)
 }
 
 /// A primitive from its TL-JSON form, with errors at `path`.

@@ -36,6 +36,7 @@ use tl_types::Reader;
 #[derive(Debug)]
 pub struct Codec {
     index: Index,
+    max_depth: u32,
 }
 
 impl Codec {
@@ -44,21 +45,37 @@ impl Codec {
     pub fn new(schemas: &[Schema]) -> Codec {
         Codec {
             index: Index::new(schemas),
+            max_depth: tl_types::DEFAULT_MAX_DEPTH,
         }
+    }
+
+    /// The same codec with another nesting limit: how many boxed objects deep
+    /// a value may go, when decoding (see `tl_types::Reader::with_max_depth`)
+    /// and when encoding. The default is `tl_types::DEFAULT_MAX_DEPTH` (64),
+    /// the generated code's.
+    pub fn with_max_depth(mut self, max_depth: u32) -> Codec {
+        self.max_depth = max_depth;
+        self
     }
 
     /// The bytes of the object a TL-JSON value describes: a constructor (as
     /// a boxed value, id first) or a function call, found by its `"_"`.
     pub fn encode(&self, json: &serde_json::Value) -> Result<Vec<u8>, Error> {
         let mut out = Vec::new();
-        encode::object(&self.index, json, &error::Path::default(), &mut out)?;
+        encode::object(
+            &self.index,
+            json,
+            &error::Path::default(),
+            self.max_depth,
+            &mut out,
+        )?;
         Ok(out)
     }
 
     /// The TL-JSON value of the one object that fills `bytes`, found by its
     /// leading constructor id (constructors first, then functions).
     pub fn decode(&self, bytes: &[u8]) -> Result<serde_json::Value, Error> {
-        let mut reader = Reader::new(bytes);
+        let mut reader = Reader::new(bytes).with_max_depth(self.max_depth);
         let value = decode::object(&self.index, &mut reader)?;
         reader.finish()?;
         Ok(value)

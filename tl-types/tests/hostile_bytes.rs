@@ -73,6 +73,42 @@ fn a_vector_count_of_two_to_the_31_is_refused_before_allocating() {
 }
 
 #[test]
+fn a_vector_count_is_checked_against_the_input_left() {
+    // textConcat texts:Vector<RichText> announcing `count` texts, with
+    // `present` textEmpty (4 bytes each, the smallest an element can be).
+    let concat = |count: u32, present: usize| {
+        let mut ids = vec![0x7e6260d7, VECTOR, count];
+        ids.extend(std::iter::repeat_n(TEXT_EMPTY, present));
+        words(&ids)
+    };
+    let inside = enums::RichText::from_bytes(&concat(3, 3)).unwrap();
+    assert_eq!(inside.to_bytes().unwrap(), concat(3, 3));
+    let error = enums::RichText::from_bytes(&concat(4, 3)).unwrap_err();
+    assert_eq!(
+        error.kind,
+        DecodeErrorKind::LengthOutOfRange {
+            length: 4,
+            remaining: 12
+        }
+    );
+    assert_eq!(error.offset, 8);
+}
+
+#[test]
+fn trailing_bytes_are_refused_by_from_bytes_and_left_by_deserialize() {
+    let mut bytes = words(&[TEXT_EMPTY]);
+    assert!(enums::RichText::from_bytes(&bytes).is_ok());
+    bytes.push(0);
+    let error = enums::RichText::from_bytes(&bytes).unwrap_err();
+    assert_eq!(error.kind, DecodeErrorKind::TrailingBytes { count: 1 });
+    assert_eq!(error.offset, 4);
+    // A stream of values: deserialize reads one and leaves the rest.
+    let mut reader = Reader::new(&bytes);
+    assert!(enums::RichText::deserialize(&mut reader).is_ok());
+    assert_eq!(reader.remaining(), 1);
+}
+
+#[test]
 fn a_huge_string_length_is_refused() {
     // textPlain text:string with a long-form length of 16 MiB - 1 and 3 bytes of data.
     let mut bytes = words(&[0x744694e0]);
@@ -197,6 +233,35 @@ fn two_values_sharing_a_bit_must_both_be_present() {
     };
     let bytes = both.to_bytes().unwrap();
     assert_eq!(types::CodeSettings::from_bytes(&bytes).unwrap(), both);
+}
+
+#[test]
+fn a_bool_must_be_bool_true_or_bool_false() {
+    assert_eq!(bool::from_bytes(&words(&[0x997275b5])), Ok(true));
+    assert_eq!(bool::from_bytes(&words(&[0xbc799737])), Ok(false));
+    let error = bool::from_bytes(&words(&[0x3fedd339])).unwrap_err();
+    assert!(
+        matches!(
+            error.kind,
+            DecodeErrorKind::UnexpectedConstructor { id: 0x3fedd339, .. }
+        ),
+        "{error}"
+    );
+    assert_eq!(error.offset, 0);
+}
+
+#[test]
+fn strings_that_are_not_utf8_decode_with_replacement_characters() {
+    // textPlain with the two bytes ff fe, which are not UTF-8.
+    let mut bytes = words(&[0x744694e0]);
+    bytes.extend([2, 0xff, 0xfe, 0]);
+    let text = types::TextPlain::from_bytes(&bytes[4..]).unwrap();
+    assert_eq!(text.text, "\u{fffd}\u{fffd}");
+    // Re-encoding writes the replacement characters (3 bytes each).
+    assert_eq!(
+        text.to_bytes().unwrap(),
+        [6, 0xef, 0xbf, 0xbd, 0xef, 0xbf, 0xbd, 0]
+    );
 }
 
 #[test]
