@@ -111,3 +111,22 @@ fn a_vector_count_is_checked_against_the_input_left() {
         "{error}"
     );
 }
+
+#[test]
+fn a_vector_of_true_is_bounded_too() {
+    // `true` takes no bytes on the wire, so without the bound a count of
+    // 2^31 - 1 would make the decoder build two billion values.
+    let schema = tl_parser::parse("flags#11111111 list:Vector<true> = Flags;").unwrap();
+    let codec = tl_json::Codec::new(&[schema]);
+    let hostile = words(&[0x11111111, VECTOR, i32::MAX as u32]);
+    let error = codec.decode(&hostile).unwrap_err();
+    assert!(
+        error.to_string().contains("vector count 2147483647"),
+        "{error}"
+    );
+    let small = words(&[0x11111111, VECTOR, 0]);
+    assert_eq!(
+        codec.decode(&small).unwrap(),
+        json!({"_": "flags", "list": []})
+    );
+}
