@@ -1,10 +1,10 @@
 //! Bytes → TL-JSON, driven by the schema.
 
 use crate::error::Error;
-use crate::index::Index;
+use crate::index::{Entry, Index};
 use serde_json::{Map, Value};
 use std::collections::HashMap;
-use tl_parser::{Definition, Type};
+use tl_parser::Type;
 use tl_types::json::{self, ToTlJson};
 use tl_types::{Deserializable, Reader, wire};
 
@@ -28,7 +28,7 @@ pub fn object(index: &Index, reader: &mut Reader<'_>) -> Result<Value, Error> {
 }
 
 /// A constructor or function with its id first, one nesting level deeper.
-fn boxed(index: &Index, definition: &Definition, reader: &mut Reader<'_>) -> Result<Value, Error> {
+fn boxed(index: &Index, definition: &Entry, reader: &mut Reader<'_>) -> Result<Value, Error> {
     let mut result = Ok(Value::Null);
     reader
         .nested(|reader| {
@@ -41,7 +41,7 @@ fn boxed(index: &Index, definition: &Definition, reader: &mut Reader<'_>) -> Res
 }
 
 /// A definition's fields, as a JSON object with its `"_"`.
-fn body(index: &Index, definition: &Definition, reader: &mut Reader<'_>) -> Result<Value, Error> {
+fn body(index: &Index, definition: &Entry, reader: &mut Reader<'_>) -> Result<Value, Error> {
     let mut object = Map::new();
     object.insert("_".into(), Value::String(definition.full_name()));
     let mut masks: HashMap<&str, u32> = HashMap::new();
@@ -72,7 +72,7 @@ fn body(index: &Index, definition: &Definition, reader: &mut Reader<'_>) -> Resu
 fn value(
     index: &Index,
     ty: &Type,
-    definition: &Definition,
+    definition: &Entry,
     reader: &mut Reader<'_>,
 ) -> Result<Value, Error> {
     if ty.generic_ref {
@@ -118,9 +118,11 @@ fn value(
         return object(index, reader);
     }
     if ty.bare {
-        let constructor = index.bare_constructor(ty).ok_or_else(|| {
-            reader_error(reader, &format!("no constructor for the bare type `{ty}`"))
-        })?;
+        let constructor = index
+            .bare_constructor(ty, definition.schema)
+            .ok_or_else(|| {
+                reader_error(reader, &format!("no constructor for the bare type `{ty}`"))
+            })?;
         let mut result = Ok(Value::Null);
         reader.nested(|reader| {
             result = body(index, constructor, reader);
@@ -132,7 +134,7 @@ fn value(
     let id = reader.peek_u32()?;
     let expected = ty.full_name();
     match index.constructor_by_id(id) {
-        Some(constructor) if index.is_constructor_of(constructor, &expected) => {
+        Some(constructor) if index.is_constructor_of(constructor, &expected, definition.schema) => {
             boxed(index, constructor, reader)
         }
         _ => Err(Error::Decode {
@@ -145,7 +147,7 @@ fn value(
 fn vector(
     index: &Index,
     element: &Type,
-    definition: &Definition,
+    definition: &Entry,
     reader: &mut Reader<'_>,
 ) -> Result<Value, Error> {
     let start = reader.position();

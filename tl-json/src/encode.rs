@@ -1,10 +1,10 @@
 //! TL-JSON → bytes, driven by the schema, with errors at a JSON path.
 
 use crate::error::{Error, Path};
-use crate::index::Index;
+use crate::index::{Entry, Index};
 use serde_json::Value;
 use std::collections::HashMap;
-use tl_parser::{Definition, Parameter, Type};
+use tl_parser::{Parameter, Type};
 use tl_types::json::{FromTlJson, kind};
 use tl_types::{Serializable, wire};
 
@@ -46,8 +46,8 @@ pub fn object(
 fn named<'a>(
     json: &Value,
     path: &Path,
-    find: impl Fn(&str) -> Option<&'a Definition>,
-) -> Result<&'a Definition, Error> {
+    find: impl Fn(&str) -> Option<&'a Entry>,
+) -> Result<&'a Entry, Error> {
     let Value::Object(map) = json else {
         return Err(path.error(format!("expected an object, found {}", kind(json))));
     };
@@ -65,7 +65,7 @@ fn named<'a>(
 
 fn boxed(
     index: &Index,
-    definition: &Definition,
+    definition: &Entry,
     json: &Value,
     path: &Path,
     depth: Depth,
@@ -81,7 +81,7 @@ fn boxed(
 /// A definition's fields from a JSON object.
 fn body(
     index: &Index,
-    definition: &Definition,
+    definition: &Entry,
     json: &Value,
     path: &Path,
     depth: Depth,
@@ -178,7 +178,7 @@ fn body(
 fn value(
     index: &Index,
     ty: &Type,
-    definition: &Definition,
+    definition: &Entry,
     json: &Value,
     path: &Path,
     depth: Depth,
@@ -233,13 +233,15 @@ fn value(
     }
     if ty.bare {
         let constructor = index
-            .bare_constructor(ty)
+            .bare_constructor(ty, definition.schema)
             .ok_or_else(|| path.error(format!("no constructor for the bare type `{ty}`")))?;
         return body(index, constructor, json, path, depth.deeper(), out);
     }
     let expected = ty.full_name();
-    let constructor = named(json, path, |name| index.constructor_by_name(name))?;
-    if !index.is_constructor_of(constructor, &expected) {
+    let constructor = named(json, path, |name| {
+        index.constructor_by_name(name, definition.schema)
+    })?;
+    if !index.is_constructor_of(constructor, &expected, definition.schema) {
         return Err(path.key("_").error(format!(
             "`{}` is not a constructor of `{expected}`",
             constructor.full_name()

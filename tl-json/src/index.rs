@@ -1,106 +1,163 @@
 //! Lookup tables over the schemas: definitions by id, by name, and the
-//! constructors of each boxed type.
+//! constructors of each boxed type, with names resolved per schema.
+//!
+//! Schemas used together may reuse a name: Telegram's API has a constructor
+//! `message` of type `Message`, and the MTProto service schema has another
+//! `message` of another `Message`. So a name written inside a definition is
+//! looked up in that definition's own schema first, then in the others in the
+//! order given; a name with no context (the `"_"` of a top-level object) is
+//! looked up in schema order. Constructor ids are unique in practice; where
+//! two definitions share one, the first wins.
 
 use std::collections::HashMap;
+use std::ops::Deref;
 use tl_parser::{Category, Definition, Schema, Type};
+
+/// A definition and the schema it comes from (its position in the list
+/// given to [`Index::new`]). It dereferences to the [`Definition`].
+#[derive(Debug)]
+pub struct Entry {
+    /// Which schema, by position.
+    pub schema: usize,
+    /// The definition itself.
+    pub definition: Definition,
+}
+
+impl Deref for Entry {
+    type Target = Definition;
+
+    fn deref(&self) -> &Definition {
+        &self.definition
+    }
+}
 
 /// The schemas, indexed for the codec.
 #[derive(Debug, Default)]
 pub struct Index {
-    definitions: Vec<Definition>,
+    entries: Vec<Entry>,
     constructor_by_id: HashMap<u32, usize>,
     function_by_id: HashMap<u32, usize>,
-    constructor_by_name: HashMap<String, usize>,
-    function_by_name: HashMap<String, usize>,
+    /// Every constructor of each name, in schema order.
+    constructors_named: HashMap<String, Vec<usize>>,
+    /// Every function of each name, in schema order.
+    functions_named: HashMap<String, Vec<usize>>,
+    /// The constructors of each boxed type name, in schema order.
     constructors_of: HashMap<String, Vec<usize>>,
 }
 
 impl Index {
-    /// Indexes schemas used together. Built-in declarations are skipped, and
-    /// where two definitions share an id or a name the first one wins.
+    /// Indexes schemas used together. Built-in declarations are skipped.
     pub fn new(schemas: &[Schema]) -> Index {
         let mut index = Index::default();
-        for definition in schemas.iter().flat_map(|s| &s.definitions) {
-            if definition.is_builtin() {
-                continue;
-            }
-            let i = index.definitions.len();
-            let name = definition.full_name();
-            match definition.category {
-                Category::Type => {
-                    index.constructor_by_id.entry(definition.id).or_insert(i);
-                    index.constructor_by_name.entry(name).or_insert(i);
-                    index
-                        .constructors_of
-                        .entry(definition.result.full_name())
-                        .or_default()
-                        .push(i);
+        for (schema, definitions) in schemas.iter().map(|s| &s.definitions).enumerate() {
+            for definition in definitions.iter().filter(|d| !d.is_builtin()) {
+                let i = index.entries.len();
+                let name = definition.full_name();
+                match definition.category {
+                    Category::Type => {
+                        index.constructor_by_id.entry(definition.id).or_insert(i);
+                        index.constructors_named.entry(name).or_default().push(i);
+                        index
+                            .constructors_of
+                            .entry(definition.result.full_name())
+                            .or_default()
+                            .push(i);
+                    }
+                    Category::Function => {
+                        index.function_by_id.entry(definition.id).or_insert(i);
+                        index.functions_named.entry(name).or_default().push(i);
+                    }
                 }
-                Category::Function => {
-                    index.function_by_id.entry(definition.id).or_insert(i);
-                    index.function_by_name.entry(name).or_insert(i);
-                }
+                index.entries.push(Entry {
+                    schema,
+                    definition: definition.clone(),
+                });
             }
-            index.definitions.push(definition.clone());
         }
         index
     }
 
     /// The constructor with this id.
-    pub fn constructor_by_id(&self, id: u32) -> Option<&Definition> {
-        self.constructor_by_id
-            .get(&id)
-            .map(|&i| &self.definitions[i])
+    pub fn constructor_by_id(&self, id: u32) -> Option<&Entry> {
+        self.constructor_by_id.get(&id).map(|&i| &self.entries[i])
     }
 
     /// The function with this id.
-    pub fn function_by_id(&self, id: u32) -> Option<&Definition> {
-        self.function_by_id.get(&id).map(|&i| &self.definitions[i])
+    pub fn function_by_id(&self, id: u32) -> Option<&Entry> {
+        self.function_by_id.get(&id).map(|&i| &self.entries[i])
     }
 
-    /// The constructor, or failing that the function, with this name.
-    pub fn by_name(&self, name: &str) -> Option<&Definition> {
-        self.constructor_by_name
-            .get(name)
-            .or_else(|| self.function_by_name.get(name))
-            .map(|&i| &self.definitions[i])
+    /// The constructor, or failing that the function, with this name, in
+    /// schema order.
+    pub fn by_name(&self, name: &str) -> Option<&Entry> {
+        self.first(&self.constructors_named, name, None)
+            .or_else(|| self.first(&self.functions_named, name, None))
     }
 
-    /// The function with this name.
-    pub fn function_by_name(&self, name: &str) -> Option<&Definition> {
-        self.function_by_name
-            .get(name)
-            .map(|&i| &self.definitions[i])
+    /// The function with this name, in schema order.
+    pub fn function_by_name(&self, name: &str) -> Option<&Entry> {
+        self.first(&self.functions_named, name, None)
     }
 
-    /// The constructor with this name.
-    pub fn constructor_by_name(&self, name: &str) -> Option<&Definition> {
-        self.constructor_by_name
-            .get(name)
-            .map(|&i| &self.definitions[i])
+    /// The constructor with this name, as seen from a definition of schema
+    /// `from`: that schema's own first.
+    pub fn constructor_by_name(&self, name: &str, from: usize) -> Option<&Entry> {
+        self.first(&self.constructors_named, name, Some(from))
     }
 
-    /// The constructor a bare type stands for: `future_salt`, or `%Message`
-    /// for a boxed type with exactly one constructor.
-    pub fn bare_constructor(&self, ty: &Type) -> Option<&Definition> {
+    /// The constructor a bare type written in schema `from` stands for:
+    /// `future_salt`, or `%Message` for a boxed type with exactly one
+    /// constructor.
+    pub fn bare_constructor(&self, ty: &Type, from: usize) -> Option<&Entry> {
         let name = ty.full_name();
         if ty.is_percent_bare() {
-            match self.constructors_of.get(&name).map(Vec::as_slice) {
-                Some([only]) => Some(&self.definitions[*only]),
+            let owner = self.owner(&name, from)?;
+            let mut of_owner = self.constructors_of[&name]
+                .iter()
+                .map(|&i| &self.entries[i])
+                .filter(|entry| entry.schema == owner);
+            match (of_owner.next(), of_owner.next()) {
+                (Some(only), None) => Some(only),
                 _ => None,
             }
         } else {
-            self.constructor_by_name(&name)
+            self.constructor_by_name(&name, from)
         }
     }
 
-    /// Whether the constructor belongs to the boxed type named `ty`.
-    pub fn is_constructor_of(&self, constructor: &Definition, ty: &str) -> bool {
-        constructor.result.full_name() == ty
+    /// Whether the constructor belongs to the boxed type `ty` as written in
+    /// schema `from`: the type of that name in `from`, or failing that in
+    /// the first schema that has it.
+    pub fn is_constructor_of(&self, constructor: &Entry, ty: &str, from: usize) -> bool {
+        constructor.result.full_name() == ty && self.owner(ty, from) == Some(constructor.schema)
     }
 
-    /// Whether a boxed type of this name has constructors.
+    /// Whether a boxed type of this name has constructors in any schema.
     pub fn has_type(&self, ty: &str) -> bool {
         self.constructors_of.contains_key(ty)
+    }
+
+    /// The schema whose boxed type `ty` a definition of schema `from` means.
+    fn owner(&self, ty: &str, from: usize) -> Option<usize> {
+        let constructors = self.constructors_of.get(ty)?;
+        let schemas = constructors.iter().map(|&i| self.entries[i].schema);
+        schemas
+            .clone()
+            .find(|&schema| schema == from)
+            .or_else(|| schemas.min())
+    }
+
+    /// The first entry of `name` in `table`: from schema `from` if it has
+    /// one, otherwise in schema order.
+    fn first(
+        &self,
+        table: &HashMap<String, Vec<usize>>,
+        name: &str,
+        from: Option<usize>,
+    ) -> Option<&Entry> {
+        let candidates = table.get(name)?;
+        let preferred =
+            from.and_then(|from| candidates.iter().find(|&&i| self.entries[i].schema == from));
+        preferred.or(candidates.first()).map(|&i| &self.entries[i])
     }
 }

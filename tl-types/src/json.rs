@@ -8,6 +8,8 @@
 pub use serde;
 pub use serde_json;
 
+mod raw_object;
+
 use base64::Engine;
 use serde_json::{Map, Value};
 use std::fmt;
@@ -263,19 +265,6 @@ impl<T: ToTlJson + ?Sized> ToTlJson for Box<T> {
 impl<T: FromTlJson> FromTlJson for Box<T> {
     fn from_tl_json(value: &Value, path: &str) -> Result<Self, JsonError> {
         T::from_tl_json(value, path).map(Box::new)
-    }
-}
-
-/// An open-typed object, kept as bytes: base64, as `bytes` are.
-impl ToTlJson for crate::RawObject {
-    fn to_tl_json(&self) -> Value {
-        self.0.to_tl_json()
-    }
-}
-
-impl FromTlJson for crate::RawObject {
-    fn from_tl_json(value: &Value, path: &str) -> Result<Self, JsonError> {
-        Vec::from_tl_json(value, path).map(crate::RawObject)
     }
 }
 
