@@ -254,3 +254,31 @@ fn the_nesting_limit_just_inside_and_just_outside() {
     let zero = tl(&["json", "decode", "--max-depth", "0"], "");
     assert!(!zero.status.success());
 }
+
+#[test]
+fn a_container_of_messages_as_captured() {
+    // msg_container [message{msg_id 2, seqno 1, 16 bytes: rpc_result{req_msg_id 1, boolTrue}}]:
+    // the bare `message` is MTProto's, not the API's constructor of that name.
+    let hex = concat!(
+        "dcf8f173",
+        "01000000", // msg_container, 1 message
+        "0200000000000000",
+        "01000000",
+        "10000000", // msg_id, seqno, bytes
+        "016d5cf3",
+        "0100000000000000",
+        "b5757299", // rpc_result, req_msg_id, boolTrue
+        "\n"
+    );
+    let out = tl(&["json", "decode"], hex);
+    assert_eq!(
+        stdout(&out),
+        concat!(
+            r#"{"_":"msg_container","messages":[{"_":"message","msg_id":"2","seqno":1,"bytes":16,"#,
+            r#""body":{"_":"rpc_result","req_msg_id":"1","result":{"_":"boolTrue"}}}]}"#,
+            "\n"
+        )
+    );
+    let back = tl(&["json", "encode"], &stdout(&out));
+    assert_eq!(stdout(&back), hex);
+}
