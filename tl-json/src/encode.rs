@@ -34,11 +34,30 @@ pub fn object(
     max_depth: u32,
     out: &mut Vec<u8>,
 ) -> Result<(), Error> {
-    let definition = named(json, path, |name| index.by_name(name))?;
     let depth = Depth {
         level: 0,
         max: max_depth,
     };
+    any_object(index, json, path, depth, out)
+}
+
+/// An object of any type: one found by its `"_"`, or a JSON boolean, which
+/// is a `Bool` (`boolTrue`, `boolFalse`) as it is in a `Bool` field. The
+/// generated `AnyObject` reads the same.
+fn any_object(
+    index: &Index,
+    json: &Value,
+    path: &Path,
+    depth: Depth,
+    out: &mut Vec<u8>,
+) -> Result<(), Error> {
+    if let Value::Bool(value) = json {
+        value
+            .serialize(out)
+            .map_err(|e| path.error(e.to_string()))?;
+        return Ok(());
+    }
+    let definition = named(json, path, |name| index.by_name(name))?;
     boxed(index, definition, json, path, depth, out)
 }
 
@@ -221,8 +240,7 @@ fn value(
                 return Ok(());
             }
             "Object" if !ty.bare => {
-                let any = named(json, path, |name| index.by_name(name))?;
-                return boxed(index, any, json, path, depth.deeper(), out);
+                return any_object(index, json, path, depth.deeper(), out);
             }
             _ => {}
         }

@@ -114,12 +114,24 @@ fn open_objects_nested_without_end_are_cut_off_as_base64() {
 }
 
 #[test]
+fn a_bool_answer_reads_from_a_json_boolean_too() {
+    let expected = rpc_result(0x997275b5u32.to_le_bytes().to_vec());
+    let json = json!({"_": "rpc_result", "req_msg_id": "4", "result": true});
+    assert_eq!(generated_bytes(&json), expected);
+    assert_eq!(full_codec().encode(&json).unwrap(), expected);
+    // Written, it is the constructor, as everywhere an object is expected.
+    let written = json!({"_": "rpc_result", "req_msg_id": "4", "result": {"_": "boolTrue"}});
+    assert_eq!(generated_json(&expected), written);
+    assert_eq!(full_codec().decode(&expected).unwrap(), written);
+}
+
+#[test]
 fn an_open_object_must_be_an_object_or_base64() {
     let json = json!({"_": "rpc_result", "req_msg_id": "4", "result": 7});
     let error = AnyObject::from_tl_json(&json, "").unwrap_err();
     assert_eq!(
         error.to_string(),
-        "at .result: expected an object (or its bytes in base64), found a number"
+        "at .result: expected an object, a boolean or base64 bytes, found a number"
     );
     let json = json!({"_": "rpc_result", "req_msg_id": "4", "result": {"_": "nope"}});
     let error = AnyObject::from_tl_json(&json, "").unwrap_err();

@@ -60,11 +60,11 @@ impl FromTlJson for RawObject {
     fn from_tl_json(value: &Value, path: &str) -> Result<Self, JsonError> {
         match value {
             Value::String(_) => Vec::from_tl_json(value, path).map(RawObject),
-            Value::Object(_) => encoded(value, path),
+            Value::Object(_) | Value::Bool(_) => encoded(value, path),
             other => Err(JsonError {
                 path: path.to_owned(),
                 message: format!(
-                    "expected an object (or its bytes in base64), found {}",
+                    "expected an object, a boolean or base64 bytes, found {}",
                     super::kind(other)
                 ),
             }),
@@ -74,9 +74,13 @@ impl FromTlJson for RawObject {
 
 /// The bytes of the object `value` describes, through the bundled bindings:
 /// the first that knows its `"_"` encodes it. If none does, the error is the
-/// first one's.
+/// first one's. A JSON boolean is a `Bool`.
 #[allow(unused_variables, unused_mut)]
 fn encoded(value: &Value, path: &str) -> Result<RawObject, JsonError> {
+    if let Value::Bool(value) = value {
+        use crate::Serializable;
+        return to_raw(value.to_bytes(), path);
+    }
     let name = super::constructor_name(value, path)?;
     let mut first_error: Option<JsonError> = None;
     #[cfg(feature = "api")]
