@@ -5,7 +5,7 @@ use crate::index::{Entry, Index};
 use serde_json::Value;
 use std::collections::HashMap;
 use tl_parser::{Parameter, Type};
-use tl_types::json::{FromTlJson, kind};
+use tl_types::json::{self, FromTlJson, kind};
 use tl_types::{Serializable, wire};
 
 /// How deep the encoder is in nested objects, and how deep it may go.
@@ -114,27 +114,13 @@ fn body(
             depth.max
         )));
     }
-    let Value::Object(map) = json else {
-        return Err(path.error(format!("expected an object, found {}", kind(json))));
-    };
+    // The object's `"_"` and keys are checked as the generated code checks
+    // them, with the same messages.
     let name = definition.full_name();
-    match map.get("_") {
-        Some(Value::String(given)) if *given == name => {}
-        Some(Value::String(given)) => {
-            return Err(path
-                .key("_")
-                .error(format!("expected `{name}`, found `{given}`")));
-        }
-        Some(_) => return Err(path.key("_").error("expected a constructor name string")),
-        None => return Err(path.error(format!("the object has no \"_\" (expected `{name}`)"))),
-    }
-    for key in map.keys() {
-        if key != "_" && !definition.params.iter().any(|p| p.name == *key) {
-            return Err(path
-                .key(key)
-                .error(format!("`{name}` has no field `{key}`")));
-        }
-    }
+    let fields: Vec<&str> = definition.params.iter().map(|p| p.name.as_str()).collect();
+    let prefix = path.prefix();
+    let checked = json::Fields::new(json, &prefix, &name, &fields, &[])?;
+    let map = checked.object();
 
     let present = |param: &Parameter| match map.get(param.name.as_str()) {
         None | Some(Value::Null) => false,

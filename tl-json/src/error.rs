@@ -82,6 +82,15 @@ impl Path {
         path
     }
 
+    /// The path as the generated code writes it, where the root is `""`.
+    pub(crate) fn prefix(&self) -> String {
+        if self.0.is_empty() {
+            String::new()
+        } else {
+            self.to_string()
+        }
+    }
+
     pub(crate) fn error(&self, message: impl Into<String>) -> Error {
         Error::Encode {
             path: self.to_string(),

@@ -8,6 +8,8 @@ use crate::model::Category;
 use crate::position::Position;
 use crate::reader::{Path, parse_schema};
 use proptest::prelude::*;
+#[path = "../tests/support/edits.rs"]
+mod edits;
 
 const API: &str = include_str!("../../schema/api.tl");
 const MTPROTO: &str = include_str!("../../schema/mtproto.tl");
@@ -189,46 +191,6 @@ fn fragment() -> impl Strategy<Value = String> {
     ]
 }
 
-/// An edit at a relative position of a text.
-#[derive(Debug, Clone)]
-enum Edit {
-    Delete(f64, usize),
-    Insert(f64, String),
-    Swap(f64, f64),
-}
-
-fn edit() -> impl Strategy<Value = Edit> {
-    prop_oneof![
-        (0.0..1.0, 1usize..4).prop_map(|(at, n)| Edit::Delete(at, n)),
-        (0.0..1.0, fragment()).prop_map(|(at, s)| Edit::Insert(at, s)),
-        (0.0..1.0, 0.0..1.0).prop_map(|(a, b)| Edit::Swap(a, b)),
-    ]
-}
-
-fn apply(text: &str, edits: &[Edit]) -> String {
-    let mut chars: Vec<char> = text.chars().collect();
-    let at = |f: f64, len: usize| ((f * len as f64) as usize).min(len);
-    for edit in edits {
-        let len = chars.len();
-        match edit {
-            Edit::Delete(f, n) => {
-                let i = at(*f, len);
-                chars.drain(i..(i + n).min(len));
-            }
-            Edit::Insert(f, s) => {
-                let i = at(*f, len);
-                chars.splice(i..i, s.chars());
-            }
-            Edit::Swap(a, b) if len > 0 => {
-                let (i, j) = (at(*a, len - 1), at(*b, len - 1));
-                chars.swap(i, j);
-            }
-            Edit::Swap(..) => {}
-        }
-    }
-    chars.into_iter().collect()
-}
-
 proptest! {
     #![proptest_config(ProptestConfig { cases: 1024, ..ProptestConfig::default() })]
 
@@ -240,9 +202,9 @@ proptest! {
     #[test]
     fn mutated_windows_parse_the_same_both_ways(
         window in real_window(),
-        edits in prop::collection::vec(edit(), 1..6),
+        edits in prop::collection::vec(edits::edit(3, fragment()), 1..6),
     ) {
-        same_both_ways(&apply(&window, &edits));
+        same_both_ways(&edits::apply(&window, &edits));
     }
 
     #[test]
@@ -255,12 +217,12 @@ proptest! {
     #[test]
     fn the_scanner_matches_the_grammar_from_any_start(
         window in real_window(),
-        edits in prop::collection::vec(edit(), 0..4),
+        edits in prop::collection::vec(edits::edit(3, fragment()), 0..4),
         at in 0.0..1.0f64,
     ) {
         // Start the scanner anywhere, even inside a token: it either gives up
         // or reads what the grammar reads from there.
-        let text = apply(&window, &edits);
+        let text = edits::apply(&window, &edits);
         let mut offset = ((at * text.len() as f64) as usize).min(text.len());
         while !text.is_char_boundary(offset) {
             offset -= 1;

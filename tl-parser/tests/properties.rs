@@ -7,6 +7,8 @@ use tl_parser::{
     Category, Definition, Doc, DocTag, FlagRef, GenericParam, IdOrigin, Namespace, Parameter,
     Schema, Span, Type,
 };
+#[path = "support/edits.rs"]
+mod edits;
 
 const API: &str = include_str!("../../schema/api.tl");
 const MTPROTO: &str = include_str!("../../schema/mtproto.tl");
@@ -88,46 +90,6 @@ fn tl_soup() -> impl Strategy<Value = String> {
         "\t",
     ]);
     prop::collection::vec(tokens, 0..60).prop_map(|t| t.concat())
-}
-
-/// An edit at a relative position of a text.
-#[derive(Debug, Clone)]
-enum Edit {
-    Delete(f64, usize),
-    Insert(f64, String),
-    Swap(f64, f64),
-}
-
-fn edit() -> impl Strategy<Value = Edit> {
-    prop_oneof![
-        (0.0..1.0, 1usize..8).prop_map(|(at, n)| Edit::Delete(at, n)),
-        (0.0..1.0, "[ -~\n]{1,6}").prop_map(|(at, s)| Edit::Insert(at, s)),
-        (0.0..1.0, 0.0..1.0).prop_map(|(a, b)| Edit::Swap(a, b)),
-    ]
-}
-
-fn apply(text: &str, edits: &[Edit]) -> String {
-    let mut chars: Vec<char> = text.chars().collect();
-    let at = |f: f64, len: usize| ((f * len as f64) as usize).min(len);
-    for edit in edits {
-        let len = chars.len();
-        match edit {
-            Edit::Delete(f, n) => {
-                let i = at(*f, len);
-                chars.drain(i..(i + n).min(len));
-            }
-            Edit::Insert(f, s) => {
-                let i = at(*f, len);
-                chars.splice(i..i, s.chars());
-            }
-            Edit::Swap(a, b) if len > 0 => {
-                let (i, j) = (at(*a, len - 1), at(*b, len - 1));
-                chars.swap(i, j);
-            }
-            Edit::Swap(..) => {}
-        }
-    }
-    chars.into_iter().collect()
 }
 
 // Models generated directly, to check that printing then parsing is the identity.
@@ -287,9 +249,9 @@ proptest! {
     #[test]
     fn mutated_real_schema_never_panics(
         window in real_window(),
-        edits in prop::collection::vec(edit(), 1..6),
+        edits in prop::collection::vec(edits::edit(7, "[ -~\n]{1,6}"), 1..6),
     ) {
-        parse_is_total(&apply(&window, &edits));
+        parse_is_total(&edits::apply(&window, &edits));
     }
 
     #[test]

@@ -313,6 +313,11 @@ impl<'a> Fields<'a> {
         Ok(Fields { map, path })
     }
 
+    /// The whole JSON object.
+    pub fn object(&self) -> &'a Map<String, Value> {
+        self.map
+    }
+
     /// A field that must be there.
     pub fn required<T: FromTlJson>(&self, key: &str) -> Result<T, JsonError> {
         let path = format!("{}.{key}", self.path);
