@@ -101,9 +101,8 @@ impl Config {
     /// them would be wrong.
     pub fn generate(&self, schemas: &[Schema]) -> Result<String, Error> {
         let refs: Vec<&Schema> = schemas.iter().collect();
-        let errors: Vec<String> = tl_parser::check(&refs)
+        let errors: Vec<String> = check_errors(&refs)
             .into_iter()
-            .filter(|d| d.severity == tl_parser::Severity::Error)
             .map(|d| {
                 format!(
                     "error: {} (schema {}, line {}, column {})",
@@ -146,10 +145,7 @@ impl Config {
             .map(|path| read_schema(path.as_ref()))
             .collect::<Result<Vec<_>, _>>()?;
         let schemas: Vec<&Schema> = sources.iter().map(|(_, _, s)| s).collect();
-        let errors: Vec<_> = tl_parser::check(&schemas)
-            .into_iter()
-            .filter(|d| d.severity == tl_parser::Severity::Error)
-            .collect();
+        let errors = check_errors(&schemas);
         if !errors.is_empty() {
             let texts: Vec<tl_parser::SourceText<'_>> = sources
                 .iter()
@@ -207,4 +203,13 @@ fn read_schema(path: &Path) -> Result<(String, String, Schema), Error> {
             ),
         }),
     }
+}
+
+/// The checker's errors (its warnings do not stop generation) for schemas
+/// used together.
+fn check_errors(schemas: &[&Schema]) -> Vec<tl_parser::Diagnostic> {
+    tl_parser::check(schemas)
+        .into_iter()
+        .filter(|d| d.severity == tl_parser::Severity::Error)
+        .collect()
 }
