@@ -26,10 +26,18 @@ impl DocCollector {
     pub(crate) fn comment_line(&mut self, text: Input<'_>, schema: &mut Schema) {
         let body = text.fragment().trim_end();
         if let Some(tags) = body.strip_prefix('@') {
-            let starts_class = is_class_line(&format!("@{tags}"));
-            let second_description = tags.starts_with("description")
+            let line = format!("@{tags}");
+            // A `@class` line opens a type's block; so does a `@description`
+            // line after a type's block that has its description already
+            // (TDLib writes a type's doc on one line, then the next
+            // definition's).
+            let starts_class = is_class_line(&line);
+            let second_description = first_tag_is(&line, "description")
                 && self.lines.first().is_some_and(|l| is_class_line(l))
-                && self.lines.iter().any(|l| l.contains("@description"));
+                && self
+                    .lines
+                    .iter()
+                    .any(|l| parse_tags(l).tags.iter().any(|t| t.name == "description"));
             if starts_class || second_description {
                 self.end_block(schema);
             }
@@ -42,7 +50,7 @@ impl DocCollector {
                         .unwrap_or(u32::MAX),
                 });
             }
-            self.lines.push(format!("@{tags}"));
+            self.lines.push(line);
         } else if let Some(more) = body.strip_prefix('-') {
             if self.start.is_some() {
                 self.lines.push(more.trim().to_owned());
@@ -133,6 +141,14 @@ fn push_text(tags: &mut [DocTag], word: &str) {
         }
         tag.text.push_str(word);
     }
+}
+
+/// Whether the first tag of a doc line is `name`.
+fn first_tag_is(line: &str, name: &str) -> bool {
+    parse_tags(line)
+        .tags
+        .first()
+        .is_some_and(|t| t.name == name)
 }
 
 /// Whether a doc line (after `//`) opens a type's doc: `@class Name ...`.
