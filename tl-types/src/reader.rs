@@ -102,6 +102,30 @@ impl<'a> Reader<'a> {
         self.clone().read_u32()
     }
 
+    /// Starts a boxed value: one nesting level deeper (failing, at the
+    /// value's first byte, if that passes the limit), then its constructor
+    /// id, which it returns. Every successful call must be paired with
+    /// [`Reader::leave_boxed`] once the value is read, whether or not reading
+    /// it succeeded. On failure nothing needs undoing.
+    ///
+    /// This is [`Reader::nested`] without a closure, for generated code, which
+    /// has one such call per boxed type.
+    pub fn enter_boxed(&mut self) -> Result<u32, DecodeError> {
+        if self.depth >= self.max_depth {
+            return Err(self.error(DecodeErrorKind::NestingTooDeep {
+                limit: self.max_depth,
+            }));
+        }
+        let id = self.read_u32()?;
+        self.depth += 1;
+        Ok(id)
+    }
+
+    /// Ends a boxed value started with [`Reader::enter_boxed`].
+    pub fn leave_boxed(&mut self) {
+        self.depth = self.depth.saturating_sub(1);
+    }
+
     /// Runs `decode` one nesting level deeper, failing if that passes the limit.
     #[inline]
     pub fn nested<T>(

@@ -108,6 +108,7 @@ pub fn dispatch(plan: &Plan, options: &Options<'_>, scope: &Scope) -> TokenStrea
         let serde_call = json::serde_impls("AnyCall", &[], &gate);
         let serde_object = json::serde_impls("AnyObject", &[], &gate);
         quote! {
+            #gate
             impl AnyValue {
                 #[doc = " Whether `name` is the TL name of one of this schema's constructors."]
                 pub fn is_constructor_name(name: &str) -> bool {

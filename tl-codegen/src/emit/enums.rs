@@ -67,7 +67,7 @@ pub fn boxed_type(plan: &Plan, index: usize, options: &Options<'_>, scope: &Scop
                     value.serialize(out)
                 }
             });
-            reads.push(quote!(#id => #ok(Self::#variant_name(reader.read()?)),));
+            reads.push(quote!(#id => reader.read().map(Self::#variant_name),));
             ids.push(quote!(Self::#variant_name(_) => #id,));
             names.push(quote!(Self::#variant_name(_) => #constructor_name,));
             let wrap = if variant.boxed {
@@ -166,13 +166,13 @@ pub fn boxed_type(plan: &Plan, index: usize, options: &Options<'_>, scope: &Scop
 
         impl tl::Deserializable for #name {
             fn deserialize(reader: &mut tl::Reader<'_>) -> #result<Self, tl::DecodeError> {
-                reader.nested(|reader| {
-                    let id: u32 = reader.read()?;
-                    match id {
-                        #(#reads)*
-                        _ => #err(reader.unexpected_constructor(id, #tl_name)),
-                    }
-                })
+                let id = reader.enter_boxed()?;
+                let value = match id {
+                    #(#reads)*
+                    _ => #err(reader.unexpected_constructor(id, #tl_name)),
+                };
+                reader.leave_boxed();
+                value
             }
         }
 

@@ -2,6 +2,7 @@
 // schema and generate again.
 
 use crate as tl;
+#[cfg(feature = "serde")]
 impl AnyValue {
     /// Whether `name` is the TL name of one of this schema's constructors.
     pub fn is_constructor_name(name: &str) -> bool {
@@ -3972,14 +3973,13 @@ pub mod enums {
     }
     impl tl::Deserializable for ResPq {
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
-            reader
-                .nested(|reader| {
-                    let id: u32 = reader.read()?;
-                    match id {
-                        0x05162463 => Ok(Self::ResPq(reader.read()?)),
-                        _ => Err(reader.unexpected_constructor(id, "ResPQ")),
-                    }
-                })
+            let id = reader.enter_boxed()?;
+            let value = match id {
+                0x05162463 => reader.read().map(Self::ResPq),
+                _ => Err(reader.unexpected_constructor(id, "ResPQ")),
+            };
+            reader.leave_boxed();
+            value
         }
     }
     const _: () = assert!(
@@ -4081,17 +4081,16 @@ pub mod enums {
     }
     impl tl::Deserializable for PQInnerData {
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
-            reader
-                .nested(|reader| {
-                    let id: u32 = reader.read()?;
-                    match id {
-                        0x83c95aec => Ok(Self::PQInnerData(reader.read()?)),
-                        0xa9f55f95 => Ok(Self::Dc(reader.read()?)),
-                        0x3c6a84d4 => Ok(Self::Temp(reader.read()?)),
-                        0x56fddf88 => Ok(Self::TempDc(reader.read()?)),
-                        _ => Err(reader.unexpected_constructor(id, "P_Q_inner_data")),
-                    }
-                })
+            let id = reader.enter_boxed()?;
+            let value = match id {
+                0x83c95aec => reader.read().map(Self::PQInnerData),
+                0xa9f55f95 => reader.read().map(Self::Dc),
+                0x3c6a84d4 => reader.read().map(Self::Temp),
+                0x56fddf88 => reader.read().map(Self::TempDc),
+                _ => Err(reader.unexpected_constructor(id, "P_Q_inner_data")),
+            };
+            reader.leave_boxed();
+            value
         }
     }
     const _: () = assert!(
@@ -4243,14 +4242,13 @@ pub mod enums {
     }
     impl tl::Deserializable for BindAuthKeyInner {
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
-            reader
-                .nested(|reader| {
-                    let id: u32 = reader.read()?;
-                    match id {
-                        0x75a3f765 => Ok(Self::BindAuthKeyInner(reader.read()?)),
-                        _ => Err(reader.unexpected_constructor(id, "BindAuthKeyInner")),
-                    }
-                })
+            let id = reader.enter_boxed()?;
+            let value = match id {
+                0x75a3f765 => reader.read().map(Self::BindAuthKeyInner),
+                _ => Err(reader.unexpected_constructor(id, "BindAuthKeyInner")),
+            };
+            reader.leave_boxed();
+            value
         }
     }
     const _: () = assert!(
@@ -4341,15 +4339,14 @@ pub mod enums {
     }
     impl tl::Deserializable for ServerDhParams {
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
-            reader
-                .nested(|reader| {
-                    let id: u32 = reader.read()?;
-                    match id {
-                        0x79cb045d => Ok(Self::Fail(reader.read()?)),
-                        0xd0e8075c => Ok(Self::Ok(reader.read()?)),
-                        _ => Err(reader.unexpected_constructor(id, "Server_DH_Params")),
-                    }
-                })
+            let id = reader.enter_boxed()?;
+            let value = match id {
+                0x79cb045d => reader.read().map(Self::Fail),
+                0xd0e8075c => reader.read().map(Self::Ok),
+                _ => Err(reader.unexpected_constructor(id, "Server_DH_Params")),
+            };
+            reader.leave_boxed();
+            value
         }
     }
     const _: () = assert!(
@@ -4457,18 +4454,13 @@ pub mod enums {
     }
     impl tl::Deserializable for ServerDhInnerData {
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
-            reader
-                .nested(|reader| {
-                    let id: u32 = reader.read()?;
-                    match id {
-                        0xb5890dba => Ok(Self::ServerDhInnerData(reader.read()?)),
-                        _ => {
-                            Err(
-                                reader.unexpected_constructor(id, "Server_DH_inner_data"),
-                            )
-                        }
-                    }
-                })
+            let id = reader.enter_boxed()?;
+            let value = match id {
+                0xb5890dba => reader.read().map(Self::ServerDhInnerData),
+                _ => Err(reader.unexpected_constructor(id, "Server_DH_inner_data")),
+            };
+            reader.leave_boxed();
+            value
         }
     }
     const _: () = assert!(
@@ -4557,18 +4549,13 @@ pub mod enums {
     }
     impl tl::Deserializable for ClientDhInnerData {
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
-            reader
-                .nested(|reader| {
-                    let id: u32 = reader.read()?;
-                    match id {
-                        0x6643b654 => Ok(Self::ClientDhInnerData(reader.read()?)),
-                        _ => {
-                            Err(
-                                reader.unexpected_constructor(id, "Client_DH_Inner_Data"),
-                            )
-                        }
-                    }
-                })
+            let id = reader.enter_boxed()?;
+            let value = match id {
+                0x6643b654 => reader.read().map(Self::ClientDhInnerData),
+                _ => Err(reader.unexpected_constructor(id, "Client_DH_Inner_Data")),
+            };
+            reader.leave_boxed();
+            value
         }
     }
     const _: () = assert!(
@@ -4673,21 +4660,17 @@ pub mod enums {
     }
     impl tl::Deserializable for SetClientDhParamsAnswer {
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
-            reader
-                .nested(|reader| {
-                    let id: u32 = reader.read()?;
-                    match id {
-                        0x3bcbf734 => Ok(Self::DhGenOk(reader.read()?)),
-                        0x46dc1fb9 => Ok(Self::DhGenRetry(reader.read()?)),
-                        0xa69dae02 => Ok(Self::DhGenFail(reader.read()?)),
-                        _ => {
-                            Err(
-                                reader
-                                    .unexpected_constructor(id, "Set_client_DH_params_answer"),
-                            )
-                        }
-                    }
-                })
+            let id = reader.enter_boxed()?;
+            let value = match id {
+                0x3bcbf734 => reader.read().map(Self::DhGenOk),
+                0x46dc1fb9 => reader.read().map(Self::DhGenRetry),
+                0xa69dae02 => reader.read().map(Self::DhGenFail),
+                _ => {
+                    Err(reader.unexpected_constructor(id, "Set_client_DH_params_answer"))
+                }
+            };
+            reader.leave_boxed();
+            value
         }
     }
     const _: () = assert!(
@@ -4827,16 +4810,15 @@ pub mod enums {
     }
     impl tl::Deserializable for DestroyAuthKeyRes {
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
-            reader
-                .nested(|reader| {
-                    let id: u32 = reader.read()?;
-                    match id {
-                        0xf660e1d4 => Ok(Self::DestroyAuthKeyOk),
-                        0x0a9f2259 => Ok(Self::DestroyAuthKeyNone),
-                        0xea109b13 => Ok(Self::DestroyAuthKeyFail),
-                        _ => Err(reader.unexpected_constructor(id, "DestroyAuthKeyRes")),
-                    }
-                })
+            let id = reader.enter_boxed()?;
+            let value = match id {
+                0xf660e1d4 => Ok(Self::DestroyAuthKeyOk),
+                0x0a9f2259 => Ok(Self::DestroyAuthKeyNone),
+                0xea109b13 => Ok(Self::DestroyAuthKeyFail),
+                _ => Err(reader.unexpected_constructor(id, "DestroyAuthKeyRes")),
+            };
+            reader.leave_boxed();
+            value
         }
     }
     const _: () = assert!(
@@ -4972,14 +4954,13 @@ pub mod enums {
     }
     impl tl::Deserializable for MsgsAck {
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
-            reader
-                .nested(|reader| {
-                    let id: u32 = reader.read()?;
-                    match id {
-                        0x62d6b459 => Ok(Self::MsgsAck(reader.read()?)),
-                        _ => Err(reader.unexpected_constructor(id, "MsgsAck")),
-                    }
-                })
+            let id = reader.enter_boxed()?;
+            let value = match id {
+                0x62d6b459 => reader.read().map(Self::MsgsAck),
+                _ => Err(reader.unexpected_constructor(id, "MsgsAck")),
+            };
+            reader.leave_boxed();
+            value
         }
     }
     const _: () = assert!(
@@ -5065,15 +5046,14 @@ pub mod enums {
     }
     impl tl::Deserializable for BadMsgNotification {
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
-            reader
-                .nested(|reader| {
-                    let id: u32 = reader.read()?;
-                    match id {
-                        0xa7eff811 => Ok(Self::BadMsgNotification(reader.read()?)),
-                        0xedab447b => Ok(Self::BadServerSalt(reader.read()?)),
-                        _ => Err(reader.unexpected_constructor(id, "BadMsgNotification")),
-                    }
-                })
+            let id = reader.enter_boxed()?;
+            let value = match id {
+                0xa7eff811 => reader.read().map(Self::BadMsgNotification),
+                0xedab447b => reader.read().map(Self::BadServerSalt),
+                _ => Err(reader.unexpected_constructor(id, "BadMsgNotification")),
+            };
+            reader.leave_boxed();
+            value
         }
     }
     const _: () = assert!(
@@ -5181,14 +5161,13 @@ pub mod enums {
     }
     impl tl::Deserializable for MsgsStateReq {
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
-            reader
-                .nested(|reader| {
-                    let id: u32 = reader.read()?;
-                    match id {
-                        0xda69fb52 => Ok(Self::MsgsStateReq(reader.read()?)),
-                        _ => Err(reader.unexpected_constructor(id, "MsgsStateReq")),
-                    }
-                })
+            let id = reader.enter_boxed()?;
+            let value = match id {
+                0xda69fb52 => reader.read().map(Self::MsgsStateReq),
+                _ => Err(reader.unexpected_constructor(id, "MsgsStateReq")),
+            };
+            reader.leave_boxed();
+            value
         }
     }
     const _: () = assert!(
@@ -5269,14 +5248,13 @@ pub mod enums {
     }
     impl tl::Deserializable for MsgsStateInfo {
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
-            reader
-                .nested(|reader| {
-                    let id: u32 = reader.read()?;
-                    match id {
-                        0x04deb57d => Ok(Self::MsgsStateInfo(reader.read()?)),
-                        _ => Err(reader.unexpected_constructor(id, "MsgsStateInfo")),
-                    }
-                })
+            let id = reader.enter_boxed()?;
+            let value = match id {
+                0x04deb57d => reader.read().map(Self::MsgsStateInfo),
+                _ => Err(reader.unexpected_constructor(id, "MsgsStateInfo")),
+            };
+            reader.leave_boxed();
+            value
         }
     }
     const _: () = assert!(
@@ -5357,14 +5335,13 @@ pub mod enums {
     }
     impl tl::Deserializable for MsgsAllInfo {
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
-            reader
-                .nested(|reader| {
-                    let id: u32 = reader.read()?;
-                    match id {
-                        0x8cc0d131 => Ok(Self::MsgsAllInfo(reader.read()?)),
-                        _ => Err(reader.unexpected_constructor(id, "MsgsAllInfo")),
-                    }
-                })
+            let id = reader.enter_boxed()?;
+            let value = match id {
+                0x8cc0d131 => reader.read().map(Self::MsgsAllInfo),
+                _ => Err(reader.unexpected_constructor(id, "MsgsAllInfo")),
+            };
+            reader.leave_boxed();
+            value
         }
     }
     const _: () = assert!(
@@ -5453,15 +5430,14 @@ pub mod enums {
     }
     impl tl::Deserializable for MsgDetailedInfo {
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
-            reader
-                .nested(|reader| {
-                    let id: u32 = reader.read()?;
-                    match id {
-                        0x276d3ec6 => Ok(Self::MsgDetailedInfo(reader.read()?)),
-                        0x809db6df => Ok(Self::MsgNewDetailedInfo(reader.read()?)),
-                        _ => Err(reader.unexpected_constructor(id, "MsgDetailedInfo")),
-                    }
-                })
+            let id = reader.enter_boxed()?;
+            let value = match id {
+                0x276d3ec6 => reader.read().map(Self::MsgDetailedInfo),
+                0x809db6df => reader.read().map(Self::MsgNewDetailedInfo),
+                _ => Err(reader.unexpected_constructor(id, "MsgDetailedInfo")),
+            };
+            reader.leave_boxed();
+            value
         }
     }
     const _: () = assert!(
@@ -5569,14 +5545,13 @@ pub mod enums {
     }
     impl tl::Deserializable for MsgResendReq {
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
-            reader
-                .nested(|reader| {
-                    let id: u32 = reader.read()?;
-                    match id {
-                        0x7d861a08 => Ok(Self::MsgResendReq(reader.read()?)),
-                        _ => Err(reader.unexpected_constructor(id, "MsgResendReq")),
-                    }
-                })
+            let id = reader.enter_boxed()?;
+            let value = match id {
+                0x7d861a08 => reader.read().map(Self::MsgResendReq),
+                _ => Err(reader.unexpected_constructor(id, "MsgResendReq")),
+            };
+            reader.leave_boxed();
+            value
         }
     }
     const _: () = assert!(
@@ -5657,14 +5632,13 @@ pub mod enums {
     }
     impl tl::Deserializable for RpcError {
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
-            reader
-                .nested(|reader| {
-                    let id: u32 = reader.read()?;
-                    match id {
-                        0x2144ca19 => Ok(Self::RpcError(reader.read()?)),
-                        _ => Err(reader.unexpected_constructor(id, "RpcError")),
-                    }
-                })
+            let id = reader.enter_boxed()?;
+            let value = match id {
+                0x2144ca19 => reader.read().map(Self::RpcError),
+                _ => Err(reader.unexpected_constructor(id, "RpcError")),
+            };
+            reader.leave_boxed();
+            value
         }
     }
     const _: () = assert!(
@@ -5752,16 +5726,15 @@ pub mod enums {
     }
     impl tl::Deserializable for RpcDropAnswer {
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
-            reader
-                .nested(|reader| {
-                    let id: u32 = reader.read()?;
-                    match id {
-                        0x5e2ad36e => Ok(Self::RpcAnswerUnknown),
-                        0xcd78e586 => Ok(Self::RpcAnswerDroppedRunning),
-                        0xa43ad8b7 => Ok(Self::RpcAnswerDropped(reader.read()?)),
-                        _ => Err(reader.unexpected_constructor(id, "RpcDropAnswer")),
-                    }
-                })
+            let id = reader.enter_boxed()?;
+            let value = match id {
+                0x5e2ad36e => Ok(Self::RpcAnswerUnknown),
+                0xcd78e586 => Ok(Self::RpcAnswerDroppedRunning),
+                0xa43ad8b7 => reader.read().map(Self::RpcAnswerDropped),
+                _ => Err(reader.unexpected_constructor(id, "RpcDropAnswer")),
+            };
+            reader.leave_boxed();
+            value
         }
     }
     const _: () = assert!(
@@ -5895,14 +5868,13 @@ pub mod enums {
     }
     impl tl::Deserializable for FutureSalt {
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
-            reader
-                .nested(|reader| {
-                    let id: u32 = reader.read()?;
-                    match id {
-                        0x0949d9dc => Ok(Self::FutureSalt(reader.read()?)),
-                        _ => Err(reader.unexpected_constructor(id, "FutureSalt")),
-                    }
-                })
+            let id = reader.enter_boxed()?;
+            let value = match id {
+                0x0949d9dc => reader.read().map(Self::FutureSalt),
+                _ => Err(reader.unexpected_constructor(id, "FutureSalt")),
+            };
+            reader.leave_boxed();
+            value
         }
     }
     const _: () = assert!(
@@ -5980,14 +5952,13 @@ pub mod enums {
     }
     impl tl::Deserializable for FutureSalts {
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
-            reader
-                .nested(|reader| {
-                    let id: u32 = reader.read()?;
-                    match id {
-                        0xae500895 => Ok(Self::FutureSalts(reader.read()?)),
-                        _ => Err(reader.unexpected_constructor(id, "FutureSalts")),
-                    }
-                })
+            let id = reader.enter_boxed()?;
+            let value = match id {
+                0xae500895 => reader.read().map(Self::FutureSalts),
+                _ => Err(reader.unexpected_constructor(id, "FutureSalts")),
+            };
+            reader.leave_boxed();
+            value
         }
     }
     const _: () = assert!(
@@ -6068,14 +6039,13 @@ pub mod enums {
     }
     impl tl::Deserializable for Pong {
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
-            reader
-                .nested(|reader| {
-                    let id: u32 = reader.read()?;
-                    match id {
-                        0x347773c5 => Ok(Self::Pong(reader.read()?)),
-                        _ => Err(reader.unexpected_constructor(id, "Pong")),
-                    }
-                })
+            let id = reader.enter_boxed()?;
+            let value = match id {
+                0x347773c5 => reader.read().map(Self::Pong),
+                _ => Err(reader.unexpected_constructor(id, "Pong")),
+            };
+            reader.leave_boxed();
+            value
         }
     }
     const _: () = assert!(
@@ -6161,15 +6131,14 @@ pub mod enums {
     }
     impl tl::Deserializable for DestroySessionRes {
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
-            reader
-                .nested(|reader| {
-                    let id: u32 = reader.read()?;
-                    match id {
-                        0xe22045fc => Ok(Self::DestroySessionOk(reader.read()?)),
-                        0x62d350c9 => Ok(Self::DestroySessionNone(reader.read()?)),
-                        _ => Err(reader.unexpected_constructor(id, "DestroySessionRes")),
-                    }
-                })
+            let id = reader.enter_boxed()?;
+            let value = match id {
+                0xe22045fc => reader.read().map(Self::DestroySessionOk),
+                0x62d350c9 => reader.read().map(Self::DestroySessionNone),
+                _ => Err(reader.unexpected_constructor(id, "DestroySessionRes")),
+            };
+            reader.leave_boxed();
+            value
         }
     }
     const _: () = assert!(
@@ -6277,14 +6246,13 @@ pub mod enums {
     }
     impl tl::Deserializable for NewSession {
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
-            reader
-                .nested(|reader| {
-                    let id: u32 = reader.read()?;
-                    match id {
-                        0x9ec20908 => Ok(Self::Created(reader.read()?)),
-                        _ => Err(reader.unexpected_constructor(id, "NewSession")),
-                    }
-                })
+            let id = reader.enter_boxed()?;
+            let value = match id {
+                0x9ec20908 => reader.read().map(Self::Created),
+                _ => Err(reader.unexpected_constructor(id, "NewSession")),
+            };
+            reader.leave_boxed();
+            value
         }
     }
     const _: () = assert!(
@@ -6365,14 +6333,13 @@ pub mod enums {
     }
     impl tl::Deserializable for HttpWait {
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
-            reader
-                .nested(|reader| {
-                    let id: u32 = reader.read()?;
-                    match id {
-                        0x9299359f => Ok(Self::HttpWait(reader.read()?)),
-                        _ => Err(reader.unexpected_constructor(id, "HttpWait")),
-                    }
-                })
+            let id = reader.enter_boxed()?;
+            let value = match id {
+                0x9299359f => reader.read().map(Self::HttpWait),
+                _ => Err(reader.unexpected_constructor(id, "HttpWait")),
+            };
+            reader.leave_boxed();
+            value
         }
     }
     const _: () = assert!(
@@ -6458,15 +6425,14 @@ pub mod enums {
     }
     impl tl::Deserializable for IpPort {
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
-            reader
-                .nested(|reader| {
-                    let id: u32 = reader.read()?;
-                    match id {
-                        0xd433ad73 => Ok(Self::IpPort(reader.read()?)),
-                        0x37982646 => Ok(Self::Secret(reader.read()?)),
-                        _ => Err(reader.unexpected_constructor(id, "IpPort")),
-                    }
-                })
+            let id = reader.enter_boxed()?;
+            let value = match id {
+                0xd433ad73 => reader.read().map(Self::IpPort),
+                0x37982646 => reader.read().map(Self::Secret),
+                _ => Err(reader.unexpected_constructor(id, "IpPort")),
+            };
+            reader.leave_boxed();
+            value
         }
     }
     const _: () = assert!(
@@ -6569,14 +6535,13 @@ pub mod enums {
     }
     impl tl::Deserializable for AccessPointRule {
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
-            reader
-                .nested(|reader| {
-                    let id: u32 = reader.read()?;
-                    match id {
-                        0x4679b65f => Ok(Self::AccessPointRule(reader.read()?)),
-                        _ => Err(reader.unexpected_constructor(id, "AccessPointRule")),
-                    }
-                })
+            let id = reader.enter_boxed()?;
+            let value = match id {
+                0x4679b65f => reader.read().map(Self::AccessPointRule),
+                _ => Err(reader.unexpected_constructor(id, "AccessPointRule")),
+            };
+            reader.leave_boxed();
+            value
         }
     }
     const _: () = assert!(
@@ -6659,14 +6624,13 @@ pub mod enums {
     }
     impl tl::Deserializable for RpcResult {
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
-            reader
-                .nested(|reader| {
-                    let id: u32 = reader.read()?;
-                    match id {
-                        0xf35c6d01 => Ok(Self::RpcResult(reader.read()?)),
-                        _ => Err(reader.unexpected_constructor(id, "RpcResult")),
-                    }
-                })
+            let id = reader.enter_boxed()?;
+            let value = match id {
+                0xf35c6d01 => reader.read().map(Self::RpcResult),
+                _ => Err(reader.unexpected_constructor(id, "RpcResult")),
+            };
+            reader.leave_boxed();
+            value
         }
     }
     const _: () = assert!(
@@ -6744,14 +6708,13 @@ pub mod enums {
     }
     impl tl::Deserializable for Message {
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
-            reader
-                .nested(|reader| {
-                    let id: u32 = reader.read()?;
-                    match id {
-                        0x5bb8e511 => Ok(Self::Message(reader.read()?)),
-                        _ => Err(reader.unexpected_constructor(id, "Message")),
-                    }
-                })
+            let id = reader.enter_boxed()?;
+            let value = match id {
+                0x5bb8e511 => reader.read().map(Self::Message),
+                _ => Err(reader.unexpected_constructor(id, "Message")),
+            };
+            reader.leave_boxed();
+            value
         }
     }
     const _: () = assert!(
@@ -6829,14 +6792,13 @@ pub mod enums {
     }
     impl tl::Deserializable for MessageContainer {
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
-            reader
-                .nested(|reader| {
-                    let id: u32 = reader.read()?;
-                    match id {
-                        0x73f1f8dc => Ok(Self::MsgContainer(reader.read()?)),
-                        _ => Err(reader.unexpected_constructor(id, "MessageContainer")),
-                    }
-                })
+            let id = reader.enter_boxed()?;
+            let value = match id {
+                0x73f1f8dc => reader.read().map(Self::MsgContainer),
+                _ => Err(reader.unexpected_constructor(id, "MessageContainer")),
+            };
+            reader.leave_boxed();
+            value
         }
     }
     const _: () = assert!(
@@ -6919,14 +6881,13 @@ pub mod enums {
     }
     impl tl::Deserializable for MessageCopy {
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
-            reader
-                .nested(|reader| {
-                    let id: u32 = reader.read()?;
-                    match id {
-                        0xe06046b2 => Ok(Self::MsgCopy(reader.read()?)),
-                        _ => Err(reader.unexpected_constructor(id, "MessageCopy")),
-                    }
-                })
+            let id = reader.enter_boxed()?;
+            let value = match id {
+                0xe06046b2 => reader.read().map(Self::MsgCopy),
+                _ => Err(reader.unexpected_constructor(id, "MessageCopy")),
+            };
+            reader.leave_boxed();
+            value
         }
     }
     const _: () = assert!(
@@ -7004,14 +6965,13 @@ pub mod enums {
     }
     impl tl::Deserializable for Object {
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
-            reader
-                .nested(|reader| {
-                    let id: u32 = reader.read()?;
-                    match id {
-                        0x3072cfa1 => Ok(Self::GzipPacked(reader.read()?)),
-                        _ => Err(reader.unexpected_constructor(id, "Object")),
-                    }
-                })
+            let id = reader.enter_boxed()?;
+            let value = match id {
+                0x3072cfa1 => reader.read().map(Self::GzipPacked),
+                _ => Err(reader.unexpected_constructor(id, "Object")),
+            };
+            reader.leave_boxed();
+            value
         }
     }
     const _: () = assert!(
@@ -7095,16 +7055,13 @@ pub mod enums {
             fn deserialize(
                 reader: &mut tl::Reader<'_>,
             ) -> Result<Self, tl::DecodeError> {
-                reader
-                    .nested(|reader| {
-                        let id: u32 = reader.read()?;
-                        match id {
-                            0x5a592a6c => Ok(Self::ConfigSimple(reader.read()?)),
-                            _ => {
-                                Err(reader.unexpected_constructor(id, "help.ConfigSimple"))
-                            }
-                        }
-                    })
+                let id = reader.enter_boxed()?;
+                let value = match id {
+                    0x5a592a6c => reader.read().map(Self::ConfigSimple),
+                    _ => Err(reader.unexpected_constructor(id, "help.ConfigSimple")),
+                };
+                reader.leave_boxed();
+                value
             }
         }
         const _: () = assert!(
