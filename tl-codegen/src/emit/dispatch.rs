@@ -138,8 +138,9 @@ pub fn dispatch(plan: &Plan, options: &Options<'_>, scope: &Scope) -> TokenStrea
                         return #ok(Self::Bool(*value));
                     }
                     match tl::json::constructor_name(json, path)? {
-                        "boolTrue" => #ok(Self::Bool(true)),
-                        "boolFalse" => #ok(Self::Bool(false)),
+                        // No fields, and no other keys: nothing is dropped silently.
+                        "boolTrue" => tl::json::Fields::new(json, path, "boolTrue", &[], &[]).map(|_| Self::Bool(true)),
+                        "boolFalse" => tl::json::Fields::new(json, path, "boolFalse", &[], &[]).map(|_| Self::Bool(false)),
                         #(#value_json_reads)*
                         other => #err(tl::json::unknown_constructor(path, other, "any boxed type")),
                     }

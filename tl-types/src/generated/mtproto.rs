@@ -77,8 +77,14 @@ impl tl::json::FromTlJson for AnyValue {
             return Ok(Self::Bool(*value));
         }
         match tl::json::constructor_name(json, path)? {
-            "boolTrue" => Ok(Self::Bool(true)),
-            "boolFalse" => Ok(Self::Bool(false)),
+            "boolTrue" => {
+                tl::json::Fields::new(json, path, "boolTrue", &[], &[])
+                    .map(|_| Self::Bool(true))
+            }
+            "boolFalse" => {
+                tl::json::Fields::new(json, path, "boolFalse", &[], &[])
+                    .map(|_| Self::Bool(false))
+            }
             "resPQ" => tl::json::FromTlJson::from_tl_json(json, path).map(Self::ResPq),
             "p_q_inner_data" | "p_q_inner_data_dc" | "p_q_inner_data_temp"
             | "p_q_inner_data_temp_dc" => {
@@ -3957,6 +3963,17 @@ pub mod enums {
                 Self::ResPq(_) => "resPQ",
             }
         }
+        /// Reads the variant that constructor `id` (already read) stands for.
+        fn read_variant(
+            id: u32,
+            reader: &mut tl::Reader<'_>,
+        ) -> Result<Self, tl::DecodeError> {
+            let variant = match id {
+                0x05162463 => Self::ResPq(reader.read()?),
+                _ => return Err(reader.unexpected_constructor(id, "ResPQ")),
+            };
+            Ok(variant)
+        }
     }
     impl tl::Serializable for ResPq {
         fn serialize<S: tl::Sink + ?Sized>(
@@ -3974,10 +3991,7 @@ pub mod enums {
     impl tl::Deserializable for ResPq {
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             let id = reader.enter_boxed()?;
-            let value = match id {
-                0x05162463 => reader.read().map(Self::ResPq),
-                _ => Err(reader.unexpected_constructor(id, "ResPQ")),
-            };
+            let value = Self::read_variant(id, reader);
             reader.leave_boxed();
             value
         }
@@ -4053,6 +4067,20 @@ pub mod enums {
                 Self::TempDc(_) => "p_q_inner_data_temp_dc",
             }
         }
+        /// Reads the variant that constructor `id` (already read) stands for.
+        fn read_variant(
+            id: u32,
+            reader: &mut tl::Reader<'_>,
+        ) -> Result<Self, tl::DecodeError> {
+            let variant = match id {
+                0x83c95aec => Self::PQInnerData(reader.read()?),
+                0xa9f55f95 => Self::Dc(reader.read()?),
+                0x3c6a84d4 => Self::Temp(reader.read()?),
+                0x56fddf88 => Self::TempDc(reader.read()?),
+                _ => return Err(reader.unexpected_constructor(id, "P_Q_inner_data")),
+            };
+            Ok(variant)
+        }
     }
     impl tl::Serializable for PQInnerData {
         fn serialize<S: tl::Sink + ?Sized>(
@@ -4082,13 +4110,7 @@ pub mod enums {
     impl tl::Deserializable for PQInnerData {
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             let id = reader.enter_boxed()?;
-            let value = match id {
-                0x83c95aec => reader.read().map(Self::PQInnerData),
-                0xa9f55f95 => reader.read().map(Self::Dc),
-                0x3c6a84d4 => reader.read().map(Self::Temp),
-                0x56fddf88 => reader.read().map(Self::TempDc),
-                _ => Err(reader.unexpected_constructor(id, "P_Q_inner_data")),
-            };
+            let value = Self::read_variant(id, reader);
             reader.leave_boxed();
             value
         }
@@ -4226,6 +4248,17 @@ pub mod enums {
                 Self::BindAuthKeyInner(_) => "bind_auth_key_inner",
             }
         }
+        /// Reads the variant that constructor `id` (already read) stands for.
+        fn read_variant(
+            id: u32,
+            reader: &mut tl::Reader<'_>,
+        ) -> Result<Self, tl::DecodeError> {
+            let variant = match id {
+                0x75a3f765 => Self::BindAuthKeyInner(reader.read()?),
+                _ => return Err(reader.unexpected_constructor(id, "BindAuthKeyInner")),
+            };
+            Ok(variant)
+        }
     }
     impl tl::Serializable for BindAuthKeyInner {
         fn serialize<S: tl::Sink + ?Sized>(
@@ -4243,10 +4276,7 @@ pub mod enums {
     impl tl::Deserializable for BindAuthKeyInner {
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             let id = reader.enter_boxed()?;
-            let value = match id {
-                0x75a3f765 => reader.read().map(Self::BindAuthKeyInner),
-                _ => Err(reader.unexpected_constructor(id, "BindAuthKeyInner")),
-            };
+            let value = Self::read_variant(id, reader);
             reader.leave_boxed();
             value
         }
@@ -4319,6 +4349,18 @@ pub mod enums {
                 Self::Ok(_) => "server_DH_params_ok",
             }
         }
+        /// Reads the variant that constructor `id` (already read) stands for.
+        fn read_variant(
+            id: u32,
+            reader: &mut tl::Reader<'_>,
+        ) -> Result<Self, tl::DecodeError> {
+            let variant = match id {
+                0x79cb045d => Self::Fail(reader.read()?),
+                0xd0e8075c => Self::Ok(reader.read()?),
+                _ => return Err(reader.unexpected_constructor(id, "Server_DH_Params")),
+            };
+            Ok(variant)
+        }
     }
     impl tl::Serializable for ServerDhParams {
         fn serialize<S: tl::Sink + ?Sized>(
@@ -4340,11 +4382,7 @@ pub mod enums {
     impl tl::Deserializable for ServerDhParams {
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             let id = reader.enter_boxed()?;
-            let value = match id {
-                0x79cb045d => reader.read().map(Self::Fail),
-                0xd0e8075c => reader.read().map(Self::Ok),
-                _ => Err(reader.unexpected_constructor(id, "Server_DH_Params")),
-            };
+            let value = Self::read_variant(id, reader);
             reader.leave_boxed();
             value
         }
@@ -4438,6 +4476,19 @@ pub mod enums {
                 Self::ServerDhInnerData(_) => "server_DH_inner_data",
             }
         }
+        /// Reads the variant that constructor `id` (already read) stands for.
+        fn read_variant(
+            id: u32,
+            reader: &mut tl::Reader<'_>,
+        ) -> Result<Self, tl::DecodeError> {
+            let variant = match id {
+                0xb5890dba => Self::ServerDhInnerData(reader.read()?),
+                _ => {
+                    return Err(reader.unexpected_constructor(id, "Server_DH_inner_data"));
+                }
+            };
+            Ok(variant)
+        }
     }
     impl tl::Serializable for ServerDhInnerData {
         fn serialize<S: tl::Sink + ?Sized>(
@@ -4455,10 +4506,7 @@ pub mod enums {
     impl tl::Deserializable for ServerDhInnerData {
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             let id = reader.enter_boxed()?;
-            let value = match id {
-                0xb5890dba => reader.read().map(Self::ServerDhInnerData),
-                _ => Err(reader.unexpected_constructor(id, "Server_DH_inner_data")),
-            };
+            let value = Self::read_variant(id, reader);
             reader.leave_boxed();
             value
         }
@@ -4533,6 +4581,19 @@ pub mod enums {
                 Self::ClientDhInnerData(_) => "client_DH_inner_data",
             }
         }
+        /// Reads the variant that constructor `id` (already read) stands for.
+        fn read_variant(
+            id: u32,
+            reader: &mut tl::Reader<'_>,
+        ) -> Result<Self, tl::DecodeError> {
+            let variant = match id {
+                0x6643b654 => Self::ClientDhInnerData(reader.read()?),
+                _ => {
+                    return Err(reader.unexpected_constructor(id, "Client_DH_Inner_Data"));
+                }
+            };
+            Ok(variant)
+        }
     }
     impl tl::Serializable for ClientDhInnerData {
         fn serialize<S: tl::Sink + ?Sized>(
@@ -4550,10 +4611,7 @@ pub mod enums {
     impl tl::Deserializable for ClientDhInnerData {
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             let id = reader.enter_boxed()?;
-            let value = match id {
-                0x6643b654 => reader.read().map(Self::ClientDhInnerData),
-                _ => Err(reader.unexpected_constructor(id, "Client_DH_Inner_Data")),
-            };
+            let value = Self::read_variant(id, reader);
             reader.leave_boxed();
             value
         }
@@ -4636,6 +4694,23 @@ pub mod enums {
                 Self::DhGenFail(_) => "dh_gen_fail",
             }
         }
+        /// Reads the variant that constructor `id` (already read) stands for.
+        fn read_variant(
+            id: u32,
+            reader: &mut tl::Reader<'_>,
+        ) -> Result<Self, tl::DecodeError> {
+            let variant = match id {
+                0x3bcbf734 => Self::DhGenOk(reader.read()?),
+                0x46dc1fb9 => Self::DhGenRetry(reader.read()?),
+                0xa69dae02 => Self::DhGenFail(reader.read()?),
+                _ => {
+                    return Err(
+                        reader.unexpected_constructor(id, "Set_client_DH_params_answer"),
+                    );
+                }
+            };
+            Ok(variant)
+        }
     }
     impl tl::Serializable for SetClientDhParamsAnswer {
         fn serialize<S: tl::Sink + ?Sized>(
@@ -4661,14 +4736,7 @@ pub mod enums {
     impl tl::Deserializable for SetClientDhParamsAnswer {
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             let id = reader.enter_boxed()?;
-            let value = match id {
-                0x3bcbf734 => reader.read().map(Self::DhGenOk),
-                0x46dc1fb9 => reader.read().map(Self::DhGenRetry),
-                0xa69dae02 => reader.read().map(Self::DhGenFail),
-                _ => {
-                    Err(reader.unexpected_constructor(id, "Set_client_DH_params_answer"))
-                }
-            };
+            let value = Self::read_variant(id, reader);
             reader.leave_boxed();
             value
         }
@@ -4795,6 +4863,19 @@ pub mod enums {
                 Self::DestroyAuthKeyFail => "destroy_auth_key_fail",
             }
         }
+        /// Reads the variant that constructor `id` (already read) stands for.
+        fn read_variant(
+            id: u32,
+            reader: &mut tl::Reader<'_>,
+        ) -> Result<Self, tl::DecodeError> {
+            let variant = match id {
+                0xf660e1d4 => Self::DestroyAuthKeyOk,
+                0x0a9f2259 => Self::DestroyAuthKeyNone,
+                0xea109b13 => Self::DestroyAuthKeyFail,
+                _ => return Err(reader.unexpected_constructor(id, "DestroyAuthKeyRes")),
+            };
+            Ok(variant)
+        }
     }
     impl tl::Serializable for DestroyAuthKeyRes {
         fn serialize<S: tl::Sink + ?Sized>(
@@ -4811,12 +4892,7 @@ pub mod enums {
     impl tl::Deserializable for DestroyAuthKeyRes {
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             let id = reader.enter_boxed()?;
-            let value = match id {
-                0xf660e1d4 => Ok(Self::DestroyAuthKeyOk),
-                0x0a9f2259 => Ok(Self::DestroyAuthKeyNone),
-                0xea109b13 => Ok(Self::DestroyAuthKeyFail),
-                _ => Err(reader.unexpected_constructor(id, "DestroyAuthKeyRes")),
-            };
+            let value = Self::read_variant(id, reader);
             reader.leave_boxed();
             value
         }
@@ -4938,6 +5014,17 @@ pub mod enums {
                 Self::MsgsAck(_) => "msgs_ack",
             }
         }
+        /// Reads the variant that constructor `id` (already read) stands for.
+        fn read_variant(
+            id: u32,
+            reader: &mut tl::Reader<'_>,
+        ) -> Result<Self, tl::DecodeError> {
+            let variant = match id {
+                0x62d6b459 => Self::MsgsAck(reader.read()?),
+                _ => return Err(reader.unexpected_constructor(id, "MsgsAck")),
+            };
+            Ok(variant)
+        }
     }
     impl tl::Serializable for MsgsAck {
         fn serialize<S: tl::Sink + ?Sized>(
@@ -4955,10 +5042,7 @@ pub mod enums {
     impl tl::Deserializable for MsgsAck {
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             let id = reader.enter_boxed()?;
-            let value = match id {
-                0x62d6b459 => reader.read().map(Self::MsgsAck),
-                _ => Err(reader.unexpected_constructor(id, "MsgsAck")),
-            };
+            let value = Self::read_variant(id, reader);
             reader.leave_boxed();
             value
         }
@@ -5026,6 +5110,18 @@ pub mod enums {
                 Self::BadServerSalt(_) => "bad_server_salt",
             }
         }
+        /// Reads the variant that constructor `id` (already read) stands for.
+        fn read_variant(
+            id: u32,
+            reader: &mut tl::Reader<'_>,
+        ) -> Result<Self, tl::DecodeError> {
+            let variant = match id {
+                0xa7eff811 => Self::BadMsgNotification(reader.read()?),
+                0xedab447b => Self::BadServerSalt(reader.read()?),
+                _ => return Err(reader.unexpected_constructor(id, "BadMsgNotification")),
+            };
+            Ok(variant)
+        }
     }
     impl tl::Serializable for BadMsgNotification {
         fn serialize<S: tl::Sink + ?Sized>(
@@ -5047,11 +5143,7 @@ pub mod enums {
     impl tl::Deserializable for BadMsgNotification {
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             let id = reader.enter_boxed()?;
-            let value = match id {
-                0xa7eff811 => reader.read().map(Self::BadMsgNotification),
-                0xedab447b => reader.read().map(Self::BadServerSalt),
-                _ => Err(reader.unexpected_constructor(id, "BadMsgNotification")),
-            };
+            let value = Self::read_variant(id, reader);
             reader.leave_boxed();
             value
         }
@@ -5145,6 +5237,17 @@ pub mod enums {
                 Self::MsgsStateReq(_) => "msgs_state_req",
             }
         }
+        /// Reads the variant that constructor `id` (already read) stands for.
+        fn read_variant(
+            id: u32,
+            reader: &mut tl::Reader<'_>,
+        ) -> Result<Self, tl::DecodeError> {
+            let variant = match id {
+                0xda69fb52 => Self::MsgsStateReq(reader.read()?),
+                _ => return Err(reader.unexpected_constructor(id, "MsgsStateReq")),
+            };
+            Ok(variant)
+        }
     }
     impl tl::Serializable for MsgsStateReq {
         fn serialize<S: tl::Sink + ?Sized>(
@@ -5162,10 +5265,7 @@ pub mod enums {
     impl tl::Deserializable for MsgsStateReq {
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             let id = reader.enter_boxed()?;
-            let value = match id {
-                0xda69fb52 => reader.read().map(Self::MsgsStateReq),
-                _ => Err(reader.unexpected_constructor(id, "MsgsStateReq")),
-            };
+            let value = Self::read_variant(id, reader);
             reader.leave_boxed();
             value
         }
@@ -5232,6 +5332,17 @@ pub mod enums {
                 Self::MsgsStateInfo(_) => "msgs_state_info",
             }
         }
+        /// Reads the variant that constructor `id` (already read) stands for.
+        fn read_variant(
+            id: u32,
+            reader: &mut tl::Reader<'_>,
+        ) -> Result<Self, tl::DecodeError> {
+            let variant = match id {
+                0x04deb57d => Self::MsgsStateInfo(reader.read()?),
+                _ => return Err(reader.unexpected_constructor(id, "MsgsStateInfo")),
+            };
+            Ok(variant)
+        }
     }
     impl tl::Serializable for MsgsStateInfo {
         fn serialize<S: tl::Sink + ?Sized>(
@@ -5249,10 +5360,7 @@ pub mod enums {
     impl tl::Deserializable for MsgsStateInfo {
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             let id = reader.enter_boxed()?;
-            let value = match id {
-                0x04deb57d => reader.read().map(Self::MsgsStateInfo),
-                _ => Err(reader.unexpected_constructor(id, "MsgsStateInfo")),
-            };
+            let value = Self::read_variant(id, reader);
             reader.leave_boxed();
             value
         }
@@ -5319,6 +5427,17 @@ pub mod enums {
                 Self::MsgsAllInfo(_) => "msgs_all_info",
             }
         }
+        /// Reads the variant that constructor `id` (already read) stands for.
+        fn read_variant(
+            id: u32,
+            reader: &mut tl::Reader<'_>,
+        ) -> Result<Self, tl::DecodeError> {
+            let variant = match id {
+                0x8cc0d131 => Self::MsgsAllInfo(reader.read()?),
+                _ => return Err(reader.unexpected_constructor(id, "MsgsAllInfo")),
+            };
+            Ok(variant)
+        }
     }
     impl tl::Serializable for MsgsAllInfo {
         fn serialize<S: tl::Sink + ?Sized>(
@@ -5336,10 +5455,7 @@ pub mod enums {
     impl tl::Deserializable for MsgsAllInfo {
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             let id = reader.enter_boxed()?;
-            let value = match id {
-                0x8cc0d131 => reader.read().map(Self::MsgsAllInfo),
-                _ => Err(reader.unexpected_constructor(id, "MsgsAllInfo")),
-            };
+            let value = Self::read_variant(id, reader);
             reader.leave_boxed();
             value
         }
@@ -5410,6 +5526,18 @@ pub mod enums {
                 Self::MsgNewDetailedInfo(_) => "msg_new_detailed_info",
             }
         }
+        /// Reads the variant that constructor `id` (already read) stands for.
+        fn read_variant(
+            id: u32,
+            reader: &mut tl::Reader<'_>,
+        ) -> Result<Self, tl::DecodeError> {
+            let variant = match id {
+                0x276d3ec6 => Self::MsgDetailedInfo(reader.read()?),
+                0x809db6df => Self::MsgNewDetailedInfo(reader.read()?),
+                _ => return Err(reader.unexpected_constructor(id, "MsgDetailedInfo")),
+            };
+            Ok(variant)
+        }
     }
     impl tl::Serializable for MsgDetailedInfo {
         fn serialize<S: tl::Sink + ?Sized>(
@@ -5431,11 +5559,7 @@ pub mod enums {
     impl tl::Deserializable for MsgDetailedInfo {
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             let id = reader.enter_boxed()?;
-            let value = match id {
-                0x276d3ec6 => reader.read().map(Self::MsgDetailedInfo),
-                0x809db6df => reader.read().map(Self::MsgNewDetailedInfo),
-                _ => Err(reader.unexpected_constructor(id, "MsgDetailedInfo")),
-            };
+            let value = Self::read_variant(id, reader);
             reader.leave_boxed();
             value
         }
@@ -5529,6 +5653,17 @@ pub mod enums {
                 Self::MsgResendReq(_) => "msg_resend_req",
             }
         }
+        /// Reads the variant that constructor `id` (already read) stands for.
+        fn read_variant(
+            id: u32,
+            reader: &mut tl::Reader<'_>,
+        ) -> Result<Self, tl::DecodeError> {
+            let variant = match id {
+                0x7d861a08 => Self::MsgResendReq(reader.read()?),
+                _ => return Err(reader.unexpected_constructor(id, "MsgResendReq")),
+            };
+            Ok(variant)
+        }
     }
     impl tl::Serializable for MsgResendReq {
         fn serialize<S: tl::Sink + ?Sized>(
@@ -5546,10 +5681,7 @@ pub mod enums {
     impl tl::Deserializable for MsgResendReq {
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             let id = reader.enter_boxed()?;
-            let value = match id {
-                0x7d861a08 => reader.read().map(Self::MsgResendReq),
-                _ => Err(reader.unexpected_constructor(id, "MsgResendReq")),
-            };
+            let value = Self::read_variant(id, reader);
             reader.leave_boxed();
             value
         }
@@ -5616,6 +5748,17 @@ pub mod enums {
                 Self::RpcError(_) => "rpc_error",
             }
         }
+        /// Reads the variant that constructor `id` (already read) stands for.
+        fn read_variant(
+            id: u32,
+            reader: &mut tl::Reader<'_>,
+        ) -> Result<Self, tl::DecodeError> {
+            let variant = match id {
+                0x2144ca19 => Self::RpcError(reader.read()?),
+                _ => return Err(reader.unexpected_constructor(id, "RpcError")),
+            };
+            Ok(variant)
+        }
     }
     impl tl::Serializable for RpcError {
         fn serialize<S: tl::Sink + ?Sized>(
@@ -5633,10 +5776,7 @@ pub mod enums {
     impl tl::Deserializable for RpcError {
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             let id = reader.enter_boxed()?;
-            let value = match id {
-                0x2144ca19 => reader.read().map(Self::RpcError),
-                _ => Err(reader.unexpected_constructor(id, "RpcError")),
-            };
+            let value = Self::read_variant(id, reader);
             reader.leave_boxed();
             value
         }
@@ -5708,6 +5848,19 @@ pub mod enums {
                 Self::RpcAnswerDropped(_) => "rpc_answer_dropped",
             }
         }
+        /// Reads the variant that constructor `id` (already read) stands for.
+        fn read_variant(
+            id: u32,
+            reader: &mut tl::Reader<'_>,
+        ) -> Result<Self, tl::DecodeError> {
+            let variant = match id {
+                0x5e2ad36e => Self::RpcAnswerUnknown,
+                0xcd78e586 => Self::RpcAnswerDroppedRunning,
+                0xa43ad8b7 => Self::RpcAnswerDropped(reader.read()?),
+                _ => return Err(reader.unexpected_constructor(id, "RpcDropAnswer")),
+            };
+            Ok(variant)
+        }
     }
     impl tl::Serializable for RpcDropAnswer {
         fn serialize<S: tl::Sink + ?Sized>(
@@ -5727,12 +5880,7 @@ pub mod enums {
     impl tl::Deserializable for RpcDropAnswer {
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             let id = reader.enter_boxed()?;
-            let value = match id {
-                0x5e2ad36e => Ok(Self::RpcAnswerUnknown),
-                0xcd78e586 => Ok(Self::RpcAnswerDroppedRunning),
-                0xa43ad8b7 => reader.read().map(Self::RpcAnswerDropped),
-                _ => Err(reader.unexpected_constructor(id, "RpcDropAnswer")),
-            };
+            let value = Self::read_variant(id, reader);
             reader.leave_boxed();
             value
         }
@@ -5852,6 +6000,17 @@ pub mod enums {
                 Self::FutureSalt(_) => "future_salt",
             }
         }
+        /// Reads the variant that constructor `id` (already read) stands for.
+        fn read_variant(
+            id: u32,
+            reader: &mut tl::Reader<'_>,
+        ) -> Result<Self, tl::DecodeError> {
+            let variant = match id {
+                0x0949d9dc => Self::FutureSalt(reader.read()?),
+                _ => return Err(reader.unexpected_constructor(id, "FutureSalt")),
+            };
+            Ok(variant)
+        }
     }
     impl tl::Serializable for FutureSalt {
         fn serialize<S: tl::Sink + ?Sized>(
@@ -5869,10 +6028,7 @@ pub mod enums {
     impl tl::Deserializable for FutureSalt {
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             let id = reader.enter_boxed()?;
-            let value = match id {
-                0x0949d9dc => reader.read().map(Self::FutureSalt),
-                _ => Err(reader.unexpected_constructor(id, "FutureSalt")),
-            };
+            let value = Self::read_variant(id, reader);
             reader.leave_boxed();
             value
         }
@@ -5936,6 +6092,17 @@ pub mod enums {
                 Self::FutureSalts(_) => "future_salts",
             }
         }
+        /// Reads the variant that constructor `id` (already read) stands for.
+        fn read_variant(
+            id: u32,
+            reader: &mut tl::Reader<'_>,
+        ) -> Result<Self, tl::DecodeError> {
+            let variant = match id {
+                0xae500895 => Self::FutureSalts(reader.read()?),
+                _ => return Err(reader.unexpected_constructor(id, "FutureSalts")),
+            };
+            Ok(variant)
+        }
     }
     impl tl::Serializable for FutureSalts {
         fn serialize<S: tl::Sink + ?Sized>(
@@ -5953,10 +6120,7 @@ pub mod enums {
     impl tl::Deserializable for FutureSalts {
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             let id = reader.enter_boxed()?;
-            let value = match id {
-                0xae500895 => reader.read().map(Self::FutureSalts),
-                _ => Err(reader.unexpected_constructor(id, "FutureSalts")),
-            };
+            let value = Self::read_variant(id, reader);
             reader.leave_boxed();
             value
         }
@@ -6023,6 +6187,17 @@ pub mod enums {
                 Self::Pong(_) => "pong",
             }
         }
+        /// Reads the variant that constructor `id` (already read) stands for.
+        fn read_variant(
+            id: u32,
+            reader: &mut tl::Reader<'_>,
+        ) -> Result<Self, tl::DecodeError> {
+            let variant = match id {
+                0x347773c5 => Self::Pong(reader.read()?),
+                _ => return Err(reader.unexpected_constructor(id, "Pong")),
+            };
+            Ok(variant)
+        }
     }
     impl tl::Serializable for Pong {
         fn serialize<S: tl::Sink + ?Sized>(
@@ -6040,10 +6215,7 @@ pub mod enums {
     impl tl::Deserializable for Pong {
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             let id = reader.enter_boxed()?;
-            let value = match id {
-                0x347773c5 => reader.read().map(Self::Pong),
-                _ => Err(reader.unexpected_constructor(id, "Pong")),
-            };
+            let value = Self::read_variant(id, reader);
             reader.leave_boxed();
             value
         }
@@ -6111,6 +6283,18 @@ pub mod enums {
                 Self::DestroySessionNone(_) => "destroy_session_none",
             }
         }
+        /// Reads the variant that constructor `id` (already read) stands for.
+        fn read_variant(
+            id: u32,
+            reader: &mut tl::Reader<'_>,
+        ) -> Result<Self, tl::DecodeError> {
+            let variant = match id {
+                0xe22045fc => Self::DestroySessionOk(reader.read()?),
+                0x62d350c9 => Self::DestroySessionNone(reader.read()?),
+                _ => return Err(reader.unexpected_constructor(id, "DestroySessionRes")),
+            };
+            Ok(variant)
+        }
     }
     impl tl::Serializable for DestroySessionRes {
         fn serialize<S: tl::Sink + ?Sized>(
@@ -6132,11 +6316,7 @@ pub mod enums {
     impl tl::Deserializable for DestroySessionRes {
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             let id = reader.enter_boxed()?;
-            let value = match id {
-                0xe22045fc => reader.read().map(Self::DestroySessionOk),
-                0x62d350c9 => reader.read().map(Self::DestroySessionNone),
-                _ => Err(reader.unexpected_constructor(id, "DestroySessionRes")),
-            };
+            let value = Self::read_variant(id, reader);
             reader.leave_boxed();
             value
         }
@@ -6230,6 +6410,17 @@ pub mod enums {
                 Self::Created(_) => "new_session_created",
             }
         }
+        /// Reads the variant that constructor `id` (already read) stands for.
+        fn read_variant(
+            id: u32,
+            reader: &mut tl::Reader<'_>,
+        ) -> Result<Self, tl::DecodeError> {
+            let variant = match id {
+                0x9ec20908 => Self::Created(reader.read()?),
+                _ => return Err(reader.unexpected_constructor(id, "NewSession")),
+            };
+            Ok(variant)
+        }
     }
     impl tl::Serializable for NewSession {
         fn serialize<S: tl::Sink + ?Sized>(
@@ -6247,10 +6438,7 @@ pub mod enums {
     impl tl::Deserializable for NewSession {
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             let id = reader.enter_boxed()?;
-            let value = match id {
-                0x9ec20908 => reader.read().map(Self::Created),
-                _ => Err(reader.unexpected_constructor(id, "NewSession")),
-            };
+            let value = Self::read_variant(id, reader);
             reader.leave_boxed();
             value
         }
@@ -6317,6 +6505,17 @@ pub mod enums {
                 Self::HttpWait(_) => "http_wait",
             }
         }
+        /// Reads the variant that constructor `id` (already read) stands for.
+        fn read_variant(
+            id: u32,
+            reader: &mut tl::Reader<'_>,
+        ) -> Result<Self, tl::DecodeError> {
+            let variant = match id {
+                0x9299359f => Self::HttpWait(reader.read()?),
+                _ => return Err(reader.unexpected_constructor(id, "HttpWait")),
+            };
+            Ok(variant)
+        }
     }
     impl tl::Serializable for HttpWait {
         fn serialize<S: tl::Sink + ?Sized>(
@@ -6334,10 +6533,7 @@ pub mod enums {
     impl tl::Deserializable for HttpWait {
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             let id = reader.enter_boxed()?;
-            let value = match id {
-                0x9299359f => reader.read().map(Self::HttpWait),
-                _ => Err(reader.unexpected_constructor(id, "HttpWait")),
-            };
+            let value = Self::read_variant(id, reader);
             reader.leave_boxed();
             value
         }
@@ -6405,6 +6601,18 @@ pub mod enums {
                 Self::Secret(_) => "ipPortSecret",
             }
         }
+        /// Reads the variant that constructor `id` (already read) stands for.
+        fn read_variant(
+            id: u32,
+            reader: &mut tl::Reader<'_>,
+        ) -> Result<Self, tl::DecodeError> {
+            let variant = match id {
+                0xd433ad73 => Self::IpPort(reader.read()?),
+                0x37982646 => Self::Secret(reader.read()?),
+                _ => return Err(reader.unexpected_constructor(id, "IpPort")),
+            };
+            Ok(variant)
+        }
     }
     impl tl::Serializable for IpPort {
         fn serialize<S: tl::Sink + ?Sized>(
@@ -6426,11 +6634,7 @@ pub mod enums {
     impl tl::Deserializable for IpPort {
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             let id = reader.enter_boxed()?;
-            let value = match id {
-                0xd433ad73 => reader.read().map(Self::IpPort),
-                0x37982646 => reader.read().map(Self::Secret),
-                _ => Err(reader.unexpected_constructor(id, "IpPort")),
-            };
+            let value = Self::read_variant(id, reader);
             reader.leave_boxed();
             value
         }
@@ -6519,6 +6723,17 @@ pub mod enums {
                 Self::AccessPointRule(_) => "accessPointRule",
             }
         }
+        /// Reads the variant that constructor `id` (already read) stands for.
+        fn read_variant(
+            id: u32,
+            reader: &mut tl::Reader<'_>,
+        ) -> Result<Self, tl::DecodeError> {
+            let variant = match id {
+                0x4679b65f => Self::AccessPointRule(reader.read()?),
+                _ => return Err(reader.unexpected_constructor(id, "AccessPointRule")),
+            };
+            Ok(variant)
+        }
     }
     impl tl::Serializable for AccessPointRule {
         fn serialize<S: tl::Sink + ?Sized>(
@@ -6536,10 +6751,7 @@ pub mod enums {
     impl tl::Deserializable for AccessPointRule {
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             let id = reader.enter_boxed()?;
-            let value = match id {
-                0x4679b65f => reader.read().map(Self::AccessPointRule),
-                _ => Err(reader.unexpected_constructor(id, "AccessPointRule")),
-            };
+            let value = Self::read_variant(id, reader);
             reader.leave_boxed();
             value
         }
@@ -6608,6 +6820,17 @@ pub mod enums {
                 Self::RpcResult(_) => "rpc_result",
             }
         }
+        /// Reads the variant that constructor `id` (already read) stands for.
+        fn read_variant(
+            id: u32,
+            reader: &mut tl::Reader<'_>,
+        ) -> Result<Self, tl::DecodeError> {
+            let variant = match id {
+                0xf35c6d01 => Self::RpcResult(reader.read()?),
+                _ => return Err(reader.unexpected_constructor(id, "RpcResult")),
+            };
+            Ok(variant)
+        }
     }
     impl tl::Serializable for RpcResult {
         fn serialize<S: tl::Sink + ?Sized>(
@@ -6625,10 +6848,7 @@ pub mod enums {
     impl tl::Deserializable for RpcResult {
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             let id = reader.enter_boxed()?;
-            let value = match id {
-                0xf35c6d01 => reader.read().map(Self::RpcResult),
-                _ => Err(reader.unexpected_constructor(id, "RpcResult")),
-            };
+            let value = Self::read_variant(id, reader);
             reader.leave_boxed();
             value
         }
@@ -6692,6 +6912,17 @@ pub mod enums {
                 Self::Message(_) => "message",
             }
         }
+        /// Reads the variant that constructor `id` (already read) stands for.
+        fn read_variant(
+            id: u32,
+            reader: &mut tl::Reader<'_>,
+        ) -> Result<Self, tl::DecodeError> {
+            let variant = match id {
+                0x5bb8e511 => Self::Message(reader.read()?),
+                _ => return Err(reader.unexpected_constructor(id, "Message")),
+            };
+            Ok(variant)
+        }
     }
     impl tl::Serializable for Message {
         fn serialize<S: tl::Sink + ?Sized>(
@@ -6709,10 +6940,7 @@ pub mod enums {
     impl tl::Deserializable for Message {
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             let id = reader.enter_boxed()?;
-            let value = match id {
-                0x5bb8e511 => reader.read().map(Self::Message),
-                _ => Err(reader.unexpected_constructor(id, "Message")),
-            };
+            let value = Self::read_variant(id, reader);
             reader.leave_boxed();
             value
         }
@@ -6776,6 +7004,17 @@ pub mod enums {
                 Self::MsgContainer(_) => "msg_container",
             }
         }
+        /// Reads the variant that constructor `id` (already read) stands for.
+        fn read_variant(
+            id: u32,
+            reader: &mut tl::Reader<'_>,
+        ) -> Result<Self, tl::DecodeError> {
+            let variant = match id {
+                0x73f1f8dc => Self::MsgContainer(reader.read()?),
+                _ => return Err(reader.unexpected_constructor(id, "MessageContainer")),
+            };
+            Ok(variant)
+        }
     }
     impl tl::Serializable for MessageContainer {
         fn serialize<S: tl::Sink + ?Sized>(
@@ -6793,10 +7032,7 @@ pub mod enums {
     impl tl::Deserializable for MessageContainer {
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             let id = reader.enter_boxed()?;
-            let value = match id {
-                0x73f1f8dc => reader.read().map(Self::MsgContainer),
-                _ => Err(reader.unexpected_constructor(id, "MessageContainer")),
-            };
+            let value = Self::read_variant(id, reader);
             reader.leave_boxed();
             value
         }
@@ -6865,6 +7101,17 @@ pub mod enums {
                 Self::MsgCopy(_) => "msg_copy",
             }
         }
+        /// Reads the variant that constructor `id` (already read) stands for.
+        fn read_variant(
+            id: u32,
+            reader: &mut tl::Reader<'_>,
+        ) -> Result<Self, tl::DecodeError> {
+            let variant = match id {
+                0xe06046b2 => Self::MsgCopy(reader.read()?),
+                _ => return Err(reader.unexpected_constructor(id, "MessageCopy")),
+            };
+            Ok(variant)
+        }
     }
     impl tl::Serializable for MessageCopy {
         fn serialize<S: tl::Sink + ?Sized>(
@@ -6882,10 +7129,7 @@ pub mod enums {
     impl tl::Deserializable for MessageCopy {
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             let id = reader.enter_boxed()?;
-            let value = match id {
-                0xe06046b2 => reader.read().map(Self::MsgCopy),
-                _ => Err(reader.unexpected_constructor(id, "MessageCopy")),
-            };
+            let value = Self::read_variant(id, reader);
             reader.leave_boxed();
             value
         }
@@ -6949,6 +7193,17 @@ pub mod enums {
                 Self::GzipPacked(_) => "gzip_packed",
             }
         }
+        /// Reads the variant that constructor `id` (already read) stands for.
+        fn read_variant(
+            id: u32,
+            reader: &mut tl::Reader<'_>,
+        ) -> Result<Self, tl::DecodeError> {
+            let variant = match id {
+                0x3072cfa1 => Self::GzipPacked(reader.read()?),
+                _ => return Err(reader.unexpected_constructor(id, "Object")),
+            };
+            Ok(variant)
+        }
     }
     impl tl::Serializable for Object {
         fn serialize<S: tl::Sink + ?Sized>(
@@ -6966,10 +7221,7 @@ pub mod enums {
     impl tl::Deserializable for Object {
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             let id = reader.enter_boxed()?;
-            let value = match id {
-                0x3072cfa1 => reader.read().map(Self::GzipPacked),
-                _ => Err(reader.unexpected_constructor(id, "Object")),
-            };
+            let value = Self::read_variant(id, reader);
             reader.leave_boxed();
             value
         }
@@ -7037,6 +7289,21 @@ pub mod enums {
                     Self::ConfigSimple(_) => "help.configSimple",
                 }
             }
+            /// Reads the variant that constructor `id` (already read) stands for.
+            fn read_variant(
+                id: u32,
+                reader: &mut tl::Reader<'_>,
+            ) -> Result<Self, tl::DecodeError> {
+                let variant = match id {
+                    0x5a592a6c => Self::ConfigSimple(reader.read()?),
+                    _ => {
+                        return Err(
+                            reader.unexpected_constructor(id, "help.ConfigSimple"),
+                        );
+                    }
+                };
+                Ok(variant)
+            }
         }
         impl tl::Serializable for ConfigSimple {
             fn serialize<S: tl::Sink + ?Sized>(
@@ -7056,10 +7323,7 @@ pub mod enums {
                 reader: &mut tl::Reader<'_>,
             ) -> Result<Self, tl::DecodeError> {
                 let id = reader.enter_boxed()?;
-                let value = match id {
-                    0x5a592a6c => reader.read().map(Self::ConfigSimple),
-                    _ => Err(reader.unexpected_constructor(id, "help.ConfigSimple")),
-                };
+                let value = Self::read_variant(id, reader);
                 reader.leave_boxed();
                 value
             }
