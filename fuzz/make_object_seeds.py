@@ -1,4 +1,4 @@
-# Writes the seeds of the object targets into corpus/<target>/ from the
+# Writes the seeds of the object targets into seeds/<target>/ from the
 # cross-check corpus (tests/corpus/api.jsonl: objects gramjs serialised, one
 # per constructor and function, in a minimal and a full variant):
 #   decode_generated  selector byte + bytes: 3 (dispatch) for every object,
@@ -24,7 +24,7 @@ for line in open(os.path.join(REPO, "schema", "api.tl"), encoding="utf-8"):
         types[m.group(1)] = m.group(2)
 
 def write(target, name, data):
-    folder = os.path.join(HERE, "corpus", target)
+    folder = os.path.join(HERE, "seeds", target)
     os.makedirs(folder, exist_ok=True)
     with open(os.path.join(folder, name), "wb") as f:
         f.write(data)
@@ -60,8 +60,8 @@ gzip_packed = struct.pack("<I", 0x3072CFA1) + tl_bytes(gzip.compress(bool_true, 
 for stem, data in [("rpc_result", rpc_result), ("msg_container", container), ("gzip_packed", gzip_packed)]:
     write("decode_dynamic", stem, data)
 
-for target in sorted(os.listdir(os.path.join(HERE, "corpus"))):
-    print(target, len(os.listdir(os.path.join(HERE, "corpus", target))))
+for target in sorted(os.listdir(os.path.join(HERE, "seeds"))):
+    print(target, len(os.listdir(os.path.join(HERE, "seeds", target))))
 
 # A libFuzzer dictionary for encode_json: JSON punctuation, the "_" key, and
 # every constructor, function and field name of the schema as a JSON string.

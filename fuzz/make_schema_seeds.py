@@ -1,4 +1,4 @@
-# Writes the parse_schema seeds into corpus/parse_schema/: ~20-line chunks (cut at a definition end or a
+# Writes the parse_schema seeds into seeds/parse_schema/: ~20-line chunks (cut at a definition end or a
 # blank line, each under 4000 bytes) of schema/*.tl and of a few TDLib/TON
 # schemas from a TL corpus directory (default /work/tl-corpus).
 # Usage: python3 fuzz/make_seeds.py [CORPUS_DIR]
@@ -6,7 +6,7 @@ import os, sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(HERE)
 CORPUS = sys.argv[1] if len(sys.argv) > 1 else "/work/tl-corpus"
-OUT = os.path.join(HERE, "corpus", "parse_schema")
+OUT = os.path.join(HERE, "seeds", "parse_schema")
 
 def chunks(path, size=20):
     lines = open(path, encoding="utf-8").read().split("\n")
