@@ -1,7 +1,7 @@
 # Writes the parse_schema seeds into seeds/parse_schema/: ~20-line chunks (cut at a definition end or a
 # blank line, each under 4000 bytes) of schema/*.tl and of a few TDLib/TON
 # schemas from a TL corpus directory (default /work/tl-corpus).
-# Usage: python3 fuzz/make_seeds.py [CORPUS_DIR]
+# Usage: python3 fuzz/make_schema_seeds.py [CORPUS_DIR]
 import os, sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(HERE)
