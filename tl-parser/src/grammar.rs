@@ -479,12 +479,8 @@ pub(crate) fn definition(input: Input<'_>, category: Category) -> PResult<'_, De
     let mut definition = Definition {
         namespace,
         name,
-        id: id.unwrap_or(0),
-        id_origin: if id.is_some() {
-            IdOrigin::Explicit
-        } else {
-            IdOrigin::Computed
-        },
+        id: 0,
+        id_origin: IdOrigin::Computed,
         category,
         generics,
         params,
@@ -493,9 +489,7 @@ pub(crate) fn definition(input: Input<'_>, category: Category) -> PResult<'_, De
         doc: None,
         span: span_between(&start, &rest),
     };
-    if id.is_none() {
-        definition.id = definition.computed_id();
-    }
+    definition.set_id(id);
     debug_assert!(start.offset(&rest) > 0);
     Ok((rest, definition))
 }

@@ -120,6 +120,16 @@ impl Definition {
     pub fn computed_id(&self) -> u32 {
         crate::id::compute_id(self)
     }
+
+    /// Sets the id: the one written in the schema (`name#hex`), or, where
+    /// none is written, the computed one. Call it once the rest of the
+    /// definition is filled in, since the computed id depends on it.
+    pub(crate) fn set_id(&mut self, written: Option<u32>) {
+        (self.id, self.id_origin) = match written {
+            Some(id) => (id, IdOrigin::Explicit),
+            None => (self.computed_id(), IdOrigin::Computed),
+        };
+    }
 }
 
 /// A type parameter of a generic definition, written `{X:Type}`.

@@ -430,15 +430,11 @@ impl<'a> Scanner<'a> {
             result.args.push(Type::named(arg));
         }
 
-        definitions.push(Definition {
+        let mut definition = Definition {
             namespace: self.namespace(ident),
             name: self.name(ident),
-            id: id.unwrap_or(0),
-            id_origin: if id.is_some() {
-                IdOrigin::Explicit
-            } else {
-                IdOrigin::Computed
-            },
+            id: 0,
+            id_origin: IdOrigin::Computed,
             category,
             generics,
             params,
@@ -446,12 +442,9 @@ impl<'a> Scanner<'a> {
             builtin: None,
             doc: None,
             span: self.span_from(self.start.offset, self.start.line, self.start.column),
-        });
-        if id.is_none() {
-            if let Some(definition) = definitions.last_mut() {
-                definition.id = definition.computed_id();
-            }
-        }
+        };
+        definition.set_id(id);
+        definitions.push(definition);
         Some(())
     }
 }
