@@ -94,10 +94,7 @@ fn value(
             "double" => return Ok(f64::deserialize(reader)?.to_tl_json()),
             "int128" => return Ok(<[u8; 16]>::deserialize(reader)?.to_tl_json()),
             "int256" => return Ok(<[u8; 32]>::deserialize(reader)?.to_tl_json()),
-            "string" => {
-                let data = wire::read_bytes(reader)?;
-                return Ok(Value::String(String::from_utf8_lossy(data).into_owned()));
-            }
+            "string" => return Ok(Value::String(String::deserialize(reader)?)),
             "bytes" => return Ok(json::bytes_to_tl_json(wire::read_bytes(reader)?)),
             "Bool" => return Ok(Value::Bool(bool::deserialize(reader)?)),
             "true" => return Ok(Value::Bool(true)),
