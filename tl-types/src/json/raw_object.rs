@@ -9,7 +9,7 @@
 //! accepts both forms.
 
 use super::{FromTlJson, JsonError, ToTlJson, bytes_to_tl_json};
-use crate::RawObject;
+use crate::{Deserializable, EncodeError, RawObject, Serializable};
 use serde_json::Value;
 use std::cell::Cell;
 
@@ -37,23 +37,8 @@ impl ToTlJson for RawObject {
 }
 
 /// The TL-JSON of the one object `bytes` hold, if the bundled bindings can read it.
-#[allow(unused_variables)]
 fn decoded_json(bytes: &[u8]) -> Option<Value> {
-    #[cfg(feature = "api")]
-    {
-        use crate::Deserializable;
-        if let Ok(object) = crate::AnyObject::from_bytes(bytes) {
-            return Some(object.to_tl_json());
-        }
-    }
-    #[cfg(feature = "mtproto")]
-    {
-        use crate::Deserializable;
-        if let Ok(object) = crate::mtproto::AnyObject::from_bytes(bytes) {
-            return Some(object.to_tl_json());
-        }
-    }
-    None
+    BUNDLED.iter().find_map(|bindings| (bindings.decode)(bytes))
 }
 
 impl FromTlJson for RawObject {
@@ -75,30 +60,19 @@ impl FromTlJson for RawObject {
 /// The bytes of the object `value` describes, through the bundled bindings:
 /// the first that knows its `"_"` encodes it. If none does, the error is the
 /// first one's. A JSON boolean is a `Bool`.
-#[allow(unused_variables, unused_mut)]
 fn encoded(value: &Value, path: &str) -> Result<RawObject, JsonError> {
     if let Value::Bool(value) = value {
-        use crate::Serializable;
-        return to_raw(value.to_bytes(), path);
+        return encoding_result(value.to_bytes(), path);
     }
     let name = super::constructor_name(value, path)?;
     let mut first_error: Option<JsonError> = None;
-    #[cfg(feature = "api")]
-    {
-        use crate::Serializable;
-        match crate::AnyObject::from_tl_json(value, path) {
-            Ok(object) => return to_raw(object.to_bytes(), path),
+    for bindings in BUNDLED {
+        match (bindings.encode)(value, path) {
+            Ok(raw) => return Ok(raw),
             Err(error) if !names_unknown(&error, path) => return Err(error),
-            Err(error) => first_error = first_error.or(Some(error)),
-        }
-    }
-    #[cfg(feature = "mtproto")]
-    {
-        use crate::Serializable;
-        match crate::mtproto::AnyObject::from_tl_json(value, path) {
-            Ok(object) => return to_raw(object.to_bytes(), path),
-            Err(error) if !names_unknown(&error, path) => return Err(error),
-            Err(error) => first_error = first_error.or(Some(error)),
+            Err(error) => {
+                first_error.get_or_insert(error);
+            }
         }
     }
     Err(first_error.unwrap_or_else(|| JsonError {
@@ -109,15 +83,42 @@ fn encoded(value: &Value, path: &str) -> Result<RawObject, JsonError> {
 
 /// Whether `error` says that the object's own `"_"` is unknown (rather than
 /// something inside it being wrong).
-#[allow(dead_code)]
 fn names_unknown(error: &JsonError, path: &str) -> bool {
     error.path.len() == path.len() + 2 && error.path.starts_with(path) && error.path.ends_with("._")
 }
 
-#[allow(dead_code)]
-fn to_raw(bytes: Result<Vec<u8>, crate::EncodeError>, path: &str) -> Result<RawObject, JsonError> {
+fn encoding_result(
+    bytes: Result<Vec<u8>, EncodeError>,
+    path: &str,
+) -> Result<RawObject, JsonError> {
     bytes.map(RawObject).map_err(|error| JsonError {
         path: path.to_owned(),
         message: error.to_string(),
     })
+}
+
+/// The bundled bindings compiled into this build, in the order they are
+/// tried: the Telegram API, then the MTProto service schema.
+const BUNDLED: &[Bindings] = &[
+    #[cfg(feature = "api")]
+    Bindings::of::<crate::AnyObject>(),
+    #[cfg(feature = "mtproto")]
+    Bindings::of::<crate::mtproto::AnyObject>(),
+];
+
+/// What this module needs of one set of bindings: its dispatch type
+/// (`AnyObject`) read from bytes to TL-JSON, and from TL-JSON to bytes.
+struct Bindings {
+    decode: fn(&[u8]) -> Option<Value>,
+    encode: fn(&Value, &str) -> Result<RawObject, JsonError>,
+}
+
+#[cfg_attr(not(any(feature = "api", feature = "mtproto")), allow(dead_code))]
+impl Bindings {
+    const fn of<T: Deserializable + Serializable + ToTlJson + FromTlJson>() -> Bindings {
+        Bindings {
+            decode: |bytes| T::from_bytes(bytes).ok().map(|object| object.to_tl_json()),
+            encode: |value, path| encoding_result(T::from_tl_json(value, path)?.to_bytes(), path),
+        }
+    }
 }
