@@ -111,11 +111,7 @@ impl<'a> Reader<'a> {
     /// This is [`Reader::nested`] without a closure, for generated code, which
     /// has one such call per boxed type.
     pub fn enter_boxed(&mut self) -> Result<u32, DecodeError> {
-        if self.depth >= self.max_depth {
-            return Err(self.error(DecodeErrorKind::NestingTooDeep {
-                limit: self.max_depth,
-            }));
-        }
+        self.check_depth()?;
         let id = self.read_u32()?;
         self.depth += 1;
         Ok(id)
@@ -132,15 +128,21 @@ impl<'a> Reader<'a> {
         &mut self,
         decode: impl FnOnce(&mut Reader<'a>) -> Result<T, DecodeError>,
     ) -> Result<T, DecodeError> {
+        self.check_depth()?;
+        self.depth += 1;
+        let result = decode(self);
+        self.depth -= 1;
+        result
+    }
+
+    /// Fails if one level deeper would pass the nesting limit.
+    fn check_depth(&self) -> Result<(), DecodeError> {
         if self.depth >= self.max_depth {
             return Err(self.error(DecodeErrorKind::NestingTooDeep {
                 limit: self.max_depth,
             }));
         }
-        self.depth += 1;
-        let result = decode(self);
-        self.depth -= 1;
-        result
+        Ok(())
     }
 
     /// Fails unless every byte has been read.
