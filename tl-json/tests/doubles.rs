@@ -17,9 +17,13 @@ fn geo_point(lat_bits: u64) -> Vec<u8> {
     bytes
 }
 
-fn codec() -> tl_json::Codec {
-    let schema = tl_parser::parse(include_str!("../../schema/api.tl")).unwrap();
-    tl_json::Codec::new(&[schema])
+/// The dynamic codec for the API, built once for all tests.
+fn codec() -> &'static tl_json::Codec {
+    static CODEC: std::sync::OnceLock<tl_json::Codec> = std::sync::OnceLock::new();
+    CODEC.get_or_init(|| {
+        let schema = tl_parser::parse(include_str!("../../schema/api.tl")).unwrap();
+        tl_json::Codec::new(&[schema])
+    })
 }
 
 /// Bytes → JSON → bytes through the dynamic codec and through the generated code.

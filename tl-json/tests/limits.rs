@@ -71,9 +71,7 @@ fn the_nesting_limit_can_be_changed() {
         "at .text.text.text: objects nest deeper than the limit of 3"
     );
 
-    let deeper =
-        tl_json::Codec::new(&[tl_parser::parse(include_str!("../../schema/api.tl")).unwrap()])
-            .with_max_depth(200);
+    let deeper = self::codec().with_max_depth(200);
     assert_eq!(deeper.decode(&nested_bytes(200)).unwrap(), nested_json(200));
 }
 

@@ -8,13 +8,17 @@ use tl_types::json::{FromTlJson, ToTlJson};
 use tl_types::mtproto::{AnyObject, types};
 use tl_types::{Deserializable, RawObject, Serializable};
 
-fn full_codec() -> tl_json::Codec {
-    let parse = |text: &str| tl_parser::parse(text).unwrap();
-    tl_json::Codec::new(&[
-        parse(include_str!("../../schema/api.tl")),
-        parse(include_str!("../../schema/mtproto.tl")),
-        parse(include_str!("../../schema/mtproto-manual.tl")),
-    ])
+/// The dynamic codec for everything bundled, built once for all tests.
+fn full_codec() -> &'static tl_json::Codec {
+    static CODEC: std::sync::OnceLock<tl_json::Codec> = std::sync::OnceLock::new();
+    CODEC.get_or_init(|| {
+        let parse = |text: &str| tl_parser::parse(text).unwrap();
+        tl_json::Codec::new(&[
+            parse(include_str!("../../schema/api.tl")),
+            parse(include_str!("../../schema/mtproto.tl")),
+            parse(include_str!("../../schema/mtproto-manual.tl")),
+        ])
+    })
 }
 
 fn rpc_result(result: Vec<u8>) -> Vec<u8> {
