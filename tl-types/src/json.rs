@@ -74,13 +74,9 @@ impl ToTlJson for i32 {
     }
 }
 
-/// `#`: a mask, as a number.
-impl FromTlJson for u32 {
+impl FromTlJson for i32 {
     fn from_tl_json(value: &Value, path: &str) -> Result<Self, JsonError> {
-        let number = value
-            .as_i64()
-            .ok_or_else(|| error(path, format!("expected an integer, found {}", kind(value))))?;
-        u32::try_from(number).map_err(|_| error(path, format!("{number} is out of range")))
+        integer(value, path)
     }
 }
 
@@ -90,13 +86,19 @@ impl ToTlJson for u32 {
     }
 }
 
-impl FromTlJson for i32 {
+/// `#`: a mask, as a number.
+impl FromTlJson for u32 {
     fn from_tl_json(value: &Value, path: &str) -> Result<Self, JsonError> {
-        let number = value
-            .as_i64()
-            .ok_or_else(|| error(path, format!("expected an integer, found {}", kind(value))))?;
-        i32::try_from(number).map_err(|_| error(path, format!("{number} is out of range")))
+        integer(value, path)
     }
+}
+
+/// A JSON integer that fits in `T`.
+fn integer<T: TryFrom<i64>>(value: &Value, path: &str) -> Result<T, JsonError> {
+    let number = value
+        .as_i64()
+        .ok_or_else(|| error(path, format!("expected an integer, found {}", kind(value))))?;
+    T::try_from(number).map_err(|_| error(path, format!("{number} is out of range")))
 }
 
 impl ToTlJson for i64 {
