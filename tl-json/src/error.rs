@@ -40,7 +40,7 @@ impl From<tl_types::DecodeError> for Error {
             .split_once(": ")
             .map_or(text.clone(), |(_, m)| m.to_owned());
         Error::Decode {
-            offset: error.offset,
+            offset: error.offset(),
             message,
         }
     }

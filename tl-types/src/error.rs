@@ -2,13 +2,47 @@
 
 use std::fmt;
 
-/// Bytes that do not decode: what was wrong and at which byte offset.
+/// Bytes that do not decode: what was wrong ([`kind`](Self::kind)) and at
+/// which byte offset ([`offset`](Self::offset)).
+///
+/// The details are boxed, so the error is one pointer wide: every decoder in
+/// the bindings returns a `Result<T, DecodeError>`, and a small error keeps
+/// those results, and the code that moves them, small. The box is allocated
+/// only when decoding fails.
+#[derive(Clone, PartialEq, Eq)]
+pub struct DecodeError(Box<Details>);
+
+/// What a [`DecodeError`] holds.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DecodeError {
+struct Details {
+    offset: usize,
+    kind: DecodeErrorKind,
+}
+
+impl DecodeError {
+    /// An error of this kind at byte `offset` of the input.
+    pub fn new(offset: usize, kind: DecodeErrorKind) -> Self {
+        Self(Box::new(Details { offset, kind }))
+    }
+
     /// Byte offset in the input where the problem was found.
-    pub offset: usize,
+    pub fn offset(&self) -> usize {
+        self.0.offset
+    }
+
     /// What the problem is.
-    pub kind: DecodeErrorKind,
+    pub fn kind(&self) -> &DecodeErrorKind {
+        &self.0.kind
+    }
+}
+
+impl fmt::Debug for DecodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("DecodeError")
+            .field("offset", &self.0.offset)
+            .field("kind", &self.0.kind)
+            .finish()
+    }
 }
 
 /// The kinds of [`DecodeError`].
@@ -54,8 +88,8 @@ pub enum DecodeErrorKind {
 
 impl fmt::Display for DecodeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "at byte {}: ", self.offset)?;
-        match &self.kind {
+        write!(f, "at byte {}: ", self.offset())?;
+        match self.kind() {
             DecodeErrorKind::UnexpectedEnd { needed } => {
                 write!(f, "input ends {needed} byte(s) too early")
             }

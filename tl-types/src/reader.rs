@@ -51,7 +51,7 @@ impl<'a> Reader<'a> {
 
     /// An error of this kind at `offset`.
     pub fn error_at(&self, offset: usize, kind: DecodeErrorKind) -> DecodeError {
-        DecodeError { offset, kind }
+        DecodeError::new(offset, kind)
     }
 
     /// Reads one value of any deserialisable type.

@@ -148,8 +148,10 @@ impl Serializable for String {
     }
 }
 
+// Not `#[inline]`, unlike the integers: one shared copy of the string and
+// bytes readers, instead of one inlined into every such field of the
+// bindings, is much less code to compile and no slower to call.
 impl Deserializable for String {
-    #[inline]
     fn deserialize(reader: &mut Reader<'_>) -> Result<Self, DecodeError> {
         read_bytes(reader).map(|data| String::from_utf8_lossy(data).into_owned())
     }
@@ -163,7 +165,6 @@ impl Serializable for Vec<u8> {
 }
 
 impl Deserializable for Vec<u8> {
-    #[inline]
     fn deserialize(reader: &mut Reader<'_>) -> Result<Self, DecodeError> {
         read_bytes(reader).map(<[u8]>::to_vec)
     }

@@ -82,7 +82,7 @@ fn a_constructor_is_not_a_call() {
     assert!(sent_code.contains("auth.sentCode"));
     let error = tl_types::AnyCall::from_bytes(&[0x02, 0x25, 0x00, 0x5e]).unwrap_err();
     assert_eq!(
-        error.kind,
+        *error.kind(),
         tl_types::DecodeErrorKind::UnexpectedConstructor {
             id: 0x5e002502,
             expected: "any function"

@@ -19,8 +19,8 @@ fn a_million_nested_bold_texts_is_a_nesting_error() {
     }
     bytes.extend(TEXT_EMPTY.to_le_bytes());
     let error = enums::RichText::from_bytes(&bytes).unwrap_err();
-    assert_eq!(error.kind, DecodeErrorKind::NestingTooDeep { limit: 64 });
-    assert_eq!(error.offset, 64 * 4);
+    assert_eq!(*error.kind(), DecodeErrorKind::NestingTooDeep { limit: 64 });
+    assert_eq!(error.offset(), 64 * 4);
 }
 
 #[test]
@@ -42,19 +42,19 @@ fn nesting_just_inside_the_limit_decodes_and_drops() {
 fn wrong_constructor_ids_name_the_expected_type() {
     let error = enums::RichText::from_bytes(&words(&[0xdeadbeef])).unwrap_err();
     assert_eq!(
-        error.kind,
+        *error.kind(),
         DecodeErrorKind::UnexpectedConstructor {
             id: 0xdeadbeef,
             expected: "RichText"
         }
     );
-    assert_eq!(error.offset, 0);
+    assert_eq!(error.offset(), 0);
     assert_eq!(
         error.to_string(),
         "at byte 0: constructor id deadbeef is not a constructor of RichText"
     );
     let error = enums::RichText::from_bytes(&words(&[TEXT_BOLD, TEXT_BOLD, 7])).unwrap_err();
-    assert_eq!(error.offset, 8);
+    assert_eq!(error.offset(), 8);
 }
 
 #[test]
@@ -63,13 +63,13 @@ fn a_vector_count_of_two_to_the_31_is_refused_before_allocating() {
     let bytes = words(&[0x7e6260d7, VECTOR, i32::MAX as u32]);
     let error = enums::RichText::from_bytes(&bytes).unwrap_err();
     assert!(
-        matches!(error.kind, DecodeErrorKind::LengthOutOfRange { length, remaining: 0 } if length == i32::MAX as u64),
+        matches!(*error.kind(), DecodeErrorKind::LengthOutOfRange { length, remaining: 0 } if length == i32::MAX as u64),
         "{error}"
     );
     let negative = words(&[0x7e6260d7, VECTOR, u32::MAX]);
     let error = enums::RichText::from_bytes(&negative).unwrap_err();
-    assert_eq!(error.kind, DecodeErrorKind::NegativeCount(-1));
-    assert_eq!(error.offset, 8);
+    assert_eq!(*error.kind(), DecodeErrorKind::NegativeCount(-1));
+    assert_eq!(error.offset(), 8);
 }
 
 #[test]
@@ -85,13 +85,13 @@ fn a_vector_count_is_checked_against_the_input_left() {
     assert_eq!(inside.to_bytes().unwrap(), concat(3, 3));
     let error = enums::RichText::from_bytes(&concat(4, 3)).unwrap_err();
     assert_eq!(
-        error.kind,
+        *error.kind(),
         DecodeErrorKind::LengthOutOfRange {
             length: 4,
             remaining: 12
         }
     );
-    assert_eq!(error.offset, 8);
+    assert_eq!(error.offset(), 8);
 }
 
 #[test]
@@ -100,8 +100,8 @@ fn trailing_bytes_are_refused_by_from_bytes_and_left_by_deserialize() {
     assert!(enums::RichText::from_bytes(&bytes).is_ok());
     bytes.push(0);
     let error = enums::RichText::from_bytes(&bytes).unwrap_err();
-    assert_eq!(error.kind, DecodeErrorKind::TrailingBytes { count: 1 });
-    assert_eq!(error.offset, 4);
+    assert_eq!(*error.kind(), DecodeErrorKind::TrailingBytes { count: 1 });
+    assert_eq!(error.offset(), 4);
     // A stream of values: deserialize reads one and leaves the rest.
     let mut reader = Reader::new(&bytes);
     assert!(enums::RichText::deserialize(&mut reader).is_ok());
@@ -115,7 +115,7 @@ fn a_huge_string_length_is_refused() {
     bytes.extend([0xfe, 0xff, 0xff, 0xff, b'a', b'b', b'c']);
     let error = enums::RichText::from_bytes(&bytes).unwrap_err();
     assert_eq!(
-        error.kind,
+        *error.kind(),
         DecodeErrorKind::LengthOutOfRange {
             length: 0xff_ffff,
             remaining: 3
@@ -136,12 +136,12 @@ fn non_canonical_strings_are_refused() {
         .err();
     assert_eq!(error, None);
     let error = plain(&[2, b'a', b'b', 1]).unwrap_err();
-    assert_eq!(error.kind, DecodeErrorKind::NonZeroPadding);
-    assert_eq!(error.offset, 7);
+    assert_eq!(*error.kind(), DecodeErrorKind::NonZeroPadding);
+    assert_eq!(error.offset(), 7);
     let error = plain(&[0xfe, 3, 0, 0, b'a', b'b', b'c', 0]).unwrap_err();
-    assert_eq!(error.kind, DecodeErrorKind::NonCanonicalLength);
+    assert_eq!(*error.kind(), DecodeErrorKind::NonCanonicalLength);
     let error = plain(&[0xff, 0, 0, 0]).unwrap_err();
-    assert_eq!(error.kind, DecodeErrorKind::NonCanonicalLength);
+    assert_eq!(*error.kind(), DecodeErrorKind::NonCanonicalLength);
 }
 
 #[test]
@@ -242,12 +242,12 @@ fn a_bool_must_be_bool_true_or_bool_false() {
     let error = bool::from_bytes(&words(&[0x3fedd339])).unwrap_err();
     assert!(
         matches!(
-            error.kind,
+            *error.kind(),
             DecodeErrorKind::UnexpectedConstructor { id: 0x3fedd339, .. }
         ),
         "{error}"
     );
-    assert_eq!(error.offset, 0);
+    assert_eq!(error.offset(), 0);
 }
 
 #[test]

@@ -87,16 +87,16 @@ fn every_truncation_of_the_answer_is_an_error() {
     let bytes = corpus_hex("auth.sentCode");
     for len in 0..bytes.len() {
         let error = enums::auth::SentCode::from_bytes(&bytes[..len]).unwrap_err();
-        assert!(error.offset <= len, "{error}");
+        assert!(error.offset() <= len, "{error}");
     }
     let mut longer = bytes.clone();
     longer.push(0);
     let error = enums::auth::SentCode::from_bytes(&longer).unwrap_err();
     assert_eq!(
-        error.kind,
+        *error.kind(),
         tl_types::DecodeErrorKind::TrailingBytes { count: 1 }
     );
-    assert_eq!(error.offset, bytes.len());
+    assert_eq!(error.offset(), bytes.len());
 }
 
 #[test]

@@ -21,9 +21,9 @@ pub fn decode_generated(data: &[u8]) {
 fn decode<T: Deserializable>(bytes: &[u8]) {
     if let Err(err) = T::from_bytes(bytes) {
         assert!(
-            err.offset <= bytes.len(),
+            err.offset() <= bytes.len(),
             "error offset {} is past the end of {} bytes: {err}",
-            err.offset,
+            err.offset(),
             bytes.len()
         );
         let _ = err.to_string();

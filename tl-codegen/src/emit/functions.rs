@@ -1,5 +1,8 @@
 //! `functions::`: one struct per function, always serialised with its id,
 //! implementing `RemoteCall` with the type of its answer.
+//!
+//! Like a constructor's, a function's decoder is `#[inline]` (see `structs`):
+//! its one caller in the bindings is `AnyCall`.
 
 use super::{Options, Scope, docs, fields, hex_id, ident, json};
 use crate::plan::{Function, RustType};
@@ -107,6 +110,7 @@ pub fn function(function: &Function, options: &Options<'_>, scope: &Scope) -> To
         }
 
         impl #deserialize_bounds tl::Deserializable for #name #params {
+            #[inline]
             fn deserialize(reader: &mut tl::Reader<'_>) -> #result<Self, tl::DecodeError> {
                 tl::wire::expect_id(reader, #id, #tl_name)?;
                 #read

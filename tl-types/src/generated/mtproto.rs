@@ -721,6 +721,7 @@ pub mod types {
         }
     }
     impl tl::Deserializable for ResPq {
+        #[inline]
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             let nonce = reader.read()?;
             let server_nonce = reader.read()?;
@@ -813,6 +814,7 @@ pub mod types {
         }
     }
     impl tl::Deserializable for PQInnerData {
+        #[inline]
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             let pq = reader.read()?;
             let p = reader.read()?;
@@ -912,6 +914,7 @@ pub mod types {
         }
     }
     impl tl::Deserializable for PQInnerDataDc {
+        #[inline]
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             let pq = reader.read()?;
             let p = reader.read()?;
@@ -1015,6 +1018,7 @@ pub mod types {
         }
     }
     impl tl::Deserializable for PQInnerDataTemp {
+        #[inline]
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             let pq = reader.read()?;
             let p = reader.read()?;
@@ -1121,6 +1125,7 @@ pub mod types {
         }
     }
     impl tl::Deserializable for PQInnerDataTempDc {
+        #[inline]
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             let pq = reader.read()?;
             let p = reader.read()?;
@@ -1231,6 +1236,7 @@ pub mod types {
         }
     }
     impl tl::Deserializable for BindAuthKeyInner {
+        #[inline]
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             let nonce = reader.read()?;
             let temp_auth_key_id = reader.read()?;
@@ -1320,6 +1326,7 @@ pub mod types {
         }
     }
     impl tl::Deserializable for ServerDhParamsFail {
+        #[inline]
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             let nonce = reader.read()?;
             let server_nonce = reader.read()?;
@@ -1395,6 +1402,7 @@ pub mod types {
         }
     }
     impl tl::Deserializable for ServerDhParamsOk {
+        #[inline]
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             let nonce = reader.read()?;
             let server_nonce = reader.read()?;
@@ -1479,6 +1487,7 @@ pub mod types {
         }
     }
     impl tl::Deserializable for ServerDhInnerData {
+        #[inline]
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             let nonce = reader.read()?;
             let server_nonce = reader.read()?;
@@ -1569,6 +1578,7 @@ pub mod types {
         }
     }
     impl tl::Deserializable for ClientDhInnerData {
+        #[inline]
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             let nonce = reader.read()?;
             let server_nonce = reader.read()?;
@@ -1648,6 +1658,7 @@ pub mod types {
         }
     }
     impl tl::Deserializable for DhGenOk {
+        #[inline]
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             let nonce = reader.read()?;
             let server_nonce = reader.read()?;
@@ -1723,6 +1734,7 @@ pub mod types {
         }
     }
     impl tl::Deserializable for DhGenRetry {
+        #[inline]
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             let nonce = reader.read()?;
             let server_nonce = reader.read()?;
@@ -1798,6 +1810,7 @@ pub mod types {
         }
     }
     impl tl::Deserializable for DhGenFail {
+        #[inline]
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             let nonce = reader.read()?;
             let server_nonce = reader.read()?;
@@ -1863,6 +1876,7 @@ pub mod types {
         }
     }
     impl tl::Deserializable for DestroyAuthKeyOk {
+        #[inline]
         fn deserialize(_reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             Ok(Self {})
         }
@@ -1908,6 +1922,7 @@ pub mod types {
         }
     }
     impl tl::Deserializable for DestroyAuthKeyNone {
+        #[inline]
         fn deserialize(_reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             Ok(Self {})
         }
@@ -1959,6 +1974,7 @@ pub mod types {
         }
     }
     impl tl::Deserializable for DestroyAuthKeyFail {
+        #[inline]
         fn deserialize(_reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             Ok(Self {})
         }
@@ -2014,6 +2030,7 @@ pub mod types {
         }
     }
     impl tl::Deserializable for MsgsAck {
+        #[inline]
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             let msg_ids = reader.read()?;
             Ok(Self { msg_ids })
@@ -2079,6 +2096,7 @@ pub mod types {
         }
     }
     impl tl::Deserializable for BadMsgNotification {
+        #[inline]
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             let bad_msg_id = reader.read()?;
             let bad_msg_seqno = reader.read()?;
@@ -2157,6 +2175,7 @@ pub mod types {
         }
     }
     impl tl::Deserializable for BadServerSalt {
+        #[inline]
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             let bad_msg_id = reader.read()?;
             let bad_msg_seqno = reader.read()?;
@@ -2230,6 +2249,7 @@ pub mod types {
         }
     }
     impl tl::Deserializable for MsgsStateReq {
+        #[inline]
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             let msg_ids = reader.read()?;
             Ok(Self { msg_ids })
@@ -2292,6 +2312,7 @@ pub mod types {
         }
     }
     impl tl::Deserializable for MsgsStateInfo {
+        #[inline]
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             let req_msg_id = reader.read()?;
             let info = reader.read()?;
@@ -2357,6 +2378,7 @@ pub mod types {
         }
     }
     impl tl::Deserializable for MsgsAllInfo {
+        #[inline]
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             let msg_ids = reader.read()?;
             let info = reader.read()?;
@@ -2428,6 +2450,7 @@ pub mod types {
         }
     }
     impl tl::Deserializable for MsgDetailedInfo {
+        #[inline]
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             let msg_id = reader.read()?;
             let answer_msg_id = reader.read()?;
@@ -2507,6 +2530,7 @@ pub mod types {
         }
     }
     impl tl::Deserializable for MsgNewDetailedInfo {
+        #[inline]
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             let answer_msg_id = reader.read()?;
             let bytes = reader.read()?;
@@ -2576,6 +2600,7 @@ pub mod types {
         }
     }
     impl tl::Deserializable for MsgResendReq {
+        #[inline]
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             let msg_ids = reader.read()?;
             Ok(Self { msg_ids })
@@ -2638,6 +2663,7 @@ pub mod types {
         }
     }
     impl tl::Deserializable for RpcError {
+        #[inline]
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             let error_code = reader.read()?;
             let error_message = reader.read()?;
@@ -2696,6 +2722,7 @@ pub mod types {
         }
     }
     impl tl::Deserializable for RpcAnswerUnknown {
+        #[inline]
         fn deserialize(_reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             Ok(Self {})
         }
@@ -2741,6 +2768,7 @@ pub mod types {
         }
     }
     impl tl::Deserializable for RpcAnswerDroppedRunning {
+        #[inline]
         fn deserialize(_reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             Ok(Self {})
         }
@@ -2802,6 +2830,7 @@ pub mod types {
         }
     }
     impl tl::Deserializable for RpcAnswerDropped {
+        #[inline]
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             let msg_id = reader.read()?;
             let seq_no = reader.read()?;
@@ -2873,6 +2902,7 @@ pub mod types {
         }
     }
     impl tl::Deserializable for FutureSalt {
+        #[inline]
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             let valid_since = reader.read()?;
             let valid_until = reader.read()?;
@@ -2948,6 +2978,7 @@ pub mod types {
         }
     }
     impl tl::Deserializable for FutureSalts {
+        #[inline]
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             let req_msg_id = reader.read()?;
             let now = reader.read()?;
@@ -3016,6 +3047,7 @@ pub mod types {
         }
     }
     impl tl::Deserializable for Pong {
+        #[inline]
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             let msg_id = reader.read()?;
             let ping_id = reader.read()?;
@@ -3078,6 +3110,7 @@ pub mod types {
         }
     }
     impl tl::Deserializable for DestroySessionOk {
+        #[inline]
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             let session_id = reader.read()?;
             Ok(Self { session_id })
@@ -3137,6 +3170,7 @@ pub mod types {
         }
     }
     impl tl::Deserializable for DestroySessionNone {
+        #[inline]
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             let session_id = reader.read()?;
             Ok(Self { session_id })
@@ -3202,6 +3236,7 @@ pub mod types {
         }
     }
     impl tl::Deserializable for NewSessionCreated {
+        #[inline]
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             let first_msg_id = reader.read()?;
             let unique_id = reader.read()?;
@@ -3277,6 +3312,7 @@ pub mod types {
         }
     }
     impl tl::Deserializable for HttpWait {
+        #[inline]
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             let max_delay = reader.read()?;
             let wait_after = reader.read()?;
@@ -3349,6 +3385,7 @@ pub mod types {
         }
     }
     impl tl::Deserializable for IpPort {
+        #[inline]
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             let ipv4 = reader.read()?;
             let port = reader.read()?;
@@ -3417,6 +3454,7 @@ pub mod types {
         }
     }
     impl tl::Deserializable for IpPortSecret {
+        #[inline]
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             let ipv4 = reader.read()?;
             let port = reader.read()?;
@@ -3488,6 +3526,7 @@ pub mod types {
         }
     }
     impl tl::Deserializable for AccessPointRule {
+        #[inline]
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             let phone_prefix_rules = reader.read()?;
             let dc_id = reader.read()?;
@@ -3563,6 +3602,7 @@ pub mod types {
         }
     }
     impl tl::Deserializable for RpcResult {
+        #[inline]
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             let req_msg_id = reader.read()?;
             let result = reader.read()?;
@@ -3640,6 +3680,7 @@ pub mod types {
         }
     }
     impl tl::Deserializable for Message {
+        #[inline]
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             let msg_id = reader.read()?;
             let seqno = reader.read()?;
@@ -3708,6 +3749,7 @@ pub mod types {
         }
     }
     impl tl::Deserializable for MsgContainer {
+        #[inline]
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             let messages = tl::wire::read_bare_vector(reader)?;
             Ok(Self { messages })
@@ -3767,6 +3809,7 @@ pub mod types {
         }
     }
     impl tl::Deserializable for MsgCopy {
+        #[inline]
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             let orig_message = reader.read()?;
             Ok(Self { orig_message })
@@ -3826,6 +3869,7 @@ pub mod types {
         }
     }
     impl tl::Deserializable for GzipPacked {
+        #[inline]
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             let packed_data = reader.read()?;
             Ok(Self { packed_data })
@@ -3895,6 +3939,7 @@ pub mod types {
             }
         }
         impl tl::Deserializable for ConfigSimple {
+            #[inline]
             fn deserialize(
                 reader: &mut tl::Reader<'_>,
             ) -> Result<Self, tl::DecodeError> {
@@ -7410,6 +7455,7 @@ pub mod functions {
         }
     }
     impl tl::Deserializable for ReqPq {
+        #[inline]
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             tl::wire::expect_id(reader, 0x60469778, "req_pq")?;
             let nonce = reader.read()?;
@@ -7468,6 +7514,7 @@ pub mod functions {
         }
     }
     impl tl::Deserializable for ReqPqMulti {
+        #[inline]
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             tl::wire::expect_id(reader, 0xbe7e8ef1, "req_pq_multi")?;
             let nonce = reader.read()?;
@@ -7547,6 +7594,7 @@ pub mod functions {
         }
     }
     impl tl::Deserializable for ReqDhParams {
+        #[inline]
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             tl::wire::expect_id(reader, 0xd712e4be, "req_DH_params")?;
             let nonce = reader.read()?;
@@ -7649,6 +7697,7 @@ pub mod functions {
         }
     }
     impl tl::Deserializable for SetClientDhParams {
+        #[inline]
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             tl::wire::expect_id(reader, 0xf5045f1f, "set_client_DH_params")?;
             let nonce = reader.read()?;
@@ -7719,6 +7768,7 @@ pub mod functions {
         }
     }
     impl tl::Deserializable for DestroyAuthKey {
+        #[inline]
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             tl::wire::expect_id(reader, 0xd1435160, "destroy_auth_key")?;
             Ok(Self {})
@@ -7773,6 +7823,7 @@ pub mod functions {
         }
     }
     impl tl::Deserializable for RpcDropAnswer {
+        #[inline]
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             tl::wire::expect_id(reader, 0x58e4a740, "rpc_drop_answer")?;
             let req_msg_id = reader.read()?;
@@ -7837,6 +7888,7 @@ pub mod functions {
         }
     }
     impl tl::Deserializable for GetFutureSalts {
+        #[inline]
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             tl::wire::expect_id(reader, 0xb921bd04, "get_future_salts")?;
             let num = reader.read()?;
@@ -7901,6 +7953,7 @@ pub mod functions {
         }
     }
     impl tl::Deserializable for Ping {
+        #[inline]
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             tl::wire::expect_id(reader, 0x7abe77ec, "ping")?;
             let ping_id = reader.read()?;
@@ -7962,6 +8015,7 @@ pub mod functions {
         }
     }
     impl tl::Deserializable for PingDelayDisconnect {
+        #[inline]
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             tl::wire::expect_id(reader, 0xf3427b8c, "ping_delay_disconnect")?;
             let ping_id = reader.read()?;
@@ -8029,6 +8083,7 @@ pub mod functions {
         }
     }
     impl tl::Deserializable for DestroySession {
+        #[inline]
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             tl::wire::expect_id(reader, 0xe7512126, "destroy_session")?;
             let session_id = reader.read()?;

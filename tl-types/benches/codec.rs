@@ -1,0 +1,122 @@
+//! Decoding and encoding speed of the generated bindings, side by side with
+//! the peer crate `grammers-tl-types` on the very same bytes.
+//!
+//! The input is the cross-check corpus (`tests/corpus/api.jsonl`: every
+//! constructor of layer 229 written by gramjs, with every optional field
+//! set, the `full` variant). For each boxed type below, the input is every
+//! such vector of one of its constructors that the peer (layer 230) reads as
+//! well: 2,465 of the 2,471 definitions are the same in both layers, and the
+//! setup keeps only the vectors that both crates decode and that both
+//! re-encode to the very same bytes, so both do the same work.
+//!
+//! For each type, the group `decode/<type>` times decoding all of its inputs
+//! with `tl_types` and with `grammers`, and `encode/<type>` times encoding
+//! the decoded values back to bytes (into one reused buffer for both). Both
+//! report `Throughput::Bytes` of the same input; the speed-up of `tl_types`
+//! over the peer is `time(grammers) / time(tl_types)`: above 1 means ours is
+//! faster.
+//!
+//! Run with `cargo bench -p tl-types --bench codec`.
+
+use std::hint::black_box;
+
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+
+const CORPUS: &str = include_str!("../../tests/corpus/api.jsonl");
+
+/// The `full` corpus vectors of the constructors of TL type `tl_type`.
+fn vectors_of(tl_type: &str) -> Vec<Vec<u8>> {
+    let schema = tl_parser::parse(include_str!("../../schema/api.tl")).expect("api.tl parses");
+    let constructors: Vec<String> = schema
+        .constructors()
+        .filter(|c| c.result.to_string() == tl_type)
+        .map(|c| c.full_name())
+        .collect();
+    CORPUS
+        .lines()
+        .filter_map(|line| {
+            let entry: serde_json::Value = serde_json::from_str(line).expect("corpus line is JSON");
+            let name = entry["name"].as_str()?;
+            if entry["variant"] != "full" || !constructors.iter().any(|c| c == name) {
+                return None;
+            }
+            Some(hex::decode(entry["hex"].as_str()?).expect("corpus hex"))
+        })
+        .collect()
+}
+
+/// Benchmarks decoding and encoding one boxed type, `Ours` here and `Peer`
+/// in grammers.
+fn bench_type<Ours, Peer>(c: &mut Criterion, tl_type: &str)
+where
+    Ours: tl_types::Deserializable + tl_types::Serializable,
+    Peer: grammers_tl_types::Deserializable + grammers_tl_types::Serializable,
+{
+    let inputs: Vec<Vec<u8>> = vectors_of(tl_type)
+        .into_iter()
+        .filter(|bytes| {
+            let ours = Ours::from_bytes(bytes).ok().and_then(|v| v.to_bytes().ok());
+            let peer = Peer::from_bytes(bytes).ok().map(|v| v.to_bytes());
+            ours.as_deref() == Some(&bytes[..]) && peer.as_deref() == Some(&bytes[..])
+        })
+        .collect();
+    assert!(!inputs.is_empty(), "no shared input for {tl_type}");
+    let total: usize = inputs.iter().map(Vec::len).sum();
+    eprintln!("{tl_type}: {} inputs, {total} bytes", inputs.len());
+
+    let mut group = c.benchmark_group(format!("decode/{tl_type}"));
+    group.throughput(Throughput::Bytes(total as u64));
+    group.bench_function("tl_types", |b| {
+        b.iter(|| {
+            for bytes in &inputs {
+                black_box(Ours::from_bytes(black_box(bytes)).unwrap());
+            }
+        })
+    });
+    group.bench_function("grammers", |b| {
+        b.iter(|| {
+            for bytes in &inputs {
+                black_box(Peer::from_bytes(black_box(bytes)).unwrap());
+            }
+        })
+    });
+    group.finish();
+
+    let ours: Vec<Ours> = inputs.iter().map(|b| Ours::from_bytes(b).unwrap()).collect();
+    let peer: Vec<Peer> = inputs.iter().map(|b| Peer::from_bytes(b).unwrap()).collect();
+    let mut buffer = Vec::with_capacity(total);
+    let mut group = c.benchmark_group(format!("encode/{tl_type}"));
+    group.throughput(Throughput::Bytes(total as u64));
+    group.bench_function("tl_types", |b| {
+        b.iter(|| {
+            buffer.clear();
+            for value in &ours {
+                black_box(value).serialize(&mut buffer).unwrap();
+            }
+            black_box(buffer.len())
+        })
+    });
+    group.bench_function("grammers", |b| {
+        b.iter(|| {
+            buffer.clear();
+            for value in &peer {
+                black_box(value).serialize(&mut buffer);
+            }
+            black_box(buffer.len())
+        })
+    });
+    group.finish();
+}
+
+fn codec(c: &mut Criterion) {
+    use grammers_tl_types::enums as peer;
+    use tl_types::enums as ours;
+    bench_type::<ours::Updates, peer::Updates>(c, "Updates");
+    bench_type::<ours::messages::Messages, peer::messages::Messages>(c, "messages.Messages");
+    bench_type::<ours::Message, peer::Message>(c, "Message");
+    bench_type::<ours::User, peer::User>(c, "User");
+    bench_type::<ours::Update, peer::Update>(c, "Update");
+}
+
+criterion_group!(benches, codec);
+criterion_main!(benches);
