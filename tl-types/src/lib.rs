@@ -52,6 +52,7 @@ pub mod json;
 mod reader;
 mod traits;
 pub mod wire;
+mod writer;
 
 #[cfg(feature = "api")]
 #[path = "generated/api.rs"]
@@ -74,3 +75,4 @@ pub use reader::{DEFAULT_MAX_DEPTH, Reader};
 pub use traits::{
     ByteCounter, Deserializable, Identifiable, RawObject, RemoteCall, Serializable, Sink,
 };
+pub use writer::Writer;

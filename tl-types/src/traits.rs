@@ -2,6 +2,7 @@
 
 use crate::error::{DecodeError, EncodeError};
 use crate::reader::Reader;
+use crate::writer::Writer;
 
 /// Where serialised bytes go: a `Vec<u8>`, or anything else that takes bytes.
 pub trait Sink {
@@ -33,9 +34,24 @@ impl Sink for ByteCounter {
 /// TL type) starts with its constructor id; a `types::` struct (a constructor
 /// used as a bare type) is its fields alone; a `functions::` struct is always
 /// written with its id, as a request is.
+///
+/// Implementations write with [`Serializable::write_to`]; callers use
+/// [`serialize`](Serializable::serialize), [`to_bytes`](Serializable::to_bytes)
+/// or [`serialized_len`](Serializable::serialized_len), which say whether the
+/// value could be encoded at all (see [`EncodeError`]).
 pub trait Serializable {
-    /// Appends the value's bytes to `out`.
-    fn serialize<S: Sink + ?Sized>(&self, out: &mut S) -> Result<(), EncodeError>;
+    /// Writes the value's bytes to `out`. A part that cannot be encoded
+    /// records its error with [`Writer::fail`] (writing goes on; the caller
+    /// checks once, with [`Writer::finish`]).
+    fn write_to<S: Sink + ?Sized>(&self, out: &mut Writer<'_, S>);
+
+    /// Appends the value's bytes to `sink`. On `Err`, what was appended is
+    /// not a valid encoding.
+    fn serialize<S: Sink + ?Sized>(&self, sink: &mut S) -> Result<(), EncodeError> {
+        let mut out = Writer::new(sink);
+        self.write_to(&mut out);
+        out.finish()
+    }
 
     /// The value's bytes.
     fn to_bytes(&self) -> Result<Vec<u8>, EncodeError> {
@@ -99,8 +115,7 @@ impl Deserializable for RawObject {
 }
 
 impl Serializable for RawObject {
-    fn serialize<S: Sink + ?Sized>(&self, out: &mut S) -> Result<(), EncodeError> {
+    fn write_to<S: Sink + ?Sized>(&self, out: &mut Writer<'_, S>) {
         out.put(&self.0);
-        Ok(())
     }
 }

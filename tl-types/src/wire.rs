@@ -20,6 +20,7 @@
 use crate::error::{DecodeError, DecodeErrorKind, EncodeError};
 use crate::reader::Reader;
 use crate::traits::{Deserializable, Serializable, Sink};
+use crate::writer::Writer;
 
 /// The id of `boolTrue`.
 pub const BOOL_TRUE_ID: u32 = 0x997275b5;
@@ -34,9 +35,8 @@ macro_rules! fixed_size {
     ($($ty:ty),*) => {$(
         impl Serializable for $ty {
             #[inline]
-            fn serialize<S: Sink + ?Sized>(&self, out: &mut S) -> Result<(), EncodeError> {
+            fn write_to<S: Sink + ?Sized>(&self, out: &mut Writer<'_, S>) {
                 out.put(&self.to_le_bytes());
-                Ok(())
             }
         }
 
@@ -53,9 +53,8 @@ fixed_size!(i32, u32, i64, f64);
 
 impl<const N: usize> Serializable for [u8; N] {
     #[inline]
-    fn serialize<S: Sink + ?Sized>(&self, out: &mut S) -> Result<(), EncodeError> {
+    fn write_to<S: Sink + ?Sized>(&self, out: &mut Writer<'_, S>) {
         out.put(self);
-        Ok(())
     }
 }
 
@@ -68,9 +67,9 @@ impl<const N: usize> Deserializable for [u8; N] {
 
 impl Serializable for bool {
     #[inline]
-    fn serialize<S: Sink + ?Sized>(&self, out: &mut S) -> Result<(), EncodeError> {
+    fn write_to<S: Sink + ?Sized>(&self, out: &mut Writer<'_, S>) {
         let id = if *self { BOOL_TRUE_ID } else { BOOL_FALSE_ID };
-        id.serialize(out)
+        id.write_to(out);
     }
 }
 
@@ -91,8 +90,9 @@ impl Deserializable for bool {
     }
 }
 
-/// Writes `data` as a TL `string` or `bytes` value.
-pub fn write_bytes<S: Sink + ?Sized>(data: &[u8], out: &mut S) -> Result<(), EncodeError> {
+/// Writes `data` as a TL `string` or `bytes` value; data longer than
+/// [`MAX_BYTES_LEN`] is not written but recorded as [`EncodeError::TooLong`].
+pub fn write_bytes<S: Sink + ?Sized>(data: &[u8], out: &mut Writer<'_, S>) {
     let len = data.len();
     let header = if len <= 253 {
         out.put(&[len as u8]);
@@ -102,12 +102,11 @@ pub fn write_bytes<S: Sink + ?Sized>(data: &[u8], out: &mut S) -> Result<(), Enc
         out.put(&[0xfe, le[0], le[1], le[2]]);
         4
     } else {
-        return Err(EncodeError::TooLong { length: len });
+        return out.fail(EncodeError::TooLong { length: len });
     };
     out.put(data);
     let padding = (4 - (header + len) % 4) % 4;
     out.put(&[0; 3][..padding]);
-    Ok(())
 }
 
 /// Reads a TL `string` or `bytes` value, without copying it.
@@ -143,8 +142,8 @@ pub fn read_bytes<'a>(reader: &mut Reader<'a>) -> Result<&'a [u8], DecodeError> 
 
 impl Serializable for String {
     #[inline]
-    fn serialize<S: Sink + ?Sized>(&self, out: &mut S) -> Result<(), EncodeError> {
-        write_bytes(self.as_bytes(), out)
+    fn write_to<S: Sink + ?Sized>(&self, out: &mut Writer<'_, S>) {
+        write_bytes(self.as_bytes(), out);
     }
 }
 
@@ -159,8 +158,8 @@ impl Deserializable for String {
 
 impl Serializable for Vec<u8> {
     #[inline]
-    fn serialize<S: Sink + ?Sized>(&self, out: &mut S) -> Result<(), EncodeError> {
-        write_bytes(self, out)
+    fn write_to<S: Sink + ?Sized>(&self, out: &mut Writer<'_, S>) {
+        write_bytes(self, out);
     }
 }
 
@@ -170,16 +169,19 @@ impl Deserializable for Vec<u8> {
     }
 }
 
-/// Writes a bare `vector<T>`: the count, then the elements.
-pub fn write_bare_vector<T: Serializable, S: Sink + ?Sized>(
-    items: &[T],
-    out: &mut S,
-) -> Result<(), EncodeError> {
-    let count = i32::try_from(items.len()).map_err(|_| EncodeError::TooManyElements {
-        length: items.len(),
-    })?;
-    count.serialize(out)?;
-    items.iter().try_for_each(|item| item.serialize(out))
+/// Writes a bare `vector<T>`: the count, then the elements. More than
+/// `i32::MAX` elements are not written but recorded as
+/// [`EncodeError::TooManyElements`].
+pub fn write_bare_vector<T: Serializable, S: Sink + ?Sized>(items: &[T], out: &mut Writer<'_, S>) {
+    let Ok(count) = i32::try_from(items.len()) else {
+        return out.fail(EncodeError::TooManyElements {
+            length: items.len(),
+        });
+    };
+    count.write_to(out);
+    for item in items {
+        item.write_to(out);
+    }
 }
 
 /// Reads a bare `vector<T>`: the count, then the elements.
@@ -226,9 +228,9 @@ pub fn expect_id(
 }
 
 impl<T: Serializable> Serializable for Vec<T> {
-    fn serialize<S: Sink + ?Sized>(&self, out: &mut S) -> Result<(), EncodeError> {
-        VECTOR_ID.serialize(out)?;
-        write_bare_vector(self, out)
+    fn write_to<S: Sink + ?Sized>(&self, out: &mut Writer<'_, S>) {
+        VECTOR_ID.write_to(out);
+        write_bare_vector(self, out);
     }
 }
 
@@ -241,8 +243,8 @@ impl<T: Deserializable> Deserializable for Vec<T> {
 
 impl<T: Serializable + ?Sized> Serializable for Box<T> {
     #[inline]
-    fn serialize<S: Sink + ?Sized>(&self, out: &mut S) -> Result<(), EncodeError> {
-        (**self).serialize(out)
+    fn write_to<S: Sink + ?Sized>(&self, out: &mut Writer<'_, S>) {
+        (**self).write_to(out);
     }
 }
 

@@ -206,6 +206,64 @@ fn a_true_flag_sharing_its_bit_with_a_value_cannot_disagree_with_it() {
 }
 
 #[test]
+fn the_first_value_that_cannot_be_encoded_is_the_error() {
+    let inconsistent = types::CodeSettings {
+        allow_flashcall: false,
+        current_number: false,
+        allow_app_hash: false,
+        allow_missed_call: false,
+        allow_firebase: false,
+        unknown_number: false,
+        logout_tokens: None,
+        token: Some("t".into()),
+        app_sandbox: None,
+    };
+    let inconsistent_flag = EncodeError::InconsistentFlag {
+        definition: "codeSettings",
+        flag: "flags.8",
+        fields: &["token", "app_sandbox"],
+    };
+    // phone_number is written before settings: its error is the one reported.
+    let request = tl_types::functions::auth::SendCode {
+        phone_number: "1".repeat(0x100_0000),
+        api_id: 1,
+        api_hash: "h".into(),
+        settings: inconsistent.clone().into(),
+    };
+    assert_eq!(
+        request.to_bytes(),
+        Err(EncodeError::TooLong { length: 0x100_0000 })
+    );
+    let request = tl_types::functions::auth::SendCode {
+        phone_number: "+15550100".into(),
+        ..request
+    };
+    assert_eq!(request.to_bytes(), Err(inconsistent_flag.clone()));
+    assert_eq!(request.serialized_len(), Err(inconsistent_flag.clone()));
+
+    // One writer over several values reports the first error among them all.
+    let fine = enums::CodeSettings::from(types::CodeSettings {
+        token: None,
+        ..inconsistent
+    });
+    let mut sink = Vec::new();
+    let mut out = tl_types::Writer::new(&mut sink);
+    fine.write_to(&mut out);
+    request.write_to(&mut out);
+    fine.write_to(&mut out);
+    assert_eq!(out.finish(), Err(inconsistent_flag));
+    let mut sink = Vec::new();
+    let mut out = tl_types::Writer::new(&mut sink);
+    fine.write_to(&mut out);
+    fine.write_to(&mut out);
+    assert_eq!(out.finish(), Ok(()));
+    assert_eq!(
+        sink,
+        [fine.to_bytes().unwrap(), fine.to_bytes().unwrap()].concat()
+    );
+}
+
+#[test]
 fn two_values_sharing_a_bit_must_both_be_present() {
     // codeSettings token:flags.8?string app_sandbox:flags.8?Bool
     let settings = types::CodeSettings {

@@ -233,10 +233,10 @@ pub fn dispatch(plan: &Plan, options: &Options<'_>, scope: &Scope) -> TokenStrea
         }
 
         impl tl::Serializable for AnyValue {
-            fn serialize<S: tl::Sink + ?Sized>(&self, out: &mut S) -> #result<(), tl::EncodeError> {
+            fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
                 match self {
-                    Self::Bool(value) => value.serialize(out),
-                    #(Self::#value_arms(value) => value.serialize(out),)*
+                    Self::Bool(value) => value.write_to(out),
+                    #(Self::#value_arms(value) => value.write_to(out),)*
                 }
             }
         }
@@ -278,9 +278,9 @@ pub fn dispatch(plan: &Plan, options: &Options<'_>, scope: &Scope) -> TokenStrea
         }
 
         impl tl::Serializable for AnyCall {
-            fn serialize<S: tl::Sink + ?Sized>(&self, out: &mut S) -> #result<(), tl::EncodeError> {
+            fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
                 match self {
-                    #(Self::#call_arms(call) => call.serialize(out),)*
+                    #(Self::#call_arms(call) => call.write_to(out),)*
                 }
             }
         }
@@ -330,10 +330,10 @@ pub fn dispatch(plan: &Plan, options: &Options<'_>, scope: &Scope) -> TokenStrea
         }
 
         impl tl::Serializable for AnyObject {
-            fn serialize<S: tl::Sink + ?Sized>(&self, out: &mut S) -> #result<(), tl::EncodeError> {
+            fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
                 match self {
-                    Self::Value(value) => value.serialize(out),
-                    Self::Call(call) => call.serialize(out),
+                    Self::Value(value) => value.write_to(out),
+                    Self::Call(call) => call.write_to(out),
                 }
             }
         }

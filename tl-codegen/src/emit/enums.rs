@@ -48,7 +48,7 @@ pub fn boxed_type(plan: &Plan, index: usize, options: &Options<'_>, scope: &Scop
         };
         if unit {
             variants.push(quote!(#doc #variant_name));
-            writes.push(quote!(Self::#variant_name => #id_u32.serialize(out),));
+            writes.push(quote!(Self::#variant_name => #id_u32.write_to(out),));
             reads.push(quote!(#id => Self::#variant_name,));
             ids.push(quote!(Self::#variant_name => #id,));
             names.push(quote!(Self::#variant_name => #constructor_name,));
@@ -63,8 +63,8 @@ pub fn boxed_type(plan: &Plan, index: usize, options: &Options<'_>, scope: &Scop
             variants.push(quote!(#doc #variant_name(#payload)));
             writes.push(quote! {
                 Self::#variant_name(value) => {
-                    #id_u32.serialize(out)?;
-                    value.serialize(out)
+                    #id_u32.write_to(out);
+                    value.write_to(out);
                 }
             });
             reads.push(quote!(#id => Self::#variant_name(reader.read()?),));
@@ -166,7 +166,7 @@ pub fn boxed_type(plan: &Plan, index: usize, options: &Options<'_>, scope: &Scop
         }
 
         impl tl::Serializable for #name {
-            fn serialize<S: tl::Sink + ?Sized>(&self, out: &mut S) -> #result<(), tl::EncodeError> {
+            fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
                 match self {
                     #(#writes)*
                 }

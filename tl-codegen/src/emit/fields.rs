@@ -67,8 +67,9 @@ pub fn implied_accessors(item: &Item) -> Vec<TokenStream> {
         .collect()
 }
 
-/// Statements writing the fields (and computed masks) to `out`.
-pub fn serialize(item: &Item, scope: &Scope) -> TokenStream {
+/// Statements writing the fields (and computed masks) to `out`, a `tl::Writer`;
+/// a value that cannot be encoded records why with `out.fail` and is left out.
+pub fn serialize(item: &Item) -> TokenStream {
     let tl_name = item.definition.full_name();
     let mut statements = Vec::new();
     for field in &item.fields {
@@ -76,13 +77,13 @@ pub fn serialize(item: &Item, scope: &Scope) -> TokenStream {
             let object = ident(&field.ident);
             let length_ident = ident(&length.ident);
             let name = length.param.name.as_str();
-            let err = scope.std("Err");
             statements.push(quote! {
                 if usize::try_from(self.#length_ident).ok() != Some(self.#object.0.len()) {
-                    return #err(tl::EncodeError::LengthMismatch {
+                    out.fail(tl::EncodeError::LengthMismatch {
                         definition: #tl_name,
                         field: #name,
                     });
+                    return;
                 }
             });
         }
@@ -91,7 +92,7 @@ pub fn serialize(item: &Item, scope: &Scope) -> TokenStream {
         let name = ident(&field.ident);
         match &field.role {
             Role::Mask => {
-                let (checks, bits) = mask_value(item, &field.ident, &tl_name, scope);
+                let (checks, bits) = mask_value(item, &field.ident, &tl_name);
                 statements.extend(checks);
                 let bits = if bits.is_empty() {
                     quote!(0)
@@ -100,7 +101,7 @@ pub fn serialize(item: &Item, scope: &Scope) -> TokenStream {
                 };
                 statements.push(quote! {
                     let #name: u32 = #bits;
-                    #name.serialize(out)?;
+                    #name.write_to(out);
                 });
             }
             Role::Required => statements.push(write_value(&quote!(self.#name), &field.ty)),
@@ -119,12 +120,7 @@ pub fn serialize(item: &Item, scope: &Scope) -> TokenStream {
 }
 
 /// The bits of a mask, and checks that fields sharing a bit agree.
-fn mask_value(
-    item: &Item,
-    mask: &str,
-    tl_name: &str,
-    scope: &Scope,
-) -> (Vec<TokenStream>, Vec<TokenStream>) {
+fn mask_value(item: &Item, mask: &str, tl_name: &str) -> (Vec<TokenStream>, Vec<TokenStream>) {
     let mut checks = Vec::new();
     let mut bits = Vec::new();
     let mut seen_bits = Vec::new();
@@ -158,14 +154,14 @@ fn mask_value(
             let flag = format!("{}.{bit}", mask.trim_start_matches("r#"));
             let first_of = &idents[0];
             let rest = &idents[1..];
-            let err = scope.std("Err");
             checks.push(quote! {
                 if #(self.#first_of.is_some() != self.#rest.is_some())||* {
-                    return #err(tl::EncodeError::InconsistentFlag {
+                    out.fail(tl::EncodeError::InconsistentFlag {
                         definition: #tl_name,
                         flag: #flag,
                         fields: &[#(#names),*],
                     });
+                    return;
                 }
             });
         }
@@ -181,8 +177,8 @@ fn mask_value(
 
 fn write_value(value: &TokenStream, ty: &RustType) -> TokenStream {
     match ty {
-        RustType::Vector { bare: true, .. } => quote!(tl::wire::write_bare_vector(&#value, out)?;),
-        _ => quote!(#value.serialize(out)?;),
+        RustType::Vector { bare: true, .. } => quote!(tl::wire::write_bare_vector(&#value, out);),
+        _ => quote!(#value.write_to(out);),
     }
 }
 

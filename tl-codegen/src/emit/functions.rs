@@ -79,10 +79,9 @@ pub fn function(function: &Function, options: &Options<'_>, scope: &Scope) -> To
             }
         }
     });
-    let write = fields::serialize(item, scope);
+    let write = fields::serialize(item);
     let read = fields::deserialize(item, scope);
     let result = scope.std("Result");
-    let ok = scope.std("Ok");
     let id_u32 = super::hex_id_u32(definition.id);
     let tl_json = json::gate(options).map(|gate| {
         let impls = json::item(item, &gate, scope);
@@ -102,10 +101,9 @@ pub fn function(function: &Function, options: &Options<'_>, scope: &Scope) -> To
         }
 
         impl #serialize_bounds tl::Serializable for #name #params {
-            fn serialize<S: tl::Sink + ?Sized>(&self, out: &mut S) -> #result<(), tl::EncodeError> {
-                #id_u32.serialize(out)?;
+            fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
+                #id_u32.write_to(out);
                 #write
-                #ok(())
             }
         }
 

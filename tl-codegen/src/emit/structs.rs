@@ -48,10 +48,9 @@ pub fn constructor(plan: &Plan, index: usize, options: &Options<'_>, scope: &Sco
     });
     let out = fields::sink_name(item);
     let reader = fields::reader_name(item);
-    let write = fields::serialize(item, scope);
+    let write = fields::serialize(item);
     let read = fields::deserialize(item, scope);
     let result = scope.std("Result");
-    let ok = scope.std("Ok");
     let tl_json = json::gate(options).map(|gate| {
         let impls = json::item(item, &gate, scope);
         let serde = json::serde_impls(&item.name, &[], &gate);
@@ -70,9 +69,8 @@ pub fn constructor(plan: &Plan, index: usize, options: &Options<'_>, scope: &Sco
         }
 
         impl tl::Serializable for #name {
-            fn serialize<S: tl::Sink + ?Sized>(&self, #out: &mut S) -> #result<(), tl::EncodeError> {
+            fn write_to<S: tl::Sink + ?Sized>(&self, #out: &mut tl::Writer<'_, S>) {
                 #write
-                #ok(())
             }
         }
 

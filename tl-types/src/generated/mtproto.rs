@@ -436,43 +436,40 @@ impl AnyValue {
     }
 }
 impl tl::Serializable for AnyValue {
-    fn serialize<S: tl::Sink + ?Sized>(
-        &self,
-        out: &mut S,
-    ) -> Result<(), tl::EncodeError> {
+    fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
         match self {
-            Self::Bool(value) => value.serialize(out),
-            Self::ResPq(value) => value.serialize(out),
-            Self::PQInnerData(value) => value.serialize(out),
-            Self::BindAuthKeyInner(value) => value.serialize(out),
-            Self::ServerDhParams(value) => value.serialize(out),
-            Self::ServerDhInnerData(value) => value.serialize(out),
-            Self::ClientDhInnerData(value) => value.serialize(out),
-            Self::SetClientDhParamsAnswer(value) => value.serialize(out),
-            Self::DestroyAuthKeyRes(value) => value.serialize(out),
-            Self::MsgsAck(value) => value.serialize(out),
-            Self::BadMsgNotification(value) => value.serialize(out),
-            Self::MsgsStateReq(value) => value.serialize(out),
-            Self::MsgsStateInfo(value) => value.serialize(out),
-            Self::MsgsAllInfo(value) => value.serialize(out),
-            Self::MsgDetailedInfo(value) => value.serialize(out),
-            Self::MsgResendReq(value) => value.serialize(out),
-            Self::RpcError(value) => value.serialize(out),
-            Self::RpcDropAnswer(value) => value.serialize(out),
-            Self::FutureSalt(value) => value.serialize(out),
-            Self::FutureSalts(value) => value.serialize(out),
-            Self::Pong(value) => value.serialize(out),
-            Self::DestroySessionRes(value) => value.serialize(out),
-            Self::NewSession(value) => value.serialize(out),
-            Self::HttpWait(value) => value.serialize(out),
-            Self::IpPort(value) => value.serialize(out),
-            Self::AccessPointRule(value) => value.serialize(out),
-            Self::HelpConfigSimple(value) => value.serialize(out),
-            Self::RpcResult(value) => value.serialize(out),
-            Self::Message(value) => value.serialize(out),
-            Self::MessageContainer(value) => value.serialize(out),
-            Self::MessageCopy(value) => value.serialize(out),
-            Self::Object(value) => value.serialize(out),
+            Self::Bool(value) => value.write_to(out),
+            Self::ResPq(value) => value.write_to(out),
+            Self::PQInnerData(value) => value.write_to(out),
+            Self::BindAuthKeyInner(value) => value.write_to(out),
+            Self::ServerDhParams(value) => value.write_to(out),
+            Self::ServerDhInnerData(value) => value.write_to(out),
+            Self::ClientDhInnerData(value) => value.write_to(out),
+            Self::SetClientDhParamsAnswer(value) => value.write_to(out),
+            Self::DestroyAuthKeyRes(value) => value.write_to(out),
+            Self::MsgsAck(value) => value.write_to(out),
+            Self::BadMsgNotification(value) => value.write_to(out),
+            Self::MsgsStateReq(value) => value.write_to(out),
+            Self::MsgsStateInfo(value) => value.write_to(out),
+            Self::MsgsAllInfo(value) => value.write_to(out),
+            Self::MsgDetailedInfo(value) => value.write_to(out),
+            Self::MsgResendReq(value) => value.write_to(out),
+            Self::RpcError(value) => value.write_to(out),
+            Self::RpcDropAnswer(value) => value.write_to(out),
+            Self::FutureSalt(value) => value.write_to(out),
+            Self::FutureSalts(value) => value.write_to(out),
+            Self::Pong(value) => value.write_to(out),
+            Self::DestroySessionRes(value) => value.write_to(out),
+            Self::NewSession(value) => value.write_to(out),
+            Self::HttpWait(value) => value.write_to(out),
+            Self::IpPort(value) => value.write_to(out),
+            Self::AccessPointRule(value) => value.write_to(out),
+            Self::HelpConfigSimple(value) => value.write_to(out),
+            Self::RpcResult(value) => value.write_to(out),
+            Self::Message(value) => value.write_to(out),
+            Self::MessageContainer(value) => value.write_to(out),
+            Self::MessageCopy(value) => value.write_to(out),
+            Self::Object(value) => value.write_to(out),
         }
     }
 }
@@ -591,21 +588,18 @@ impl AnyCall {
     }
 }
 impl tl::Serializable for AnyCall {
-    fn serialize<S: tl::Sink + ?Sized>(
-        &self,
-        out: &mut S,
-    ) -> Result<(), tl::EncodeError> {
+    fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
         match self {
-            Self::ReqPq(call) => call.serialize(out),
-            Self::ReqPqMulti(call) => call.serialize(out),
-            Self::ReqDhParams(call) => call.serialize(out),
-            Self::SetClientDhParams(call) => call.serialize(out),
-            Self::DestroyAuthKey(call) => call.serialize(out),
-            Self::RpcDropAnswer(call) => call.serialize(out),
-            Self::GetFutureSalts(call) => call.serialize(out),
-            Self::Ping(call) => call.serialize(out),
-            Self::PingDelayDisconnect(call) => call.serialize(out),
-            Self::DestroySession(call) => call.serialize(out),
+            Self::ReqPq(call) => call.write_to(out),
+            Self::ReqPqMulti(call) => call.write_to(out),
+            Self::ReqDhParams(call) => call.write_to(out),
+            Self::SetClientDhParams(call) => call.write_to(out),
+            Self::DestroyAuthKey(call) => call.write_to(out),
+            Self::RpcDropAnswer(call) => call.write_to(out),
+            Self::GetFutureSalts(call) => call.write_to(out),
+            Self::Ping(call) => call.write_to(out),
+            Self::PingDelayDisconnect(call) => call.write_to(out),
+            Self::DestroySession(call) => call.write_to(out),
         }
     }
 }
@@ -665,13 +659,10 @@ impl AnyObject {
     }
 }
 impl tl::Serializable for AnyObject {
-    fn serialize<S: tl::Sink + ?Sized>(
-        &self,
-        out: &mut S,
-    ) -> Result<(), tl::EncodeError> {
+    fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
         match self {
-            Self::Value(value) => value.serialize(out),
-            Self::Call(call) => call.serialize(out),
+            Self::Value(value) => value.write_to(out),
+            Self::Call(call) => call.write_to(out),
         }
     }
 }
@@ -709,15 +700,11 @@ pub mod types {
         const TL_NAME: &'static str = "resPQ";
     }
     impl tl::Serializable for ResPq {
-        fn serialize<S: tl::Sink + ?Sized>(
-            &self,
-            out: &mut S,
-        ) -> Result<(), tl::EncodeError> {
-            self.nonce.serialize(out)?;
-            self.server_nonce.serialize(out)?;
-            self.pq.serialize(out)?;
-            self.server_public_key_fingerprints.serialize(out)?;
-            Ok(())
+        fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
+            self.nonce.write_to(out);
+            self.server_nonce.write_to(out);
+            self.pq.write_to(out);
+            self.server_public_key_fingerprints.write_to(out);
         }
     }
     impl tl::Deserializable for ResPq {
@@ -800,17 +787,13 @@ pub mod types {
         const TL_NAME: &'static str = "p_q_inner_data";
     }
     impl tl::Serializable for PQInnerData {
-        fn serialize<S: tl::Sink + ?Sized>(
-            &self,
-            out: &mut S,
-        ) -> Result<(), tl::EncodeError> {
-            self.pq.serialize(out)?;
-            self.p.serialize(out)?;
-            self.q.serialize(out)?;
-            self.nonce.serialize(out)?;
-            self.server_nonce.serialize(out)?;
-            self.new_nonce.serialize(out)?;
-            Ok(())
+        fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
+            self.pq.write_to(out);
+            self.p.write_to(out);
+            self.q.write_to(out);
+            self.nonce.write_to(out);
+            self.server_nonce.write_to(out);
+            self.new_nonce.write_to(out);
         }
     }
     impl tl::Deserializable for PQInnerData {
@@ -899,18 +882,14 @@ pub mod types {
         const TL_NAME: &'static str = "p_q_inner_data_dc";
     }
     impl tl::Serializable for PQInnerDataDc {
-        fn serialize<S: tl::Sink + ?Sized>(
-            &self,
-            out: &mut S,
-        ) -> Result<(), tl::EncodeError> {
-            self.pq.serialize(out)?;
-            self.p.serialize(out)?;
-            self.q.serialize(out)?;
-            self.nonce.serialize(out)?;
-            self.server_nonce.serialize(out)?;
-            self.new_nonce.serialize(out)?;
-            self.dc.serialize(out)?;
-            Ok(())
+        fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
+            self.pq.write_to(out);
+            self.p.write_to(out);
+            self.q.write_to(out);
+            self.nonce.write_to(out);
+            self.server_nonce.write_to(out);
+            self.new_nonce.write_to(out);
+            self.dc.write_to(out);
         }
     }
     impl tl::Deserializable for PQInnerDataDc {
@@ -1003,18 +982,14 @@ pub mod types {
         const TL_NAME: &'static str = "p_q_inner_data_temp";
     }
     impl tl::Serializable for PQInnerDataTemp {
-        fn serialize<S: tl::Sink + ?Sized>(
-            &self,
-            out: &mut S,
-        ) -> Result<(), tl::EncodeError> {
-            self.pq.serialize(out)?;
-            self.p.serialize(out)?;
-            self.q.serialize(out)?;
-            self.nonce.serialize(out)?;
-            self.server_nonce.serialize(out)?;
-            self.new_nonce.serialize(out)?;
-            self.expires_in.serialize(out)?;
-            Ok(())
+        fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
+            self.pq.write_to(out);
+            self.p.write_to(out);
+            self.q.write_to(out);
+            self.nonce.write_to(out);
+            self.server_nonce.write_to(out);
+            self.new_nonce.write_to(out);
+            self.expires_in.write_to(out);
         }
     }
     impl tl::Deserializable for PQInnerDataTemp {
@@ -1109,19 +1084,15 @@ pub mod types {
         const TL_NAME: &'static str = "p_q_inner_data_temp_dc";
     }
     impl tl::Serializable for PQInnerDataTempDc {
-        fn serialize<S: tl::Sink + ?Sized>(
-            &self,
-            out: &mut S,
-        ) -> Result<(), tl::EncodeError> {
-            self.pq.serialize(out)?;
-            self.p.serialize(out)?;
-            self.q.serialize(out)?;
-            self.nonce.serialize(out)?;
-            self.server_nonce.serialize(out)?;
-            self.new_nonce.serialize(out)?;
-            self.dc.serialize(out)?;
-            self.expires_in.serialize(out)?;
-            Ok(())
+        fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
+            self.pq.write_to(out);
+            self.p.write_to(out);
+            self.q.write_to(out);
+            self.nonce.write_to(out);
+            self.server_nonce.write_to(out);
+            self.new_nonce.write_to(out);
+            self.dc.write_to(out);
+            self.expires_in.write_to(out);
         }
     }
     impl tl::Deserializable for PQInnerDataTempDc {
@@ -1223,16 +1194,12 @@ pub mod types {
         const TL_NAME: &'static str = "bind_auth_key_inner";
     }
     impl tl::Serializable for BindAuthKeyInner {
-        fn serialize<S: tl::Sink + ?Sized>(
-            &self,
-            out: &mut S,
-        ) -> Result<(), tl::EncodeError> {
-            self.nonce.serialize(out)?;
-            self.temp_auth_key_id.serialize(out)?;
-            self.perm_auth_key_id.serialize(out)?;
-            self.temp_session_id.serialize(out)?;
-            self.expires_at.serialize(out)?;
-            Ok(())
+        fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
+            self.nonce.write_to(out);
+            self.temp_auth_key_id.write_to(out);
+            self.perm_auth_key_id.write_to(out);
+            self.temp_session_id.write_to(out);
+            self.expires_at.write_to(out);
         }
     }
     impl tl::Deserializable for BindAuthKeyInner {
@@ -1315,14 +1282,10 @@ pub mod types {
         const TL_NAME: &'static str = "server_DH_params_fail";
     }
     impl tl::Serializable for ServerDhParamsFail {
-        fn serialize<S: tl::Sink + ?Sized>(
-            &self,
-            out: &mut S,
-        ) -> Result<(), tl::EncodeError> {
-            self.nonce.serialize(out)?;
-            self.server_nonce.serialize(out)?;
-            self.new_nonce_hash.serialize(out)?;
-            Ok(())
+        fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
+            self.nonce.write_to(out);
+            self.server_nonce.write_to(out);
+            self.new_nonce_hash.write_to(out);
         }
     }
     impl tl::Deserializable for ServerDhParamsFail {
@@ -1391,14 +1354,10 @@ pub mod types {
         const TL_NAME: &'static str = "server_DH_params_ok";
     }
     impl tl::Serializable for ServerDhParamsOk {
-        fn serialize<S: tl::Sink + ?Sized>(
-            &self,
-            out: &mut S,
-        ) -> Result<(), tl::EncodeError> {
-            self.nonce.serialize(out)?;
-            self.server_nonce.serialize(out)?;
-            self.encrypted_answer.serialize(out)?;
-            Ok(())
+        fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
+            self.nonce.write_to(out);
+            self.server_nonce.write_to(out);
+            self.encrypted_answer.write_to(out);
         }
     }
     impl tl::Deserializable for ServerDhParamsOk {
@@ -1473,17 +1432,13 @@ pub mod types {
         const TL_NAME: &'static str = "server_DH_inner_data";
     }
     impl tl::Serializable for ServerDhInnerData {
-        fn serialize<S: tl::Sink + ?Sized>(
-            &self,
-            out: &mut S,
-        ) -> Result<(), tl::EncodeError> {
-            self.nonce.serialize(out)?;
-            self.server_nonce.serialize(out)?;
-            self.g.serialize(out)?;
-            self.dh_prime.serialize(out)?;
-            self.g_a.serialize(out)?;
-            self.server_time.serialize(out)?;
-            Ok(())
+        fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
+            self.nonce.write_to(out);
+            self.server_nonce.write_to(out);
+            self.g.write_to(out);
+            self.dh_prime.write_to(out);
+            self.g_a.write_to(out);
+            self.server_time.write_to(out);
         }
     }
     impl tl::Deserializable for ServerDhInnerData {
@@ -1566,15 +1521,11 @@ pub mod types {
         const TL_NAME: &'static str = "client_DH_inner_data";
     }
     impl tl::Serializable for ClientDhInnerData {
-        fn serialize<S: tl::Sink + ?Sized>(
-            &self,
-            out: &mut S,
-        ) -> Result<(), tl::EncodeError> {
-            self.nonce.serialize(out)?;
-            self.server_nonce.serialize(out)?;
-            self.retry_id.serialize(out)?;
-            self.g_b.serialize(out)?;
-            Ok(())
+        fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
+            self.nonce.write_to(out);
+            self.server_nonce.write_to(out);
+            self.retry_id.write_to(out);
+            self.g_b.write_to(out);
         }
     }
     impl tl::Deserializable for ClientDhInnerData {
@@ -1647,14 +1598,10 @@ pub mod types {
         const TL_NAME: &'static str = "dh_gen_ok";
     }
     impl tl::Serializable for DhGenOk {
-        fn serialize<S: tl::Sink + ?Sized>(
-            &self,
-            out: &mut S,
-        ) -> Result<(), tl::EncodeError> {
-            self.nonce.serialize(out)?;
-            self.server_nonce.serialize(out)?;
-            self.new_nonce_hash1.serialize(out)?;
-            Ok(())
+        fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
+            self.nonce.write_to(out);
+            self.server_nonce.write_to(out);
+            self.new_nonce_hash1.write_to(out);
         }
     }
     impl tl::Deserializable for DhGenOk {
@@ -1723,14 +1670,10 @@ pub mod types {
         const TL_NAME: &'static str = "dh_gen_retry";
     }
     impl tl::Serializable for DhGenRetry {
-        fn serialize<S: tl::Sink + ?Sized>(
-            &self,
-            out: &mut S,
-        ) -> Result<(), tl::EncodeError> {
-            self.nonce.serialize(out)?;
-            self.server_nonce.serialize(out)?;
-            self.new_nonce_hash2.serialize(out)?;
-            Ok(())
+        fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
+            self.nonce.write_to(out);
+            self.server_nonce.write_to(out);
+            self.new_nonce_hash2.write_to(out);
         }
     }
     impl tl::Deserializable for DhGenRetry {
@@ -1799,14 +1742,10 @@ pub mod types {
         const TL_NAME: &'static str = "dh_gen_fail";
     }
     impl tl::Serializable for DhGenFail {
-        fn serialize<S: tl::Sink + ?Sized>(
-            &self,
-            out: &mut S,
-        ) -> Result<(), tl::EncodeError> {
-            self.nonce.serialize(out)?;
-            self.server_nonce.serialize(out)?;
-            self.new_nonce_hash3.serialize(out)?;
-            Ok(())
+        fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
+            self.nonce.write_to(out);
+            self.server_nonce.write_to(out);
+            self.new_nonce_hash3.write_to(out);
         }
     }
     impl tl::Deserializable for DhGenFail {
@@ -1868,12 +1807,7 @@ pub mod types {
         const TL_NAME: &'static str = "destroy_auth_key_ok";
     }
     impl tl::Serializable for DestroyAuthKeyOk {
-        fn serialize<S: tl::Sink + ?Sized>(
-            &self,
-            _out: &mut S,
-        ) -> Result<(), tl::EncodeError> {
-            Ok(())
-        }
+        fn write_to<S: tl::Sink + ?Sized>(&self, _out: &mut tl::Writer<'_, S>) {}
     }
     impl tl::Deserializable for DestroyAuthKeyOk {
         #[inline]
@@ -1914,12 +1848,7 @@ pub mod types {
         const TL_NAME: &'static str = "destroy_auth_key_none";
     }
     impl tl::Serializable for DestroyAuthKeyNone {
-        fn serialize<S: tl::Sink + ?Sized>(
-            &self,
-            _out: &mut S,
-        ) -> Result<(), tl::EncodeError> {
-            Ok(())
-        }
+        fn write_to<S: tl::Sink + ?Sized>(&self, _out: &mut tl::Writer<'_, S>) {}
     }
     impl tl::Deserializable for DestroyAuthKeyNone {
         #[inline]
@@ -1966,12 +1895,7 @@ pub mod types {
         const TL_NAME: &'static str = "destroy_auth_key_fail";
     }
     impl tl::Serializable for DestroyAuthKeyFail {
-        fn serialize<S: tl::Sink + ?Sized>(
-            &self,
-            _out: &mut S,
-        ) -> Result<(), tl::EncodeError> {
-            Ok(())
-        }
+        fn write_to<S: tl::Sink + ?Sized>(&self, _out: &mut tl::Writer<'_, S>) {}
     }
     impl tl::Deserializable for DestroyAuthKeyFail {
         #[inline]
@@ -2021,12 +1945,8 @@ pub mod types {
         const TL_NAME: &'static str = "msgs_ack";
     }
     impl tl::Serializable for MsgsAck {
-        fn serialize<S: tl::Sink + ?Sized>(
-            &self,
-            out: &mut S,
-        ) -> Result<(), tl::EncodeError> {
-            self.msg_ids.serialize(out)?;
-            Ok(())
+        fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
+            self.msg_ids.write_to(out);
         }
     }
     impl tl::Deserializable for MsgsAck {
@@ -2085,14 +2005,10 @@ pub mod types {
         const TL_NAME: &'static str = "bad_msg_notification";
     }
     impl tl::Serializable for BadMsgNotification {
-        fn serialize<S: tl::Sink + ?Sized>(
-            &self,
-            out: &mut S,
-        ) -> Result<(), tl::EncodeError> {
-            self.bad_msg_id.serialize(out)?;
-            self.bad_msg_seqno.serialize(out)?;
-            self.error_code.serialize(out)?;
-            Ok(())
+        fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
+            self.bad_msg_id.write_to(out);
+            self.bad_msg_seqno.write_to(out);
+            self.error_code.write_to(out);
         }
     }
     impl tl::Deserializable for BadMsgNotification {
@@ -2163,15 +2079,11 @@ pub mod types {
         const TL_NAME: &'static str = "bad_server_salt";
     }
     impl tl::Serializable for BadServerSalt {
-        fn serialize<S: tl::Sink + ?Sized>(
-            &self,
-            out: &mut S,
-        ) -> Result<(), tl::EncodeError> {
-            self.bad_msg_id.serialize(out)?;
-            self.bad_msg_seqno.serialize(out)?;
-            self.error_code.serialize(out)?;
-            self.new_server_salt.serialize(out)?;
-            Ok(())
+        fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
+            self.bad_msg_id.write_to(out);
+            self.bad_msg_seqno.write_to(out);
+            self.error_code.write_to(out);
+            self.new_server_salt.write_to(out);
         }
     }
     impl tl::Deserializable for BadServerSalt {
@@ -2240,12 +2152,8 @@ pub mod types {
         const TL_NAME: &'static str = "msgs_state_req";
     }
     impl tl::Serializable for MsgsStateReq {
-        fn serialize<S: tl::Sink + ?Sized>(
-            &self,
-            out: &mut S,
-        ) -> Result<(), tl::EncodeError> {
-            self.msg_ids.serialize(out)?;
-            Ok(())
+        fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
+            self.msg_ids.write_to(out);
         }
     }
     impl tl::Deserializable for MsgsStateReq {
@@ -2302,13 +2210,9 @@ pub mod types {
         const TL_NAME: &'static str = "msgs_state_info";
     }
     impl tl::Serializable for MsgsStateInfo {
-        fn serialize<S: tl::Sink + ?Sized>(
-            &self,
-            out: &mut S,
-        ) -> Result<(), tl::EncodeError> {
-            self.req_msg_id.serialize(out)?;
-            self.info.serialize(out)?;
-            Ok(())
+        fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
+            self.req_msg_id.write_to(out);
+            self.info.write_to(out);
         }
     }
     impl tl::Deserializable for MsgsStateInfo {
@@ -2368,13 +2272,9 @@ pub mod types {
         const TL_NAME: &'static str = "msgs_all_info";
     }
     impl tl::Serializable for MsgsAllInfo {
-        fn serialize<S: tl::Sink + ?Sized>(
-            &self,
-            out: &mut S,
-        ) -> Result<(), tl::EncodeError> {
-            self.msg_ids.serialize(out)?;
-            self.info.serialize(out)?;
-            Ok(())
+        fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
+            self.msg_ids.write_to(out);
+            self.info.write_to(out);
         }
     }
     impl tl::Deserializable for MsgsAllInfo {
@@ -2438,15 +2338,11 @@ pub mod types {
         const TL_NAME: &'static str = "msg_detailed_info";
     }
     impl tl::Serializable for MsgDetailedInfo {
-        fn serialize<S: tl::Sink + ?Sized>(
-            &self,
-            out: &mut S,
-        ) -> Result<(), tl::EncodeError> {
-            self.msg_id.serialize(out)?;
-            self.answer_msg_id.serialize(out)?;
-            self.bytes.serialize(out)?;
-            self.status.serialize(out)?;
-            Ok(())
+        fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
+            self.msg_id.write_to(out);
+            self.answer_msg_id.write_to(out);
+            self.bytes.write_to(out);
+            self.status.write_to(out);
         }
     }
     impl tl::Deserializable for MsgDetailedInfo {
@@ -2519,14 +2415,10 @@ pub mod types {
         const TL_NAME: &'static str = "msg_new_detailed_info";
     }
     impl tl::Serializable for MsgNewDetailedInfo {
-        fn serialize<S: tl::Sink + ?Sized>(
-            &self,
-            out: &mut S,
-        ) -> Result<(), tl::EncodeError> {
-            self.answer_msg_id.serialize(out)?;
-            self.bytes.serialize(out)?;
-            self.status.serialize(out)?;
-            Ok(())
+        fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
+            self.answer_msg_id.write_to(out);
+            self.bytes.write_to(out);
+            self.status.write_to(out);
         }
     }
     impl tl::Deserializable for MsgNewDetailedInfo {
@@ -2591,12 +2483,8 @@ pub mod types {
         const TL_NAME: &'static str = "msg_resend_req";
     }
     impl tl::Serializable for MsgResendReq {
-        fn serialize<S: tl::Sink + ?Sized>(
-            &self,
-            out: &mut S,
-        ) -> Result<(), tl::EncodeError> {
-            self.msg_ids.serialize(out)?;
-            Ok(())
+        fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
+            self.msg_ids.write_to(out);
         }
     }
     impl tl::Deserializable for MsgResendReq {
@@ -2653,13 +2541,9 @@ pub mod types {
         const TL_NAME: &'static str = "rpc_error";
     }
     impl tl::Serializable for RpcError {
-        fn serialize<S: tl::Sink + ?Sized>(
-            &self,
-            out: &mut S,
-        ) -> Result<(), tl::EncodeError> {
-            self.error_code.serialize(out)?;
-            self.error_message.serialize(out)?;
-            Ok(())
+        fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
+            self.error_code.write_to(out);
+            self.error_message.write_to(out);
         }
     }
     impl tl::Deserializable for RpcError {
@@ -2714,12 +2598,7 @@ pub mod types {
         const TL_NAME: &'static str = "rpc_answer_unknown";
     }
     impl tl::Serializable for RpcAnswerUnknown {
-        fn serialize<S: tl::Sink + ?Sized>(
-            &self,
-            _out: &mut S,
-        ) -> Result<(), tl::EncodeError> {
-            Ok(())
-        }
+        fn write_to<S: tl::Sink + ?Sized>(&self, _out: &mut tl::Writer<'_, S>) {}
     }
     impl tl::Deserializable for RpcAnswerUnknown {
         #[inline]
@@ -2760,12 +2639,7 @@ pub mod types {
         const TL_NAME: &'static str = "rpc_answer_dropped_running";
     }
     impl tl::Serializable for RpcAnswerDroppedRunning {
-        fn serialize<S: tl::Sink + ?Sized>(
-            &self,
-            _out: &mut S,
-        ) -> Result<(), tl::EncodeError> {
-            Ok(())
-        }
+        fn write_to<S: tl::Sink + ?Sized>(&self, _out: &mut tl::Writer<'_, S>) {}
     }
     impl tl::Deserializable for RpcAnswerDroppedRunning {
         #[inline]
@@ -2819,14 +2693,10 @@ pub mod types {
         const TL_NAME: &'static str = "rpc_answer_dropped";
     }
     impl tl::Serializable for RpcAnswerDropped {
-        fn serialize<S: tl::Sink + ?Sized>(
-            &self,
-            out: &mut S,
-        ) -> Result<(), tl::EncodeError> {
-            self.msg_id.serialize(out)?;
-            self.seq_no.serialize(out)?;
-            self.bytes.serialize(out)?;
-            Ok(())
+        fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
+            self.msg_id.write_to(out);
+            self.seq_no.write_to(out);
+            self.bytes.write_to(out);
         }
     }
     impl tl::Deserializable for RpcAnswerDropped {
@@ -2891,14 +2761,10 @@ pub mod types {
         const TL_NAME: &'static str = "future_salt";
     }
     impl tl::Serializable for FutureSalt {
-        fn serialize<S: tl::Sink + ?Sized>(
-            &self,
-            out: &mut S,
-        ) -> Result<(), tl::EncodeError> {
-            self.valid_since.serialize(out)?;
-            self.valid_until.serialize(out)?;
-            self.salt.serialize(out)?;
-            Ok(())
+        fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
+            self.valid_since.write_to(out);
+            self.valid_until.write_to(out);
+            self.salt.write_to(out);
         }
     }
     impl tl::Deserializable for FutureSalt {
@@ -2967,14 +2833,10 @@ pub mod types {
         const TL_NAME: &'static str = "future_salts";
     }
     impl tl::Serializable for FutureSalts {
-        fn serialize<S: tl::Sink + ?Sized>(
-            &self,
-            out: &mut S,
-        ) -> Result<(), tl::EncodeError> {
-            self.req_msg_id.serialize(out)?;
-            self.now.serialize(out)?;
-            tl::wire::write_bare_vector(&self.salts, out)?;
-            Ok(())
+        fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
+            self.req_msg_id.write_to(out);
+            self.now.write_to(out);
+            tl::wire::write_bare_vector(&self.salts, out);
         }
     }
     impl tl::Deserializable for FutureSalts {
@@ -3037,13 +2899,9 @@ pub mod types {
         const TL_NAME: &'static str = "pong";
     }
     impl tl::Serializable for Pong {
-        fn serialize<S: tl::Sink + ?Sized>(
-            &self,
-            out: &mut S,
-        ) -> Result<(), tl::EncodeError> {
-            self.msg_id.serialize(out)?;
-            self.ping_id.serialize(out)?;
-            Ok(())
+        fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
+            self.msg_id.write_to(out);
+            self.ping_id.write_to(out);
         }
     }
     impl tl::Deserializable for Pong {
@@ -3101,12 +2959,8 @@ pub mod types {
         const TL_NAME: &'static str = "destroy_session_ok";
     }
     impl tl::Serializable for DestroySessionOk {
-        fn serialize<S: tl::Sink + ?Sized>(
-            &self,
-            out: &mut S,
-        ) -> Result<(), tl::EncodeError> {
-            self.session_id.serialize(out)?;
-            Ok(())
+        fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
+            self.session_id.write_to(out);
         }
     }
     impl tl::Deserializable for DestroySessionOk {
@@ -3161,12 +3015,8 @@ pub mod types {
         const TL_NAME: &'static str = "destroy_session_none";
     }
     impl tl::Serializable for DestroySessionNone {
-        fn serialize<S: tl::Sink + ?Sized>(
-            &self,
-            out: &mut S,
-        ) -> Result<(), tl::EncodeError> {
-            self.session_id.serialize(out)?;
-            Ok(())
+        fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
+            self.session_id.write_to(out);
         }
     }
     impl tl::Deserializable for DestroySessionNone {
@@ -3225,14 +3075,10 @@ pub mod types {
         const TL_NAME: &'static str = "new_session_created";
     }
     impl tl::Serializable for NewSessionCreated {
-        fn serialize<S: tl::Sink + ?Sized>(
-            &self,
-            out: &mut S,
-        ) -> Result<(), tl::EncodeError> {
-            self.first_msg_id.serialize(out)?;
-            self.unique_id.serialize(out)?;
-            self.server_salt.serialize(out)?;
-            Ok(())
+        fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
+            self.first_msg_id.write_to(out);
+            self.unique_id.write_to(out);
+            self.server_salt.write_to(out);
         }
     }
     impl tl::Deserializable for NewSessionCreated {
@@ -3301,14 +3147,10 @@ pub mod types {
         const TL_NAME: &'static str = "http_wait";
     }
     impl tl::Serializable for HttpWait {
-        fn serialize<S: tl::Sink + ?Sized>(
-            &self,
-            out: &mut S,
-        ) -> Result<(), tl::EncodeError> {
-            self.max_delay.serialize(out)?;
-            self.wait_after.serialize(out)?;
-            self.max_wait.serialize(out)?;
-            Ok(())
+        fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
+            self.max_delay.write_to(out);
+            self.wait_after.write_to(out);
+            self.max_wait.write_to(out);
         }
     }
     impl tl::Deserializable for HttpWait {
@@ -3375,13 +3217,9 @@ pub mod types {
         const TL_NAME: &'static str = "ipPort";
     }
     impl tl::Serializable for IpPort {
-        fn serialize<S: tl::Sink + ?Sized>(
-            &self,
-            out: &mut S,
-        ) -> Result<(), tl::EncodeError> {
-            self.ipv4.serialize(out)?;
-            self.port.serialize(out)?;
-            Ok(())
+        fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
+            self.ipv4.write_to(out);
+            self.port.write_to(out);
         }
     }
     impl tl::Deserializable for IpPort {
@@ -3443,14 +3281,10 @@ pub mod types {
         const TL_NAME: &'static str = "ipPortSecret";
     }
     impl tl::Serializable for IpPortSecret {
-        fn serialize<S: tl::Sink + ?Sized>(
-            &self,
-            out: &mut S,
-        ) -> Result<(), tl::EncodeError> {
-            self.ipv4.serialize(out)?;
-            self.port.serialize(out)?;
-            self.secret.serialize(out)?;
-            Ok(())
+        fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
+            self.ipv4.write_to(out);
+            self.port.write_to(out);
+            self.secret.write_to(out);
         }
     }
     impl tl::Deserializable for IpPortSecret {
@@ -3515,14 +3349,10 @@ pub mod types {
         const TL_NAME: &'static str = "accessPointRule";
     }
     impl tl::Serializable for AccessPointRule {
-        fn serialize<S: tl::Sink + ?Sized>(
-            &self,
-            out: &mut S,
-        ) -> Result<(), tl::EncodeError> {
-            self.phone_prefix_rules.serialize(out)?;
-            self.dc_id.serialize(out)?;
-            tl::wire::write_bare_vector(&self.ips, out)?;
-            Ok(())
+        fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
+            self.phone_prefix_rules.write_to(out);
+            self.dc_id.write_to(out);
+            tl::wire::write_bare_vector(&self.ips, out);
         }
     }
     impl tl::Deserializable for AccessPointRule {
@@ -3592,13 +3422,9 @@ pub mod types {
         const TL_NAME: &'static str = "rpc_result";
     }
     impl tl::Serializable for RpcResult {
-        fn serialize<S: tl::Sink + ?Sized>(
-            &self,
-            out: &mut S,
-        ) -> Result<(), tl::EncodeError> {
-            self.req_msg_id.serialize(out)?;
-            self.result.serialize(out)?;
-            Ok(())
+        fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
+            self.req_msg_id.write_to(out);
+            self.result.write_to(out);
         }
     }
     impl tl::Deserializable for RpcResult {
@@ -3662,21 +3488,18 @@ pub mod types {
         const TL_NAME: &'static str = "message";
     }
     impl tl::Serializable for Message {
-        fn serialize<S: tl::Sink + ?Sized>(
-            &self,
-            out: &mut S,
-        ) -> Result<(), tl::EncodeError> {
+        fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
             if usize::try_from(self.bytes).ok() != Some(self.body.0.len()) {
-                return Err(tl::EncodeError::LengthMismatch {
+                out.fail(tl::EncodeError::LengthMismatch {
                     definition: "message",
                     field: "bytes",
                 });
+                return;
             }
-            self.msg_id.serialize(out)?;
-            self.seqno.serialize(out)?;
-            self.bytes.serialize(out)?;
-            self.body.serialize(out)?;
-            Ok(())
+            self.msg_id.write_to(out);
+            self.seqno.write_to(out);
+            self.bytes.write_to(out);
+            self.body.write_to(out);
         }
     }
     impl tl::Deserializable for Message {
@@ -3740,12 +3563,8 @@ pub mod types {
         const TL_NAME: &'static str = "msg_container";
     }
     impl tl::Serializable for MsgContainer {
-        fn serialize<S: tl::Sink + ?Sized>(
-            &self,
-            out: &mut S,
-        ) -> Result<(), tl::EncodeError> {
-            tl::wire::write_bare_vector(&self.messages, out)?;
-            Ok(())
+        fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
+            tl::wire::write_bare_vector(&self.messages, out);
         }
     }
     impl tl::Deserializable for MsgContainer {
@@ -3800,12 +3619,8 @@ pub mod types {
         const TL_NAME: &'static str = "msg_copy";
     }
     impl tl::Serializable for MsgCopy {
-        fn serialize<S: tl::Sink + ?Sized>(
-            &self,
-            out: &mut S,
-        ) -> Result<(), tl::EncodeError> {
-            self.orig_message.serialize(out)?;
-            Ok(())
+        fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
+            self.orig_message.write_to(out);
         }
     }
     impl tl::Deserializable for MsgCopy {
@@ -3860,12 +3675,8 @@ pub mod types {
         const TL_NAME: &'static str = "gzip_packed";
     }
     impl tl::Serializable for GzipPacked {
-        fn serialize<S: tl::Sink + ?Sized>(
-            &self,
-            out: &mut S,
-        ) -> Result<(), tl::EncodeError> {
-            self.packed_data.serialize(out)?;
-            Ok(())
+        fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
+            self.packed_data.write_to(out);
         }
     }
     impl tl::Deserializable for GzipPacked {
@@ -3928,14 +3739,10 @@ pub mod types {
             const TL_NAME: &'static str = "help.configSimple";
         }
         impl tl::Serializable for ConfigSimple {
-            fn serialize<S: tl::Sink + ?Sized>(
-                &self,
-                out: &mut S,
-            ) -> Result<(), tl::EncodeError> {
-                self.date.serialize(out)?;
-                self.expires.serialize(out)?;
-                tl::wire::write_bare_vector(&self.rules, out)?;
-                Ok(())
+            fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
+                self.date.write_to(out);
+                self.expires.write_to(out);
+                tl::wire::write_bare_vector(&self.rules, out);
             }
         }
         impl tl::Deserializable for ConfigSimple {
@@ -4021,14 +3828,11 @@ pub mod enums {
         }
     }
     impl tl::Serializable for ResPq {
-        fn serialize<S: tl::Sink + ?Sized>(
-            &self,
-            out: &mut S,
-        ) -> Result<(), tl::EncodeError> {
+        fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
             match self {
                 Self::ResPq(value) => {
-                    0x05162463_u32.serialize(out)?;
-                    value.serialize(out)
+                    0x05162463_u32.write_to(out);
+                    value.write_to(out);
                 }
             }
         }
@@ -4128,26 +3932,23 @@ pub mod enums {
         }
     }
     impl tl::Serializable for PQInnerData {
-        fn serialize<S: tl::Sink + ?Sized>(
-            &self,
-            out: &mut S,
-        ) -> Result<(), tl::EncodeError> {
+        fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
             match self {
                 Self::PQInnerData(value) => {
-                    0x83c95aec_u32.serialize(out)?;
-                    value.serialize(out)
+                    0x83c95aec_u32.write_to(out);
+                    value.write_to(out);
                 }
                 Self::Dc(value) => {
-                    0xa9f55f95_u32.serialize(out)?;
-                    value.serialize(out)
+                    0xa9f55f95_u32.write_to(out);
+                    value.write_to(out);
                 }
                 Self::Temp(value) => {
-                    0x3c6a84d4_u32.serialize(out)?;
-                    value.serialize(out)
+                    0x3c6a84d4_u32.write_to(out);
+                    value.write_to(out);
                 }
                 Self::TempDc(value) => {
-                    0x56fddf88_u32.serialize(out)?;
-                    value.serialize(out)
+                    0x56fddf88_u32.write_to(out);
+                    value.write_to(out);
                 }
             }
         }
@@ -4306,14 +4107,11 @@ pub mod enums {
         }
     }
     impl tl::Serializable for BindAuthKeyInner {
-        fn serialize<S: tl::Sink + ?Sized>(
-            &self,
-            out: &mut S,
-        ) -> Result<(), tl::EncodeError> {
+        fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
             match self {
                 Self::BindAuthKeyInner(value) => {
-                    0x75a3f765_u32.serialize(out)?;
-                    value.serialize(out)
+                    0x75a3f765_u32.write_to(out);
+                    value.write_to(out);
                 }
             }
         }
@@ -4408,18 +4206,15 @@ pub mod enums {
         }
     }
     impl tl::Serializable for ServerDhParams {
-        fn serialize<S: tl::Sink + ?Sized>(
-            &self,
-            out: &mut S,
-        ) -> Result<(), tl::EncodeError> {
+        fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
             match self {
                 Self::Fail(value) => {
-                    0x79cb045d_u32.serialize(out)?;
-                    value.serialize(out)
+                    0x79cb045d_u32.write_to(out);
+                    value.write_to(out);
                 }
                 Self::Ok(value) => {
-                    0xd0e8075c_u32.serialize(out)?;
-                    value.serialize(out)
+                    0xd0e8075c_u32.write_to(out);
+                    value.write_to(out);
                 }
             }
         }
@@ -4536,14 +4331,11 @@ pub mod enums {
         }
     }
     impl tl::Serializable for ServerDhInnerData {
-        fn serialize<S: tl::Sink + ?Sized>(
-            &self,
-            out: &mut S,
-        ) -> Result<(), tl::EncodeError> {
+        fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
             match self {
                 Self::ServerDhInnerData(value) => {
-                    0xb5890dba_u32.serialize(out)?;
-                    value.serialize(out)
+                    0xb5890dba_u32.write_to(out);
+                    value.write_to(out);
                 }
             }
         }
@@ -4641,14 +4433,11 @@ pub mod enums {
         }
     }
     impl tl::Serializable for ClientDhInnerData {
-        fn serialize<S: tl::Sink + ?Sized>(
-            &self,
-            out: &mut S,
-        ) -> Result<(), tl::EncodeError> {
+        fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
             match self {
                 Self::ClientDhInnerData(value) => {
-                    0x6643b654_u32.serialize(out)?;
-                    value.serialize(out)
+                    0x6643b654_u32.write_to(out);
+                    value.write_to(out);
                 }
             }
         }
@@ -4758,22 +4547,19 @@ pub mod enums {
         }
     }
     impl tl::Serializable for SetClientDhParamsAnswer {
-        fn serialize<S: tl::Sink + ?Sized>(
-            &self,
-            out: &mut S,
-        ) -> Result<(), tl::EncodeError> {
+        fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
             match self {
                 Self::DhGenOk(value) => {
-                    0x3bcbf734_u32.serialize(out)?;
-                    value.serialize(out)
+                    0x3bcbf734_u32.write_to(out);
+                    value.write_to(out);
                 }
                 Self::DhGenRetry(value) => {
-                    0x46dc1fb9_u32.serialize(out)?;
-                    value.serialize(out)
+                    0x46dc1fb9_u32.write_to(out);
+                    value.write_to(out);
                 }
                 Self::DhGenFail(value) => {
-                    0xa69dae02_u32.serialize(out)?;
-                    value.serialize(out)
+                    0xa69dae02_u32.write_to(out);
+                    value.write_to(out);
                 }
             }
         }
@@ -4923,14 +4709,11 @@ pub mod enums {
         }
     }
     impl tl::Serializable for DestroyAuthKeyRes {
-        fn serialize<S: tl::Sink + ?Sized>(
-            &self,
-            out: &mut S,
-        ) -> Result<(), tl::EncodeError> {
+        fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
             match self {
-                Self::DestroyAuthKeyOk => 0xf660e1d4_u32.serialize(out),
-                Self::DestroyAuthKeyNone => 0x0a9f2259_u32.serialize(out),
-                Self::DestroyAuthKeyFail => 0xea109b13_u32.serialize(out),
+                Self::DestroyAuthKeyOk => 0xf660e1d4_u32.write_to(out),
+                Self::DestroyAuthKeyNone => 0x0a9f2259_u32.write_to(out),
+                Self::DestroyAuthKeyFail => 0xea109b13_u32.write_to(out),
             }
         }
     }
@@ -5072,14 +4855,11 @@ pub mod enums {
         }
     }
     impl tl::Serializable for MsgsAck {
-        fn serialize<S: tl::Sink + ?Sized>(
-            &self,
-            out: &mut S,
-        ) -> Result<(), tl::EncodeError> {
+        fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
             match self {
                 Self::MsgsAck(value) => {
-                    0x62d6b459_u32.serialize(out)?;
-                    value.serialize(out)
+                    0x62d6b459_u32.write_to(out);
+                    value.write_to(out);
                 }
             }
         }
@@ -5169,18 +4949,15 @@ pub mod enums {
         }
     }
     impl tl::Serializable for BadMsgNotification {
-        fn serialize<S: tl::Sink + ?Sized>(
-            &self,
-            out: &mut S,
-        ) -> Result<(), tl::EncodeError> {
+        fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
             match self {
                 Self::BadMsgNotification(value) => {
-                    0xa7eff811_u32.serialize(out)?;
-                    value.serialize(out)
+                    0xa7eff811_u32.write_to(out);
+                    value.write_to(out);
                 }
                 Self::BadServerSalt(value) => {
-                    0xedab447b_u32.serialize(out)?;
-                    value.serialize(out)
+                    0xedab447b_u32.write_to(out);
+                    value.write_to(out);
                 }
             }
         }
@@ -5295,14 +5072,11 @@ pub mod enums {
         }
     }
     impl tl::Serializable for MsgsStateReq {
-        fn serialize<S: tl::Sink + ?Sized>(
-            &self,
-            out: &mut S,
-        ) -> Result<(), tl::EncodeError> {
+        fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
             match self {
                 Self::MsgsStateReq(value) => {
-                    0xda69fb52_u32.serialize(out)?;
-                    value.serialize(out)
+                    0xda69fb52_u32.write_to(out);
+                    value.write_to(out);
                 }
             }
         }
@@ -5390,14 +5164,11 @@ pub mod enums {
         }
     }
     impl tl::Serializable for MsgsStateInfo {
-        fn serialize<S: tl::Sink + ?Sized>(
-            &self,
-            out: &mut S,
-        ) -> Result<(), tl::EncodeError> {
+        fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
             match self {
                 Self::MsgsStateInfo(value) => {
-                    0x04deb57d_u32.serialize(out)?;
-                    value.serialize(out)
+                    0x04deb57d_u32.write_to(out);
+                    value.write_to(out);
                 }
             }
         }
@@ -5485,14 +5256,11 @@ pub mod enums {
         }
     }
     impl tl::Serializable for MsgsAllInfo {
-        fn serialize<S: tl::Sink + ?Sized>(
-            &self,
-            out: &mut S,
-        ) -> Result<(), tl::EncodeError> {
+        fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
             match self {
                 Self::MsgsAllInfo(value) => {
-                    0x8cc0d131_u32.serialize(out)?;
-                    value.serialize(out)
+                    0x8cc0d131_u32.write_to(out);
+                    value.write_to(out);
                 }
             }
         }
@@ -5585,18 +5353,15 @@ pub mod enums {
         }
     }
     impl tl::Serializable for MsgDetailedInfo {
-        fn serialize<S: tl::Sink + ?Sized>(
-            &self,
-            out: &mut S,
-        ) -> Result<(), tl::EncodeError> {
+        fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
             match self {
                 Self::MsgDetailedInfo(value) => {
-                    0x276d3ec6_u32.serialize(out)?;
-                    value.serialize(out)
+                    0x276d3ec6_u32.write_to(out);
+                    value.write_to(out);
                 }
                 Self::MsgNewDetailedInfo(value) => {
-                    0x809db6df_u32.serialize(out)?;
-                    value.serialize(out)
+                    0x809db6df_u32.write_to(out);
+                    value.write_to(out);
                 }
             }
         }
@@ -5711,14 +5476,11 @@ pub mod enums {
         }
     }
     impl tl::Serializable for MsgResendReq {
-        fn serialize<S: tl::Sink + ?Sized>(
-            &self,
-            out: &mut S,
-        ) -> Result<(), tl::EncodeError> {
+        fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
             match self {
                 Self::MsgResendReq(value) => {
-                    0x7d861a08_u32.serialize(out)?;
-                    value.serialize(out)
+                    0x7d861a08_u32.write_to(out);
+                    value.write_to(out);
                 }
             }
         }
@@ -5806,14 +5568,11 @@ pub mod enums {
         }
     }
     impl tl::Serializable for RpcError {
-        fn serialize<S: tl::Sink + ?Sized>(
-            &self,
-            out: &mut S,
-        ) -> Result<(), tl::EncodeError> {
+        fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
             match self {
                 Self::RpcError(value) => {
-                    0x2144ca19_u32.serialize(out)?;
-                    value.serialize(out)
+                    0x2144ca19_u32.write_to(out);
+                    value.write_to(out);
                 }
             }
         }
@@ -5908,16 +5667,13 @@ pub mod enums {
         }
     }
     impl tl::Serializable for RpcDropAnswer {
-        fn serialize<S: tl::Sink + ?Sized>(
-            &self,
-            out: &mut S,
-        ) -> Result<(), tl::EncodeError> {
+        fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
             match self {
-                Self::RpcAnswerUnknown => 0x5e2ad36e_u32.serialize(out),
-                Self::RpcAnswerDroppedRunning => 0xcd78e586_u32.serialize(out),
+                Self::RpcAnswerUnknown => 0x5e2ad36e_u32.write_to(out),
+                Self::RpcAnswerDroppedRunning => 0xcd78e586_u32.write_to(out),
                 Self::RpcAnswerDropped(value) => {
-                    0xa43ad8b7_u32.serialize(out)?;
-                    value.serialize(out)
+                    0xa43ad8b7_u32.write_to(out);
+                    value.write_to(out);
                 }
             }
         }
@@ -6058,14 +5814,11 @@ pub mod enums {
         }
     }
     impl tl::Serializable for FutureSalt {
-        fn serialize<S: tl::Sink + ?Sized>(
-            &self,
-            out: &mut S,
-        ) -> Result<(), tl::EncodeError> {
+        fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
             match self {
                 Self::FutureSalt(value) => {
-                    0x0949d9dc_u32.serialize(out)?;
-                    value.serialize(out)
+                    0x0949d9dc_u32.write_to(out);
+                    value.write_to(out);
                 }
             }
         }
@@ -6150,14 +5903,11 @@ pub mod enums {
         }
     }
     impl tl::Serializable for FutureSalts {
-        fn serialize<S: tl::Sink + ?Sized>(
-            &self,
-            out: &mut S,
-        ) -> Result<(), tl::EncodeError> {
+        fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
             match self {
                 Self::FutureSalts(value) => {
-                    0xae500895_u32.serialize(out)?;
-                    value.serialize(out)
+                    0xae500895_u32.write_to(out);
+                    value.write_to(out);
                 }
             }
         }
@@ -6245,14 +5995,11 @@ pub mod enums {
         }
     }
     impl tl::Serializable for Pong {
-        fn serialize<S: tl::Sink + ?Sized>(
-            &self,
-            out: &mut S,
-        ) -> Result<(), tl::EncodeError> {
+        fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
             match self {
                 Self::Pong(value) => {
-                    0x347773c5_u32.serialize(out)?;
-                    value.serialize(out)
+                    0x347773c5_u32.write_to(out);
+                    value.write_to(out);
                 }
             }
         }
@@ -6342,18 +6089,15 @@ pub mod enums {
         }
     }
     impl tl::Serializable for DestroySessionRes {
-        fn serialize<S: tl::Sink + ?Sized>(
-            &self,
-            out: &mut S,
-        ) -> Result<(), tl::EncodeError> {
+        fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
             match self {
                 Self::DestroySessionOk(value) => {
-                    0xe22045fc_u32.serialize(out)?;
-                    value.serialize(out)
+                    0xe22045fc_u32.write_to(out);
+                    value.write_to(out);
                 }
                 Self::DestroySessionNone(value) => {
-                    0x62d350c9_u32.serialize(out)?;
-                    value.serialize(out)
+                    0x62d350c9_u32.write_to(out);
+                    value.write_to(out);
                 }
             }
         }
@@ -6468,14 +6212,11 @@ pub mod enums {
         }
     }
     impl tl::Serializable for NewSession {
-        fn serialize<S: tl::Sink + ?Sized>(
-            &self,
-            out: &mut S,
-        ) -> Result<(), tl::EncodeError> {
+        fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
             match self {
                 Self::Created(value) => {
-                    0x9ec20908_u32.serialize(out)?;
-                    value.serialize(out)
+                    0x9ec20908_u32.write_to(out);
+                    value.write_to(out);
                 }
             }
         }
@@ -6563,14 +6304,11 @@ pub mod enums {
         }
     }
     impl tl::Serializable for HttpWait {
-        fn serialize<S: tl::Sink + ?Sized>(
-            &self,
-            out: &mut S,
-        ) -> Result<(), tl::EncodeError> {
+        fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
             match self {
                 Self::HttpWait(value) => {
-                    0x9299359f_u32.serialize(out)?;
-                    value.serialize(out)
+                    0x9299359f_u32.write_to(out);
+                    value.write_to(out);
                 }
             }
         }
@@ -6660,18 +6398,15 @@ pub mod enums {
         }
     }
     impl tl::Serializable for IpPort {
-        fn serialize<S: tl::Sink + ?Sized>(
-            &self,
-            out: &mut S,
-        ) -> Result<(), tl::EncodeError> {
+        fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
             match self {
                 Self::IpPort(value) => {
-                    0xd433ad73_u32.serialize(out)?;
-                    value.serialize(out)
+                    0xd433ad73_u32.write_to(out);
+                    value.write_to(out);
                 }
                 Self::Secret(value) => {
-                    0x37982646_u32.serialize(out)?;
-                    value.serialize(out)
+                    0x37982646_u32.write_to(out);
+                    value.write_to(out);
                 }
             }
         }
@@ -6781,14 +6516,11 @@ pub mod enums {
         }
     }
     impl tl::Serializable for AccessPointRule {
-        fn serialize<S: tl::Sink + ?Sized>(
-            &self,
-            out: &mut S,
-        ) -> Result<(), tl::EncodeError> {
+        fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
             match self {
                 Self::AccessPointRule(value) => {
-                    0x4679b65f_u32.serialize(out)?;
-                    value.serialize(out)
+                    0x4679b65f_u32.write_to(out);
+                    value.write_to(out);
                 }
             }
         }
@@ -6878,14 +6610,11 @@ pub mod enums {
         }
     }
     impl tl::Serializable for RpcResult {
-        fn serialize<S: tl::Sink + ?Sized>(
-            &self,
-            out: &mut S,
-        ) -> Result<(), tl::EncodeError> {
+        fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
             match self {
                 Self::RpcResult(value) => {
-                    0xf35c6d01_u32.serialize(out)?;
-                    value.serialize(out)
+                    0xf35c6d01_u32.write_to(out);
+                    value.write_to(out);
                 }
             }
         }
@@ -6970,14 +6699,11 @@ pub mod enums {
         }
     }
     impl tl::Serializable for Message {
-        fn serialize<S: tl::Sink + ?Sized>(
-            &self,
-            out: &mut S,
-        ) -> Result<(), tl::EncodeError> {
+        fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
             match self {
                 Self::Message(value) => {
-                    0x5bb8e511_u32.serialize(out)?;
-                    value.serialize(out)
+                    0x5bb8e511_u32.write_to(out);
+                    value.write_to(out);
                 }
             }
         }
@@ -7062,14 +6788,11 @@ pub mod enums {
         }
     }
     impl tl::Serializable for MessageContainer {
-        fn serialize<S: tl::Sink + ?Sized>(
-            &self,
-            out: &mut S,
-        ) -> Result<(), tl::EncodeError> {
+        fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
             match self {
                 Self::MsgContainer(value) => {
-                    0x73f1f8dc_u32.serialize(out)?;
-                    value.serialize(out)
+                    0x73f1f8dc_u32.write_to(out);
+                    value.write_to(out);
                 }
             }
         }
@@ -7159,14 +6882,11 @@ pub mod enums {
         }
     }
     impl tl::Serializable for MessageCopy {
-        fn serialize<S: tl::Sink + ?Sized>(
-            &self,
-            out: &mut S,
-        ) -> Result<(), tl::EncodeError> {
+        fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
             match self {
                 Self::MsgCopy(value) => {
-                    0xe06046b2_u32.serialize(out)?;
-                    value.serialize(out)
+                    0xe06046b2_u32.write_to(out);
+                    value.write_to(out);
                 }
             }
         }
@@ -7251,14 +6971,11 @@ pub mod enums {
         }
     }
     impl tl::Serializable for Object {
-        fn serialize<S: tl::Sink + ?Sized>(
-            &self,
-            out: &mut S,
-        ) -> Result<(), tl::EncodeError> {
+        fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
             match self {
                 Self::GzipPacked(value) => {
-                    0x3072cfa1_u32.serialize(out)?;
-                    value.serialize(out)
+                    0x3072cfa1_u32.write_to(out);
+                    value.write_to(out);
                 }
             }
         }
@@ -7351,14 +7068,11 @@ pub mod enums {
             }
         }
         impl tl::Serializable for ConfigSimple {
-            fn serialize<S: tl::Sink + ?Sized>(
-                &self,
-                out: &mut S,
-            ) -> Result<(), tl::EncodeError> {
+            fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
                 match self {
                     Self::ConfigSimple(value) => {
-                        0x5a592a6c_u32.serialize(out)?;
-                        value.serialize(out)
+                        0x5a592a6c_u32.write_to(out);
+                        value.write_to(out);
                     }
                 }
             }
@@ -7445,13 +7159,9 @@ pub mod functions {
         const TL_NAME: &'static str = "req_pq";
     }
     impl tl::Serializable for ReqPq {
-        fn serialize<S: tl::Sink + ?Sized>(
-            &self,
-            out: &mut S,
-        ) -> Result<(), tl::EncodeError> {
-            0x60469778_u32.serialize(out)?;
-            self.nonce.serialize(out)?;
-            Ok(())
+        fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
+            0x60469778_u32.write_to(out);
+            self.nonce.write_to(out);
         }
     }
     impl tl::Deserializable for ReqPq {
@@ -7504,13 +7214,9 @@ pub mod functions {
         const TL_NAME: &'static str = "req_pq_multi";
     }
     impl tl::Serializable for ReqPqMulti {
-        fn serialize<S: tl::Sink + ?Sized>(
-            &self,
-            out: &mut S,
-        ) -> Result<(), tl::EncodeError> {
-            0xbe7e8ef1_u32.serialize(out)?;
-            self.nonce.serialize(out)?;
-            Ok(())
+        fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
+            0xbe7e8ef1_u32.write_to(out);
+            self.nonce.write_to(out);
         }
     }
     impl tl::Deserializable for ReqPqMulti {
@@ -7579,18 +7285,14 @@ pub mod functions {
         const TL_NAME: &'static str = "req_DH_params";
     }
     impl tl::Serializable for ReqDhParams {
-        fn serialize<S: tl::Sink + ?Sized>(
-            &self,
-            out: &mut S,
-        ) -> Result<(), tl::EncodeError> {
-            0xd712e4be_u32.serialize(out)?;
-            self.nonce.serialize(out)?;
-            self.server_nonce.serialize(out)?;
-            self.p.serialize(out)?;
-            self.q.serialize(out)?;
-            self.public_key_fingerprint.serialize(out)?;
-            self.encrypted_data.serialize(out)?;
-            Ok(())
+        fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
+            0xd712e4be_u32.write_to(out);
+            self.nonce.write_to(out);
+            self.server_nonce.write_to(out);
+            self.p.write_to(out);
+            self.q.write_to(out);
+            self.public_key_fingerprint.write_to(out);
+            self.encrypted_data.write_to(out);
         }
     }
     impl tl::Deserializable for ReqDhParams {
@@ -7685,15 +7387,11 @@ pub mod functions {
         const TL_NAME: &'static str = "set_client_DH_params";
     }
     impl tl::Serializable for SetClientDhParams {
-        fn serialize<S: tl::Sink + ?Sized>(
-            &self,
-            out: &mut S,
-        ) -> Result<(), tl::EncodeError> {
-            0xf5045f1f_u32.serialize(out)?;
-            self.nonce.serialize(out)?;
-            self.server_nonce.serialize(out)?;
-            self.encrypted_data.serialize(out)?;
-            Ok(())
+        fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
+            0xf5045f1f_u32.write_to(out);
+            self.nonce.write_to(out);
+            self.server_nonce.write_to(out);
+            self.encrypted_data.write_to(out);
         }
     }
     impl tl::Deserializable for SetClientDhParams {
@@ -7759,12 +7457,8 @@ pub mod functions {
         const TL_NAME: &'static str = "destroy_auth_key";
     }
     impl tl::Serializable for DestroyAuthKey {
-        fn serialize<S: tl::Sink + ?Sized>(
-            &self,
-            out: &mut S,
-        ) -> Result<(), tl::EncodeError> {
-            0xd1435160_u32.serialize(out)?;
-            Ok(())
+        fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
+            0xd1435160_u32.write_to(out);
         }
     }
     impl tl::Deserializable for DestroyAuthKey {
@@ -7813,13 +7507,9 @@ pub mod functions {
         const TL_NAME: &'static str = "rpc_drop_answer";
     }
     impl tl::Serializable for RpcDropAnswer {
-        fn serialize<S: tl::Sink + ?Sized>(
-            &self,
-            out: &mut S,
-        ) -> Result<(), tl::EncodeError> {
-            0x58e4a740_u32.serialize(out)?;
-            self.req_msg_id.serialize(out)?;
-            Ok(())
+        fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
+            0x58e4a740_u32.write_to(out);
+            self.req_msg_id.write_to(out);
         }
     }
     impl tl::Deserializable for RpcDropAnswer {
@@ -7878,13 +7568,9 @@ pub mod functions {
         const TL_NAME: &'static str = "get_future_salts";
     }
     impl tl::Serializable for GetFutureSalts {
-        fn serialize<S: tl::Sink + ?Sized>(
-            &self,
-            out: &mut S,
-        ) -> Result<(), tl::EncodeError> {
-            0xb921bd04_u32.serialize(out)?;
-            self.num.serialize(out)?;
-            Ok(())
+        fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
+            0xb921bd04_u32.write_to(out);
+            self.num.write_to(out);
         }
     }
     impl tl::Deserializable for GetFutureSalts {
@@ -7943,13 +7629,9 @@ pub mod functions {
         const TL_NAME: &'static str = "ping";
     }
     impl tl::Serializable for Ping {
-        fn serialize<S: tl::Sink + ?Sized>(
-            &self,
-            out: &mut S,
-        ) -> Result<(), tl::EncodeError> {
-            0x7abe77ec_u32.serialize(out)?;
-            self.ping_id.serialize(out)?;
-            Ok(())
+        fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
+            0x7abe77ec_u32.write_to(out);
+            self.ping_id.write_to(out);
         }
     }
     impl tl::Deserializable for Ping {
@@ -8004,14 +7686,10 @@ pub mod functions {
         const TL_NAME: &'static str = "ping_delay_disconnect";
     }
     impl tl::Serializable for PingDelayDisconnect {
-        fn serialize<S: tl::Sink + ?Sized>(
-            &self,
-            out: &mut S,
-        ) -> Result<(), tl::EncodeError> {
-            0xf3427b8c_u32.serialize(out)?;
-            self.ping_id.serialize(out)?;
-            self.disconnect_delay.serialize(out)?;
-            Ok(())
+        fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
+            0xf3427b8c_u32.write_to(out);
+            self.ping_id.write_to(out);
+            self.disconnect_delay.write_to(out);
         }
     }
     impl tl::Deserializable for PingDelayDisconnect {
@@ -8073,13 +7751,9 @@ pub mod functions {
         const TL_NAME: &'static str = "destroy_session";
     }
     impl tl::Serializable for DestroySession {
-        fn serialize<S: tl::Sink + ?Sized>(
-            &self,
-            out: &mut S,
-        ) -> Result<(), tl::EncodeError> {
-            0xe7512126_u32.serialize(out)?;
-            self.session_id.serialize(out)?;
-            Ok(())
+        fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
+            0xe7512126_u32.write_to(out);
+            self.session_id.write_to(out);
         }
     }
     impl tl::Deserializable for DestroySession {
