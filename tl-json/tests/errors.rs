@@ -119,6 +119,48 @@ fn null_means_absent_and_a_missing_true_flag_is_false() {
 }
 
 #[test]
+fn a_true_flag_sharing_its_bit_with_a_value_must_say_the_same() {
+    // messageReplies comments:flags.0?true channel_id:flags.0?long: a missing
+    // `comments` is false, so with `channel_id` present it contradicts it,
+    // in the dynamic encoder and in the generated bindings alike.
+    use tl_types::json::FromTlJson;
+    let replies = |extra: serde_json::Value| {
+        let mut object = json!({"_": "messageReplies", "replies": 1, "replies_pts": 2});
+        object
+            .as_object_mut()
+            .unwrap()
+            .extend(extra.as_object().unwrap().clone());
+        object
+    };
+    let agreeing = [
+        replies(json!({})),
+        replies(json!({"comments": false})),
+        replies(json!({"comments": true, "channel_id": "5"})),
+    ];
+    for json in agreeing {
+        let dynamic = codec().encode(&json).unwrap();
+        let generated = tl_types::AnyObject::from_tl_json(&json, "").unwrap();
+        assert_eq!(
+            tl_types::Serializable::to_bytes(&generated).unwrap(),
+            dynamic
+        );
+    }
+    let contradicting = [
+        replies(json!({"channel_id": "5"})),
+        replies(json!({"comments": false, "channel_id": "5"})),
+        replies(json!({"comments": true})),
+    ];
+    for json in contradicting {
+        let dynamic = codec().encode(&json).unwrap_err().to_string();
+        assert!(dynamic.contains("share flags.0"), "{dynamic}");
+        let generated = tl_types::AnyObject::from_tl_json(&json, "")
+            .unwrap_err()
+            .to_string();
+        assert!(generated.contains("`comments` must be"), "{generated}");
+    }
+}
+
+#[test]
 fn decode_errors_name_the_byte() {
     let codec = codec();
     let error = codec.decode(&[0x02, 0x25, 0x00, 0x5e, 0, 0]).unwrap_err();

@@ -348,9 +348,10 @@ impl<'a> Fields<'a> {
     }
 
     /// A `flags.N?true` field that must say what its value field says: true
-    /// exactly when `present`.
+    /// exactly when `present`. A missing one is `false`, as everywhere, so
+    /// it must be written (as `true`) when its value field is present.
     pub fn implied_flag(&self, key: &str, present: bool, by: &str) -> Result<(), JsonError> {
-        if self.flag(key)? == present || self.map.get(key).is_none() {
+        if self.flag(key)? == present {
             Ok(())
         } else {
             Err(error(
