@@ -205,9 +205,10 @@ fn a_true_flag_sharing_its_bit_with_a_value_cannot_disagree_with_it() {
     assert_eq!(bytes[..4], [1, 0, 0, 0], "bit 0 set once for both");
 }
 
-#[test]
-fn the_first_value_that_cannot_be_encoded_is_the_error() {
-    let inconsistent = types::CodeSettings {
+/// codeSettings token:flags.8?string app_sandbox:flags.8?Bool, with `token`
+/// set and `app_sandbox` not: bit 8 both set and clear.
+fn token_without_app_sandbox() -> types::CodeSettings {
+    types::CodeSettings {
         allow_flashcall: false,
         current_number: false,
         allow_app_hash: false,
@@ -217,12 +218,22 @@ fn the_first_value_that_cannot_be_encoded_is_the_error() {
         logout_tokens: None,
         token: Some("t".into()),
         app_sandbox: None,
-    };
-    let inconsistent_flag = EncodeError::InconsistentFlag {
+    }
+}
+
+/// The error for [`token_without_app_sandbox`].
+fn token_and_app_sandbox_disagree() -> EncodeError {
+    EncodeError::InconsistentFlag {
         definition: "codeSettings",
         flag: "flags.8",
         fields: &["token", "app_sandbox"],
-    };
+    }
+}
+
+#[test]
+fn the_first_value_that_cannot_be_encoded_is_the_error() {
+    let inconsistent = token_without_app_sandbox();
+    let inconsistent_flag = token_and_app_sandbox_disagree();
     // phone_number is written before settings: its error is the one reported.
     let request = tl_types::functions::auth::SendCode {
         phone_number: "1".repeat(0x100_0000),
@@ -265,26 +276,8 @@ fn the_first_value_that_cannot_be_encoded_is_the_error() {
 
 #[test]
 fn two_values_sharing_a_bit_must_both_be_present() {
-    // codeSettings token:flags.8?string app_sandbox:flags.8?Bool
-    let settings = types::CodeSettings {
-        allow_flashcall: false,
-        current_number: false,
-        allow_app_hash: false,
-        allow_missed_call: false,
-        allow_firebase: false,
-        unknown_number: false,
-        logout_tokens: None,
-        token: Some("t".into()),
-        app_sandbox: None,
-    };
-    assert_eq!(
-        settings.to_bytes(),
-        Err(EncodeError::InconsistentFlag {
-            definition: "codeSettings",
-            flag: "flags.8",
-            fields: &["token", "app_sandbox"],
-        })
-    );
+    let settings = token_without_app_sandbox();
+    assert_eq!(settings.to_bytes(), Err(token_and_app_sandbox_disagree()));
     let both = types::CodeSettings {
         app_sandbox: Some(true),
         ..settings
