@@ -24,36 +24,39 @@ use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 
 const CORPUS: &str = include_str!("../../tests/corpus/api.jsonl");
 
-/// The `full` corpus vectors of the constructors of TL type `tl_type`.
-fn vectors_of(tl_type: &str) -> Vec<Vec<u8>> {
+/// Every `full` corpus vector of a constructor, with the TL type it builds
+/// (`"Updates"`, `"messages.Messages"`, ...).
+fn full_vectors() -> Vec<(String, Vec<u8>)> {
     let schema = tl_parser::parse(include_str!("../../schema/api.tl")).expect("api.tl parses");
-    let constructors: Vec<String> = schema
+    let type_of: std::collections::HashMap<String, String> = schema
         .constructors()
-        .filter(|c| c.result.to_string() == tl_type)
-        .map(|c| c.full_name())
+        .map(|c| (c.full_name(), c.result.to_string()))
         .collect();
     CORPUS
         .lines()
         .filter_map(|line| {
             let entry: serde_json::Value = serde_json::from_str(line).expect("corpus line is JSON");
-            let name = entry["name"].as_str()?;
-            if entry["variant"] != "full" || !constructors.iter().any(|c| c == name) {
+            if entry["variant"] != "full" {
                 return None;
             }
-            Some(hex::decode(entry["hex"].as_str()?).expect("corpus hex"))
+            let tl_type = type_of.get(entry["name"].as_str()?)?;
+            let bytes = hex::decode(entry["hex"].as_str()?).expect("corpus hex");
+            Some((tl_type.clone(), bytes))
         })
         .collect()
 }
 
 /// Benchmarks decoding and encoding one boxed type, `Ours` here and `Peer`
 /// in grammers.
-fn bench_type<Ours, Peer>(c: &mut Criterion, tl_type: &str)
+fn bench_type<Ours, Peer>(c: &mut Criterion, vectors: &[(String, Vec<u8>)], tl_type: &str)
 where
     Ours: tl_types::Deserializable + tl_types::Serializable,
     Peer: grammers_tl_types::Deserializable + grammers_tl_types::Serializable,
 {
-    let inputs: Vec<Vec<u8>> = vectors_of(tl_type)
-        .into_iter()
+    let inputs: Vec<&[u8]> = vectors
+        .iter()
+        .filter(|(of, _)| of == tl_type)
+        .map(|(_, bytes)| &bytes[..])
         .filter(|bytes| {
             let ours = Ours::from_bytes(bytes).ok().and_then(|v| v.to_bytes().ok());
             let peer = Peer::from_bytes(bytes).ok().map(|v| v.to_bytes());
@@ -61,7 +64,7 @@ where
         })
         .collect();
     assert!(!inputs.is_empty(), "no shared input for {tl_type}");
-    let total: usize = inputs.iter().map(Vec::len).sum();
+    let total: usize = inputs.iter().map(|bytes| bytes.len()).sum();
     eprintln!("{tl_type}: {} inputs, {total} bytes", inputs.len());
 
     let mut group = c.benchmark_group(format!("decode/{tl_type}"));
@@ -117,11 +120,16 @@ where
 fn codec(c: &mut Criterion) {
     use grammers_tl_types::enums as peer;
     use tl_types::enums as ours;
-    bench_type::<ours::Updates, peer::Updates>(c, "Updates");
-    bench_type::<ours::messages::Messages, peer::messages::Messages>(c, "messages.Messages");
-    bench_type::<ours::Message, peer::Message>(c, "Message");
-    bench_type::<ours::User, peer::User>(c, "User");
-    bench_type::<ours::Update, peer::Update>(c, "Update");
+    let vectors = full_vectors();
+    bench_type::<ours::Updates, peer::Updates>(c, &vectors, "Updates");
+    bench_type::<ours::messages::Messages, peer::messages::Messages>(
+        c,
+        &vectors,
+        "messages.Messages",
+    );
+    bench_type::<ours::Message, peer::Message>(c, &vectors, "Message");
+    bench_type::<ours::User, peer::User>(c, &vectors, "User");
+    bench_type::<ours::Update, peer::Update>(c, &vectors, "Update");
 }
 
 criterion_group!(benches, codec);
