@@ -21,6 +21,7 @@ struct Details {
 
 impl DecodeError {
     /// An error of this kind at byte `offset` of the input.
+    #[cold]
     pub fn new(offset: usize, kind: DecodeErrorKind) -> Self {
         Self(Box::new(Details { offset, kind }))
     }

@@ -11,8 +11,11 @@ pub const DEFAULT_MAX_DEPTH: u32 = 64;
 /// A cursor over bytes being decoded.
 #[derive(Debug, Clone)]
 pub struct Reader<'a> {
-    data: &'a [u8],
-    position: usize,
+    /// The bytes not read yet: a read takes them off the front, so it needs
+    /// one length check and never an index that could panic.
+    rest: &'a [u8],
+    /// The length of the whole input, so that `len - rest.len()` is the offset.
+    len: usize,
     depth: u32,
     max_depth: u32,
 }
@@ -21,8 +24,8 @@ impl<'a> Reader<'a> {
     /// A reader at the start of `data`, with the default nesting limit.
     pub fn new(data: &'a [u8]) -> Reader<'a> {
         Reader {
-            data,
-            position: 0,
+            rest: data,
+            len: data.len(),
             depth: 0,
             max_depth: DEFAULT_MAX_DEPTH,
         }
@@ -35,23 +38,41 @@ impl<'a> Reader<'a> {
     }
 
     /// The offset of the next byte to read.
+    #[inline]
     pub fn position(&self) -> usize {
-        self.position
+        self.len - self.rest.len()
     }
 
     /// How many bytes are left.
+    #[inline]
     pub fn remaining(&self) -> usize {
-        self.data.len() - self.position
+        self.rest.len()
     }
 
     /// An error of this kind at the current offset.
+    #[cold]
+    #[inline(never)]
     pub fn error(&self, kind: DecodeErrorKind) -> DecodeError {
-        self.error_at(self.position, kind)
+        self.error_at(self.position(), kind)
     }
 
     /// An error of this kind at `offset`.
+    #[cold]
+    #[inline(never)]
     pub fn error_at(&self, offset: usize, kind: DecodeErrorKind) -> DecodeError {
         DecodeError::new(offset, kind)
+    }
+
+    /// The error for a read of `len` bytes that the input does not have.
+    ///
+    /// Every read of the bindings inlines its length check; this, out of
+    /// line and cold, keeps the failing branch to one call.
+    #[cold]
+    #[inline(never)]
+    fn unexpected_end(&self, len: usize) -> DecodeError {
+        self.error(DecodeErrorKind::UnexpectedEnd {
+            needed: len - self.rest.len(),
+        })
     }
 
     /// Reads one value of any deserialisable type.
@@ -61,9 +82,11 @@ impl<'a> Reader<'a> {
     }
 
     /// The error for a constructor id, just read, that `expected` does not have.
+    #[cold]
+    #[inline(never)]
     pub fn unexpected_constructor(&self, id: u32, expected: &'static str) -> DecodeError {
         self.error_at(
-            self.position.saturating_sub(4),
+            self.position().saturating_sub(4),
             DecodeErrorKind::UnexpectedConstructor { id, expected },
         )
     }
@@ -71,24 +94,25 @@ impl<'a> Reader<'a> {
     /// The next `len` bytes.
     #[inline]
     pub fn read_bytes(&mut self, len: usize) -> Result<&'a [u8], DecodeError> {
-        let remaining = self.remaining();
-        if len > remaining {
-            return Err(self.error(DecodeErrorKind::UnexpectedEnd {
-                needed: len - remaining,
-            }));
+        match self.rest.split_at_checked(len) {
+            Some((bytes, rest)) => {
+                self.rest = rest;
+                Ok(bytes)
+            }
+            None => Err(self.unexpected_end(len)),
         }
-        let bytes = &self.data[self.position..self.position + len];
-        self.position += len;
-        Ok(bytes)
     }
 
     /// The next `N` bytes as an array.
     #[inline]
     pub fn read_array<const N: usize>(&mut self) -> Result<[u8; N], DecodeError> {
-        let bytes = self.read_bytes(N)?;
-        let mut array = [0; N];
-        array.copy_from_slice(bytes);
-        Ok(array)
+        match self.rest.split_first_chunk::<N>() {
+            Some((bytes, rest)) => {
+                self.rest = rest;
+                Ok(*bytes)
+            }
+            None => Err(self.unexpected_end(N)),
+        }
     }
 
     /// A little-endian 32-bit word: an `int`, a `#` mask or a constructor id.
@@ -136,6 +160,7 @@ impl<'a> Reader<'a> {
     }
 
     /// Fails if one level deeper would pass the nesting limit.
+    #[inline]
     fn check_depth(&self) -> Result<(), DecodeError> {
         if self.depth >= self.max_depth {
             return Err(self.error(DecodeErrorKind::NestingTooDeep {
