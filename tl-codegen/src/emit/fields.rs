@@ -225,14 +225,19 @@ pub fn deserialize(item: &Item, scope: &Scope) -> TokenStream {
                 quote!(let #name: u32 = reader.read()?;)
             }
             Role::Mask => quote!(let _: u32 = reader.read()?;),
-            Role::Required => quote!(let #name = #read;),
+            Role::Required => {
+                let ty = scope.ty(&field.ty);
+                quote!(let #name: #ty = #read;)
+            }
             Role::Optional { mask, bit } => {
                 let mask = ident(mask);
                 let bit = proc_macro2::Literal::u32_unsuffixed(*bit);
                 let some = scope.std("Some");
                 let none = scope.std("None");
+                let ty = scope.ty(&field.ty);
+                let option = scope.std("Option");
                 quote! {
-                    let #name = if #mask & (1 << #bit) != 0 {
+                    let #name: #option<#ty> = if #mask & (1 << #bit) != 0 {
                         #some(#read)
                     } else {
                         #none

@@ -710,10 +710,10 @@ pub mod types {
     impl tl::Deserializable for ResPq {
         #[inline]
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
-            let nonce = reader.read()?;
-            let server_nonce = reader.read()?;
-            let pq = reader.read()?;
-            let server_public_key_fingerprints = reader.read()?;
+            let nonce: [u8; 16] = reader.read()?;
+            let server_nonce: [u8; 16] = reader.read()?;
+            let pq: String = reader.read()?;
+            let server_public_key_fingerprints: Vec<i64> = reader.read()?;
             Ok(Self {
                 nonce,
                 server_nonce,
@@ -799,12 +799,12 @@ pub mod types {
     impl tl::Deserializable for PQInnerData {
         #[inline]
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
-            let pq = reader.read()?;
-            let p = reader.read()?;
-            let q = reader.read()?;
-            let nonce = reader.read()?;
-            let server_nonce = reader.read()?;
-            let new_nonce = reader.read()?;
+            let pq: String = reader.read()?;
+            let p: String = reader.read()?;
+            let q: String = reader.read()?;
+            let nonce: [u8; 16] = reader.read()?;
+            let server_nonce: [u8; 16] = reader.read()?;
+            let new_nonce: [u8; 32] = reader.read()?;
             Ok(Self {
                 pq,
                 p,
@@ -895,13 +895,13 @@ pub mod types {
     impl tl::Deserializable for PQInnerDataDc {
         #[inline]
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
-            let pq = reader.read()?;
-            let p = reader.read()?;
-            let q = reader.read()?;
-            let nonce = reader.read()?;
-            let server_nonce = reader.read()?;
-            let new_nonce = reader.read()?;
-            let dc = reader.read()?;
+            let pq: String = reader.read()?;
+            let p: String = reader.read()?;
+            let q: String = reader.read()?;
+            let nonce: [u8; 16] = reader.read()?;
+            let server_nonce: [u8; 16] = reader.read()?;
+            let new_nonce: [u8; 32] = reader.read()?;
+            let dc: i32 = reader.read()?;
             Ok(Self {
                 pq,
                 p,
@@ -995,13 +995,13 @@ pub mod types {
     impl tl::Deserializable for PQInnerDataTemp {
         #[inline]
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
-            let pq = reader.read()?;
-            let p = reader.read()?;
-            let q = reader.read()?;
-            let nonce = reader.read()?;
-            let server_nonce = reader.read()?;
-            let new_nonce = reader.read()?;
-            let expires_in = reader.read()?;
+            let pq: String = reader.read()?;
+            let p: String = reader.read()?;
+            let q: String = reader.read()?;
+            let nonce: [u8; 16] = reader.read()?;
+            let server_nonce: [u8; 16] = reader.read()?;
+            let new_nonce: [u8; 32] = reader.read()?;
+            let expires_in: i32 = reader.read()?;
             Ok(Self {
                 pq,
                 p,
@@ -1098,14 +1098,14 @@ pub mod types {
     impl tl::Deserializable for PQInnerDataTempDc {
         #[inline]
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
-            let pq = reader.read()?;
-            let p = reader.read()?;
-            let q = reader.read()?;
-            let nonce = reader.read()?;
-            let server_nonce = reader.read()?;
-            let new_nonce = reader.read()?;
-            let dc = reader.read()?;
-            let expires_in = reader.read()?;
+            let pq: String = reader.read()?;
+            let p: String = reader.read()?;
+            let q: String = reader.read()?;
+            let nonce: [u8; 16] = reader.read()?;
+            let server_nonce: [u8; 16] = reader.read()?;
+            let new_nonce: [u8; 32] = reader.read()?;
+            let dc: i32 = reader.read()?;
+            let expires_in: i32 = reader.read()?;
             Ok(Self {
                 pq,
                 p,
@@ -1205,11 +1205,11 @@ pub mod types {
     impl tl::Deserializable for BindAuthKeyInner {
         #[inline]
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
-            let nonce = reader.read()?;
-            let temp_auth_key_id = reader.read()?;
-            let perm_auth_key_id = reader.read()?;
-            let temp_session_id = reader.read()?;
-            let expires_at = reader.read()?;
+            let nonce: i64 = reader.read()?;
+            let temp_auth_key_id: i64 = reader.read()?;
+            let perm_auth_key_id: i64 = reader.read()?;
+            let temp_session_id: i64 = reader.read()?;
+            let expires_at: i32 = reader.read()?;
             Ok(Self {
                 nonce,
                 temp_auth_key_id,
@@ -1291,9 +1291,9 @@ pub mod types {
     impl tl::Deserializable for ServerDhParamsFail {
         #[inline]
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
-            let nonce = reader.read()?;
-            let server_nonce = reader.read()?;
-            let new_nonce_hash = reader.read()?;
+            let nonce: [u8; 16] = reader.read()?;
+            let server_nonce: [u8; 16] = reader.read()?;
+            let new_nonce_hash: [u8; 16] = reader.read()?;
             Ok(Self {
                 nonce,
                 server_nonce,
@@ -1363,9 +1363,9 @@ pub mod types {
     impl tl::Deserializable for ServerDhParamsOk {
         #[inline]
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
-            let nonce = reader.read()?;
-            let server_nonce = reader.read()?;
-            let encrypted_answer = reader.read()?;
+            let nonce: [u8; 16] = reader.read()?;
+            let server_nonce: [u8; 16] = reader.read()?;
+            let encrypted_answer: String = reader.read()?;
             Ok(Self {
                 nonce,
                 server_nonce,
@@ -1444,12 +1444,12 @@ pub mod types {
     impl tl::Deserializable for ServerDhInnerData {
         #[inline]
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
-            let nonce = reader.read()?;
-            let server_nonce = reader.read()?;
-            let g = reader.read()?;
-            let dh_prime = reader.read()?;
-            let g_a = reader.read()?;
-            let server_time = reader.read()?;
+            let nonce: [u8; 16] = reader.read()?;
+            let server_nonce: [u8; 16] = reader.read()?;
+            let g: i32 = reader.read()?;
+            let dh_prime: String = reader.read()?;
+            let g_a: String = reader.read()?;
+            let server_time: i32 = reader.read()?;
             Ok(Self {
                 nonce,
                 server_nonce,
@@ -1531,10 +1531,10 @@ pub mod types {
     impl tl::Deserializable for ClientDhInnerData {
         #[inline]
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
-            let nonce = reader.read()?;
-            let server_nonce = reader.read()?;
-            let retry_id = reader.read()?;
-            let g_b = reader.read()?;
+            let nonce: [u8; 16] = reader.read()?;
+            let server_nonce: [u8; 16] = reader.read()?;
+            let retry_id: i64 = reader.read()?;
+            let g_b: String = reader.read()?;
             Ok(Self {
                 nonce,
                 server_nonce,
@@ -1607,9 +1607,9 @@ pub mod types {
     impl tl::Deserializable for DhGenOk {
         #[inline]
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
-            let nonce = reader.read()?;
-            let server_nonce = reader.read()?;
-            let new_nonce_hash1 = reader.read()?;
+            let nonce: [u8; 16] = reader.read()?;
+            let server_nonce: [u8; 16] = reader.read()?;
+            let new_nonce_hash1: [u8; 16] = reader.read()?;
             Ok(Self {
                 nonce,
                 server_nonce,
@@ -1679,9 +1679,9 @@ pub mod types {
     impl tl::Deserializable for DhGenRetry {
         #[inline]
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
-            let nonce = reader.read()?;
-            let server_nonce = reader.read()?;
-            let new_nonce_hash2 = reader.read()?;
+            let nonce: [u8; 16] = reader.read()?;
+            let server_nonce: [u8; 16] = reader.read()?;
+            let new_nonce_hash2: [u8; 16] = reader.read()?;
             Ok(Self {
                 nonce,
                 server_nonce,
@@ -1751,9 +1751,9 @@ pub mod types {
     impl tl::Deserializable for DhGenFail {
         #[inline]
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
-            let nonce = reader.read()?;
-            let server_nonce = reader.read()?;
-            let new_nonce_hash3 = reader.read()?;
+            let nonce: [u8; 16] = reader.read()?;
+            let server_nonce: [u8; 16] = reader.read()?;
+            let new_nonce_hash3: [u8; 16] = reader.read()?;
             Ok(Self {
                 nonce,
                 server_nonce,
@@ -1952,7 +1952,7 @@ pub mod types {
     impl tl::Deserializable for MsgsAck {
         #[inline]
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
-            let msg_ids = reader.read()?;
+            let msg_ids: Vec<i64> = reader.read()?;
             Ok(Self { msg_ids })
         }
     }
@@ -2014,9 +2014,9 @@ pub mod types {
     impl tl::Deserializable for BadMsgNotification {
         #[inline]
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
-            let bad_msg_id = reader.read()?;
-            let bad_msg_seqno = reader.read()?;
-            let error_code = reader.read()?;
+            let bad_msg_id: i64 = reader.read()?;
+            let bad_msg_seqno: i32 = reader.read()?;
+            let error_code: i32 = reader.read()?;
             Ok(Self {
                 bad_msg_id,
                 bad_msg_seqno,
@@ -2089,10 +2089,10 @@ pub mod types {
     impl tl::Deserializable for BadServerSalt {
         #[inline]
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
-            let bad_msg_id = reader.read()?;
-            let bad_msg_seqno = reader.read()?;
-            let error_code = reader.read()?;
-            let new_server_salt = reader.read()?;
+            let bad_msg_id: i64 = reader.read()?;
+            let bad_msg_seqno: i32 = reader.read()?;
+            let error_code: i32 = reader.read()?;
+            let new_server_salt: i64 = reader.read()?;
             Ok(Self {
                 bad_msg_id,
                 bad_msg_seqno,
@@ -2159,7 +2159,7 @@ pub mod types {
     impl tl::Deserializable for MsgsStateReq {
         #[inline]
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
-            let msg_ids = reader.read()?;
+            let msg_ids: Vec<i64> = reader.read()?;
             Ok(Self { msg_ids })
         }
     }
@@ -2218,8 +2218,8 @@ pub mod types {
     impl tl::Deserializable for MsgsStateInfo {
         #[inline]
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
-            let req_msg_id = reader.read()?;
-            let info = reader.read()?;
+            let req_msg_id: i64 = reader.read()?;
+            let info: String = reader.read()?;
             Ok(Self { req_msg_id, info })
         }
     }
@@ -2280,8 +2280,8 @@ pub mod types {
     impl tl::Deserializable for MsgsAllInfo {
         #[inline]
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
-            let msg_ids = reader.read()?;
-            let info = reader.read()?;
+            let msg_ids: Vec<i64> = reader.read()?;
+            let info: String = reader.read()?;
             Ok(Self { msg_ids, info })
         }
     }
@@ -2348,10 +2348,10 @@ pub mod types {
     impl tl::Deserializable for MsgDetailedInfo {
         #[inline]
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
-            let msg_id = reader.read()?;
-            let answer_msg_id = reader.read()?;
-            let bytes = reader.read()?;
-            let status = reader.read()?;
+            let msg_id: i64 = reader.read()?;
+            let answer_msg_id: i64 = reader.read()?;
+            let bytes: i32 = reader.read()?;
+            let status: i32 = reader.read()?;
             Ok(Self {
                 msg_id,
                 answer_msg_id,
@@ -2424,9 +2424,9 @@ pub mod types {
     impl tl::Deserializable for MsgNewDetailedInfo {
         #[inline]
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
-            let answer_msg_id = reader.read()?;
-            let bytes = reader.read()?;
-            let status = reader.read()?;
+            let answer_msg_id: i64 = reader.read()?;
+            let bytes: i32 = reader.read()?;
+            let status: i32 = reader.read()?;
             Ok(Self {
                 answer_msg_id,
                 bytes,
@@ -2490,7 +2490,7 @@ pub mod types {
     impl tl::Deserializable for MsgResendReq {
         #[inline]
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
-            let msg_ids = reader.read()?;
+            let msg_ids: Vec<i64> = reader.read()?;
             Ok(Self { msg_ids })
         }
     }
@@ -2549,8 +2549,8 @@ pub mod types {
     impl tl::Deserializable for RpcError {
         #[inline]
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
-            let error_code = reader.read()?;
-            let error_message = reader.read()?;
+            let error_code: i32 = reader.read()?;
+            let error_message: String = reader.read()?;
             Ok(Self { error_code, error_message })
         }
     }
@@ -2702,9 +2702,9 @@ pub mod types {
     impl tl::Deserializable for RpcAnswerDropped {
         #[inline]
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
-            let msg_id = reader.read()?;
-            let seq_no = reader.read()?;
-            let bytes = reader.read()?;
+            let msg_id: i64 = reader.read()?;
+            let seq_no: i32 = reader.read()?;
+            let bytes: i32 = reader.read()?;
             Ok(Self { msg_id, seq_no, bytes })
         }
     }
@@ -2770,9 +2770,9 @@ pub mod types {
     impl tl::Deserializable for FutureSalt {
         #[inline]
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
-            let valid_since = reader.read()?;
-            let valid_until = reader.read()?;
-            let salt = reader.read()?;
+            let valid_since: i32 = reader.read()?;
+            let valid_until: i32 = reader.read()?;
+            let salt: i64 = reader.read()?;
             Ok(Self {
                 valid_since,
                 valid_until,
@@ -2842,9 +2842,9 @@ pub mod types {
     impl tl::Deserializable for FutureSalts {
         #[inline]
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
-            let req_msg_id = reader.read()?;
-            let now = reader.read()?;
-            let salts = tl::wire::read_bare_vector(reader)?;
+            let req_msg_id: i64 = reader.read()?;
+            let now: i32 = reader.read()?;
+            let salts: Vec<types::FutureSalt> = tl::wire::read_bare_vector(reader)?;
             Ok(Self { req_msg_id, now, salts })
         }
     }
@@ -2907,8 +2907,8 @@ pub mod types {
     impl tl::Deserializable for Pong {
         #[inline]
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
-            let msg_id = reader.read()?;
-            let ping_id = reader.read()?;
+            let msg_id: i64 = reader.read()?;
+            let ping_id: i64 = reader.read()?;
             Ok(Self { msg_id, ping_id })
         }
     }
@@ -2966,7 +2966,7 @@ pub mod types {
     impl tl::Deserializable for DestroySessionOk {
         #[inline]
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
-            let session_id = reader.read()?;
+            let session_id: i64 = reader.read()?;
             Ok(Self { session_id })
         }
     }
@@ -3022,7 +3022,7 @@ pub mod types {
     impl tl::Deserializable for DestroySessionNone {
         #[inline]
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
-            let session_id = reader.read()?;
+            let session_id: i64 = reader.read()?;
             Ok(Self { session_id })
         }
     }
@@ -3084,9 +3084,9 @@ pub mod types {
     impl tl::Deserializable for NewSessionCreated {
         #[inline]
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
-            let first_msg_id = reader.read()?;
-            let unique_id = reader.read()?;
-            let server_salt = reader.read()?;
+            let first_msg_id: i64 = reader.read()?;
+            let unique_id: i64 = reader.read()?;
+            let server_salt: i64 = reader.read()?;
             Ok(Self {
                 first_msg_id,
                 unique_id,
@@ -3156,9 +3156,9 @@ pub mod types {
     impl tl::Deserializable for HttpWait {
         #[inline]
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
-            let max_delay = reader.read()?;
-            let wait_after = reader.read()?;
-            let max_wait = reader.read()?;
+            let max_delay: i32 = reader.read()?;
+            let wait_after: i32 = reader.read()?;
+            let max_wait: i32 = reader.read()?;
             Ok(Self {
                 max_delay,
                 wait_after,
@@ -3225,8 +3225,8 @@ pub mod types {
     impl tl::Deserializable for IpPort {
         #[inline]
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
-            let ipv4 = reader.read()?;
-            let port = reader.read()?;
+            let ipv4: i32 = reader.read()?;
+            let port: i32 = reader.read()?;
             Ok(Self { ipv4, port })
         }
     }
@@ -3290,9 +3290,9 @@ pub mod types {
     impl tl::Deserializable for IpPortSecret {
         #[inline]
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
-            let ipv4 = reader.read()?;
-            let port = reader.read()?;
-            let secret = reader.read()?;
+            let ipv4: i32 = reader.read()?;
+            let port: i32 = reader.read()?;
+            let secret: Vec<u8> = reader.read()?;
             Ok(Self { ipv4, port, secret })
         }
     }
@@ -3358,9 +3358,9 @@ pub mod types {
     impl tl::Deserializable for AccessPointRule {
         #[inline]
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
-            let phone_prefix_rules = reader.read()?;
-            let dc_id = reader.read()?;
-            let ips = tl::wire::read_bare_vector(reader)?;
+            let phone_prefix_rules: String = reader.read()?;
+            let dc_id: i32 = reader.read()?;
+            let ips: Vec<enums::IpPort> = tl::wire::read_bare_vector(reader)?;
             Ok(Self {
                 phone_prefix_rules,
                 dc_id,
@@ -3430,8 +3430,8 @@ pub mod types {
     impl tl::Deserializable for RpcResult {
         #[inline]
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
-            let req_msg_id = reader.read()?;
-            let result = reader.read()?;
+            let req_msg_id: i64 = reader.read()?;
+            let result: tl::RawObject = reader.read()?;
             Ok(Self { req_msg_id, result })
         }
     }
@@ -3505,10 +3505,10 @@ pub mod types {
     impl tl::Deserializable for Message {
         #[inline]
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
-            let msg_id = reader.read()?;
-            let seqno = reader.read()?;
-            let bytes = reader.read()?;
-            let body = tl::wire::read_sized_object(reader, bytes)?;
+            let msg_id: i64 = reader.read()?;
+            let seqno: i32 = reader.read()?;
+            let bytes: i32 = reader.read()?;
+            let body: tl::RawObject = tl::wire::read_sized_object(reader, bytes)?;
             Ok(Self { msg_id, seqno, bytes, body })
         }
     }
@@ -3570,7 +3570,7 @@ pub mod types {
     impl tl::Deserializable for MsgContainer {
         #[inline]
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
-            let messages = tl::wire::read_bare_vector(reader)?;
+            let messages: Vec<types::Message> = tl::wire::read_bare_vector(reader)?;
             Ok(Self { messages })
         }
     }
@@ -3626,7 +3626,7 @@ pub mod types {
     impl tl::Deserializable for MsgCopy {
         #[inline]
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
-            let orig_message = reader.read()?;
+            let orig_message: enums::Message = reader.read()?;
             Ok(Self { orig_message })
         }
     }
@@ -3682,7 +3682,7 @@ pub mod types {
     impl tl::Deserializable for GzipPacked {
         #[inline]
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
-            let packed_data = reader.read()?;
+            let packed_data: Vec<u8> = reader.read()?;
             Ok(Self { packed_data })
         }
     }
@@ -3750,9 +3750,11 @@ pub mod types {
             fn deserialize(
                 reader: &mut tl::Reader<'_>,
             ) -> Result<Self, tl::DecodeError> {
-                let date = reader.read()?;
-                let expires = reader.read()?;
-                let rules = tl::wire::read_bare_vector(reader)?;
+                let date: i32 = reader.read()?;
+                let expires: i32 = reader.read()?;
+                let rules: Vec<enums::AccessPointRule> = tl::wire::read_bare_vector(
+                    reader,
+                )?;
                 Ok(Self { date, expires, rules })
             }
         }
@@ -7168,7 +7170,7 @@ pub mod functions {
         #[inline]
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             tl::wire::expect_id(reader, 0x60469778, "req_pq")?;
-            let nonce = reader.read()?;
+            let nonce: [u8; 16] = reader.read()?;
             Ok(Self { nonce })
         }
     }
@@ -7223,7 +7225,7 @@ pub mod functions {
         #[inline]
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             tl::wire::expect_id(reader, 0xbe7e8ef1, "req_pq_multi")?;
-            let nonce = reader.read()?;
+            let nonce: [u8; 16] = reader.read()?;
             Ok(Self { nonce })
         }
     }
@@ -7299,12 +7301,12 @@ pub mod functions {
         #[inline]
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             tl::wire::expect_id(reader, 0xd712e4be, "req_DH_params")?;
-            let nonce = reader.read()?;
-            let server_nonce = reader.read()?;
-            let p = reader.read()?;
-            let q = reader.read()?;
-            let public_key_fingerprint = reader.read()?;
-            let encrypted_data = reader.read()?;
+            let nonce: [u8; 16] = reader.read()?;
+            let server_nonce: [u8; 16] = reader.read()?;
+            let p: String = reader.read()?;
+            let q: String = reader.read()?;
+            let public_key_fingerprint: i64 = reader.read()?;
+            let encrypted_data: String = reader.read()?;
             Ok(Self {
                 nonce,
                 server_nonce,
@@ -7398,9 +7400,9 @@ pub mod functions {
         #[inline]
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             tl::wire::expect_id(reader, 0xf5045f1f, "set_client_DH_params")?;
-            let nonce = reader.read()?;
-            let server_nonce = reader.read()?;
-            let encrypted_data = reader.read()?;
+            let nonce: [u8; 16] = reader.read()?;
+            let server_nonce: [u8; 16] = reader.read()?;
+            let encrypted_data: String = reader.read()?;
             Ok(Self {
                 nonce,
                 server_nonce,
@@ -7516,7 +7518,7 @@ pub mod functions {
         #[inline]
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             tl::wire::expect_id(reader, 0x58e4a740, "rpc_drop_answer")?;
-            let req_msg_id = reader.read()?;
+            let req_msg_id: i64 = reader.read()?;
             Ok(Self { req_msg_id })
         }
     }
@@ -7577,7 +7579,7 @@ pub mod functions {
         #[inline]
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             tl::wire::expect_id(reader, 0xb921bd04, "get_future_salts")?;
-            let num = reader.read()?;
+            let num: i32 = reader.read()?;
             Ok(Self { num })
         }
     }
@@ -7638,7 +7640,7 @@ pub mod functions {
         #[inline]
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             tl::wire::expect_id(reader, 0x7abe77ec, "ping")?;
-            let ping_id = reader.read()?;
+            let ping_id: i64 = reader.read()?;
             Ok(Self { ping_id })
         }
     }
@@ -7696,8 +7698,8 @@ pub mod functions {
         #[inline]
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             tl::wire::expect_id(reader, 0xf3427b8c, "ping_delay_disconnect")?;
-            let ping_id = reader.read()?;
-            let disconnect_delay = reader.read()?;
+            let ping_id: i64 = reader.read()?;
+            let disconnect_delay: i32 = reader.read()?;
             Ok(Self { ping_id, disconnect_delay })
         }
     }
@@ -7760,7 +7762,7 @@ pub mod functions {
         #[inline]
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             tl::wire::expect_id(reader, 0xe7512126, "destroy_session")?;
-            let session_id = reader.read()?;
+            let session_id: i64 = reader.read()?;
             Ok(Self { session_id })
         }
     }
