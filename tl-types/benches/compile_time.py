@@ -1,0 +1,117 @@
+#!/usr/bin/env python3
+"""Cold release build time and peak memory of tl-types beside grammers-tl-types.
+
+Builds two empty crates, one depending on this repository's tl-types (default
+features) and one on grammers-tl-types, from an empty target directory each
+time, alternating which goes first so that both see the same machine. Prints
+every round and then the medians and the ratio ours / peer.
+
+    python3 tl-types/benches/compile_time.py [--rounds N]
+
+Downloads happen once, before the first round, and are not timed. Wall time
+on a shared machine drifts by tens of per cent from hour to hour; only the
+ratio within one run means much.
+"""
+
+import argparse
+import os
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+PEER = ("grammers-tl-types", "=0.11.0")
+REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+
+def make_crate(root, name, dependency):
+    path = os.path.join(root, name)
+    os.makedirs(os.path.join(path, "src"))
+    with open(os.path.join(path, "Cargo.toml"), "w") as manifest:
+        manifest.write(
+            f'[package]\nname = "{name}"\nversion = "0.0.0"\nedition = "2021"\n'
+            f"[dependencies]\n{dependency}\n[workspace]\n"
+        )
+    with open(os.path.join(path, "src", "lib.rs"), "w") as lib:
+        lib.write("")
+    return path
+
+
+def measure_one(path):
+    """Runs in a child process of its own, so that the children's peak RSS is this build's."""
+    target = os.path.join(path, "target")
+    shutil.rmtree(target, ignore_errors=True)
+    start = time.monotonic()
+    subprocess.run(
+        ["cargo", "build", "--release", "--offline", "--quiet"], cwd=path, check=True
+    )
+    wall = time.monotonic() - start
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    # ru_maxrss is in KiB on Linux.
+    print(f"{wall:.2f} {usage.ru_utime + usage.ru_stime:.2f} {usage.ru_maxrss}")
+
+
+def build(path):
+    output = subprocess.run(
+        [sys.executable, __file__, "--measure-one", path],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.split()
+    wall, cpu, rss_kib = float(output[0]), float(output[1]), int(output[2])
+    return wall, cpu, rss_kib / 1024
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--measure-one", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.measure_one:
+        measure_one(args.measure_one)
+        return
+
+    root = tempfile.mkdtemp(prefix="tl-compile-time-")
+    crates = {
+        "tl-types": make_crate(
+            root,
+            "with-tl-types",
+            f'tl-types = {{ path = "{os.path.join(REPO, "tl-types")}" }}',
+        ),
+        PEER[0]: make_crate(root, "with-peer", f'{PEER[0]} = "{PEER[1]}"'),
+    }
+    for path in crates.values():
+        subprocess.run(["cargo", "fetch", "--quiet"], cwd=path, check=True)
+
+    rustc = subprocess.run(["rustc", "--version"], capture_output=True, text=True).stdout.strip()
+    print(f"{rustc}, {os.cpu_count()} CPU(s), {args.rounds} round(s), cold `cargo build --release`")
+    results = {name: [] for name in crates}
+    order = list(crates)
+    for round_number in range(1, args.rounds + 1):
+        for name in order:
+            wall, cpu, rss = build(crates[name])
+            results[name].append((wall, cpu, rss))
+            print(f"round {round_number}: {name:18} {wall:7.1f} s wall {cpu:7.1f} s CPU {rss:7.0f} MiB peak")
+        order.reverse()
+    shutil.rmtree(root)
+
+    print()
+    print(f"{'median':24} {'wall':>9} {'CPU':>9} {'peak RSS':>10}")
+    medians = {}
+    for name, runs in results.items():
+        wall = statistics.median(run[0] for run in runs)
+        cpu = statistics.median(run[1] for run in runs)
+        rss = statistics.median(run[2] for run in runs)
+        medians[name] = (wall, cpu, rss)
+        print(f"{name:24} {wall:7.1f} s {cpu:7.1f} s {rss:6.0f} MiB")
+    ours, peer = medians["tl-types"], medians[PEER[0]]
+    print(
+        f"{'ratio tl-types / peer':24} {ours[0] / peer[0]:9.2f} {ours[1] / peer[1]:9.2f} {ours[2] / peer[2]:10.2f}"
+    )
+
+
+if __name__ == "__main__":
+    main()
