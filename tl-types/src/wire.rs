@@ -105,8 +105,14 @@ pub fn write_bytes<S: Sink + ?Sized>(data: &[u8], out: &mut Writer<'_, S>) {
         return out.fail(EncodeError::TooLong { length: len });
     };
     out.put(data);
-    let padding = (4 - (header + len) % 4) % 4;
-    out.put(&[0; 3][..padding]);
+    // One fixed-size write per case rather than a slice of variable length,
+    // which would cost a call to copy at most three zeros.
+    match (header + len) % 4 {
+        1 => out.put(&[0; 3]),
+        2 => out.put(&[0; 2]),
+        3 => out.put(&[0; 1]),
+        _ => {}
+    }
 }
 
 /// Reads a TL `string` or `bytes` value, without copying it.
