@@ -6,7 +6,7 @@ features) and one on grammers-tl-types, from an empty target directory each
 time, alternating which goes first so that both see the same machine. Prints
 every round and then the medians and the ratio ours / peer.
 
-    python3 tl-types/benches/compile_time.py [--rounds N]
+    python3 tl-types/benches/compile_time.py [--rounds N] [--profile dev]
 
 Downloads happen once, before the first round, and are not timed. Wall time
 on a shared machine drifts by tens of per cent from hour to hour; only the
@@ -40,13 +40,19 @@ def make_crate(root, name, dependency):
     return path
 
 
-def measure_one(path):
+def measure_one(path, profile):
     """Runs in a child process of its own, so that the children's peak RSS is this build's."""
     target = os.path.join(path, "target")
     shutil.rmtree(target, ignore_errors=True)
     start = time.monotonic()
+    # Cargo builds path dependencies incrementally in the dev profile, which
+    # costs a cold build a quarter more; from a registry it would not.
+    environment = dict(os.environ, CARGO_INCREMENTAL="0")
     subprocess.run(
-        ["cargo", "build", "--release", "--offline", "--quiet"], cwd=path, check=True
+        ["cargo", "build", "--profile", profile, "--offline", "--quiet"],
+        cwd=path,
+        check=True,
+        env=environment,
     )
     wall = time.monotonic() - start
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -54,9 +60,9 @@ def measure_one(path):
     print(f"{wall:.2f} {usage.ru_utime + usage.ru_stime:.2f} {usage.ru_maxrss}")
 
 
-def build(path):
+def build(path, profile):
     output = subprocess.run(
-        [sys.executable, __file__, "--measure-one", path],
+        [sys.executable, __file__, "--profile", profile, "--measure-one", path],
         check=True,
         capture_output=True,
         text=True,
@@ -68,10 +74,11 @@ def build(path):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--profile", default="release", help="cargo profile (release or dev)")
     parser.add_argument("--measure-one", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.measure_one:
-        measure_one(args.measure_one)
+        measure_one(args.measure_one, args.profile)
         return
 
     root = tempfile.mkdtemp(prefix="tl-compile-time-")
@@ -87,12 +94,15 @@ def main():
         subprocess.run(["cargo", "fetch", "--quiet"], cwd=path, check=True)
 
     rustc = subprocess.run(["rustc", "--version"], capture_output=True, text=True).stdout.strip()
-    print(f"{rustc}, {os.cpu_count()} CPU(s), {args.rounds} round(s), cold `cargo build --release`")
+    print(
+        f"{rustc}, {os.cpu_count()} CPU(s), {args.rounds} round(s), "
+        f"cold `cargo build --profile {args.profile}`"
+    )
     results = {name: [] for name in crates}
     order = list(crates)
     for round_number in range(1, args.rounds + 1):
         for name in order:
-            wall, cpu, rss = build(crates[name])
+            wall, cpu, rss = build(crates[name], args.profile)
             results[name].append((wall, cpu, rss))
             print(f"round {round_number}: {name:18} {wall:7.1f} s wall {cpu:7.1f} s CPU {rss:7.0f} MiB peak")
         order.reverse()
