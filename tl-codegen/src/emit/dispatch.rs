@@ -48,7 +48,7 @@ pub fn dispatch(plan: &Plan, options: &Options<'_>, scope: &Scope) -> TokenStrea
             .iter()
             .map(|v| hex_id(plan.constructors[v.constructor].definition.id))
             .collect();
-        value_reads.push(quote!(#(#ids)|* => #ok(Self::#name(reader.read()?)),));
+        value_reads.push(quote!(#(#ids)|* => reader.read().map(Self::#name),));
         let names: Vec<String> = boxed
             .variants
             .iter()
@@ -93,7 +93,7 @@ pub fn dispatch(plan: &Plan, options: &Options<'_>, scope: &Scope) -> TokenStrea
         ));
         call_variants.push(quote!(#doc #name(#payload)));
         let id = hex_id(definition.id);
-        call_reads.push(quote!(#id => #ok(Self::#name(reader.read()?)),));
+        call_reads.push(quote!(#id => reader.read().map(Self::#name),));
         call_ids.push(quote!(Self::#name(_) => #id,));
         let tl_name = definition.full_name();
         call_names.push(quote!(Self::#name(_) => #tl_name,));
@@ -245,7 +245,7 @@ pub fn dispatch(plan: &Plan, options: &Options<'_>, scope: &Scope) -> TokenStrea
             fn deserialize(reader: &mut tl::Reader<'_>) -> #result<Self, tl::DecodeError> {
                 let id = reader.peek_u32()?;
                 match id {
-                    tl::wire::BOOL_TRUE_ID | tl::wire::BOOL_FALSE_ID => #ok(Self::Bool(reader.read()?)),
+                    tl::wire::BOOL_TRUE_ID | tl::wire::BOOL_FALSE_ID => reader.read().map(Self::Bool),
                     #(#value_reads)*
                     _ => #err(reader.error(tl::DecodeErrorKind::UnexpectedConstructor {
                         id,

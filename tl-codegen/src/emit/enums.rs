@@ -49,7 +49,7 @@ pub fn boxed_type(plan: &Plan, index: usize, options: &Options<'_>, scope: &Scop
         if unit {
             variants.push(quote!(#doc #variant_name));
             writes.push(quote!(Self::#variant_name => #id_u32.write_to(out),));
-            reads.push(quote!(#id => Self::#variant_name,));
+            reads.push(quote!(#id => #ok(Self::#variant_name),));
             ids.push(quote!(Self::#variant_name => #id,));
             names.push(quote!(Self::#variant_name => #constructor_name,));
             conversions.push(quote! {
@@ -67,7 +67,7 @@ pub fn boxed_type(plan: &Plan, index: usize, options: &Options<'_>, scope: &Scop
                     value.write_to(out);
                 }
             });
-            reads.push(quote!(#id => Self::#variant_name(reader.read()?),));
+            reads.push(quote!(#id => reader.read().map(Self::#variant_name),));
             ids.push(quote!(Self::#variant_name(_) => #id,));
             names.push(quote!(Self::#variant_name(_) => #constructor_name,));
             let wrap = if variant.boxed {
@@ -154,15 +154,6 @@ pub fn boxed_type(plan: &Plan, index: usize, options: &Options<'_>, scope: &Scop
                     #(#names)*
                 }
             }
-
-            #[doc = " Reads the variant that constructor `id` (already read) stands for."]
-            fn read_variant(id: u32, reader: &mut tl::Reader<'_>) -> #result<Self, tl::DecodeError> {
-                let variant = match id {
-                    #(#reads)*
-                    _ => return #err(reader.unexpected_constructor(id, #tl_name)),
-                };
-                #ok(variant)
-            }
         }
 
         impl tl::Serializable for #name {
@@ -176,7 +167,10 @@ pub fn boxed_type(plan: &Plan, index: usize, options: &Options<'_>, scope: &Scop
         impl tl::Deserializable for #name {
             fn deserialize(reader: &mut tl::Reader<'_>) -> #result<Self, tl::DecodeError> {
                 let id = reader.enter_boxed()?;
-                let value = Self::read_variant(id, reader);
+                let value = match id {
+                    #(#reads)*
+                    _ => #err(reader.unexpected_constructor(id, #tl_name)),
+                };
                 reader.leave_boxed();
                 value
             }

@@ -1,7 +1,7 @@
 //! `types::`: one struct per constructor, serialised bare (fields only).
 //!
 //! A constructor's decoder is `#[inline]`: its callers are its boxed type's
-//! `read_variant` and bare fields, so it is compiled into them instead of as
+//! `deserialize` and bare fields, so it is compiled into them instead of as
 //! an exported function of its own that every caller reaches through
 //! cross-unit inlining, which is slower to build (see issue 3's notes for
 //! the measurements on the bundled schema).

@@ -478,47 +478,47 @@ impl tl::Deserializable for AnyValue {
         let id = reader.peek_u32()?;
         match id {
             tl::wire::BOOL_TRUE_ID | tl::wire::BOOL_FALSE_ID => {
-                Ok(Self::Bool(reader.read()?))
+                reader.read().map(Self::Bool)
             }
-            0x05162463 => Ok(Self::ResPq(reader.read()?)),
+            0x05162463 => reader.read().map(Self::ResPq),
             0x83c95aec | 0xa9f55f95 | 0x3c6a84d4 | 0x56fddf88 => {
-                Ok(Self::PQInnerData(reader.read()?))
+                reader.read().map(Self::PQInnerData)
             }
-            0x75a3f765 => Ok(Self::BindAuthKeyInner(reader.read()?)),
-            0x79cb045d | 0xd0e8075c => Ok(Self::ServerDhParams(reader.read()?)),
-            0xb5890dba => Ok(Self::ServerDhInnerData(reader.read()?)),
-            0x6643b654 => Ok(Self::ClientDhInnerData(reader.read()?)),
+            0x75a3f765 => reader.read().map(Self::BindAuthKeyInner),
+            0x79cb045d | 0xd0e8075c => reader.read().map(Self::ServerDhParams),
+            0xb5890dba => reader.read().map(Self::ServerDhInnerData),
+            0x6643b654 => reader.read().map(Self::ClientDhInnerData),
             0x3bcbf734 | 0x46dc1fb9 | 0xa69dae02 => {
-                Ok(Self::SetClientDhParamsAnswer(reader.read()?))
+                reader.read().map(Self::SetClientDhParamsAnswer)
             }
             0xf660e1d4 | 0x0a9f2259 | 0xea109b13 => {
-                Ok(Self::DestroyAuthKeyRes(reader.read()?))
+                reader.read().map(Self::DestroyAuthKeyRes)
             }
-            0x62d6b459 => Ok(Self::MsgsAck(reader.read()?)),
-            0xa7eff811 | 0xedab447b => Ok(Self::BadMsgNotification(reader.read()?)),
-            0xda69fb52 => Ok(Self::MsgsStateReq(reader.read()?)),
-            0x04deb57d => Ok(Self::MsgsStateInfo(reader.read()?)),
-            0x8cc0d131 => Ok(Self::MsgsAllInfo(reader.read()?)),
-            0x276d3ec6 | 0x809db6df => Ok(Self::MsgDetailedInfo(reader.read()?)),
-            0x7d861a08 => Ok(Self::MsgResendReq(reader.read()?)),
-            0x2144ca19 => Ok(Self::RpcError(reader.read()?)),
+            0x62d6b459 => reader.read().map(Self::MsgsAck),
+            0xa7eff811 | 0xedab447b => reader.read().map(Self::BadMsgNotification),
+            0xda69fb52 => reader.read().map(Self::MsgsStateReq),
+            0x04deb57d => reader.read().map(Self::MsgsStateInfo),
+            0x8cc0d131 => reader.read().map(Self::MsgsAllInfo),
+            0x276d3ec6 | 0x809db6df => reader.read().map(Self::MsgDetailedInfo),
+            0x7d861a08 => reader.read().map(Self::MsgResendReq),
+            0x2144ca19 => reader.read().map(Self::RpcError),
             0x5e2ad36e | 0xcd78e586 | 0xa43ad8b7 => {
-                Ok(Self::RpcDropAnswer(reader.read()?))
+                reader.read().map(Self::RpcDropAnswer)
             }
-            0x0949d9dc => Ok(Self::FutureSalt(reader.read()?)),
-            0xae500895 => Ok(Self::FutureSalts(reader.read()?)),
-            0x347773c5 => Ok(Self::Pong(reader.read()?)),
-            0xe22045fc | 0x62d350c9 => Ok(Self::DestroySessionRes(reader.read()?)),
-            0x9ec20908 => Ok(Self::NewSession(reader.read()?)),
-            0x9299359f => Ok(Self::HttpWait(reader.read()?)),
-            0xd433ad73 | 0x37982646 => Ok(Self::IpPort(reader.read()?)),
-            0x4679b65f => Ok(Self::AccessPointRule(reader.read()?)),
-            0x5a592a6c => Ok(Self::HelpConfigSimple(reader.read()?)),
-            0xf35c6d01 => Ok(Self::RpcResult(reader.read()?)),
-            0x5bb8e511 => Ok(Self::Message(reader.read()?)),
-            0x73f1f8dc => Ok(Self::MessageContainer(reader.read()?)),
-            0xe06046b2 => Ok(Self::MessageCopy(reader.read()?)),
-            0x3072cfa1 => Ok(Self::Object(reader.read()?)),
+            0x0949d9dc => reader.read().map(Self::FutureSalt),
+            0xae500895 => reader.read().map(Self::FutureSalts),
+            0x347773c5 => reader.read().map(Self::Pong),
+            0xe22045fc | 0x62d350c9 => reader.read().map(Self::DestroySessionRes),
+            0x9ec20908 => reader.read().map(Self::NewSession),
+            0x9299359f => reader.read().map(Self::HttpWait),
+            0xd433ad73 | 0x37982646 => reader.read().map(Self::IpPort),
+            0x4679b65f => reader.read().map(Self::AccessPointRule),
+            0x5a592a6c => reader.read().map(Self::HelpConfigSimple),
+            0xf35c6d01 => reader.read().map(Self::RpcResult),
+            0x5bb8e511 => reader.read().map(Self::Message),
+            0x73f1f8dc => reader.read().map(Self::MessageContainer),
+            0xe06046b2 => reader.read().map(Self::MessageCopy),
+            0x3072cfa1 => reader.read().map(Self::Object),
             _ => {
                 Err(
                     reader
@@ -609,16 +609,16 @@ impl tl::Deserializable for AnyCall {
             .nested(|reader| {
                 let id = reader.peek_u32()?;
                 match id {
-                    0x60469778 => Ok(Self::ReqPq(reader.read()?)),
-                    0xbe7e8ef1 => Ok(Self::ReqPqMulti(reader.read()?)),
-                    0xd712e4be => Ok(Self::ReqDhParams(reader.read()?)),
-                    0xf5045f1f => Ok(Self::SetClientDhParams(reader.read()?)),
-                    0xd1435160 => Ok(Self::DestroyAuthKey(reader.read()?)),
-                    0x58e4a740 => Ok(Self::RpcDropAnswer(reader.read()?)),
-                    0xb921bd04 => Ok(Self::GetFutureSalts(reader.read()?)),
-                    0x7abe77ec => Ok(Self::Ping(reader.read()?)),
-                    0xf3427b8c => Ok(Self::PingDelayDisconnect(reader.read()?)),
-                    0xe7512126 => Ok(Self::DestroySession(reader.read()?)),
+                    0x60469778 => reader.read().map(Self::ReqPq),
+                    0xbe7e8ef1 => reader.read().map(Self::ReqPqMulti),
+                    0xd712e4be => reader.read().map(Self::ReqDhParams),
+                    0xf5045f1f => reader.read().map(Self::SetClientDhParams),
+                    0xd1435160 => reader.read().map(Self::DestroyAuthKey),
+                    0x58e4a740 => reader.read().map(Self::RpcDropAnswer),
+                    0xb921bd04 => reader.read().map(Self::GetFutureSalts),
+                    0x7abe77ec => reader.read().map(Self::Ping),
+                    0xf3427b8c => reader.read().map(Self::PingDelayDisconnect),
+                    0xe7512126 => reader.read().map(Self::DestroySession),
                     _ => {
                         Err(
                             reader
@@ -3817,17 +3817,6 @@ pub mod enums {
                 Self::ResPq(_) => "resPQ",
             }
         }
-        /// Reads the variant that constructor `id` (already read) stands for.
-        fn read_variant(
-            id: u32,
-            reader: &mut tl::Reader<'_>,
-        ) -> Result<Self, tl::DecodeError> {
-            let variant = match id {
-                0x05162463 => Self::ResPq(reader.read()?),
-                _ => return Err(reader.unexpected_constructor(id, "ResPQ")),
-            };
-            Ok(variant)
-        }
     }
     impl tl::Serializable for ResPq {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
@@ -3842,7 +3831,10 @@ pub mod enums {
     impl tl::Deserializable for ResPq {
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             let id = reader.enter_boxed()?;
-            let value = Self::read_variant(id, reader);
+            let value = match id {
+                0x05162463 => reader.read().map(Self::ResPq),
+                _ => Err(reader.unexpected_constructor(id, "ResPQ")),
+            };
             reader.leave_boxed();
             value
         }
@@ -3918,20 +3910,6 @@ pub mod enums {
                 Self::TempDc(_) => "p_q_inner_data_temp_dc",
             }
         }
-        /// Reads the variant that constructor `id` (already read) stands for.
-        fn read_variant(
-            id: u32,
-            reader: &mut tl::Reader<'_>,
-        ) -> Result<Self, tl::DecodeError> {
-            let variant = match id {
-                0x83c95aec => Self::PQInnerData(reader.read()?),
-                0xa9f55f95 => Self::Dc(reader.read()?),
-                0x3c6a84d4 => Self::Temp(reader.read()?),
-                0x56fddf88 => Self::TempDc(reader.read()?),
-                _ => return Err(reader.unexpected_constructor(id, "P_Q_inner_data")),
-            };
-            Ok(variant)
-        }
     }
     impl tl::Serializable for PQInnerData {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
@@ -3958,7 +3936,13 @@ pub mod enums {
     impl tl::Deserializable for PQInnerData {
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             let id = reader.enter_boxed()?;
-            let value = Self::read_variant(id, reader);
+            let value = match id {
+                0x83c95aec => reader.read().map(Self::PQInnerData),
+                0xa9f55f95 => reader.read().map(Self::Dc),
+                0x3c6a84d4 => reader.read().map(Self::Temp),
+                0x56fddf88 => reader.read().map(Self::TempDc),
+                _ => Err(reader.unexpected_constructor(id, "P_Q_inner_data")),
+            };
             reader.leave_boxed();
             value
         }
@@ -4096,17 +4080,6 @@ pub mod enums {
                 Self::BindAuthKeyInner(_) => "bind_auth_key_inner",
             }
         }
-        /// Reads the variant that constructor `id` (already read) stands for.
-        fn read_variant(
-            id: u32,
-            reader: &mut tl::Reader<'_>,
-        ) -> Result<Self, tl::DecodeError> {
-            let variant = match id {
-                0x75a3f765 => Self::BindAuthKeyInner(reader.read()?),
-                _ => return Err(reader.unexpected_constructor(id, "BindAuthKeyInner")),
-            };
-            Ok(variant)
-        }
     }
     impl tl::Serializable for BindAuthKeyInner {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
@@ -4121,7 +4094,10 @@ pub mod enums {
     impl tl::Deserializable for BindAuthKeyInner {
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             let id = reader.enter_boxed()?;
-            let value = Self::read_variant(id, reader);
+            let value = match id {
+                0x75a3f765 => reader.read().map(Self::BindAuthKeyInner),
+                _ => Err(reader.unexpected_constructor(id, "BindAuthKeyInner")),
+            };
             reader.leave_boxed();
             value
         }
@@ -4194,18 +4170,6 @@ pub mod enums {
                 Self::Ok(_) => "server_DH_params_ok",
             }
         }
-        /// Reads the variant that constructor `id` (already read) stands for.
-        fn read_variant(
-            id: u32,
-            reader: &mut tl::Reader<'_>,
-        ) -> Result<Self, tl::DecodeError> {
-            let variant = match id {
-                0x79cb045d => Self::Fail(reader.read()?),
-                0xd0e8075c => Self::Ok(reader.read()?),
-                _ => return Err(reader.unexpected_constructor(id, "Server_DH_Params")),
-            };
-            Ok(variant)
-        }
     }
     impl tl::Serializable for ServerDhParams {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
@@ -4224,7 +4188,11 @@ pub mod enums {
     impl tl::Deserializable for ServerDhParams {
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             let id = reader.enter_boxed()?;
-            let value = Self::read_variant(id, reader);
+            let value = match id {
+                0x79cb045d => reader.read().map(Self::Fail),
+                0xd0e8075c => reader.read().map(Self::Ok),
+                _ => Err(reader.unexpected_constructor(id, "Server_DH_Params")),
+            };
             reader.leave_boxed();
             value
         }
@@ -4318,19 +4286,6 @@ pub mod enums {
                 Self::ServerDhInnerData(_) => "server_DH_inner_data",
             }
         }
-        /// Reads the variant that constructor `id` (already read) stands for.
-        fn read_variant(
-            id: u32,
-            reader: &mut tl::Reader<'_>,
-        ) -> Result<Self, tl::DecodeError> {
-            let variant = match id {
-                0xb5890dba => Self::ServerDhInnerData(reader.read()?),
-                _ => {
-                    return Err(reader.unexpected_constructor(id, "Server_DH_inner_data"));
-                }
-            };
-            Ok(variant)
-        }
     }
     impl tl::Serializable for ServerDhInnerData {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
@@ -4345,7 +4300,10 @@ pub mod enums {
     impl tl::Deserializable for ServerDhInnerData {
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             let id = reader.enter_boxed()?;
-            let value = Self::read_variant(id, reader);
+            let value = match id {
+                0xb5890dba => reader.read().map(Self::ServerDhInnerData),
+                _ => Err(reader.unexpected_constructor(id, "Server_DH_inner_data")),
+            };
             reader.leave_boxed();
             value
         }
@@ -4420,19 +4378,6 @@ pub mod enums {
                 Self::ClientDhInnerData(_) => "client_DH_inner_data",
             }
         }
-        /// Reads the variant that constructor `id` (already read) stands for.
-        fn read_variant(
-            id: u32,
-            reader: &mut tl::Reader<'_>,
-        ) -> Result<Self, tl::DecodeError> {
-            let variant = match id {
-                0x6643b654 => Self::ClientDhInnerData(reader.read()?),
-                _ => {
-                    return Err(reader.unexpected_constructor(id, "Client_DH_Inner_Data"));
-                }
-            };
-            Ok(variant)
-        }
     }
     impl tl::Serializable for ClientDhInnerData {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
@@ -4447,7 +4392,10 @@ pub mod enums {
     impl tl::Deserializable for ClientDhInnerData {
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             let id = reader.enter_boxed()?;
-            let value = Self::read_variant(id, reader);
+            let value = match id {
+                0x6643b654 => reader.read().map(Self::ClientDhInnerData),
+                _ => Err(reader.unexpected_constructor(id, "Client_DH_Inner_Data")),
+            };
             reader.leave_boxed();
             value
         }
@@ -4530,23 +4478,6 @@ pub mod enums {
                 Self::DhGenFail(_) => "dh_gen_fail",
             }
         }
-        /// Reads the variant that constructor `id` (already read) stands for.
-        fn read_variant(
-            id: u32,
-            reader: &mut tl::Reader<'_>,
-        ) -> Result<Self, tl::DecodeError> {
-            let variant = match id {
-                0x3bcbf734 => Self::DhGenOk(reader.read()?),
-                0x46dc1fb9 => Self::DhGenRetry(reader.read()?),
-                0xa69dae02 => Self::DhGenFail(reader.read()?),
-                _ => {
-                    return Err(
-                        reader.unexpected_constructor(id, "Set_client_DH_params_answer"),
-                    );
-                }
-            };
-            Ok(variant)
-        }
     }
     impl tl::Serializable for SetClientDhParamsAnswer {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
@@ -4569,7 +4500,14 @@ pub mod enums {
     impl tl::Deserializable for SetClientDhParamsAnswer {
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             let id = reader.enter_boxed()?;
-            let value = Self::read_variant(id, reader);
+            let value = match id {
+                0x3bcbf734 => reader.read().map(Self::DhGenOk),
+                0x46dc1fb9 => reader.read().map(Self::DhGenRetry),
+                0xa69dae02 => reader.read().map(Self::DhGenFail),
+                _ => {
+                    Err(reader.unexpected_constructor(id, "Set_client_DH_params_answer"))
+                }
+            };
             reader.leave_boxed();
             value
         }
@@ -4696,19 +4634,6 @@ pub mod enums {
                 Self::DestroyAuthKeyFail => "destroy_auth_key_fail",
             }
         }
-        /// Reads the variant that constructor `id` (already read) stands for.
-        fn read_variant(
-            id: u32,
-            reader: &mut tl::Reader<'_>,
-        ) -> Result<Self, tl::DecodeError> {
-            let variant = match id {
-                0xf660e1d4 => Self::DestroyAuthKeyOk,
-                0x0a9f2259 => Self::DestroyAuthKeyNone,
-                0xea109b13 => Self::DestroyAuthKeyFail,
-                _ => return Err(reader.unexpected_constructor(id, "DestroyAuthKeyRes")),
-            };
-            Ok(variant)
-        }
     }
     impl tl::Serializable for DestroyAuthKeyRes {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
@@ -4722,7 +4647,12 @@ pub mod enums {
     impl tl::Deserializable for DestroyAuthKeyRes {
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             let id = reader.enter_boxed()?;
-            let value = Self::read_variant(id, reader);
+            let value = match id {
+                0xf660e1d4 => Ok(Self::DestroyAuthKeyOk),
+                0x0a9f2259 => Ok(Self::DestroyAuthKeyNone),
+                0xea109b13 => Ok(Self::DestroyAuthKeyFail),
+                _ => Err(reader.unexpected_constructor(id, "DestroyAuthKeyRes")),
+            };
             reader.leave_boxed();
             value
         }
@@ -4844,17 +4774,6 @@ pub mod enums {
                 Self::MsgsAck(_) => "msgs_ack",
             }
         }
-        /// Reads the variant that constructor `id` (already read) stands for.
-        fn read_variant(
-            id: u32,
-            reader: &mut tl::Reader<'_>,
-        ) -> Result<Self, tl::DecodeError> {
-            let variant = match id {
-                0x62d6b459 => Self::MsgsAck(reader.read()?),
-                _ => return Err(reader.unexpected_constructor(id, "MsgsAck")),
-            };
-            Ok(variant)
-        }
     }
     impl tl::Serializable for MsgsAck {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
@@ -4869,7 +4788,10 @@ pub mod enums {
     impl tl::Deserializable for MsgsAck {
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             let id = reader.enter_boxed()?;
-            let value = Self::read_variant(id, reader);
+            let value = match id {
+                0x62d6b459 => reader.read().map(Self::MsgsAck),
+                _ => Err(reader.unexpected_constructor(id, "MsgsAck")),
+            };
             reader.leave_boxed();
             value
         }
@@ -4937,18 +4859,6 @@ pub mod enums {
                 Self::BadServerSalt(_) => "bad_server_salt",
             }
         }
-        /// Reads the variant that constructor `id` (already read) stands for.
-        fn read_variant(
-            id: u32,
-            reader: &mut tl::Reader<'_>,
-        ) -> Result<Self, tl::DecodeError> {
-            let variant = match id {
-                0xa7eff811 => Self::BadMsgNotification(reader.read()?),
-                0xedab447b => Self::BadServerSalt(reader.read()?),
-                _ => return Err(reader.unexpected_constructor(id, "BadMsgNotification")),
-            };
-            Ok(variant)
-        }
     }
     impl tl::Serializable for BadMsgNotification {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
@@ -4967,7 +4877,11 @@ pub mod enums {
     impl tl::Deserializable for BadMsgNotification {
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             let id = reader.enter_boxed()?;
-            let value = Self::read_variant(id, reader);
+            let value = match id {
+                0xa7eff811 => reader.read().map(Self::BadMsgNotification),
+                0xedab447b => reader.read().map(Self::BadServerSalt),
+                _ => Err(reader.unexpected_constructor(id, "BadMsgNotification")),
+            };
             reader.leave_boxed();
             value
         }
@@ -5061,17 +4975,6 @@ pub mod enums {
                 Self::MsgsStateReq(_) => "msgs_state_req",
             }
         }
-        /// Reads the variant that constructor `id` (already read) stands for.
-        fn read_variant(
-            id: u32,
-            reader: &mut tl::Reader<'_>,
-        ) -> Result<Self, tl::DecodeError> {
-            let variant = match id {
-                0xda69fb52 => Self::MsgsStateReq(reader.read()?),
-                _ => return Err(reader.unexpected_constructor(id, "MsgsStateReq")),
-            };
-            Ok(variant)
-        }
     }
     impl tl::Serializable for MsgsStateReq {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
@@ -5086,7 +4989,10 @@ pub mod enums {
     impl tl::Deserializable for MsgsStateReq {
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             let id = reader.enter_boxed()?;
-            let value = Self::read_variant(id, reader);
+            let value = match id {
+                0xda69fb52 => reader.read().map(Self::MsgsStateReq),
+                _ => Err(reader.unexpected_constructor(id, "MsgsStateReq")),
+            };
             reader.leave_boxed();
             value
         }
@@ -5153,17 +5059,6 @@ pub mod enums {
                 Self::MsgsStateInfo(_) => "msgs_state_info",
             }
         }
-        /// Reads the variant that constructor `id` (already read) stands for.
-        fn read_variant(
-            id: u32,
-            reader: &mut tl::Reader<'_>,
-        ) -> Result<Self, tl::DecodeError> {
-            let variant = match id {
-                0x04deb57d => Self::MsgsStateInfo(reader.read()?),
-                _ => return Err(reader.unexpected_constructor(id, "MsgsStateInfo")),
-            };
-            Ok(variant)
-        }
     }
     impl tl::Serializable for MsgsStateInfo {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
@@ -5178,7 +5073,10 @@ pub mod enums {
     impl tl::Deserializable for MsgsStateInfo {
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             let id = reader.enter_boxed()?;
-            let value = Self::read_variant(id, reader);
+            let value = match id {
+                0x04deb57d => reader.read().map(Self::MsgsStateInfo),
+                _ => Err(reader.unexpected_constructor(id, "MsgsStateInfo")),
+            };
             reader.leave_boxed();
             value
         }
@@ -5245,17 +5143,6 @@ pub mod enums {
                 Self::MsgsAllInfo(_) => "msgs_all_info",
             }
         }
-        /// Reads the variant that constructor `id` (already read) stands for.
-        fn read_variant(
-            id: u32,
-            reader: &mut tl::Reader<'_>,
-        ) -> Result<Self, tl::DecodeError> {
-            let variant = match id {
-                0x8cc0d131 => Self::MsgsAllInfo(reader.read()?),
-                _ => return Err(reader.unexpected_constructor(id, "MsgsAllInfo")),
-            };
-            Ok(variant)
-        }
     }
     impl tl::Serializable for MsgsAllInfo {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
@@ -5270,7 +5157,10 @@ pub mod enums {
     impl tl::Deserializable for MsgsAllInfo {
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             let id = reader.enter_boxed()?;
-            let value = Self::read_variant(id, reader);
+            let value = match id {
+                0x8cc0d131 => reader.read().map(Self::MsgsAllInfo),
+                _ => Err(reader.unexpected_constructor(id, "MsgsAllInfo")),
+            };
             reader.leave_boxed();
             value
         }
@@ -5341,18 +5231,6 @@ pub mod enums {
                 Self::MsgNewDetailedInfo(_) => "msg_new_detailed_info",
             }
         }
-        /// Reads the variant that constructor `id` (already read) stands for.
-        fn read_variant(
-            id: u32,
-            reader: &mut tl::Reader<'_>,
-        ) -> Result<Self, tl::DecodeError> {
-            let variant = match id {
-                0x276d3ec6 => Self::MsgDetailedInfo(reader.read()?),
-                0x809db6df => Self::MsgNewDetailedInfo(reader.read()?),
-                _ => return Err(reader.unexpected_constructor(id, "MsgDetailedInfo")),
-            };
-            Ok(variant)
-        }
     }
     impl tl::Serializable for MsgDetailedInfo {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
@@ -5371,7 +5249,11 @@ pub mod enums {
     impl tl::Deserializable for MsgDetailedInfo {
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             let id = reader.enter_boxed()?;
-            let value = Self::read_variant(id, reader);
+            let value = match id {
+                0x276d3ec6 => reader.read().map(Self::MsgDetailedInfo),
+                0x809db6df => reader.read().map(Self::MsgNewDetailedInfo),
+                _ => Err(reader.unexpected_constructor(id, "MsgDetailedInfo")),
+            };
             reader.leave_boxed();
             value
         }
@@ -5465,17 +5347,6 @@ pub mod enums {
                 Self::MsgResendReq(_) => "msg_resend_req",
             }
         }
-        /// Reads the variant that constructor `id` (already read) stands for.
-        fn read_variant(
-            id: u32,
-            reader: &mut tl::Reader<'_>,
-        ) -> Result<Self, tl::DecodeError> {
-            let variant = match id {
-                0x7d861a08 => Self::MsgResendReq(reader.read()?),
-                _ => return Err(reader.unexpected_constructor(id, "MsgResendReq")),
-            };
-            Ok(variant)
-        }
     }
     impl tl::Serializable for MsgResendReq {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
@@ -5490,7 +5361,10 @@ pub mod enums {
     impl tl::Deserializable for MsgResendReq {
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             let id = reader.enter_boxed()?;
-            let value = Self::read_variant(id, reader);
+            let value = match id {
+                0x7d861a08 => reader.read().map(Self::MsgResendReq),
+                _ => Err(reader.unexpected_constructor(id, "MsgResendReq")),
+            };
             reader.leave_boxed();
             value
         }
@@ -5557,17 +5431,6 @@ pub mod enums {
                 Self::RpcError(_) => "rpc_error",
             }
         }
-        /// Reads the variant that constructor `id` (already read) stands for.
-        fn read_variant(
-            id: u32,
-            reader: &mut tl::Reader<'_>,
-        ) -> Result<Self, tl::DecodeError> {
-            let variant = match id {
-                0x2144ca19 => Self::RpcError(reader.read()?),
-                _ => return Err(reader.unexpected_constructor(id, "RpcError")),
-            };
-            Ok(variant)
-        }
     }
     impl tl::Serializable for RpcError {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
@@ -5582,7 +5445,10 @@ pub mod enums {
     impl tl::Deserializable for RpcError {
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             let id = reader.enter_boxed()?;
-            let value = Self::read_variant(id, reader);
+            let value = match id {
+                0x2144ca19 => reader.read().map(Self::RpcError),
+                _ => Err(reader.unexpected_constructor(id, "RpcError")),
+            };
             reader.leave_boxed();
             value
         }
@@ -5654,19 +5520,6 @@ pub mod enums {
                 Self::RpcAnswerDropped(_) => "rpc_answer_dropped",
             }
         }
-        /// Reads the variant that constructor `id` (already read) stands for.
-        fn read_variant(
-            id: u32,
-            reader: &mut tl::Reader<'_>,
-        ) -> Result<Self, tl::DecodeError> {
-            let variant = match id {
-                0x5e2ad36e => Self::RpcAnswerUnknown,
-                0xcd78e586 => Self::RpcAnswerDroppedRunning,
-                0xa43ad8b7 => Self::RpcAnswerDropped(reader.read()?),
-                _ => return Err(reader.unexpected_constructor(id, "RpcDropAnswer")),
-            };
-            Ok(variant)
-        }
     }
     impl tl::Serializable for RpcDropAnswer {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
@@ -5683,7 +5536,12 @@ pub mod enums {
     impl tl::Deserializable for RpcDropAnswer {
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             let id = reader.enter_boxed()?;
-            let value = Self::read_variant(id, reader);
+            let value = match id {
+                0x5e2ad36e => Ok(Self::RpcAnswerUnknown),
+                0xcd78e586 => Ok(Self::RpcAnswerDroppedRunning),
+                0xa43ad8b7 => reader.read().map(Self::RpcAnswerDropped),
+                _ => Err(reader.unexpected_constructor(id, "RpcDropAnswer")),
+            };
             reader.leave_boxed();
             value
         }
@@ -5803,17 +5661,6 @@ pub mod enums {
                 Self::FutureSalt(_) => "future_salt",
             }
         }
-        /// Reads the variant that constructor `id` (already read) stands for.
-        fn read_variant(
-            id: u32,
-            reader: &mut tl::Reader<'_>,
-        ) -> Result<Self, tl::DecodeError> {
-            let variant = match id {
-                0x0949d9dc => Self::FutureSalt(reader.read()?),
-                _ => return Err(reader.unexpected_constructor(id, "FutureSalt")),
-            };
-            Ok(variant)
-        }
     }
     impl tl::Serializable for FutureSalt {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
@@ -5828,7 +5675,10 @@ pub mod enums {
     impl tl::Deserializable for FutureSalt {
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             let id = reader.enter_boxed()?;
-            let value = Self::read_variant(id, reader);
+            let value = match id {
+                0x0949d9dc => reader.read().map(Self::FutureSalt),
+                _ => Err(reader.unexpected_constructor(id, "FutureSalt")),
+            };
             reader.leave_boxed();
             value
         }
@@ -5892,17 +5742,6 @@ pub mod enums {
                 Self::FutureSalts(_) => "future_salts",
             }
         }
-        /// Reads the variant that constructor `id` (already read) stands for.
-        fn read_variant(
-            id: u32,
-            reader: &mut tl::Reader<'_>,
-        ) -> Result<Self, tl::DecodeError> {
-            let variant = match id {
-                0xae500895 => Self::FutureSalts(reader.read()?),
-                _ => return Err(reader.unexpected_constructor(id, "FutureSalts")),
-            };
-            Ok(variant)
-        }
     }
     impl tl::Serializable for FutureSalts {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
@@ -5917,7 +5756,10 @@ pub mod enums {
     impl tl::Deserializable for FutureSalts {
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             let id = reader.enter_boxed()?;
-            let value = Self::read_variant(id, reader);
+            let value = match id {
+                0xae500895 => reader.read().map(Self::FutureSalts),
+                _ => Err(reader.unexpected_constructor(id, "FutureSalts")),
+            };
             reader.leave_boxed();
             value
         }
@@ -5984,17 +5826,6 @@ pub mod enums {
                 Self::Pong(_) => "pong",
             }
         }
-        /// Reads the variant that constructor `id` (already read) stands for.
-        fn read_variant(
-            id: u32,
-            reader: &mut tl::Reader<'_>,
-        ) -> Result<Self, tl::DecodeError> {
-            let variant = match id {
-                0x347773c5 => Self::Pong(reader.read()?),
-                _ => return Err(reader.unexpected_constructor(id, "Pong")),
-            };
-            Ok(variant)
-        }
     }
     impl tl::Serializable for Pong {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
@@ -6009,7 +5840,10 @@ pub mod enums {
     impl tl::Deserializable for Pong {
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             let id = reader.enter_boxed()?;
-            let value = Self::read_variant(id, reader);
+            let value = match id {
+                0x347773c5 => reader.read().map(Self::Pong),
+                _ => Err(reader.unexpected_constructor(id, "Pong")),
+            };
             reader.leave_boxed();
             value
         }
@@ -6077,18 +5911,6 @@ pub mod enums {
                 Self::DestroySessionNone(_) => "destroy_session_none",
             }
         }
-        /// Reads the variant that constructor `id` (already read) stands for.
-        fn read_variant(
-            id: u32,
-            reader: &mut tl::Reader<'_>,
-        ) -> Result<Self, tl::DecodeError> {
-            let variant = match id {
-                0xe22045fc => Self::DestroySessionOk(reader.read()?),
-                0x62d350c9 => Self::DestroySessionNone(reader.read()?),
-                _ => return Err(reader.unexpected_constructor(id, "DestroySessionRes")),
-            };
-            Ok(variant)
-        }
     }
     impl tl::Serializable for DestroySessionRes {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
@@ -6107,7 +5929,11 @@ pub mod enums {
     impl tl::Deserializable for DestroySessionRes {
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             let id = reader.enter_boxed()?;
-            let value = Self::read_variant(id, reader);
+            let value = match id {
+                0xe22045fc => reader.read().map(Self::DestroySessionOk),
+                0x62d350c9 => reader.read().map(Self::DestroySessionNone),
+                _ => Err(reader.unexpected_constructor(id, "DestroySessionRes")),
+            };
             reader.leave_boxed();
             value
         }
@@ -6201,17 +6027,6 @@ pub mod enums {
                 Self::Created(_) => "new_session_created",
             }
         }
-        /// Reads the variant that constructor `id` (already read) stands for.
-        fn read_variant(
-            id: u32,
-            reader: &mut tl::Reader<'_>,
-        ) -> Result<Self, tl::DecodeError> {
-            let variant = match id {
-                0x9ec20908 => Self::Created(reader.read()?),
-                _ => return Err(reader.unexpected_constructor(id, "NewSession")),
-            };
-            Ok(variant)
-        }
     }
     impl tl::Serializable for NewSession {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
@@ -6226,7 +6041,10 @@ pub mod enums {
     impl tl::Deserializable for NewSession {
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             let id = reader.enter_boxed()?;
-            let value = Self::read_variant(id, reader);
+            let value = match id {
+                0x9ec20908 => reader.read().map(Self::Created),
+                _ => Err(reader.unexpected_constructor(id, "NewSession")),
+            };
             reader.leave_boxed();
             value
         }
@@ -6293,17 +6111,6 @@ pub mod enums {
                 Self::HttpWait(_) => "http_wait",
             }
         }
-        /// Reads the variant that constructor `id` (already read) stands for.
-        fn read_variant(
-            id: u32,
-            reader: &mut tl::Reader<'_>,
-        ) -> Result<Self, tl::DecodeError> {
-            let variant = match id {
-                0x9299359f => Self::HttpWait(reader.read()?),
-                _ => return Err(reader.unexpected_constructor(id, "HttpWait")),
-            };
-            Ok(variant)
-        }
     }
     impl tl::Serializable for HttpWait {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
@@ -6318,7 +6125,10 @@ pub mod enums {
     impl tl::Deserializable for HttpWait {
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             let id = reader.enter_boxed()?;
-            let value = Self::read_variant(id, reader);
+            let value = match id {
+                0x9299359f => reader.read().map(Self::HttpWait),
+                _ => Err(reader.unexpected_constructor(id, "HttpWait")),
+            };
             reader.leave_boxed();
             value
         }
@@ -6386,18 +6196,6 @@ pub mod enums {
                 Self::Secret(_) => "ipPortSecret",
             }
         }
-        /// Reads the variant that constructor `id` (already read) stands for.
-        fn read_variant(
-            id: u32,
-            reader: &mut tl::Reader<'_>,
-        ) -> Result<Self, tl::DecodeError> {
-            let variant = match id {
-                0xd433ad73 => Self::IpPort(reader.read()?),
-                0x37982646 => Self::Secret(reader.read()?),
-                _ => return Err(reader.unexpected_constructor(id, "IpPort")),
-            };
-            Ok(variant)
-        }
     }
     impl tl::Serializable for IpPort {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
@@ -6416,7 +6214,11 @@ pub mod enums {
     impl tl::Deserializable for IpPort {
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             let id = reader.enter_boxed()?;
-            let value = Self::read_variant(id, reader);
+            let value = match id {
+                0xd433ad73 => reader.read().map(Self::IpPort),
+                0x37982646 => reader.read().map(Self::Secret),
+                _ => Err(reader.unexpected_constructor(id, "IpPort")),
+            };
             reader.leave_boxed();
             value
         }
@@ -6505,17 +6307,6 @@ pub mod enums {
                 Self::AccessPointRule(_) => "accessPointRule",
             }
         }
-        /// Reads the variant that constructor `id` (already read) stands for.
-        fn read_variant(
-            id: u32,
-            reader: &mut tl::Reader<'_>,
-        ) -> Result<Self, tl::DecodeError> {
-            let variant = match id {
-                0x4679b65f => Self::AccessPointRule(reader.read()?),
-                _ => return Err(reader.unexpected_constructor(id, "AccessPointRule")),
-            };
-            Ok(variant)
-        }
     }
     impl tl::Serializable for AccessPointRule {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
@@ -6530,7 +6321,10 @@ pub mod enums {
     impl tl::Deserializable for AccessPointRule {
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             let id = reader.enter_boxed()?;
-            let value = Self::read_variant(id, reader);
+            let value = match id {
+                0x4679b65f => reader.read().map(Self::AccessPointRule),
+                _ => Err(reader.unexpected_constructor(id, "AccessPointRule")),
+            };
             reader.leave_boxed();
             value
         }
@@ -6599,17 +6393,6 @@ pub mod enums {
                 Self::RpcResult(_) => "rpc_result",
             }
         }
-        /// Reads the variant that constructor `id` (already read) stands for.
-        fn read_variant(
-            id: u32,
-            reader: &mut tl::Reader<'_>,
-        ) -> Result<Self, tl::DecodeError> {
-            let variant = match id {
-                0xf35c6d01 => Self::RpcResult(reader.read()?),
-                _ => return Err(reader.unexpected_constructor(id, "RpcResult")),
-            };
-            Ok(variant)
-        }
     }
     impl tl::Serializable for RpcResult {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
@@ -6624,7 +6407,10 @@ pub mod enums {
     impl tl::Deserializable for RpcResult {
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             let id = reader.enter_boxed()?;
-            let value = Self::read_variant(id, reader);
+            let value = match id {
+                0xf35c6d01 => reader.read().map(Self::RpcResult),
+                _ => Err(reader.unexpected_constructor(id, "RpcResult")),
+            };
             reader.leave_boxed();
             value
         }
@@ -6688,17 +6474,6 @@ pub mod enums {
                 Self::Message(_) => "message",
             }
         }
-        /// Reads the variant that constructor `id` (already read) stands for.
-        fn read_variant(
-            id: u32,
-            reader: &mut tl::Reader<'_>,
-        ) -> Result<Self, tl::DecodeError> {
-            let variant = match id {
-                0x5bb8e511 => Self::Message(reader.read()?),
-                _ => return Err(reader.unexpected_constructor(id, "Message")),
-            };
-            Ok(variant)
-        }
     }
     impl tl::Serializable for Message {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
@@ -6713,7 +6488,10 @@ pub mod enums {
     impl tl::Deserializable for Message {
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             let id = reader.enter_boxed()?;
-            let value = Self::read_variant(id, reader);
+            let value = match id {
+                0x5bb8e511 => reader.read().map(Self::Message),
+                _ => Err(reader.unexpected_constructor(id, "Message")),
+            };
             reader.leave_boxed();
             value
         }
@@ -6777,17 +6555,6 @@ pub mod enums {
                 Self::MsgContainer(_) => "msg_container",
             }
         }
-        /// Reads the variant that constructor `id` (already read) stands for.
-        fn read_variant(
-            id: u32,
-            reader: &mut tl::Reader<'_>,
-        ) -> Result<Self, tl::DecodeError> {
-            let variant = match id {
-                0x73f1f8dc => Self::MsgContainer(reader.read()?),
-                _ => return Err(reader.unexpected_constructor(id, "MessageContainer")),
-            };
-            Ok(variant)
-        }
     }
     impl tl::Serializable for MessageContainer {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
@@ -6802,7 +6569,10 @@ pub mod enums {
     impl tl::Deserializable for MessageContainer {
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             let id = reader.enter_boxed()?;
-            let value = Self::read_variant(id, reader);
+            let value = match id {
+                0x73f1f8dc => reader.read().map(Self::MsgContainer),
+                _ => Err(reader.unexpected_constructor(id, "MessageContainer")),
+            };
             reader.leave_boxed();
             value
         }
@@ -6871,17 +6641,6 @@ pub mod enums {
                 Self::MsgCopy(_) => "msg_copy",
             }
         }
-        /// Reads the variant that constructor `id` (already read) stands for.
-        fn read_variant(
-            id: u32,
-            reader: &mut tl::Reader<'_>,
-        ) -> Result<Self, tl::DecodeError> {
-            let variant = match id {
-                0xe06046b2 => Self::MsgCopy(reader.read()?),
-                _ => return Err(reader.unexpected_constructor(id, "MessageCopy")),
-            };
-            Ok(variant)
-        }
     }
     impl tl::Serializable for MessageCopy {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
@@ -6896,7 +6655,10 @@ pub mod enums {
     impl tl::Deserializable for MessageCopy {
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             let id = reader.enter_boxed()?;
-            let value = Self::read_variant(id, reader);
+            let value = match id {
+                0xe06046b2 => reader.read().map(Self::MsgCopy),
+                _ => Err(reader.unexpected_constructor(id, "MessageCopy")),
+            };
             reader.leave_boxed();
             value
         }
@@ -6960,17 +6722,6 @@ pub mod enums {
                 Self::GzipPacked(_) => "gzip_packed",
             }
         }
-        /// Reads the variant that constructor `id` (already read) stands for.
-        fn read_variant(
-            id: u32,
-            reader: &mut tl::Reader<'_>,
-        ) -> Result<Self, tl::DecodeError> {
-            let variant = match id {
-                0x3072cfa1 => Self::GzipPacked(reader.read()?),
-                _ => return Err(reader.unexpected_constructor(id, "Object")),
-            };
-            Ok(variant)
-        }
     }
     impl tl::Serializable for Object {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
@@ -6985,7 +6736,10 @@ pub mod enums {
     impl tl::Deserializable for Object {
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             let id = reader.enter_boxed()?;
-            let value = Self::read_variant(id, reader);
+            let value = match id {
+                0x3072cfa1 => reader.read().map(Self::GzipPacked),
+                _ => Err(reader.unexpected_constructor(id, "Object")),
+            };
             reader.leave_boxed();
             value
         }
@@ -7053,21 +6807,6 @@ pub mod enums {
                     Self::ConfigSimple(_) => "help.configSimple",
                 }
             }
-            /// Reads the variant that constructor `id` (already read) stands for.
-            fn read_variant(
-                id: u32,
-                reader: &mut tl::Reader<'_>,
-            ) -> Result<Self, tl::DecodeError> {
-                let variant = match id {
-                    0x5a592a6c => Self::ConfigSimple(reader.read()?),
-                    _ => {
-                        return Err(
-                            reader.unexpected_constructor(id, "help.ConfigSimple"),
-                        );
-                    }
-                };
-                Ok(variant)
-            }
         }
         impl tl::Serializable for ConfigSimple {
             fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
@@ -7084,7 +6823,10 @@ pub mod enums {
                 reader: &mut tl::Reader<'_>,
             ) -> Result<Self, tl::DecodeError> {
                 let id = reader.enter_boxed()?;
-                let value = Self::read_variant(id, reader);
+                let value = match id {
+                    0x5a592a6c => reader.read().map(Self::ConfigSimple),
+                    _ => Err(reader.unexpected_constructor(id, "help.ConfigSimple")),
+                };
                 reader.leave_boxed();
                 value
             }
