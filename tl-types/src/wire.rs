@@ -178,6 +178,7 @@ impl Deserializable for Vec<u8> {
 /// Writes a bare `vector<T>`: the count, then the elements. More than
 /// `i32::MAX` elements are not written but recorded as
 /// [`EncodeError::TooManyElements`].
+#[inline]
 pub fn write_bare_vector<T: Serializable, S: Sink + ?Sized>(items: &[T], out: &mut Writer<'_, S>) {
     let Ok(count) = i32::try_from(items.len()) else {
         return out.fail(EncodeError::TooManyElements {
@@ -234,6 +235,7 @@ pub fn expect_id(
 }
 
 impl<T: Serializable> Serializable for Vec<T> {
+    #[inline]
     fn write_to<S: Sink + ?Sized>(&self, out: &mut Writer<'_, S>) {
         VECTOR_ID.write_to(out);
         write_bare_vector(self, out);
