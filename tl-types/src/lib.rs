@@ -42,7 +42,7 @@
 //! function's answer type.
 //!
 //! Features: `api` (default) for the Telegram API at the crate root; `mtproto`
-//! for the MTProto service schema under [`mtproto`]. With neither, the crate
+//! for the MTProto service schema under `mtproto`. With neither, the crate
 //! is the runtime alone, for bindings generated from another schema with
 //! `tl-codegen`.
 
