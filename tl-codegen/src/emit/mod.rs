@@ -147,8 +147,14 @@ fn module_tree(
             .collect();
         let prelude = scope.prelude(&options.runtime);
         let name = ident(name);
+        // Doc links show an item's path from the bindings' root and point at
+        // it from the module they are in, which works whether or not the
+        // module imports that root; where it does, rustdoc finds the target
+        // redundant. The imports follow what the code uses, not the docs.
+        let allow = (depth == 1).then(|| quote!(#[allow(rustdoc::redundant_explicit_links)]));
         quote! {
             #[doc = #doc]
+            #allow
             pub mod #name {
                 #prelude
                 #(#items)*
@@ -282,7 +288,8 @@ impl Scope {
         target.extend(path.module.iter().cloned());
         target.push(path.name.clone());
         if self.depth == 0 {
-            format!("[`{shown}`]({})", target.join("::"))
+            // At the root the shown path is itself the way to the item.
+            format!("[`{shown}`]")
         } else {
             format!("[`{shown}`]({}::{})", self.to_root(), target.join("::"))
         }

@@ -280,67 +280,67 @@ tl::impl_serde_via_tl_json!(AnyObject);
 pub enum AnyValue {
     /// A `Bool`: `boolTrue` or `boolFalse`.
     Bool(bool),
-    /// A value of `ResPQ`: [`enums::ResPq`](enums::ResPq).
+    /// A value of `ResPQ`: [`enums::ResPq`].
     ResPq(enums::ResPq),
-    /// A value of `P_Q_inner_data`: [`enums::PQInnerData`](enums::PQInnerData).
+    /// A value of `P_Q_inner_data`: [`enums::PQInnerData`].
     PQInnerData(enums::PQInnerData),
-    /// A value of `BindAuthKeyInner`: [`enums::BindAuthKeyInner`](enums::BindAuthKeyInner).
+    /// A value of `BindAuthKeyInner`: [`enums::BindAuthKeyInner`].
     BindAuthKeyInner(enums::BindAuthKeyInner),
-    /// A value of `Server_DH_Params`: [`enums::ServerDhParams`](enums::ServerDhParams).
+    /// A value of `Server_DH_Params`: [`enums::ServerDhParams`].
     ServerDhParams(enums::ServerDhParams),
-    /// A value of `Server_DH_inner_data`: [`enums::ServerDhInnerData`](enums::ServerDhInnerData).
+    /// A value of `Server_DH_inner_data`: [`enums::ServerDhInnerData`].
     ServerDhInnerData(enums::ServerDhInnerData),
-    /// A value of `Client_DH_Inner_Data`: [`enums::ClientDhInnerData`](enums::ClientDhInnerData).
+    /// A value of `Client_DH_Inner_Data`: [`enums::ClientDhInnerData`].
     ClientDhInnerData(enums::ClientDhInnerData),
-    /// A value of `Set_client_DH_params_answer`: [`enums::SetClientDhParamsAnswer`](enums::SetClientDhParamsAnswer).
+    /// A value of `Set_client_DH_params_answer`: [`enums::SetClientDhParamsAnswer`].
     SetClientDhParamsAnswer(enums::SetClientDhParamsAnswer),
-    /// A value of `DestroyAuthKeyRes`: [`enums::DestroyAuthKeyRes`](enums::DestroyAuthKeyRes).
+    /// A value of `DestroyAuthKeyRes`: [`enums::DestroyAuthKeyRes`].
     DestroyAuthKeyRes(enums::DestroyAuthKeyRes),
-    /// A value of `MsgsAck`: [`enums::MsgsAck`](enums::MsgsAck).
+    /// A value of `MsgsAck`: [`enums::MsgsAck`].
     MsgsAck(enums::MsgsAck),
-    /// A value of `BadMsgNotification`: [`enums::BadMsgNotification`](enums::BadMsgNotification).
+    /// A value of `BadMsgNotification`: [`enums::BadMsgNotification`].
     BadMsgNotification(enums::BadMsgNotification),
-    /// A value of `MsgsStateReq`: [`enums::MsgsStateReq`](enums::MsgsStateReq).
+    /// A value of `MsgsStateReq`: [`enums::MsgsStateReq`].
     MsgsStateReq(enums::MsgsStateReq),
-    /// A value of `MsgsStateInfo`: [`enums::MsgsStateInfo`](enums::MsgsStateInfo).
+    /// A value of `MsgsStateInfo`: [`enums::MsgsStateInfo`].
     MsgsStateInfo(enums::MsgsStateInfo),
-    /// A value of `MsgsAllInfo`: [`enums::MsgsAllInfo`](enums::MsgsAllInfo).
+    /// A value of `MsgsAllInfo`: [`enums::MsgsAllInfo`].
     MsgsAllInfo(enums::MsgsAllInfo),
-    /// A value of `MsgDetailedInfo`: [`enums::MsgDetailedInfo`](enums::MsgDetailedInfo).
+    /// A value of `MsgDetailedInfo`: [`enums::MsgDetailedInfo`].
     MsgDetailedInfo(enums::MsgDetailedInfo),
-    /// A value of `MsgResendReq`: [`enums::MsgResendReq`](enums::MsgResendReq).
+    /// A value of `MsgResendReq`: [`enums::MsgResendReq`].
     MsgResendReq(enums::MsgResendReq),
-    /// A value of `RpcError`: [`enums::RpcError`](enums::RpcError).
+    /// A value of `RpcError`: [`enums::RpcError`].
     RpcError(enums::RpcError),
-    /// A value of `RpcDropAnswer`: [`enums::RpcDropAnswer`](enums::RpcDropAnswer).
+    /// A value of `RpcDropAnswer`: [`enums::RpcDropAnswer`].
     RpcDropAnswer(enums::RpcDropAnswer),
-    /// A value of `FutureSalt`: [`enums::FutureSalt`](enums::FutureSalt).
+    /// A value of `FutureSalt`: [`enums::FutureSalt`].
     FutureSalt(enums::FutureSalt),
-    /// A value of `FutureSalts`: [`enums::FutureSalts`](enums::FutureSalts).
+    /// A value of `FutureSalts`: [`enums::FutureSalts`].
     FutureSalts(enums::FutureSalts),
-    /// A value of `Pong`: [`enums::Pong`](enums::Pong).
+    /// A value of `Pong`: [`enums::Pong`].
     Pong(enums::Pong),
-    /// A value of `DestroySessionRes`: [`enums::DestroySessionRes`](enums::DestroySessionRes).
+    /// A value of `DestroySessionRes`: [`enums::DestroySessionRes`].
     DestroySessionRes(enums::DestroySessionRes),
-    /// A value of `NewSession`: [`enums::NewSession`](enums::NewSession).
+    /// A value of `NewSession`: [`enums::NewSession`].
     NewSession(enums::NewSession),
-    /// A value of `HttpWait`: [`enums::HttpWait`](enums::HttpWait).
+    /// A value of `HttpWait`: [`enums::HttpWait`].
     HttpWait(enums::HttpWait),
-    /// A value of `IpPort`: [`enums::IpPort`](enums::IpPort).
+    /// A value of `IpPort`: [`enums::IpPort`].
     IpPort(enums::IpPort),
-    /// A value of `AccessPointRule`: [`enums::AccessPointRule`](enums::AccessPointRule).
+    /// A value of `AccessPointRule`: [`enums::AccessPointRule`].
     AccessPointRule(enums::AccessPointRule),
-    /// A value of `help.ConfigSimple`: [`enums::help::ConfigSimple`](enums::help::ConfigSimple).
+    /// A value of `help.ConfigSimple`: [`enums::help::ConfigSimple`].
     HelpConfigSimple(enums::help::ConfigSimple),
-    /// A value of `RpcResult`: [`enums::RpcResult`](enums::RpcResult).
+    /// A value of `RpcResult`: [`enums::RpcResult`].
     RpcResult(enums::RpcResult),
-    /// A value of `Message`: [`enums::Message`](enums::Message).
+    /// A value of `Message`: [`enums::Message`].
     Message(enums::Message),
-    /// A value of `MessageContainer`: [`enums::MessageContainer`](enums::MessageContainer).
+    /// A value of `MessageContainer`: [`enums::MessageContainer`].
     MessageContainer(enums::MessageContainer),
-    /// A value of `MessageCopy`: [`enums::MessageCopy`](enums::MessageCopy).
+    /// A value of `MessageCopy`: [`enums::MessageCopy`].
     MessageCopy(enums::MessageCopy),
-    /// A value of `Object`: [`enums::Object`](enums::Object).
+    /// A value of `Object`: [`enums::Object`].
     Object(enums::Object),
 }
 impl AnyValue {
@@ -534,25 +534,25 @@ impl tl::Deserializable for AnyValue {
 /// A call of any function of this schema, read by the constructor id that leads it.
 #[derive(Debug, Clone, PartialEq)]
 pub enum AnyCall {
-    /// A call of `req_pq`: [`functions::ReqPq`](functions::ReqPq).
+    /// A call of `req_pq`: [`functions::ReqPq`].
     ReqPq(functions::ReqPq),
-    /// A call of `req_pq_multi`: [`functions::ReqPqMulti`](functions::ReqPqMulti).
+    /// A call of `req_pq_multi`: [`functions::ReqPqMulti`].
     ReqPqMulti(functions::ReqPqMulti),
-    /// A call of `req_DH_params`: [`functions::ReqDhParams`](functions::ReqDhParams).
+    /// A call of `req_DH_params`: [`functions::ReqDhParams`].
     ReqDhParams(functions::ReqDhParams),
-    /// A call of `set_client_DH_params`: [`functions::SetClientDhParams`](functions::SetClientDhParams).
+    /// A call of `set_client_DH_params`: [`functions::SetClientDhParams`].
     SetClientDhParams(functions::SetClientDhParams),
-    /// A call of `destroy_auth_key`: [`functions::DestroyAuthKey`](functions::DestroyAuthKey).
+    /// A call of `destroy_auth_key`: [`functions::DestroyAuthKey`].
     DestroyAuthKey(functions::DestroyAuthKey),
-    /// A call of `rpc_drop_answer`: [`functions::RpcDropAnswer`](functions::RpcDropAnswer).
+    /// A call of `rpc_drop_answer`: [`functions::RpcDropAnswer`].
     RpcDropAnswer(functions::RpcDropAnswer),
-    /// A call of `get_future_salts`: [`functions::GetFutureSalts`](functions::GetFutureSalts).
+    /// A call of `get_future_salts`: [`functions::GetFutureSalts`].
     GetFutureSalts(functions::GetFutureSalts),
-    /// A call of `ping`: [`functions::Ping`](functions::Ping).
+    /// A call of `ping`: [`functions::Ping`].
     Ping(functions::Ping),
-    /// A call of `ping_delay_disconnect`: [`functions::PingDelayDisconnect`](functions::PingDelayDisconnect).
+    /// A call of `ping_delay_disconnect`: [`functions::PingDelayDisconnect`].
     PingDelayDisconnect(functions::PingDelayDisconnect),
-    /// A call of `destroy_session`: [`functions::DestroySession`](functions::DestroySession).
+    /// A call of `destroy_session`: [`functions::DestroySession`].
     DestroySession(functions::DestroySession),
 }
 impl AnyCall {
@@ -676,6 +676,7 @@ impl tl::Deserializable for AnyObject {
     }
 }
 /// One struct per constructor. Used as a field type, a struct is a bare value: its fields without the constructor id.
+#[allow(rustdoc::redundant_explicit_links)]
 pub mod types {
     use super::{enums, types};
     use crate as tl;
@@ -3795,6 +3796,7 @@ pub mod types {
     }
 }
 /// One enum per boxed type, one variant per constructor. A boxed value starts with its constructor id.
+#[allow(rustdoc::redundant_explicit_links)]
 pub mod enums {
     use super::types;
     use crate as tl;
@@ -6885,6 +6887,7 @@ pub mod enums {
     }
 }
 /// One struct per function. Each implements `RemoteCall`, whose `Return` is the type of the answer.
+#[allow(rustdoc::redundant_explicit_links)]
 pub mod functions {
     use super::enums;
     use crate as tl;
