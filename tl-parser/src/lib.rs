@@ -19,8 +19,8 @@
 //!   reports the errors);
 //! - [`model`]: the typed, serde-serialisable model;
 //! - [`id`]: constructor ids computed from the normalised text;
-//! - [`check`]: findings about a parsed model ([`Diagnostic`]s), rendered by [`render`];
-//! - [`print`]: the model back to canonical TL text.
+//! - [`check`](mod@check): findings about a parsed model ([`Diagnostic`]s), rendered by [`render`];
+//! - [`print`](mod@print): the model back to canonical TL text.
 
 pub mod check;
 pub mod diagnostic;
@@ -54,7 +54,7 @@ pub use model::{
 /// Every definition is kept, built-in declarations included (see
 /// [`Definition::builtin`]). Ids that the text leaves out are computed; ids it
 /// writes are kept as written even where they differ from the computed ones
-/// (the [`check`] pass reports that).
+/// (the [`check`](fn@check) pass reports that).
 pub fn parse(text: &str) -> Result<Schema, ParseError> {
     reader::parse_schema(text, reader::Path::Fast)
 }
