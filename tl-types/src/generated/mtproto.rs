@@ -604,6 +604,7 @@ impl tl::Serializable for AnyCall {
     }
 }
 impl tl::Deserializable for AnyCall {
+    #[inline]
     fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
         reader
             .nested(|reader| {
@@ -667,6 +668,7 @@ impl tl::Serializable for AnyObject {
     }
 }
 impl tl::Deserializable for AnyObject {
+    #[inline]
     fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
         if AnyValue::is_constructor_id(reader.peek_u32()?) {
             reader.read().map(Self::Value)
