@@ -474,6 +474,7 @@ impl tl::Serializable for AnyValue {
     }
 }
 impl tl::Deserializable for AnyValue {
+    #[inline]
     fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
         let id = reader.peek_u32()?;
         match id {
