@@ -274,7 +274,9 @@ impl Scope {
         }
     }
 
-    /// A doc link to a generated item: ``[`enums::auth::SentCode`](super::super::enums::auth::SentCode)``.
+    /// A doc link to a generated item: ``[`enums::auth::SentCode`](super::super::enums::auth::SentCode)``,
+    /// or ``[`enums::auth::SentCode`]`` at the root, where the path shown is
+    /// the way to the item (unless it drops an `r#`).
     pub fn doc_link(&self, root: &str, path: &Path) -> String {
         let mut parts = vec![root.to_owned()];
         parts.extend(
@@ -287,11 +289,13 @@ impl Scope {
         let mut target = vec![root.to_owned()];
         target.extend(path.module.iter().cloned());
         target.push(path.name.clone());
-        if self.depth == 0 {
-            // At the root the shown path is itself the way to the item.
+        let target = target.join("::");
+        if self.depth > 0 {
+            format!("[`{shown}`]({}::{target})", self.to_root())
+        } else if shown == target {
             format!("[`{shown}`]")
         } else {
-            format!("[`{shown}`]({}::{})", self.to_root(), target.join("::"))
+            format!("[`{shown}`]({target})")
         }
     }
 
