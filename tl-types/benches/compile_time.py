@@ -46,8 +46,9 @@ def measure_one(path, profile):
     shutil.rmtree(target, ignore_errors=True)
     start = time.monotonic()
     # Cargo builds path dependencies incrementally in the dev profile, which
-    # costs a cold build a quarter more; from a registry it would not.
-    environment = dict(os.environ, CARGO_INCREMENTAL="0")
+    # costs a cold build a quarter more; from a registry it would not. The
+    # target directory is the one just emptied, whatever the environment says.
+    environment = dict(os.environ, CARGO_INCREMENTAL="0", CARGO_TARGET_DIR=target)
     subprocess.run(
         ["cargo", "build", "--profile", profile, "--offline", "--quiet"],
         cwd=path,
