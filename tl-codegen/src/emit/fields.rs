@@ -204,7 +204,7 @@ fn is_used_mask(item: &Item, mask: &str) -> bool {
 fn read_value(ty: &RustType) -> TokenStream {
     match ty {
         RustType::Vector { bare: true, .. } => quote!(tl::wire::read_bare_vector(reader)?),
-        _ => quote!(reader.read()?),
+        _ => quote!(tl::read!(reader)),
     }
 }
 
@@ -222,9 +222,9 @@ pub fn deserialize(item: &Item, scope: &Scope) -> TokenStream {
         };
         statements.push(match &field.role {
             Role::Mask if is_used_mask(item, &field.ident) => {
-                quote!(let #name: u32 = reader.read()?;)
+                quote!(let #name: u32 = tl::read!(reader);)
             }
-            Role::Mask => quote!(let _: u32 = reader.read()?;),
+            Role::Mask => quote!(let _: u32 = tl::read!(reader);),
             Role::Required => {
                 let ty = scope.ty(&field.ty);
                 quote!(let #name: #ty = #read;)

@@ -714,10 +714,10 @@ pub mod types {
     impl tl::Deserializable for ResPq {
         #[inline]
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
-            let nonce: [u8; 16] = reader.read()?;
-            let server_nonce: [u8; 16] = reader.read()?;
-            let pq: String = reader.read()?;
-            let server_public_key_fingerprints: Vec<i64> = reader.read()?;
+            let nonce: [u8; 16] = tl::read!(reader);
+            let server_nonce: [u8; 16] = tl::read!(reader);
+            let pq: String = tl::read!(reader);
+            let server_public_key_fingerprints: Vec<i64> = tl::read!(reader);
             Ok(Self {
                 nonce,
                 server_nonce,
@@ -803,12 +803,12 @@ pub mod types {
     impl tl::Deserializable for PQInnerData {
         #[inline]
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
-            let pq: String = reader.read()?;
-            let p: String = reader.read()?;
-            let q: String = reader.read()?;
-            let nonce: [u8; 16] = reader.read()?;
-            let server_nonce: [u8; 16] = reader.read()?;
-            let new_nonce: [u8; 32] = reader.read()?;
+            let pq: String = tl::read!(reader);
+            let p: String = tl::read!(reader);
+            let q: String = tl::read!(reader);
+            let nonce: [u8; 16] = tl::read!(reader);
+            let server_nonce: [u8; 16] = tl::read!(reader);
+            let new_nonce: [u8; 32] = tl::read!(reader);
             Ok(Self {
                 pq,
                 p,
@@ -899,13 +899,13 @@ pub mod types {
     impl tl::Deserializable for PQInnerDataDc {
         #[inline]
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
-            let pq: String = reader.read()?;
-            let p: String = reader.read()?;
-            let q: String = reader.read()?;
-            let nonce: [u8; 16] = reader.read()?;
-            let server_nonce: [u8; 16] = reader.read()?;
-            let new_nonce: [u8; 32] = reader.read()?;
-            let dc: i32 = reader.read()?;
+            let pq: String = tl::read!(reader);
+            let p: String = tl::read!(reader);
+            let q: String = tl::read!(reader);
+            let nonce: [u8; 16] = tl::read!(reader);
+            let server_nonce: [u8; 16] = tl::read!(reader);
+            let new_nonce: [u8; 32] = tl::read!(reader);
+            let dc: i32 = tl::read!(reader);
             Ok(Self {
                 pq,
                 p,
@@ -999,13 +999,13 @@ pub mod types {
     impl tl::Deserializable for PQInnerDataTemp {
         #[inline]
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
-            let pq: String = reader.read()?;
-            let p: String = reader.read()?;
-            let q: String = reader.read()?;
-            let nonce: [u8; 16] = reader.read()?;
-            let server_nonce: [u8; 16] = reader.read()?;
-            let new_nonce: [u8; 32] = reader.read()?;
-            let expires_in: i32 = reader.read()?;
+            let pq: String = tl::read!(reader);
+            let p: String = tl::read!(reader);
+            let q: String = tl::read!(reader);
+            let nonce: [u8; 16] = tl::read!(reader);
+            let server_nonce: [u8; 16] = tl::read!(reader);
+            let new_nonce: [u8; 32] = tl::read!(reader);
+            let expires_in: i32 = tl::read!(reader);
             Ok(Self {
                 pq,
                 p,
@@ -1102,14 +1102,14 @@ pub mod types {
     impl tl::Deserializable for PQInnerDataTempDc {
         #[inline]
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
-            let pq: String = reader.read()?;
-            let p: String = reader.read()?;
-            let q: String = reader.read()?;
-            let nonce: [u8; 16] = reader.read()?;
-            let server_nonce: [u8; 16] = reader.read()?;
-            let new_nonce: [u8; 32] = reader.read()?;
-            let dc: i32 = reader.read()?;
-            let expires_in: i32 = reader.read()?;
+            let pq: String = tl::read!(reader);
+            let p: String = tl::read!(reader);
+            let q: String = tl::read!(reader);
+            let nonce: [u8; 16] = tl::read!(reader);
+            let server_nonce: [u8; 16] = tl::read!(reader);
+            let new_nonce: [u8; 32] = tl::read!(reader);
+            let dc: i32 = tl::read!(reader);
+            let expires_in: i32 = tl::read!(reader);
             Ok(Self {
                 pq,
                 p,
@@ -1209,11 +1209,11 @@ pub mod types {
     impl tl::Deserializable for BindAuthKeyInner {
         #[inline]
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
-            let nonce: i64 = reader.read()?;
-            let temp_auth_key_id: i64 = reader.read()?;
-            let perm_auth_key_id: i64 = reader.read()?;
-            let temp_session_id: i64 = reader.read()?;
-            let expires_at: i32 = reader.read()?;
+            let nonce: i64 = tl::read!(reader);
+            let temp_auth_key_id: i64 = tl::read!(reader);
+            let perm_auth_key_id: i64 = tl::read!(reader);
+            let temp_session_id: i64 = tl::read!(reader);
+            let expires_at: i32 = tl::read!(reader);
             Ok(Self {
                 nonce,
                 temp_auth_key_id,
@@ -1295,9 +1295,9 @@ pub mod types {
     impl tl::Deserializable for ServerDhParamsFail {
         #[inline]
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
-            let nonce: [u8; 16] = reader.read()?;
-            let server_nonce: [u8; 16] = reader.read()?;
-            let new_nonce_hash: [u8; 16] = reader.read()?;
+            let nonce: [u8; 16] = tl::read!(reader);
+            let server_nonce: [u8; 16] = tl::read!(reader);
+            let new_nonce_hash: [u8; 16] = tl::read!(reader);
             Ok(Self {
                 nonce,
                 server_nonce,
@@ -1367,9 +1367,9 @@ pub mod types {
     impl tl::Deserializable for ServerDhParamsOk {
         #[inline]
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
-            let nonce: [u8; 16] = reader.read()?;
-            let server_nonce: [u8; 16] = reader.read()?;
-            let encrypted_answer: String = reader.read()?;
+            let nonce: [u8; 16] = tl::read!(reader);
+            let server_nonce: [u8; 16] = tl::read!(reader);
+            let encrypted_answer: String = tl::read!(reader);
             Ok(Self {
                 nonce,
                 server_nonce,
@@ -1448,12 +1448,12 @@ pub mod types {
     impl tl::Deserializable for ServerDhInnerData {
         #[inline]
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
-            let nonce: [u8; 16] = reader.read()?;
-            let server_nonce: [u8; 16] = reader.read()?;
-            let g: i32 = reader.read()?;
-            let dh_prime: String = reader.read()?;
-            let g_a: String = reader.read()?;
-            let server_time: i32 = reader.read()?;
+            let nonce: [u8; 16] = tl::read!(reader);
+            let server_nonce: [u8; 16] = tl::read!(reader);
+            let g: i32 = tl::read!(reader);
+            let dh_prime: String = tl::read!(reader);
+            let g_a: String = tl::read!(reader);
+            let server_time: i32 = tl::read!(reader);
             Ok(Self {
                 nonce,
                 server_nonce,
@@ -1535,10 +1535,10 @@ pub mod types {
     impl tl::Deserializable for ClientDhInnerData {
         #[inline]
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
-            let nonce: [u8; 16] = reader.read()?;
-            let server_nonce: [u8; 16] = reader.read()?;
-            let retry_id: i64 = reader.read()?;
-            let g_b: String = reader.read()?;
+            let nonce: [u8; 16] = tl::read!(reader);
+            let server_nonce: [u8; 16] = tl::read!(reader);
+            let retry_id: i64 = tl::read!(reader);
+            let g_b: String = tl::read!(reader);
             Ok(Self {
                 nonce,
                 server_nonce,
@@ -1611,9 +1611,9 @@ pub mod types {
     impl tl::Deserializable for DhGenOk {
         #[inline]
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
-            let nonce: [u8; 16] = reader.read()?;
-            let server_nonce: [u8; 16] = reader.read()?;
-            let new_nonce_hash1: [u8; 16] = reader.read()?;
+            let nonce: [u8; 16] = tl::read!(reader);
+            let server_nonce: [u8; 16] = tl::read!(reader);
+            let new_nonce_hash1: [u8; 16] = tl::read!(reader);
             Ok(Self {
                 nonce,
                 server_nonce,
@@ -1683,9 +1683,9 @@ pub mod types {
     impl tl::Deserializable for DhGenRetry {
         #[inline]
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
-            let nonce: [u8; 16] = reader.read()?;
-            let server_nonce: [u8; 16] = reader.read()?;
-            let new_nonce_hash2: [u8; 16] = reader.read()?;
+            let nonce: [u8; 16] = tl::read!(reader);
+            let server_nonce: [u8; 16] = tl::read!(reader);
+            let new_nonce_hash2: [u8; 16] = tl::read!(reader);
             Ok(Self {
                 nonce,
                 server_nonce,
@@ -1755,9 +1755,9 @@ pub mod types {
     impl tl::Deserializable for DhGenFail {
         #[inline]
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
-            let nonce: [u8; 16] = reader.read()?;
-            let server_nonce: [u8; 16] = reader.read()?;
-            let new_nonce_hash3: [u8; 16] = reader.read()?;
+            let nonce: [u8; 16] = tl::read!(reader);
+            let server_nonce: [u8; 16] = tl::read!(reader);
+            let new_nonce_hash3: [u8; 16] = tl::read!(reader);
             Ok(Self {
                 nonce,
                 server_nonce,
@@ -1956,7 +1956,7 @@ pub mod types {
     impl tl::Deserializable for MsgsAck {
         #[inline]
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
-            let msg_ids: Vec<i64> = reader.read()?;
+            let msg_ids: Vec<i64> = tl::read!(reader);
             Ok(Self { msg_ids })
         }
     }
@@ -2018,9 +2018,9 @@ pub mod types {
     impl tl::Deserializable for BadMsgNotification {
         #[inline]
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
-            let bad_msg_id: i64 = reader.read()?;
-            let bad_msg_seqno: i32 = reader.read()?;
-            let error_code: i32 = reader.read()?;
+            let bad_msg_id: i64 = tl::read!(reader);
+            let bad_msg_seqno: i32 = tl::read!(reader);
+            let error_code: i32 = tl::read!(reader);
             Ok(Self {
                 bad_msg_id,
                 bad_msg_seqno,
@@ -2093,10 +2093,10 @@ pub mod types {
     impl tl::Deserializable for BadServerSalt {
         #[inline]
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
-            let bad_msg_id: i64 = reader.read()?;
-            let bad_msg_seqno: i32 = reader.read()?;
-            let error_code: i32 = reader.read()?;
-            let new_server_salt: i64 = reader.read()?;
+            let bad_msg_id: i64 = tl::read!(reader);
+            let bad_msg_seqno: i32 = tl::read!(reader);
+            let error_code: i32 = tl::read!(reader);
+            let new_server_salt: i64 = tl::read!(reader);
             Ok(Self {
                 bad_msg_id,
                 bad_msg_seqno,
@@ -2163,7 +2163,7 @@ pub mod types {
     impl tl::Deserializable for MsgsStateReq {
         #[inline]
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
-            let msg_ids: Vec<i64> = reader.read()?;
+            let msg_ids: Vec<i64> = tl::read!(reader);
             Ok(Self { msg_ids })
         }
     }
@@ -2222,8 +2222,8 @@ pub mod types {
     impl tl::Deserializable for MsgsStateInfo {
         #[inline]
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
-            let req_msg_id: i64 = reader.read()?;
-            let info: String = reader.read()?;
+            let req_msg_id: i64 = tl::read!(reader);
+            let info: String = tl::read!(reader);
             Ok(Self { req_msg_id, info })
         }
     }
@@ -2284,8 +2284,8 @@ pub mod types {
     impl tl::Deserializable for MsgsAllInfo {
         #[inline]
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
-            let msg_ids: Vec<i64> = reader.read()?;
-            let info: String = reader.read()?;
+            let msg_ids: Vec<i64> = tl::read!(reader);
+            let info: String = tl::read!(reader);
             Ok(Self { msg_ids, info })
         }
     }
@@ -2352,10 +2352,10 @@ pub mod types {
     impl tl::Deserializable for MsgDetailedInfo {
         #[inline]
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
-            let msg_id: i64 = reader.read()?;
-            let answer_msg_id: i64 = reader.read()?;
-            let bytes: i32 = reader.read()?;
-            let status: i32 = reader.read()?;
+            let msg_id: i64 = tl::read!(reader);
+            let answer_msg_id: i64 = tl::read!(reader);
+            let bytes: i32 = tl::read!(reader);
+            let status: i32 = tl::read!(reader);
             Ok(Self {
                 msg_id,
                 answer_msg_id,
@@ -2428,9 +2428,9 @@ pub mod types {
     impl tl::Deserializable for MsgNewDetailedInfo {
         #[inline]
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
-            let answer_msg_id: i64 = reader.read()?;
-            let bytes: i32 = reader.read()?;
-            let status: i32 = reader.read()?;
+            let answer_msg_id: i64 = tl::read!(reader);
+            let bytes: i32 = tl::read!(reader);
+            let status: i32 = tl::read!(reader);
             Ok(Self {
                 answer_msg_id,
                 bytes,
@@ -2494,7 +2494,7 @@ pub mod types {
     impl tl::Deserializable for MsgResendReq {
         #[inline]
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
-            let msg_ids: Vec<i64> = reader.read()?;
+            let msg_ids: Vec<i64> = tl::read!(reader);
             Ok(Self { msg_ids })
         }
     }
@@ -2553,8 +2553,8 @@ pub mod types {
     impl tl::Deserializable for RpcError {
         #[inline]
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
-            let error_code: i32 = reader.read()?;
-            let error_message: String = reader.read()?;
+            let error_code: i32 = tl::read!(reader);
+            let error_message: String = tl::read!(reader);
             Ok(Self { error_code, error_message })
         }
     }
@@ -2706,9 +2706,9 @@ pub mod types {
     impl tl::Deserializable for RpcAnswerDropped {
         #[inline]
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
-            let msg_id: i64 = reader.read()?;
-            let seq_no: i32 = reader.read()?;
-            let bytes: i32 = reader.read()?;
+            let msg_id: i64 = tl::read!(reader);
+            let seq_no: i32 = tl::read!(reader);
+            let bytes: i32 = tl::read!(reader);
             Ok(Self { msg_id, seq_no, bytes })
         }
     }
@@ -2774,9 +2774,9 @@ pub mod types {
     impl tl::Deserializable for FutureSalt {
         #[inline]
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
-            let valid_since: i32 = reader.read()?;
-            let valid_until: i32 = reader.read()?;
-            let salt: i64 = reader.read()?;
+            let valid_since: i32 = tl::read!(reader);
+            let valid_until: i32 = tl::read!(reader);
+            let salt: i64 = tl::read!(reader);
             Ok(Self {
                 valid_since,
                 valid_until,
@@ -2846,8 +2846,8 @@ pub mod types {
     impl tl::Deserializable for FutureSalts {
         #[inline]
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
-            let req_msg_id: i64 = reader.read()?;
-            let now: i32 = reader.read()?;
+            let req_msg_id: i64 = tl::read!(reader);
+            let now: i32 = tl::read!(reader);
             let salts: Vec<types::FutureSalt> = tl::wire::read_bare_vector(reader)?;
             Ok(Self { req_msg_id, now, salts })
         }
@@ -2911,8 +2911,8 @@ pub mod types {
     impl tl::Deserializable for Pong {
         #[inline]
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
-            let msg_id: i64 = reader.read()?;
-            let ping_id: i64 = reader.read()?;
+            let msg_id: i64 = tl::read!(reader);
+            let ping_id: i64 = tl::read!(reader);
             Ok(Self { msg_id, ping_id })
         }
     }
@@ -2970,7 +2970,7 @@ pub mod types {
     impl tl::Deserializable for DestroySessionOk {
         #[inline]
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
-            let session_id: i64 = reader.read()?;
+            let session_id: i64 = tl::read!(reader);
             Ok(Self { session_id })
         }
     }
@@ -3026,7 +3026,7 @@ pub mod types {
     impl tl::Deserializable for DestroySessionNone {
         #[inline]
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
-            let session_id: i64 = reader.read()?;
+            let session_id: i64 = tl::read!(reader);
             Ok(Self { session_id })
         }
     }
@@ -3088,9 +3088,9 @@ pub mod types {
     impl tl::Deserializable for NewSessionCreated {
         #[inline]
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
-            let first_msg_id: i64 = reader.read()?;
-            let unique_id: i64 = reader.read()?;
-            let server_salt: i64 = reader.read()?;
+            let first_msg_id: i64 = tl::read!(reader);
+            let unique_id: i64 = tl::read!(reader);
+            let server_salt: i64 = tl::read!(reader);
             Ok(Self {
                 first_msg_id,
                 unique_id,
@@ -3160,9 +3160,9 @@ pub mod types {
     impl tl::Deserializable for HttpWait {
         #[inline]
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
-            let max_delay: i32 = reader.read()?;
-            let wait_after: i32 = reader.read()?;
-            let max_wait: i32 = reader.read()?;
+            let max_delay: i32 = tl::read!(reader);
+            let wait_after: i32 = tl::read!(reader);
+            let max_wait: i32 = tl::read!(reader);
             Ok(Self {
                 max_delay,
                 wait_after,
@@ -3229,8 +3229,8 @@ pub mod types {
     impl tl::Deserializable for IpPort {
         #[inline]
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
-            let ipv4: i32 = reader.read()?;
-            let port: i32 = reader.read()?;
+            let ipv4: i32 = tl::read!(reader);
+            let port: i32 = tl::read!(reader);
             Ok(Self { ipv4, port })
         }
     }
@@ -3294,9 +3294,9 @@ pub mod types {
     impl tl::Deserializable for IpPortSecret {
         #[inline]
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
-            let ipv4: i32 = reader.read()?;
-            let port: i32 = reader.read()?;
-            let secret: Vec<u8> = reader.read()?;
+            let ipv4: i32 = tl::read!(reader);
+            let port: i32 = tl::read!(reader);
+            let secret: Vec<u8> = tl::read!(reader);
             Ok(Self { ipv4, port, secret })
         }
     }
@@ -3362,8 +3362,8 @@ pub mod types {
     impl tl::Deserializable for AccessPointRule {
         #[inline]
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
-            let phone_prefix_rules: String = reader.read()?;
-            let dc_id: i32 = reader.read()?;
+            let phone_prefix_rules: String = tl::read!(reader);
+            let dc_id: i32 = tl::read!(reader);
             let ips: Vec<enums::IpPort> = tl::wire::read_bare_vector(reader)?;
             Ok(Self {
                 phone_prefix_rules,
@@ -3434,8 +3434,8 @@ pub mod types {
     impl tl::Deserializable for RpcResult {
         #[inline]
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
-            let req_msg_id: i64 = reader.read()?;
-            let result: tl::RawObject = reader.read()?;
+            let req_msg_id: i64 = tl::read!(reader);
+            let result: tl::RawObject = tl::read!(reader);
             Ok(Self { req_msg_id, result })
         }
     }
@@ -3509,9 +3509,9 @@ pub mod types {
     impl tl::Deserializable for Message {
         #[inline]
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
-            let msg_id: i64 = reader.read()?;
-            let seqno: i32 = reader.read()?;
-            let bytes: i32 = reader.read()?;
+            let msg_id: i64 = tl::read!(reader);
+            let seqno: i32 = tl::read!(reader);
+            let bytes: i32 = tl::read!(reader);
             let body: tl::RawObject = tl::wire::read_sized_object(reader, bytes)?;
             Ok(Self { msg_id, seqno, bytes, body })
         }
@@ -3630,7 +3630,7 @@ pub mod types {
     impl tl::Deserializable for MsgCopy {
         #[inline]
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
-            let orig_message: enums::Message = reader.read()?;
+            let orig_message: enums::Message = tl::read!(reader);
             Ok(Self { orig_message })
         }
     }
@@ -3686,7 +3686,7 @@ pub mod types {
     impl tl::Deserializable for GzipPacked {
         #[inline]
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
-            let packed_data: Vec<u8> = reader.read()?;
+            let packed_data: Vec<u8> = tl::read!(reader);
             Ok(Self { packed_data })
         }
     }
@@ -3754,8 +3754,8 @@ pub mod types {
             fn deserialize(
                 reader: &mut tl::Reader<'_>,
             ) -> Result<Self, tl::DecodeError> {
-                let date: i32 = reader.read()?;
-                let expires: i32 = reader.read()?;
+                let date: i32 = tl::read!(reader);
+                let expires: i32 = tl::read!(reader);
                 let rules: Vec<enums::AccessPointRule> = tl::wire::read_bare_vector(
                     reader,
                 )?;
@@ -6918,7 +6918,7 @@ pub mod functions {
         #[inline]
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             tl::wire::expect_id(reader, 0x60469778, "req_pq")?;
-            let nonce: [u8; 16] = reader.read()?;
+            let nonce: [u8; 16] = tl::read!(reader);
             Ok(Self { nonce })
         }
     }
@@ -6973,7 +6973,7 @@ pub mod functions {
         #[inline]
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             tl::wire::expect_id(reader, 0xbe7e8ef1, "req_pq_multi")?;
-            let nonce: [u8; 16] = reader.read()?;
+            let nonce: [u8; 16] = tl::read!(reader);
             Ok(Self { nonce })
         }
     }
@@ -7049,12 +7049,12 @@ pub mod functions {
         #[inline]
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             tl::wire::expect_id(reader, 0xd712e4be, "req_DH_params")?;
-            let nonce: [u8; 16] = reader.read()?;
-            let server_nonce: [u8; 16] = reader.read()?;
-            let p: String = reader.read()?;
-            let q: String = reader.read()?;
-            let public_key_fingerprint: i64 = reader.read()?;
-            let encrypted_data: String = reader.read()?;
+            let nonce: [u8; 16] = tl::read!(reader);
+            let server_nonce: [u8; 16] = tl::read!(reader);
+            let p: String = tl::read!(reader);
+            let q: String = tl::read!(reader);
+            let public_key_fingerprint: i64 = tl::read!(reader);
+            let encrypted_data: String = tl::read!(reader);
             Ok(Self {
                 nonce,
                 server_nonce,
@@ -7148,9 +7148,9 @@ pub mod functions {
         #[inline]
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             tl::wire::expect_id(reader, 0xf5045f1f, "set_client_DH_params")?;
-            let nonce: [u8; 16] = reader.read()?;
-            let server_nonce: [u8; 16] = reader.read()?;
-            let encrypted_data: String = reader.read()?;
+            let nonce: [u8; 16] = tl::read!(reader);
+            let server_nonce: [u8; 16] = tl::read!(reader);
+            let encrypted_data: String = tl::read!(reader);
             Ok(Self {
                 nonce,
                 server_nonce,
@@ -7266,7 +7266,7 @@ pub mod functions {
         #[inline]
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             tl::wire::expect_id(reader, 0x58e4a740, "rpc_drop_answer")?;
-            let req_msg_id: i64 = reader.read()?;
+            let req_msg_id: i64 = tl::read!(reader);
             Ok(Self { req_msg_id })
         }
     }
@@ -7327,7 +7327,7 @@ pub mod functions {
         #[inline]
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             tl::wire::expect_id(reader, 0xb921bd04, "get_future_salts")?;
-            let num: i32 = reader.read()?;
+            let num: i32 = tl::read!(reader);
             Ok(Self { num })
         }
     }
@@ -7388,7 +7388,7 @@ pub mod functions {
         #[inline]
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             tl::wire::expect_id(reader, 0x7abe77ec, "ping")?;
-            let ping_id: i64 = reader.read()?;
+            let ping_id: i64 = tl::read!(reader);
             Ok(Self { ping_id })
         }
     }
@@ -7446,8 +7446,8 @@ pub mod functions {
         #[inline]
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             tl::wire::expect_id(reader, 0xf3427b8c, "ping_delay_disconnect")?;
-            let ping_id: i64 = reader.read()?;
-            let disconnect_delay: i32 = reader.read()?;
+            let ping_id: i64 = tl::read!(reader);
+            let disconnect_delay: i32 = tl::read!(reader);
             Ok(Self { ping_id, disconnect_delay })
         }
     }
@@ -7510,7 +7510,7 @@ pub mod functions {
         #[inline]
         fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             tl::wire::expect_id(reader, 0xe7512126, "destroy_session")?;
-            let session_id: i64 = reader.read()?;
+            let session_id: i64 = tl::read!(reader);
             Ok(Self { session_id })
         }
     }
