@@ -6,7 +6,11 @@ features) and one on grammers-tl-types, from an empty target directory each
 time, alternating which goes first so that both see the same machine. Prints
 every round and then the medians and the ratio ours / peer.
 
-    python3 tl-types/benches/compile_time.py [--rounds N] [--profile dev]
+    python3 tl-types/benches/compile_time.py [--rounds N] [--profile dev] [--check]
+
+With `--check` it times `cargo check` instead: rustc's front end alone
+(parsing, type and borrow checking, metadata), with no code generated. That
+is the part of a build that no choice of what to compile where can remove.
 
 Downloads happen once, before the first round, and are not timed. Wall time
 on a shared machine drifts by tens of per cent from hour to hour; only the
@@ -40,7 +44,7 @@ def make_crate(root, name, dependency):
     return path
 
 
-def measure_one(path, profile):
+def measure_one(path, profile, command):
     """Runs in a child process of its own, so that the children's peak RSS is this build's."""
     target = os.path.join(path, "target")
     shutil.rmtree(target, ignore_errors=True)
@@ -50,7 +54,7 @@ def measure_one(path, profile):
     # target directory is the one just emptied, whatever the environment says.
     environment = dict(os.environ, CARGO_INCREMENTAL="0", CARGO_TARGET_DIR=target)
     subprocess.run(
-        ["cargo", "build", "--profile", profile, "--offline", "--quiet"],
+        ["cargo", command, "--profile", profile, "--offline", "--quiet"],
         cwd=path,
         check=True,
         env=environment,
@@ -61,9 +65,9 @@ def measure_one(path, profile):
     print(f"{wall:.2f} {usage.ru_utime + usage.ru_stime:.2f} {usage.ru_maxrss}")
 
 
-def build(path, profile):
+def build(path, profile, command):
     output = subprocess.run(
-        [sys.executable, __file__, "--profile", profile, "--measure-one", path],
+        [sys.executable, __file__, "--profile", profile, "--command", command, "--measure-one", path],
         check=True,
         capture_output=True,
         text=True,
@@ -76,10 +80,19 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--profile", default="release", help="cargo profile (release or dev)")
+    parser.add_argument(
+        "--check",
+        dest="command",
+        action="store_const",
+        const="check",
+        default="build",
+        help="time `cargo check` (the front end alone) instead of `cargo build`",
+    )
+    parser.add_argument("--command", dest="command", help=argparse.SUPPRESS)
     parser.add_argument("--measure-one", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.measure_one:
-        measure_one(args.measure_one, args.profile)
+        measure_one(args.measure_one, args.profile, args.command)
         return
 
     root = tempfile.mkdtemp(prefix="tl-compile-time-")
@@ -97,13 +110,13 @@ def main():
     rustc = subprocess.run(["rustc", "--version"], capture_output=True, text=True).stdout.strip()
     print(
         f"{rustc}, {os.cpu_count()} CPU(s), {args.rounds} round(s), "
-        f"cold `cargo build --profile {args.profile}`"
+        f"cold `cargo {args.command} --profile {args.profile}`"
     )
     results = {name: [] for name in crates}
     order = list(crates)
     for round_number in range(1, args.rounds + 1):
         for name in order:
-            wall, cpu, rss = build(crates[name], args.profile)
+            wall, cpu, rss = build(crates[name], args.profile, args.command)
             results[name].append((wall, cpu, rss))
             print(f"round {round_number}: {name:18} {wall:7.1f} s wall {cpu:7.1f} s CPU {rss:7.0f} MiB peak")
         order.reverse()
