@@ -67,7 +67,8 @@ def measure_one(path, profile, command):
 
 def build(path, profile, command):
     output = subprocess.run(
-        [sys.executable, __file__, "--profile", profile, "--command", command, "--measure-one", path],
+        [sys.executable, __file__, "--profile", profile, "--measure-one", path]
+        + (["--check"] if command == "check" else []),
         check=True,
         capture_output=True,
         text=True,
@@ -88,7 +89,6 @@ def main():
         default="build",
         help="time `cargo check` (the front end alone) instead of `cargo build`",
     )
-    parser.add_argument("--command", dest="command", help=argparse.SUPPRESS)
     parser.add_argument("--measure-one", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.measure_one:
