@@ -8,7 +8,7 @@
 //! outside a flag.
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::model::{Category, Definition, IdOrigin, Parameter, Schema, Span, Type};
+use crate::model::{Category, Definition, IdOrigin, IdRule, Parameter, Schema, Span, Type};
 use std::collections::{HashMap, HashSet};
 
 /// Types every TL schema may use without declaring them.
@@ -28,18 +28,37 @@ pub fn check(schemas: &[&Schema]) -> Vec<Diagnostic> {
     let mut findings = Vec::new();
     for (source, schema) in schemas.iter().enumerate() {
         let mut local = Vec::new();
-        let writes_ids = schema
-            .definitions
-            .iter()
-            .any(|d| d.id_origin == IdOrigin::Explicit && !d.is_builtin());
+        let ids = IdCounts::of(schema);
         for definition in &schema.definitions {
-            check_definition(definition, &known, writes_ids, &mut local);
+            check_definition(definition, &known, &ids, &mut local);
         }
         findings.extend(local.into_iter().map(|d| d.in_source(source)));
     }
     findings.extend(check_duplicates(schemas));
     findings.sort_by_key(|d| (d.source, d.span.start));
     findings
+}
+
+/// How a schema's ids came about: the rule, and how many of its real
+/// definitions write their id.
+struct IdCounts {
+    rule: IdRule,
+    written: usize,
+    total: usize,
+}
+
+impl IdCounts {
+    fn of(schema: &Schema) -> IdCounts {
+        let real = schema.definitions.iter().filter(|d| !d.is_builtin());
+        IdCounts {
+            rule: schema.id_rule,
+            written: real
+                .clone()
+                .filter(|d| d.id_origin == IdOrigin::Explicit)
+                .count(),
+            total: real.count(),
+        }
+    }
 }
 
 /// The names a type reference may resolve to.
@@ -89,7 +108,7 @@ fn name_span(definition: &Definition) -> Span {
 fn check_definition(
     definition: &Definition,
     known: &KnownTypes,
-    writes_ids: bool,
+    ids: &IdCounts,
     out: &mut Vec<Diagnostic>,
 ) {
     let generics: HashSet<&str> = definition
@@ -102,7 +121,7 @@ fn check_definition(
     if !definition.is_builtin() {
         match definition.id_origin {
             IdOrigin::Explicit => {
-                let computed = definition.computed_id();
+                let computed = definition.computed_id(ids.rule);
                 if computed != definition.id {
                     out.push(
                         Diagnostic::new(
@@ -115,13 +134,17 @@ fn check_definition(
                         )
                         .with_note("the explicit id is the one used on the wire")
                         .with_note(format!(
-                            "the id is computed from `{}`",
-                            crate::id::normalised_text(definition)
+                            "the id is computed by the {} rule from `{}`",
+                            ids.rule.name(),
+                            crate::id::normalised_text(definition, ids.rule)
                         )),
                     );
                 }
             }
-            IdOrigin::Computed if writes_ids => out.push(
+            // In a file that writes its ids, as Telegram's do, one left out
+            // is likely a slip; in one whose ids are computed, as TON's and
+            // TDLib's are, it is the norm.
+            IdOrigin::Computed if ids.rule == IdRule::Telegram && ids.written > 0 => out.push(
                 Diagnostic::new(
                     Severity::Warning,
                     format!(
@@ -130,7 +153,10 @@ fn check_definition(
                     ),
                     name_span(definition),
                 )
-                .with_note("every other definition in this file writes its id"),
+                .with_note(format!(
+                    "{} of the {} definitions in this file write their id",
+                    ids.written, ids.total
+                )),
             ),
             IdOrigin::Computed => {}
         }
@@ -323,7 +349,8 @@ fn is_repeated_builtin(first: &Definition, again: &Definition) -> bool {
     first.is_builtin()
         && again.is_builtin()
         && first.id == again.id
-        && crate::id::normalised_text(first) == crate::id::normalised_text(again)
+        && crate::id::normalised_text(first, IdRule::Telegram)
+            == crate::id::normalised_text(again, IdRule::Telegram)
 }
 
 fn first_place(sources: usize, source: usize, first: &Definition) -> String {

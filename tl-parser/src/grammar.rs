@@ -489,7 +489,7 @@ pub(crate) fn definition(input: Input<'_>, category: Category) -> PResult<'_, De
         doc: None,
         span: span_between(&start, &rest),
     };
-    definition.set_id(id);
+    definition.set_written_id(id);
     debug_assert!(start.offset(&rest) > 0);
     Ok((rest, definition))
 }

@@ -9,7 +9,7 @@
 //! let send_code = &schema.definitions[0];
 //! assert_eq!(send_code.full_name(), "auth.sendCode");
 //! assert_eq!(send_code.id, 0xa677244f);
-//! assert_eq!(send_code.computed_id(), send_code.id);
+//! assert_eq!(send_code.computed_id(schema.id_rule), send_code.id);
 //! ```
 //!
 //! The pieces, in the order data flows through them:
@@ -18,7 +18,8 @@
 //!   ordinary definitions, and a nom grammar reads everything else (and
 //!   reports the errors);
 //! - [`model`]: the typed, serde-serialisable model;
-//! - [`id`]: constructor ids computed from the normalised text;
+//! - [`id`]: constructor ids computed from the normalised text, by Telegram's
+//!   rule or the reference TL compiler's ([`IdRule`]);
 //! - [`check`](mod@check): findings about a parsed model ([`Diagnostic`]s), rendered by [`render`];
 //! - [`print`](mod@print): the model back to canonical TL text.
 
@@ -45,16 +46,23 @@ pub use diagnostic::{Diagnostic, Severity, SourceText, render};
 pub use error::ParseError;
 pub use grammar::MAX_TYPE_DEPTH;
 pub use model::{
-    Category, Definition, Doc, DocTag, FlagRef, GenericParam, IdOrigin, Namespace, Parameter,
-    Schema, Span, Type, TypeDoc,
+    Category, Definition, Doc, DocTag, FlagRef, GenericParam, IdOrigin, IdRule, Namespace,
+    Parameter, Schema, Span, Type, TypeDoc,
 };
 
 /// Parses the text of a TL schema file.
 ///
 /// Every definition is kept, built-in declarations included (see
-/// [`Definition::builtin`]). Ids that the text leaves out are computed; ids it
-/// writes are kept as written even where they differ from the computed ones
-/// (the [`check`](fn@check) pass reports that).
+/// [`Definition::builtin`]). Ids that the text leaves out are computed by the
+/// rule the text implies ([`IdRule::detect`]); ids it writes are kept as
+/// written even where they differ from the computed ones (the
+/// [`check`](fn@check) pass reports that).
 pub fn parse(text: &str) -> Result<Schema, ParseError> {
-    reader::parse_schema(text, reader::Path::Fast)
+    reader::parse_schema(text, reader::Path::Fast, None)
+}
+
+/// Parses the text of a TL schema file like [`parse`], computing the ids it
+/// leaves out by `id_rule` instead of the detected rule.
+pub fn parse_with_id_rule(text: &str, id_rule: IdRule) -> Result<Schema, ParseError> {
+    reader::parse_schema(text, reader::Path::Fast, Some(id_rule))
 }

@@ -11,6 +11,7 @@
 //! paths are [`Namespace`]s, slices of such names that need no allocation
 //! either for the usual single part.
 
+pub use crate::id::IdRule;
 pub use crate::namespace::Namespace;
 use compact_str::CompactString;
 use serde::{Deserialize, Serialize};
@@ -24,6 +25,11 @@ pub struct Schema {
     pub layer: Option<u32>,
     /// Documentation of boxed types, from TDLib-style `//@class Name @description ...` comments.
     pub type_docs: Vec<TypeDoc>,
+    /// The rule the ids that the text leaves out were computed by, and that
+    /// the checker holds written ids to: detected from the text
+    /// ([`IdRule::detect`]) unless the parser was told.
+    #[serde(default)]
+    pub id_rule: IdRule,
 }
 
 impl Schema {
@@ -115,19 +121,20 @@ impl Definition {
         self.builtin.is_some()
     }
 
-    /// The id computed from the definition's normalised text, whatever id the
-    /// schema wrote.
-    pub fn computed_id(&self) -> u32 {
-        crate::id::compute_id(self)
+    /// The id computed from the definition's normalised text by `rule`,
+    /// whatever id the schema wrote. The rule of the definition's own schema
+    /// is [`Schema::id_rule`].
+    pub fn computed_id(&self, rule: IdRule) -> u32 {
+        crate::id::compute_id(self, rule)
     }
 
-    /// Sets the id: the one written in the schema (`name#hex`), or, where
-    /// none is written, the computed one. Call it once the rest of the
-    /// definition is filled in, since the computed id depends on it.
-    pub(crate) fn set_id(&mut self, written: Option<u32>) {
+    /// Records the id written in the schema (`name#hex`), if any. A
+    /// definition without one gets its computed id once the whole text is
+    /// read, since the rule depends on the whole text.
+    pub(crate) fn set_written_id(&mut self, written: Option<u32>) {
         (self.id, self.id_origin) = match written {
             Some(id) => (id, IdOrigin::Explicit),
-            None => (self.computed_id(), IdOrigin::Computed),
+            None => (0, IdOrigin::Computed),
         };
     }
 }

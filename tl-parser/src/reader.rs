@@ -11,7 +11,7 @@
 use crate::doc::DocCollector;
 use crate::error::ParseError;
 use crate::grammar::{self, Input, PResult};
-use crate::model::{Category, Schema};
+use crate::model::{Category, IdOrigin, IdRule, Schema};
 use crate::position::Position;
 use nom::Input as _;
 
@@ -26,7 +26,11 @@ pub(crate) enum Path {
 }
 
 /// Parses a whole schema text.
-pub(crate) fn parse_schema(text: &str, path: Path) -> Result<Schema, ParseError> {
+pub(crate) fn parse_schema(
+    text: &str,
+    path: Path,
+    id_rule: Option<IdRule>,
+) -> Result<Schema, ParseError> {
     let mut reader = Reader {
         text,
         at: Position::START,
@@ -84,6 +88,12 @@ pub(crate) fn parse_schema(text: &str, path: Path) -> Result<Schema, ParseError>
         }
     }
     docs.end_block(&mut schema);
+    schema.id_rule = id_rule.unwrap_or_else(|| IdRule::detect(&schema));
+    for definition in &mut schema.definitions {
+        if definition.id_origin == IdOrigin::Computed {
+            definition.id = definition.computed_id(schema.id_rule);
+        }
+    }
     Ok(schema)
 }
 

@@ -443,7 +443,7 @@ impl<'a> Scanner<'a> {
             doc: None,
             span: self.span_from(self.start.offset, self.start.line, self.start.column),
         };
-        definition.set_id(id);
+        definition.set_written_id(id);
         definitions.push(definition);
         Some(())
     }

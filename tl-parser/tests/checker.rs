@@ -151,14 +151,74 @@ fn explicit_id_that_differs_is_a_warning_with_the_normalised_text() {
     );
     assert_eq!(
         d.notes[1],
-        "the id is computed from `ipPortSecret ipv4:int port:int secret:string = IpPort`"
+        "the id is computed by the telegram rule from `ipPortSecret ipv4:int port:int secret:string = IpPort`"
     );
+}
+
+#[test]
+fn a_file_of_computed_ids_is_held_to_the_tl_compilers_rule() {
+    // TON's `adnl.message.query` has the id b48bf97a on TON's wire: `bytes`
+    // stays `bytes` in the hashed text.
+    let text = "adnl.message.query query_id:int256 query:bytes = adnl.Message;
+                ok = Ok;
+                tonNode.zeroStateIdExt#1 workchain:int root_hash:int256 file_hash:int256 = tonNode.ZeroStateIdExt;";
+    let schema = tl_parser::parse(text).unwrap();
+    assert_eq!(schema.id_rule, tl_parser::IdRule::TlCompiler);
+    assert_eq!(schema.definitions[0].id, 0xb48bf97a);
+    // One written id among computed ones is no reason for a warning about the
+    // others; the written one that differs is still reported, by this rule.
+    let all = tl_parser::check(&[&schema]);
+    assert_eq!(all.len(), 1, "{all:#?}");
+    assert!(
+        all[0].notes[1].starts_with(
+            "the id is computed by the tl-compiler rule from `tonNode.zeroStateIdExt workchain:int"
+        ),
+        "{}",
+        all[0].notes[1]
+    );
+    // The rule can be chosen instead of detected.
+    let telegram = tl_parser::parse_with_id_rule(text, tl_parser::IdRule::Telegram).unwrap();
+    assert_eq!(telegram.definitions[0].id, 0x562c35d4);
+}
+
+#[test]
+fn the_tl_compilers_rule_keeps_true_flags_and_drops_bangs() {
+    let schema = tl_parser::parse(
+        "a mode:# b:mode.0?true c:mode.1?bytes = A;
+---functions---
+wrap {X:Type} q:!X = X;",
+    )
+    .unwrap();
+    let rule = tl_parser::IdRule::TlCompiler;
+    assert_eq!(schema.id_rule, rule);
+    let texts: Vec<String> = schema
+        .definitions
+        .iter()
+        .map(|d| tl_parser::id::normalised_text(d, rule))
+        .collect();
+    assert_eq!(
+        texts,
+        [
+            "a mode:# b:mode.0?true c:mode.1?bytes = A",
+            "wrap X:Type q:X = X"
+        ]
+    );
+    for d in &schema.definitions {
+        assert_eq!(
+            d.id,
+            crc32fast::hash(tl_parser::id::normalised_text(d, rule).as_bytes())
+        );
+    }
 }
 
 #[test]
 fn missing_id_where_the_file_writes_ids() {
     let d = only("ok#d4edbe69 = Ok;\ntlsBlockM = Ok;");
     assert_eq!(d.severity, Severity::Warning);
+    assert_eq!(
+        d.notes,
+        ["1 of the 2 definitions in this file write their id"]
+    );
     assert!(
         d.message.starts_with("`tlsBlockM` has no explicit id"),
         "{}",

@@ -35,7 +35,7 @@ fn a_constructor_with_namespace_id_params_and_result() {
 fn ids_of_fewer_than_eight_digits() {
     let d = only("storage.fileJpeg#7efe0e = storage.FileType;");
     assert_eq!(d.id, 0x007efe0e);
-    assert_eq!(d.computed_id(), d.id);
+    assert_eq!(d.computed_id(tl_parser::IdRule::Telegram), d.id);
     let d = only(
         "resPQ#05162463 nonce:int128 server_nonce:int128 pq:string server_public_key_fingerprints:Vector<long> = ResPQ;",
     );
@@ -89,10 +89,13 @@ fn the_id_examples_of_the_notes() {
     ];
     for (line, id) in cases {
         let d = only(line);
-        assert_eq!(d.computed_id(), id, "{line}");
+        assert_eq!(d.computed_id(tl_parser::IdRule::Telegram), id, "{line}");
         assert_eq!(
-            d.computed_id(),
-            crc32fast_hash(&tl_parser::id::normalised_text(&d))
+            d.computed_id(tl_parser::IdRule::Telegram),
+            crc32fast_hash(&tl_parser::id::normalised_text(
+                &d,
+                tl_parser::IdRule::Telegram
+            ))
         );
     }
 }
@@ -103,14 +106,14 @@ fn normalisation_drops_true_flags_and_rewrites_a_fields_bytes() {
         "inputMediaUploadedPhoto#7d8375da flags:# spoiler:flags.2?true live_photo:flags.3?true file:InputFile stickers:flags.0?Vector<InputDocument> ttl_seconds:flags.1?int video:flags.3?InputDocument = InputMedia;",
     );
     assert_eq!(
-        tl_parser::id::normalised_text(&d),
+        tl_parser::id::normalised_text(&d, tl_parser::IdRule::Telegram),
         "inputMediaUploadedPhoto flags:# file:InputFile stickers:flags.0?Vector InputDocument ttl_seconds:flags.1?int video:flags.3?InputDocument = InputMedia"
     );
     let d = only(
         "secureValueErrorFiles#666220e9 type:SecureValueType file_hash:Vector<bytes> text:string = SecureValueError;",
     );
     assert_eq!(
-        d.computed_id(),
+        d.computed_id(tl_parser::IdRule::Telegram),
         0x666220e9,
         "bytes inside Vector<> stays bytes"
     );
@@ -118,7 +121,7 @@ fn normalisation_drops_true_flags_and_rewrites_a_fields_bytes() {
         "messages.sendEncryptedFile#5559481d flags:# silent:flags.0?true peer:InputEncryptedChat random_id:long data:bytes file:InputEncryptedFile = messages.SentEncryptedMessage;",
     );
     assert_eq!(
-        d.computed_id(),
+        d.computed_id(tl_parser::IdRule::Telegram),
         0x5559481d,
         "a field of type bytes is written string"
     );
@@ -172,7 +175,7 @@ fn one_bit_gating_two_fields() {
         .map(|p| p.name.as_str())
         .collect();
     assert_eq!(on_bit_3, ["live_photo", "video"]);
-    assert_eq!(d.computed_id(), 0x7d8375da);
+    assert_eq!(d.computed_id(tl_parser::IdRule::Telegram), 0x7d8375da);
 }
 
 #[test]
@@ -254,7 +257,7 @@ fn comments_anywhere_between_tokens() {
     );
     assert_eq!(d.full_name(), "inputPeerUser");
     assert_eq!(d.params.len(), 2);
-    assert_eq!(d.computed_id(), 0xdde8a54c);
+    assert_eq!(d.computed_id(tl_parser::IdRule::Telegram), 0xdde8a54c);
 }
 
 #[test]

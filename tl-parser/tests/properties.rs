@@ -225,9 +225,6 @@ fn definition() -> impl Strategy<Value = Definition> {
                     doc,
                     span: Span::default(),
                 };
-                if id.is_none() {
-                    definition.id = definition.computed_id();
-                }
                 definition
             },
         )
@@ -265,7 +262,15 @@ proptest! {
         definitions in prop::collection::vec(definition(), 0..8),
         layer in prop::option::of(any::<u32>()),
     ) {
-        let schema = Schema { definitions, layer, type_docs: vec![] };
+        let mut schema = Schema { definitions, layer, type_docs: vec![], id_rule: Default::default() };
+        // The parser computes the ids the text leaves out by the rule the
+        // text implies; so does the expected model.
+        schema.id_rule = tl_parser::IdRule::detect(&schema);
+        for definition in &mut schema.definitions {
+            if definition.id_origin == tl_parser::IdOrigin::Computed {
+                definition.id = definition.computed_id(schema.id_rule);
+            }
+        }
         let printed = schema.to_string();
         let parsed = tl_parser::parse(&printed)
             .unwrap_or_else(|e| panic!("{e}\n{printed}"));

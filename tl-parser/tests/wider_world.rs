@@ -170,7 +170,7 @@ fn definition_split_before_its_result() {
     let (_, schema) = fixture("tdlib_mtproto_api.tl");
     let bind = definition(&schema, "bind_auth_key_inner");
     assert_eq!(bind.id, 0x75a3f765);
-    assert_eq!(bind.computed_id(), bind.id);
+    assert_eq!(bind.computed_id(tl_parser::IdRule::Telegram), bind.id);
     assert_eq!(definition(&schema, "resPQ").id, 0x05162463);
 }
 
