@@ -171,6 +171,7 @@ impl Sizes<'_> {
             RustType::String | RustType::Bytes | RustType::Vector { .. } | RustType::RawObject => {
                 24
             }
+            RustType::AnyValue | RustType::AnyCall => 8,
             RustType::Generic(_) => 0,
             RustType::Enum(path) => match self.enum_index.get(path) {
                 Some(&i) => self.enum_size(i),
@@ -193,6 +194,8 @@ fn has_niche(ty: &RustType) -> bool {
             | RustType::Bytes
             | RustType::Vector { .. }
             | RustType::RawObject
+            | RustType::AnyValue
+            | RustType::AnyCall
             | RustType::Enum(_)
     )
 }

@@ -155,8 +155,34 @@ impl Config {
                 rendered: tl_parser::render(&errors, &texts),
             });
         }
-        let schemas: Vec<Schema> = sources.into_iter().map(|(_, _, s)| s).collect();
-        self.generate_checked(&schemas)
+        let result = {
+            let schemas: Vec<Schema> = sources.iter().map(|(_, _, s)| s.clone()).collect();
+            self.generate_checked(&schemas)
+        };
+        result.map_err(|error| match error.diagnostic() {
+            Some((diagnostic, _)) => {
+                let texts: Vec<tl_parser::SourceText<'_>> = sources
+                    .iter()
+                    .map(|(name, text, _)| tl_parser::SourceText { name, text })
+                    .collect();
+                Error::Rendered {
+                    rendered: tl_parser::render(&[diagnostic], &texts),
+                }
+            }
+            None => error,
+        })
+    }
+
+    /// What the generator finds it cannot express in schemas the checker
+    /// passes, as diagnostics at their definitions (each with the index of
+    /// its schema): the generator's part of `tl check`. Empty when
+    /// generation would succeed.
+    pub fn diagnostics(&self, schemas: &[Schema]) -> Vec<tl_parser::Diagnostic> {
+        let include = |d: &Definition| self.include.as_ref().is_none_or(|f| f(d));
+        match crate::plan::build(schemas, &include) {
+            Ok(_) => Vec::new(),
+            Err(error) => error.diagnostic().map(|(d, _)| d).into_iter().collect(),
+        }
     }
 
     /// For build scripts: generates from schema files into

@@ -31,6 +31,8 @@ pub enum Error {
         definition: String,
         /// The type as written.
         ty: String,
+        /// Where the definition stands.
+        at: Location,
     },
     /// A construct the generator cannot express in Rust.
     Unsupported {
@@ -38,15 +40,15 @@ pub enum Error {
         definition: String,
         /// What it is.
         what: String,
+        /// Where the definition stands.
+        at: Location,
     },
-    /// Two TL names that would become the same Rust name.
-    NameClash {
-        /// The first TL name.
-        first: String,
-        /// The second.
-        second: String,
-        /// The Rust path both would have.
-        rust: String,
+    /// Errors found in the schemas, rendered with their source lines: the
+    /// checker's, or the generator's own where the schema files were read
+    /// by [`Config::generate_files`](crate::Config::generate_files).
+    Rendered {
+        /// Every finding, rendered as rustc renders its diagnostics.
+        rendered: String,
     },
     /// The generated code does not parse as Rust: a bug in the generator.
     InvalidOutput(String),
@@ -56,18 +58,20 @@ impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Error::Io { path, source } => write!(f, "cannot read {}: {source}", path.display()),
-            Error::Parse { rendered, .. } | Error::Check { rendered } => f.write_str(rendered),
-            Error::UndefinedType { definition, ty } => {
-                write!(f, "`{definition}` uses the undefined type `{ty}`")
+            Error::Parse { rendered, .. }
+            | Error::Check { rendered }
+            | Error::Rendered { rendered } => f.write_str(rendered),
+            Error::UndefinedType { .. } | Error::Unsupported { .. } => {
+                let (diagnostic, at) = self.diagnostic().expect("a generator error");
+                write!(
+                    f,
+                    "error: {} (schema {}, line {}, column {})",
+                    diagnostic.message,
+                    at.source + 1,
+                    at.span.line,
+                    at.span.column
+                )
             }
-            Error::Unsupported { definition, what } => {
-                write!(f, "`{definition}` uses {what}, which cannot be generated")
-            }
-            Error::NameClash {
-                first,
-                second,
-                rust,
-            } => write!(f, "`{first}` and `{second}` would both be `{rust}`"),
             Error::InvalidOutput(message) => {
                 write!(
                     f,
@@ -78,4 +82,48 @@ impl fmt::Display for Error {
     }
 }
 
+impl Error {
+    /// A generator error about one definition as a diagnostic at its place,
+    /// with the index of its schema: what `tl check` and a build script show.
+    pub fn diagnostic(&self) -> Option<(tl_parser::Diagnostic, Location)> {
+        let (message, at) = match self {
+            Error::UndefinedType { definition, ty, at } => {
+                (format!("`{definition}` uses the undefined type `{ty}`"), at)
+            }
+            Error::Unsupported {
+                definition,
+                what,
+                at,
+            } => (
+                format!("`{definition}` uses {what}, which cannot be generated"),
+                at,
+            ),
+            _ => return None,
+        };
+        let diagnostic = tl_parser::Diagnostic::new(tl_parser::Severity::Error, message, at.span)
+            .in_source(at.source);
+        Some((diagnostic, *at))
+    }
+}
+
 impl std::error::Error for Error {}
+
+/// Where a definition stands: the index of its schema among those given,
+/// and its span in that schema's text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Location {
+    /// The schema, by position.
+    pub source: usize,
+    /// The definition's span.
+    pub span: tl_parser::Span,
+}
+
+impl Location {
+    /// The place of `definition`, of schema number `source`.
+    pub fn of(source: usize, definition: &tl_parser::Definition) -> Location {
+        Location {
+            source,
+            span: definition.span,
+        }
+    }
+}

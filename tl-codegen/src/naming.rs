@@ -1,7 +1,10 @@
 //! Rust names for TL names: UpperCamelCase types and variants, snake_case
 //! modules and fields, with Rust keywords escaped.
 
+use crate::plan::Path;
 use heck::{ToSnakeCase, ToUpperCamelCase};
+use std::collections::HashMap;
+use tl_parser::{Definition, Type};
 
 /// Words that are keywords in some Rust edition, so not plain identifiers.
 const KEYWORDS: &[&str] = &[
@@ -64,6 +67,111 @@ pub fn variant(constructor: &str, boxed_type: &str) -> String {
     }
 }
 
+/// Candidate names of a constructor's variant in its boxed type's enum,
+/// plainest first: without the type's name in front ([`variant`]); the
+/// constructor's whole name; with the namespace parts it does not share with
+/// its type (`db.lt.el.key` in `db.lt.Key` → `ElKey`); with its whole
+/// namespace (`raw.accountState` in `AccountState` → `RawAccountState`).
+pub fn variant_candidates(constructor: &Definition, boxed_type: &Type) -> Vec<String> {
+    let shared = constructor
+        .namespace
+        .iter()
+        .zip(boxed_type.namespace.iter())
+        .take_while(|(a, b)| a == b)
+        .count();
+    let with_parts = |parts: &[tl_parser::CompactString]| {
+        let mut name = String::new();
+        for part in parts {
+            name.push_str(&part.to_upper_camel_case());
+        }
+        name.push_str(&constructor.name.to_upper_camel_case());
+        escape(&name)
+    };
+    let mut candidates = vec![
+        variant(&constructor.name, &boxed_type.name),
+        type_name(&constructor.name),
+        with_parts(&constructor.namespace[shared..]),
+        with_parts(&constructor.namespace),
+    ];
+    candidates.dedup();
+    candidates
+}
+
+/// The variant of a boxed type or function in the dispatch enums
+/// (`AnyValue`, `AnyCall`): its module path and name run together
+/// (`auth` + `SentCode` → `AuthSentCode`).
+pub fn dispatch_variant(path: &Path) -> String {
+    let mut name = String::new();
+    for part in &path.module {
+        name.push_str(&part.trim_start_matches("r#").to_upper_camel_case());
+    }
+    name.push_str(path.name.trim_start_matches("r#"));
+    name
+}
+
+/// Names for a set of items that must all differ, each item given as a
+/// list of candidates from the plainest to the most specific. An item keeps
+/// its plainest candidate unless another item has the same; those move on to
+/// their next candidates, until every name is unique or they have none left.
+/// Items whose last candidates are still alike are numbered in order
+/// (`Key`, `Key2`, ...), so that any schema gets names that compile, and the
+/// same names every time.
+pub fn unique(candidates: &[Vec<String>]) -> Vec<String> {
+    let mut level = vec![0; candidates.len()];
+    let name = |i: usize, level: &[usize]| candidates[i][level[i]].clone();
+    loop {
+        let mut count: HashMap<String, usize> = HashMap::new();
+        for i in 0..candidates.len() {
+            *count.entry(name(i, &level)).or_default() += 1;
+        }
+        let mut moved = false;
+        for i in 0..candidates.len() {
+            if count[&name(i, &level)] > 1 && level[i] + 1 < candidates[i].len() {
+                level[i] += 1;
+                moved = true;
+            }
+        }
+        if !moved {
+            break;
+        }
+    }
+    let mut names: Vec<String> = (0..candidates.len()).map(|i| name(i, &level)).collect();
+    let mut taken: std::collections::HashSet<String> = names.iter().cloned().collect();
+    let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
+    for name in &mut names {
+        if seen.insert(name.clone()) {
+            continue;
+        }
+        let base = name.trim_start_matches("r#").to_owned();
+        let numbered = (2..)
+            .map(|n| format!("{base}{n}"))
+            .find(|candidate| !taken.contains(candidate))
+            .expect("a free number");
+        taken.insert(numbered.clone());
+        seen.insert(numbered.clone());
+        *name = numbered;
+    }
+    names
+}
+
+/// Like [`unique`], for items that need to differ only from the others in
+/// the same module: each item is its module path and its candidates.
+pub fn unique_in_modules(items: impl Iterator<Item = (Vec<String>, Vec<String>)>) -> Vec<String> {
+    let items: Vec<(Vec<String>, Vec<String>)> = items.collect();
+    let mut by_module: HashMap<&[String], Vec<usize>> = HashMap::new();
+    for (i, (module, _)) in items.iter().enumerate() {
+        by_module.entry(module.as_slice()).or_default().push(i);
+    }
+    let mut names = vec![String::new(); items.len()];
+    for members in by_module.values() {
+        let candidates: Vec<Vec<String>> = members.iter().map(|&i| items[i].1.clone()).collect();
+        for (&i, name) in members.iter().zip(unique(&candidates)) {
+            names[i] = name;
+        }
+    }
+    names
+}
+
 /// The Rust module path of a TL namespace.
 pub fn module_path(namespace: &[impl AsRef<str>]) -> Vec<String> {
     namespace.iter().map(|part| module(part.as_ref())).collect()
@@ -89,6 +197,23 @@ mod tests {
         assert_eq!(type_name("p_q_inner_data"), "PQInnerData");
         assert_eq!(type_name("Server_DH_Params"), "ServerDhParams");
         assert_eq!(type_name("self"), "Self_");
+    }
+
+    #[test]
+    fn unique_names_take_more_specific_candidates_then_numbers() {
+        let names = unique(&[
+            vec!["Key".into(), "ElKey".into()],
+            vec!["Key".into(), "DescKey".into()],
+            vec!["Value".into()],
+            vec!["AB".into()],
+            vec!["AB".into()],
+        ]);
+        assert_eq!(names, ["ElKey", "DescKey", "Value", "AB", "AB2"]);
+        // A number never takes a name that an item has.
+        assert_eq!(
+            unique(&[vec!["A".into()], vec!["A".into()], vec!["A2".into()]]),
+            ["A", "A3", "A2"]
+        );
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! name, path, field role and Rust type is decided here, so the emitters
 //! only turn the plan into tokens.
 
-use crate::error::Error;
+use crate::error::{Error, Location};
 use crate::naming;
 use std::collections::{BTreeMap, HashMap};
 use tl_parser::{Category, Definition, Parameter, Schema, Type};
@@ -29,7 +29,7 @@ pub struct Item {
     pub module: Vec<String>,
     /// The struct's name.
     pub name: String,
-    /// The fields, in wire order (masks included; they are not stored).
+    /// The fields, in wire order (masks included, stored or not).
     pub fields: Vec<Field>,
     /// Type parameters (`X` of `{X:Type}`).
     pub generics: Vec<String>,
@@ -38,7 +38,15 @@ pub struct Item {
 impl Item {
     /// The fields stored in the struct.
     pub fn stored_fields(&self) -> impl Iterator<Item = &Field> {
-        self.fields.iter().filter(|f| f.role.is_stored())
+        self.fields.iter().filter(|f| f.member.is_some())
+    }
+
+    /// The path of the item's struct.
+    pub fn path(&self) -> Path {
+        Path {
+            module: self.module.clone(),
+            name: self.name.clone(),
+        }
     }
 }
 
@@ -47,20 +55,33 @@ impl Item {
 pub struct Field {
     /// The parameter it comes from.
     pub param: Parameter,
-    /// Its Rust identifier (escaped).
+    /// Its Rust identifier (escaped) as a local variable while reading and
+    /// writing; conditional fields name their mask by it.
     pub ident: String,
+    /// The struct member that stores it, if it is stored: the same as
+    /// `ident`, or for a mask that keeps its other bits, `{mask}_other_bits`.
+    pub member: Option<String>,
     /// How it is stored and written.
     pub role: Role,
     /// Its Rust type (of the value, without `Option`).
     pub ty: RustType,
+    /// For an open-typed `Object` field, the `bytes:int` field before it that
+    /// gives its length in bytes, as in MTProto's `message`.
+    pub sized_by: Option<String>,
 }
 
 /// How a field is stored in the struct and written on the wire.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Role {
-    /// A `#` mask: not stored, computed from the fields that depend on it.
-    Mask,
-    /// An ordinary field.
+    /// A `#` mask: written from the fields that depend on it, which stand
+    /// for `bits`; where the schema's `#` fields are data, its member holds
+    /// the other bits.
+    Mask {
+        /// The bits that fields stand for.
+        bits: u32,
+    },
+    /// An ordinary field; also a `#` that gates nothing where the schema's
+    /// `#` fields are data ([`tl_parser::Schema::nat_fields_are_data`]).
     Required,
     /// `flags.N?T`: an `Option<T>`, present when the bit is set.
     Optional {
@@ -83,24 +104,19 @@ pub enum Role {
         mask: String,
         /// The bit.
         bit: u32,
-        /// The identifier of the field it follows.
+        /// The member of the field it follows.
         by: String,
     },
 }
 
 impl Role {
-    /// Whether the field is a member of the struct.
-    pub fn is_stored(&self) -> bool {
-        !matches!(self, Role::Mask | Role::ImpliedBit { .. })
-    }
-
     /// The mask and bit that gate the field, if any.
     pub fn flag(&self) -> Option<(&str, u32)> {
         match self {
             Role::Optional { mask, bit }
             | Role::Bit { mask, bit }
             | Role::ImpliedBit { mask, bit, .. } => Some((mask, *bit)),
-            Role::Mask | Role::Required => None,
+            Role::Mask { .. } | Role::Required => None,
         }
     }
 }
@@ -139,8 +155,29 @@ pub enum RustType {
     Struct(Path),
     /// A type parameter.
     Generic(String),
-    /// `Object`: a serialised object of any type, kept as bytes.
+    /// `Object` where the schema does not declare it (Telegram's): a
+    /// serialised object of any type, kept as bytes.
     RawObject,
+    /// `Object` (or `object`) where the schema declares it with `object ? =
+    /// Object;`, as TON's do: a value of any of the schema's boxed types, read
+    /// by its constructor id: a `Box<AnyValue>`.
+    AnyValue,
+    /// `Function` (or `function`) where the schema declares it with
+    /// `function ? = Function;`: a call of any of the schema's functions, a
+    /// `Box<AnyCall>`.
+    AnyCall,
+}
+
+impl RustType {
+    /// Whether reading or writing the type needs more than the element
+    /// type's own codec: a bare vector, or a vector holding one.
+    pub fn has_bare_vector(&self) -> bool {
+        match self {
+            RustType::Vector { bare: true, .. } => true,
+            RustType::Vector { element, .. } => element.has_bare_vector(),
+            _ => false,
+        }
+    }
 }
 
 /// Where a generated item is: its module below the root module and its name.
@@ -161,6 +198,8 @@ pub struct BoxedType {
     pub path: Path,
     /// One variant per constructor.
     pub variants: Vec<Variant>,
+    /// Its variant in `AnyValue`.
+    pub any_variant: String,
 }
 
 /// One variant of a boxed type's enum.
@@ -183,6 +222,8 @@ pub struct Function {
     pub returns: RustType,
     /// Whether the dispatch enum holds it in a `Box` (decided by [`crate::boxing`]).
     pub boxed: bool,
+    /// Its variant in `AnyCall`.
+    pub any_variant: String,
 }
 
 /// TL names that stand for a Rust primitive, with the TDLib/TON spellings.
@@ -196,8 +237,10 @@ fn primitive(ty: &Type) -> Option<RustType> {
         "long" | "Long" | "int53" | "Int53" | "int64" | "Int64" => RustType::Long,
         "double" | "Double" => RustType::Double,
         "Bool" | "true" => RustType::Bool,
-        "string" | "String" => RustType::String,
-        "bytes" | "Bytes" => RustType::Bytes,
+        // tonlib's `secureString` and `secureBytes` are strings and bytes on
+        // the wire, kept in wiped memory by TON's own code.
+        "string" | "String" | "secureString" | "SecureString" => RustType::String,
+        "bytes" | "Bytes" | "secureBytes" | "SecureBytes" => RustType::Bytes,
         "int128" | "Int128" => RustType::Int128,
         "int256" | "Int256" => RustType::Int256,
         _ => return None,
@@ -206,29 +249,57 @@ fn primitive(ty: &Type) -> Option<RustType> {
 
 /// Whether a definition describes a primitive rather than a real constructor
 /// (`boolTrue = Bool;`, `int32 = Int32;`, `vector ... = Vector t;`).
+/// Telegram's `true#3fedd339 = True;` is a real constructor, and stays one.
 fn is_primitive_constructor(definition: &Definition) -> bool {
+    let result = &definition.result;
     definition.is_builtin()
-        || matches!(definition.result.name.as_str(), "Vector")
-        || primitive(&definition.result).is_some()
+        || (result.namespace.is_empty() && result.name == "Vector")
+        || primitive(result).is_some()
+}
+
+/// What the schemas declare beyond ordinary constructors.
+#[derive(Debug, Clone, Copy)]
+struct Declared {
+    /// `object ? = Object;`: `Object` is any value of the schema.
+    object: bool,
+    /// `function ? = Function;`: `Function` is any call of the schema.
+    function: bool,
+}
+
+impl Declared {
+    fn of(schemas: &[Schema]) -> Declared {
+        let declares = |name: &str| {
+            schemas
+                .iter()
+                .flat_map(|s| &s.definitions)
+                .any(|d| d.is_builtin() && d.result.namespace.is_empty() && d.result.name == name)
+        };
+        Declared {
+            object: declares("Object"),
+            function: declares("Function"),
+        }
+    }
 }
 
 /// Builds the plan for `schemas`, keeping the definitions `include` accepts.
 pub fn build(schemas: &[Schema], include: &dyn Fn(&Definition) -> bool) -> Result<Plan, Error> {
     let layer = schemas.iter().find_map(|s| s.layer);
-    let definitions: Vec<&Definition> = schemas
+    // Each definition with the index of its schema.
+    let definitions: Vec<(usize, &Definition)> = schemas
         .iter()
-        .flat_map(|s| &s.definitions)
-        .filter(|d| !d.is_builtin() && include(d))
+        .enumerate()
+        .flat_map(|(source, s)| s.definitions.iter().map(move |d| (source, d)))
+        .filter(|(_, d)| !d.is_builtin() && include(d))
         .collect();
 
     // Constructors, grouped by boxed type in order of first appearance.
-    let mut constructors = Vec::new();
+    let mut constructors: Vec<(usize, &Definition)> = Vec::new();
     let mut by_type: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     let mut type_order: Vec<String> = Vec::new();
     let mut constructor_by_name: HashMap<String, usize> = HashMap::new();
-    for definition in definitions
+    for &(source, definition) in definitions
         .iter()
-        .filter(|d| d.category == Category::Type && !is_primitive_constructor(d))
+        .filter(|(_, d)| d.category == Category::Type && !is_primitive_constructor(d))
     {
         let index = constructors.len();
         let result = definition.result.full_name();
@@ -240,97 +311,194 @@ pub fn build(schemas: &[Schema], include: &dyn Fn(&Definition) -> bool) -> Resul
             })
             .push(index);
         constructor_by_name.insert(definition.full_name(), index);
-        constructors.push((*definition).clone());
+        constructors.push((source, definition));
     }
+
+    // Names: structs of constructors, enums of boxed types, structs of
+    // functions, each unique in its module.
+    let constructor_names = naming::unique_in_modules(constructors.iter().map(|(_, d)| {
+        (
+            naming::module_path(&d.namespace),
+            vec![naming::type_name(&d.name)],
+        )
+    }));
+    let enum_names = naming::unique_in_modules(type_order.iter().map(|tl_name| {
+        let result = &constructors[by_type[tl_name][0]].1.result;
+        (
+            naming::module_path(&result.namespace),
+            vec![naming::type_name(&result.name)],
+        )
+    }));
+    let function_list: Vec<(usize, &Definition)> = definitions
+        .iter()
+        .copied()
+        .filter(|(_, d)| d.category == Category::Function)
+        .collect();
+    let function_names = naming::unique_in_modules(function_list.iter().map(|(_, d)| {
+        (
+            naming::module_path(&d.namespace),
+            vec![naming::type_name(&d.name)],
+        )
+    }));
+    let enum_paths: HashMap<&str, Path> = type_order
+        .iter()
+        .zip(&enum_names)
+        .map(|(tl_name, name)| {
+            let result = &constructors[by_type[tl_name][0]].1.result;
+            (
+                tl_name.as_str(),
+                Path {
+                    module: naming::module_path(&result.namespace),
+                    name: name.clone(),
+                },
+            )
+        })
+        .collect();
 
     let resolver = Resolver {
         by_type: &by_type,
         constructor_by_name: &constructor_by_name,
-        constructors: &constructors,
+        constructor_paths: constructors
+            .iter()
+            .zip(&constructor_names)
+            .map(|((_, d), name)| Path {
+                module: naming::module_path(&d.namespace),
+                name: name.clone(),
+            })
+            .collect(),
+        enum_paths: &enum_paths,
+        declared: Declared::of(schemas),
+        schemas,
     };
 
-    let mut enums = Vec::new();
-    for tl_name in &type_order {
-        let members = &by_type[tl_name];
-        let first = &constructors[members[0]];
-        let path = Path {
-            module: naming::module_path(&first.result.namespace),
-            name: naming::type_name(&first.result.name),
-        };
-        let mut variants: Vec<Variant> = members
+    let any_values = naming::unique(
+        type_order
             .iter()
-            .map(|&i| Variant {
-                name: naming::variant(&constructors[i].name, &first.result.name),
-                constructor: i,
+            .map(|tl_name| vec![naming::dispatch_variant(&enum_paths[tl_name.as_str()])])
+            .collect::<Vec<_>>()
+            .as_slice(),
+    );
+    let mut enums = Vec::new();
+    for (tl_name, any_variant) in type_order.iter().zip(any_values) {
+        let members = &by_type[tl_name];
+        let boxed_type = &constructors[members[0]].1.result;
+        let candidates: Vec<Vec<String>> = members
+            .iter()
+            .map(|&i| naming::variant_candidates(constructors[i].1, boxed_type))
+            .collect();
+        let variants = members
+            .iter()
+            .zip(naming::unique(&candidates))
+            .map(|(&constructor, name)| Variant {
+                name,
+                constructor,
                 boxed: false,
             })
             .collect();
-        // Where shortening made two variants alike, both keep their full names.
-        let mut seen: HashMap<String, usize> = HashMap::new();
-        for v in &variants {
-            *seen.entry(v.name.clone()).or_default() += 1;
-        }
-        for v in &mut variants {
-            if seen[&v.name] > 1 {
-                v.name = naming::type_name(&constructors[v.constructor].name);
-            }
-        }
         enums.push(BoxedType {
             tl_name: tl_name.clone(),
-            path,
+            path: enum_paths[tl_name.as_str()].clone(),
             variants,
+            any_variant,
         });
     }
 
     let constructor_items = constructors
         .iter()
-        .map(|d| resolver.item(d))
+        .zip(&constructor_names)
+        .map(|(&(source, d), name)| resolver.item(source, d, name))
         .collect::<Result<Vec<_>, _>>()?;
 
+    let any_calls = naming::unique(
+        function_list
+            .iter()
+            .zip(&function_names)
+            .map(|((_, d), name)| {
+                vec![naming::dispatch_variant(&Path {
+                    module: naming::module_path(&d.namespace),
+                    name: name.clone(),
+                })]
+            })
+            .collect::<Vec<_>>()
+            .as_slice(),
+    );
     let mut functions = Vec::new();
-    for definition in definitions
-        .iter()
-        .filter(|d| d.category == Category::Function)
+    for ((&(source, definition), name), any_variant) in
+        function_list.iter().zip(&function_names).zip(any_calls)
     {
-        let item = resolver.item(definition)?;
-        let returns = resolver.rust_type(&definition.result, definition)?;
+        let item = resolver.item(source, definition, name)?;
+        let returns = resolver.rust_type(&definition.result, source, definition)?;
         functions.push(Function {
             item,
             returns,
             boxed: false,
+            any_variant,
         });
     }
 
-    let plan = Plan {
+    Ok(Plan {
         layer,
         constructors: constructor_items,
         enums,
         functions,
-    };
-    check_unique_names(&plan)?;
-    Ok(plan)
+    })
 }
 
 struct Resolver<'a> {
     by_type: &'a BTreeMap<String, Vec<usize>>,
     constructor_by_name: &'a HashMap<String, usize>,
-    constructors: &'a [Definition],
+    constructor_paths: Vec<Path>,
+    enum_paths: &'a HashMap<&'a str, Path>,
+    declared: Declared,
+    schemas: &'a [Schema],
 }
 
 impl Resolver<'_> {
-    fn item(&self, definition: &Definition) -> Result<Item, Error> {
+    fn item(&self, source: usize, definition: &Definition, name: &str) -> Result<Item, Error> {
+        let nat_data = self.schemas[source].nat_fields_are_data();
         let generics: Vec<String> = definition
             .generics
             .iter()
             .map(|g| naming::type_name(&g.name))
             .collect();
+        // Identifiers of the fields, and of the members that keep masks'
+        // other bits, unique within the struct.
+        let mut candidates: Vec<Vec<String>> = definition
+            .params
+            .iter()
+            .map(|p| vec![naming::field(&p.name)])
+            .collect();
+        let other_bits: Vec<usize> = definition
+            .params
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| nat_data && p.is_mask() && definition.gated_bits(&p.name) != 0)
+            .map(|(i, _)| i)
+            .collect();
+        for &i in &other_bits {
+            candidates.push(vec![naming::field(&format!(
+                "{}_other_bits",
+                definition.params[i].name
+            ))]);
+        }
+        let idents = naming::unique(&candidates);
+        let ident_of = |tl_name: &str| {
+            definition
+                .params
+                .iter()
+                .position(|p| p.name == tl_name)
+                .map(|i| idents[i].clone())
+                .unwrap_or_else(|| naming::field(tl_name))
+        };
+
         let mut fields = Vec::new();
-        for param in &definition.params {
-            let ident = naming::field(&param.name);
-            let role = if param.is_mask() {
-                Role::Mask
+        for (index, param) in definition.params.iter().enumerate() {
+            let ident = idents[index].clone();
+            let gated = definition.gated_bits(&param.name);
+            let role = if param.is_mask() && (gated != 0 || !nat_data) {
+                Role::Mask { bits: gated }
             } else if let Some(flag) = &param.flag {
-                let mask = naming::field(&flag.field);
+                let mask = ident_of(&flag.field);
                 let bit = flag.bit;
                 if param.ty.is_true() {
                     let value_on_same_bit = definition
@@ -341,7 +509,7 @@ impl Resolver<'_> {
                         Some(value) => Role::ImpliedBit {
                             mask,
                             bit,
-                            by: naming::field(&value.name),
+                            by: ident_of(&value.name),
                         },
                         None => Role::Bit { mask, bit },
                     }
@@ -351,39 +519,64 @@ impl Resolver<'_> {
             } else {
                 Role::Required
             };
-            let ty = self.rust_type(&param.ty, definition)?;
+            let member = match &role {
+                Role::Mask { .. } => other_bits
+                    .iter()
+                    .position(|&i| i == index)
+                    .map(|k| idents[definition.params.len() + k].clone()),
+                Role::ImpliedBit { .. } => None,
+                _ => Some(ident.clone()),
+            };
+            let ty = self.rust_type(&param.ty, source, definition)?;
+            let sized_by = (ty == RustType::RawObject)
+                .then(|| {
+                    definition.params[..index].iter().position(|p| {
+                        p.name == "bytes"
+                            && p.flag.is_none()
+                            && primitive(&p.ty) == Some(RustType::Int)
+                    })
+                })
+                .flatten()
+                .map(|i| idents[i].clone());
             fields.push(Field {
                 param: param.clone(),
                 ident,
+                member,
                 role,
                 ty,
+                sized_by,
             });
         }
         Ok(Item {
             definition: definition.clone(),
             module: naming::module_path(&definition.namespace),
-            name: naming::type_name(&definition.name),
+            name: name.to_owned(),
             fields,
             generics,
         })
     }
 
-    fn rust_type(&self, ty: &Type, definition: &Definition) -> Result<RustType, Error> {
+    fn rust_type(
+        &self,
+        ty: &Type,
+        source: usize,
+        definition: &Definition,
+    ) -> Result<RustType, Error> {
         let unsupported = |what: String| Error::Unsupported {
             definition: definition.full_name(),
             what,
+            at: Location::of(source, definition),
         };
         if ty.namespace.is_empty() && definition.generics.iter().any(|g| g.name == ty.name) {
             return Ok(RustType::Generic(naming::type_name(&ty.name)));
         }
         if ty.namespace.is_empty() && (ty.name == "Vector" || ty.name == "vector") {
             let [element] = ty.args.as_slice() else {
-                return Err(unsupported(format!("`{ty}` needs one type argument")));
+                return Err(unsupported(format!(
+                    "`{ty}`, which needs one type argument"
+                )));
             };
-            let element = self.rust_type(element, definition)?;
-            if ty.bare && matches!(element, RustType::Vector { bare: true, .. }) {
-                return Err(unsupported(format!("nested bare vectors (`{ty}`)")));
-            }
+            let element = self.rust_type(element, source, definition)?;
             return Ok(RustType::Vector {
                 element: Box::new(element),
                 bare: ty.bare,
@@ -392,8 +585,15 @@ impl Resolver<'_> {
         if let Some(primitive) = primitive(ty) {
             return Ok(primitive);
         }
-        if ty.namespace.is_empty() && ty.name == "Object" && !ty.bare {
-            return Ok(RustType::RawObject);
+        if ty.namespace.is_empty() && ty.args.is_empty() {
+            match ty.name.as_str() {
+                "Object" | "object" if self.declared.object => return Ok(RustType::AnyValue),
+                "Function" | "function" if self.declared.function => {
+                    return Ok(RustType::AnyCall);
+                }
+                "Object" if !ty.bare => return Ok(RustType::RawObject),
+                _ => {}
+            }
         }
         let full_name = ty.full_name();
         let constructor = if ty.is_percent_bare() {
@@ -401,7 +601,7 @@ impl Resolver<'_> {
                 Some([only]) => Some(*only),
                 Some(_) => {
                     return Err(unsupported(format!(
-                        "`%{full_name}`: a bare type needs exactly one constructor"
+                        "`%{full_name}`, a bare type of a boxed type with more than one constructor"
                     )));
                 }
                 None => None,
@@ -409,80 +609,23 @@ impl Resolver<'_> {
         } else if ty.bare {
             self.constructor_by_name.get(&full_name).copied()
         } else {
-            if self.by_type.contains_key(&full_name) {
-                return Ok(RustType::Enum(Path {
-                    module: naming::module_path(&ty.namespace),
-                    name: naming::type_name(&ty.name),
-                }));
+            if let Some(path) = self.enum_paths.get(full_name.as_str()) {
+                return Ok(RustType::Enum(path.clone()));
             }
             None
         };
         match constructor {
-            Some(index) => {
-                let definition = &self.constructors[index];
-                Ok(RustType::Struct(Path {
-                    module: naming::module_path(&definition.namespace),
-                    name: naming::type_name(&definition.name),
-                }))
-            }
+            Some(index) => Ok(RustType::Struct(self.constructor_paths[index].clone())),
             None => Err(Error::UndefinedType {
                 definition: definition.full_name(),
                 ty: ty.to_string(),
+                at: Location::of(source, definition),
             }),
         }
     }
 }
 
-/// Two TL names that map to one Rust name in the same module would not compile.
-fn check_unique_names(plan: &Plan) -> Result<(), Error> {
-    let groups: [(&str, Vec<(Path, String)>); 3] = [
-        (
-            "types",
-            plan.constructors
-                .iter()
-                .map(|i| (item_path(i), i.definition.full_name()))
-                .collect(),
-        ),
-        (
-            "enums",
-            plan.enums
-                .iter()
-                .map(|e| (e.path.clone(), e.tl_name.clone()))
-                .collect(),
-        ),
-        (
-            "functions",
-            plan.functions
-                .iter()
-                .map(|f| (item_path(&f.item), f.item.definition.full_name()))
-                .collect(),
-        ),
-    ];
-    for (root, items) in groups {
-        let mut seen: HashMap<&Path, &str> = HashMap::new();
-        for (path, tl_name) in &items {
-            if let Some(first) = seen.insert(path, tl_name) {
-                return Err(Error::NameClash {
-                    first: first.to_owned(),
-                    second: tl_name.clone(),
-                    rust: format!("{root}::{}", path_text(path)),
-                });
-            }
-        }
-    }
-    Ok(())
-}
-
 /// The path of an item's struct.
 pub fn item_path(item: &Item) -> Path {
-    Path {
-        module: item.module.clone(),
-        name: item.name.clone(),
-    }
-}
-
-fn path_text(path: &Path) -> String {
-    let mut parts = path.module.clone();
-    parts.push(path.name.clone());
-    parts.join("::")
+    item.path()
 }

@@ -47,6 +47,18 @@ impl Schema {
             .filter(|d| d.category == Category::Function && !d.is_builtin())
     }
 
+    /// Whether the schema's `#` fields are data, as in TON's: a `#` that
+    /// gates no field is a number (`liteServer.getTransactions count:#`), and
+    /// the bits of a mask that no field stands for mean something of their
+    /// own (`liteServer.lookupBlock mode:#`: bit 0 is "by seqno"). In
+    /// Telegram's schemas every `#` is a mask computed from the fields it
+    /// gates, and bits no field stands for come from a newer layer. It
+    /// follows the schema family, which [`Schema::id_rule`] tells: true for
+    /// the TL compiler's.
+    pub fn nat_fields_are_data(&self) -> bool {
+        self.id_rule == IdRule::TlCompiler
+    }
+
     /// The definition with this full name (`auth.sendCode`) in this category, if any.
     pub fn find(&self, category: Category, full_name: &str) -> Option<&Definition> {
         self.definitions
@@ -128,6 +140,17 @@ impl Definition {
         crate::id::compute_id(self, rule)
     }
 
+    /// The bits of the `#` field `mask` that gate fields of this definition
+    /// (`flags.N?T`, `flags.N?true`): zero for a `#` that gates nothing,
+    /// which is a plain number (TON's `count:#`).
+    pub fn gated_bits(&self, mask: &str) -> u32 {
+        self.params
+            .iter()
+            .filter_map(|p| p.flag.as_ref())
+            .filter(|flag| flag.field == mask && flag.bit < 32)
+            .fold(0, |bits, flag| bits | 1 << flag.bit)
+    }
+
     /// Records the id written in the schema (`name#hex`), if any. A
     /// definition without one gets its computed id once the whole text is
     /// read, since the rule depends on the whole text.
@@ -162,8 +185,9 @@ pub struct Parameter {
 }
 
 impl Parameter {
-    /// Whether this is a mask field (`flags:#`): its value is computed from
-    /// the conditional fields that refer to it.
+    /// Whether this is a `#` field (`flags:#`, `count:#`): a mask where
+    /// conditional fields refer to it ([`Definition::gated_bits`] is not
+    /// zero), a plain number where none do.
     pub fn is_mask(&self) -> bool {
         self.flag.is_none() && self.ty.is_nat()
     }

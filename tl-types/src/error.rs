@@ -153,6 +153,17 @@ pub enum EncodeError {
         /// The fields that share the bit.
         fields: &'static [&'static str],
     },
+    /// Bits set in the member that keeps a mask's other bits
+    /// (`mode_other_bits`) that fields stand for: they follow from whether
+    /// those fields are present, so set the fields instead.
+    MaskBitsOfFields {
+        /// The TL name of the constructor or function.
+        definition: &'static str,
+        /// The mask field: `mode`.
+        mask: &'static str,
+        /// The bits that fields stand for.
+        bits: u32,
+    },
 }
 
 impl fmt::Display for EncodeError {
@@ -177,6 +188,14 @@ impl fmt::Display for EncodeError {
                 f,
                 "in {definition}, the fields {} share {flag} and must all be present or all absent",
                 fields.join(", ")
+            ),
+            EncodeError::MaskBitsOfFields {
+                definition,
+                mask,
+                bits,
+            } => write!(
+                f,
+                "in {definition}, bits {bits:#x} of `{mask}` stand for fields: set the fields, not the bits"
             ),
         }
     }

@@ -338,6 +338,18 @@ impl<'a> Fields<'a> {
         }
     }
 
+    /// The bits of the mask `key` that no field stands for, where the
+    /// schema keeps them: those of its value outside `gated`, the bits that
+    /// fields stand for (which are derived from the fields, and ignored
+    /// here). An absent mask has none.
+    pub fn other_bits(&self, key: &str, gated: u32) -> Result<u32, JsonError> {
+        let path = format!("{}.{key}", self.path);
+        match self.map.get(key) {
+            None | Some(Value::Null) => Ok(0),
+            Some(value) => u32::from_tl_json(value, &path).map(|mask| mask & !gated),
+        }
+    }
+
     /// A `flags.N?true` field: absent is `false`.
     pub fn flag(&self, key: &str) -> Result<bool, JsonError> {
         let path = format!("{}.{key}", self.path);

@@ -180,6 +180,18 @@ impl Deserializable for Vec<u8> {
 /// [`EncodeError::TooManyElements`].
 #[inline]
 pub fn write_bare_vector<T: Serializable, S: Sink + ?Sized>(items: &[T], out: &mut Writer<'_, S>) {
+    write_bare_vector_with(items, out, |item, out| item.write_to(out));
+}
+
+/// Writes a bare `vector<T>` whose elements `write` writes: for elements
+/// that are not written as their own type is (bare vectors in a vector,
+/// TDLib's `vector<vector<keyboardButton>>`).
+#[inline]
+pub fn write_bare_vector_with<T, S: Sink + ?Sized>(
+    items: &[T],
+    out: &mut Writer<'_, S>,
+    mut write: impl FnMut(&T, &mut Writer<'_, S>),
+) {
     let Ok(count) = i32::try_from(items.len()) else {
         return out.fail(EncodeError::TooManyElements {
             length: items.len(),
@@ -187,8 +199,20 @@ pub fn write_bare_vector<T: Serializable, S: Sink + ?Sized>(items: &[T], out: &m
     };
     count.write_to(out);
     for item in items {
-        item.write_to(out);
+        write(item, out);
     }
+}
+
+/// Writes a boxed `Vector<T>` (the vector id, then a bare vector) whose
+/// elements `write` writes.
+#[inline]
+pub fn write_vector_with<T, S: Sink + ?Sized>(
+    items: &[T],
+    out: &mut Writer<'_, S>,
+    write: impl FnMut(&T, &mut Writer<'_, S>),
+) {
+    VECTOR_ID.write_to(out);
+    write_bare_vector_with(items, out, write);
 }
 
 /// Reads a bare `vector<T>`: the count, then the elements.
@@ -196,6 +220,16 @@ pub fn write_bare_vector<T: Serializable, S: Sink + ?Sized>(items: &[T], out: &m
 /// Every element takes at least 4 bytes, so a count larger than a quarter of
 /// the remaining input is refused before anything is allocated.
 pub fn read_bare_vector<T: Deserializable>(reader: &mut Reader<'_>) -> Result<Vec<T>, DecodeError> {
+    read_bare_vector_with(reader, T::deserialize)
+}
+
+/// Reads a bare `vector<T>` whose elements `read` reads (see
+/// [`write_bare_vector_with`]), with the same bound on the count as
+/// [`read_bare_vector`].
+pub fn read_bare_vector_with<'a, T>(
+    reader: &mut Reader<'a>,
+    mut read: impl FnMut(&mut Reader<'a>) -> Result<T, DecodeError>,
+) -> Result<Vec<T>, DecodeError> {
     let start = reader.position();
     let count = i32::deserialize(reader)?;
     let count = usize::try_from(count)
@@ -211,9 +245,19 @@ pub fn read_bare_vector<T: Deserializable>(reader: &mut Reader<'_>) -> Result<Ve
     }
     let mut items = Vec::with_capacity(count);
     for _ in 0..count {
-        items.push(T::deserialize(reader)?);
+        items.push(read(reader)?);
     }
     Ok(items)
+}
+
+/// Reads a boxed `Vector<T>` (the vector id, then a bare vector) whose
+/// elements `read` reads.
+pub fn read_vector_with<'a, T>(
+    reader: &mut Reader<'a>,
+    read: impl FnMut(&mut Reader<'a>) -> Result<T, DecodeError>,
+) -> Result<Vec<T>, DecodeError> {
+    expect_id(reader, VECTOR_ID, "Vector")?;
+    read_bare_vector_with(reader, read)
 }
 
 /// Reads a constructor id and fails unless it is `expected_id`.

@@ -22,8 +22,10 @@ fn round_trip<T: Serializable + Deserializable + PartialEq + std::fmt::Debug>(
 #[test]
 fn keywords_as_field_names_and_two_masks() {
     let node = types::kv::Node {
+        flags_other_bits: 0,
         r#type: Some("dir".into()),
         self_: true,
+        flags2_other_bits: 0,
         ttl: Some(60),
         expires: Some(1_700_000_000),
         children: Some(vec![enums::kv::Node::Empty]),
@@ -41,10 +43,52 @@ fn keywords_as_field_names_and_two_masks() {
 }
 
 #[test]
+fn mask_bits_that_no_field_stands_for_are_kept() {
+    // A schema that computes its ids, as TON's do, keeps the bits of a mask
+    // that no field stands for: they mean something of their own.
+    let mut bytes = 0x43cf068c_u32.to_le_bytes().to_vec(); // option
+    bytes.extend(0b1000_0001_u32.to_le_bytes()); // bit 0 (`some`) and bit 7
+    bytes.extend(3_i32.to_le_bytes());
+    let option = enums::Option::from_bytes(&bytes).unwrap();
+    let enums::Option::Option(value) = &option;
+    assert_eq!(value.flags_other_bits, 0b1000_0000);
+    assert_eq!(value.some, Some(3));
+    assert_eq!(option.to_bytes().unwrap(), bytes);
+    assert_eq!(
+        serde_json::to_string(&option).unwrap(),
+        r#"{"_":"option","flags":129,"some":3}"#
+    );
+    let back: enums::Option =
+        serde_json::from_str(r#"{"_":"option","flags":129,"some":3}"#).unwrap();
+    assert_eq!(back, option);
+    // Bits that fields stand for follow the fields, in JSON as the spec says...
+    let derived: enums::Option = serde_json::from_str(r#"{"_":"option","flags":1}"#).unwrap();
+    assert_eq!(
+        derived.to_bytes().unwrap(),
+        [0x8c, 0x06, 0xcf, 0x43, 0, 0, 0, 0]
+    );
+    // ...and setting one in the member is an encoding error, not a silent fix.
+    let wrong = types::Option {
+        flags_other_bits: 1,
+        some: None,
+    };
+    assert_eq!(
+        wrong.to_bytes(),
+        Err(EncodeError::MaskBitsOfFields {
+            definition: "option",
+            mask: "flags",
+            bits: 1
+        })
+    );
+}
+
+#[test]
 fn two_values_on_one_bit_must_agree() {
     let node = types::kv::Node {
+        flags_other_bits: 0,
         r#type: None,
         self_: false,
+        flags2_other_bits: 0,
         ttl: Some(60),
         expires: None,
         children: None,
@@ -101,9 +145,15 @@ fn recursion_is_boxed_and_works() {
 
 #[test]
 fn names_that_shadow_the_prelude() {
-    let option = enums::Option::from(types::Option { some: Some(3) });
+    let option = enums::Option::from(types::Option {
+        flags_other_bits: 0,
+        some: Some(3),
+    });
     round_trip(&option);
-    let none = types::Option { some: None };
+    let none = types::Option {
+        flags_other_bits: 0,
+        some: None,
+    };
     assert_eq!(none.to_bytes().unwrap(), [0, 0, 0, 0]);
 }
 
@@ -129,6 +179,7 @@ fn generic_functions_return_what_they_wrap() {
 #[test]
 fn functions_returning_bool_and_vectors() {
     let put = functions::kv::Put {
+        flags_other_bits: 0,
         entry: entry("k").into(),
         sync: true,
     };
@@ -140,8 +191,10 @@ fn functions_returning_bool_and_vectors() {
 #[test]
 fn tl_json_through_serde() {
     let node = enums::kv::Node::from(types::kv::Node {
+        flags_other_bits: 0,
         r#type: Some("dir".into()),
         self_: false,
+        flags2_other_bits: 0,
         ttl: None,
         expires: None,
         children: Some(vec![enums::kv::Node::Empty]),

@@ -13,20 +13,9 @@
 //! (see issue 3's notes).
 
 use super::{Options, Scope, docs, hex_id, ident, json};
-use crate::plan::{Path, Plan};
-use heck::ToUpperCamelCase;
+use crate::plan::Plan;
 use proc_macro2::TokenStream;
 use quote::quote;
-
-/// `auth` + `SentCode` → `AuthSentCode`.
-pub fn variant_name(path: &Path) -> String {
-    let mut name = String::new();
-    for part in &path.module {
-        name.push_str(&part.trim_start_matches("r#").to_upper_camel_case());
-    }
-    name.push_str(path.name.trim_start_matches("r#"));
-    name
-}
 
 /// The three dispatch enums and their impls.
 pub fn dispatch(plan: &Plan, options: &Options<'_>, scope: &Scope) -> TokenStream {
@@ -44,7 +33,7 @@ pub fn dispatch(plan: &Plan, options: &Options<'_>, scope: &Scope) -> TokenStrea
     let mut all_constructor_names: Vec<String> = Vec::new();
     let mut call_json_reads = Vec::new();
     for boxed in &plan.enums {
-        let name = ident(&variant_name(&boxed.path));
+        let name = ident(&boxed.any_variant);
         let ty = scope.enum_path(&boxed.path);
         let doc = docs::attrs(&format!(
             "A value of `{}`: {}.",
@@ -78,8 +67,8 @@ pub fn dispatch(plan: &Plan, options: &Options<'_>, scope: &Scope) -> TokenStrea
     let mut call_names = Vec::new();
     let mut call_arms = Vec::new();
     for function in &plan.functions {
-        let path = crate::plan::item_path(&function.item);
-        let name = ident(&variant_name(&path));
+        let path = function.item.path();
+        let name = ident(&function.any_variant);
         let mut ty = scope.function_path(&path);
         if !function.item.generics.is_empty() {
             let args = function

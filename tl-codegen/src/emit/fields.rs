@@ -9,9 +9,11 @@ use quote::quote;
 
 /// The struct's field declarations, with their docs.
 pub fn declarations(item: &Item, scope: &Scope) -> Vec<TokenStream> {
-    item.stored_fields()
-        .map(|field| {
-            let name = ident(&field.ident);
+    item.fields
+        .iter()
+        .filter_map(|field| {
+            let member = field.member.as_deref()?;
+            let name = ident(member);
             let ty = scope.ty(&field.ty);
             let ty = match field.role {
                 Role::Optional { .. } => {
@@ -23,21 +25,55 @@ pub fn declarations(item: &Item, scope: &Scope) -> Vec<TokenStream> {
             let tl = tl_parser::print::param_text(&field.param);
             let mut doc = match &field.role {
                 Role::Optional { mask, bit } => {
-                    format!("`{tl}`: present when bit {bit} of `{mask}` is set.")
+                    format!(
+                        "`{tl}`: present when bit {bit} of `{}` is set.",
+                        mask.trim_start_matches("r#")
+                    )
                 }
-                Role::Bit { mask, bit } => format!("`{tl}`: bit {bit} of `{mask}`."),
+                Role::Bit { mask, bit } => {
+                    format!("`{tl}`: bit {bit} of `{}`.", mask.trim_start_matches("r#"))
+                }
+                Role::Mask { bits } => format!(
+                    "`{tl}`: the bits of this mask that no field stands for. {}; setting them \
+                     here is an encoding error.",
+                    gated_text(item, field, *bits)
+                ),
                 _ => format!("`{tl}`"),
             };
             if let Some(text) = docs::param_doc(&item.definition, &field.param.name) {
                 doc = format!("{}\n\n{doc}", docs::escape(text));
             }
             let doc = docs::attrs(&doc);
-            quote! {
+            Some(quote! {
                 #doc
                 pub #name: #ty
-            }
+            })
         })
         .collect()
+}
+
+/// `Bits 1 (`lt`) and 2 (`utime`) are set from those fields`.
+fn gated_text(item: &Item, mask: &Field, bits: u32) -> String {
+    let parts: Vec<String> = (0..32)
+        .filter(|bit| bits & (1 << bit) != 0)
+        .map(|bit| {
+            let names: Vec<String> = item
+                .fields
+                .iter()
+                .filter(|f| f.role.flag() == Some((mask.ident.as_str(), bit)))
+                .map(|f| format!("`{}`", f.param.name))
+                .collect();
+            format!("{bit} ({})", names.join(", "))
+        })
+        .collect();
+    match parts.as_slice() {
+        [only] => format!("Bit {only} is set from that field"),
+        [rest @ .., last] => format!(
+            "Bits {} and {last} are set from those fields",
+            rest.join(", ")
+        ),
+        [] => String::from("No bit stands for a field"),
+    }
 }
 
 /// Methods for `flags.N?true` fields that are not stored because a value
@@ -51,11 +87,11 @@ pub fn implied_accessors(item: &Item) -> Vec<TokenStream> {
             };
             let name = ident(&field.ident);
             let by_ident = ident(by);
+            let by = by.trim_start_matches("r#");
             let doc = docs::attrs(&format!(
-                "`{}`: bit {bit} of `{mask}`, which also gates `{}`, so this is true exactly when `{}` is present.",
+                "`{}`: bit {bit} of `{}`, which also gates `{by}`, so this is true exactly when `{by}` is present.",
                 tl_parser::print::param_text(&field.param),
-                by.trim_start_matches("r#"),
-                by.trim_start_matches("r#"),
+                mask.trim_start_matches("r#"),
             ));
             Some(quote! {
                 #doc
@@ -73,10 +109,10 @@ pub fn serialize(item: &Item) -> TokenStream {
     let tl_name = item.definition.full_name();
     let mut statements = Vec::new();
     for field in &item.fields {
-        if let Some(length) = sized_by(item, field) {
+        if let Some(length) = &field.sized_by {
             let object = ident(&field.ident);
-            let length_ident = ident(&length.ident);
-            let name = length.param.name.as_str();
+            let length_ident = ident(length);
+            let name = length.trim_start_matches("r#");
             statements.push(quote! {
                 if usize::try_from(self.#length_ident).ok() != Some(self.#object.0.len()) {
                     out.fail(tl::EncodeError::LengthMismatch {
@@ -91,22 +127,44 @@ pub fn serialize(item: &Item) -> TokenStream {
     for field in &item.fields {
         let name = ident(&field.ident);
         match &field.role {
-            Role::Mask => {
+            Role::Mask { bits: gated } => {
                 let (checks, bits) = mask_value(item, &field.ident, &tl_name);
                 statements.extend(checks);
-                let bits = if bits.is_empty() {
+                let mut bits = if bits.is_empty() {
                     quote!(0)
                 } else {
                     quote!(#(#bits)|*)
                 };
+                if let Some(member) = &field.member {
+                    let member = ident(member);
+                    let mask = field.param.name.as_str();
+                    let gated = hex_u32(*gated);
+                    statements.push(quote! {
+                        if self.#member & #gated != 0 {
+                            out.fail(tl::EncodeError::MaskBitsOfFields {
+                                definition: #tl_name,
+                                mask: #mask,
+                                bits: self.#member & #gated,
+                            });
+                            return;
+                        }
+                    });
+                    bits = quote!(self.#member | #bits);
+                }
                 statements.push(quote! {
                     let #name: u32 = #bits;
                     #name.write_to(out);
                 });
             }
-            Role::Required => statements.push(write_value(&quote!(self.#name), &field.ty)),
+            Role::Required => {
+                statements.push(write_value(
+                    &quote!(self.#name),
+                    &quote!(&self.#name),
+                    &field.ty,
+                ));
+            }
             Role::Optional { .. } => {
-                let write = write_value(&quote!(value), &field.ty);
+                let write = write_value(&quote!(value), &quote!(value), &field.ty);
                 statements.push(quote! {
                     if let Some(value) = &self.#name {
                         #write
@@ -119,8 +177,14 @@ pub fn serialize(item: &Item) -> TokenStream {
     quote!(#(#statements)*)
 }
 
-/// The bits of a mask, and checks that fields sharing a bit agree.
-fn mask_value(item: &Item, mask: &str, tl_name: &str) -> (Vec<TokenStream>, Vec<TokenStream>) {
+/// A `u32` literal in hex: `0x00000006_u32`.
+fn hex_u32(bits: u32) -> TokenStream {
+    format!("0x{bits:08x}_u32").parse().expect("a literal")
+}
+
+/// The expression of a mask's bits from the fields that depend on it, with
+/// checks that fields sharing a bit agree. Shared with the TL-JSON writer.
+pub fn mask_value(item: &Item, mask: &str, tl_name: &str) -> (Vec<TokenStream>, Vec<TokenStream>) {
     let mut checks = Vec::new();
     let mut bits = Vec::new();
     let mut seen_bits = Vec::new();
@@ -175,36 +239,66 @@ fn mask_value(item: &Item, mask: &str, tl_name: &str) -> (Vec<TokenStream>, Vec<
     (checks, bits)
 }
 
-fn write_value(value: &TokenStream, ty: &RustType) -> TokenStream {
-    match ty {
-        RustType::Vector { bare: true, .. } => quote!(tl::wire::write_bare_vector(&#value, out);),
-        _ => quote!(#value.write_to(out);),
+/// A statement writing a value: `place` is the value itself (`self.x`,
+/// `value`), `reference` a reference to it (`&self.x`, `value`).
+fn write_value(place: &TokenStream, reference: &TokenStream, ty: &RustType) -> TokenStream {
+    if ty.has_bare_vector() {
+        let write = write_vector(reference, ty);
+        quote!(#write;)
+    } else {
+        quote!(#place.write_to(out);)
     }
 }
 
-/// For an open-typed `Object` field, the `bytes:int` field before it that
-/// gives its length, as in MTProto's `message`.
-fn sized_by<'a>(item: &'a Item, field: &Field) -> Option<&'a Field> {
-    if field.ty != RustType::RawObject {
-        return None;
+/// The call writing a vector whose codec is not its element type's alone:
+/// bare, or holding a bare vector.
+fn write_vector(reference: &TokenStream, ty: &RustType) -> TokenStream {
+    let RustType::Vector { element, bare } = ty else {
+        return quote!(#reference.write_to(out));
+    };
+    if element.has_bare_vector() {
+        let inner = write_vector(&quote!(item), element);
+        if *bare {
+            quote!(tl::wire::write_bare_vector_with(#reference, out, |item, out| #inner))
+        } else {
+            quote!(tl::wire::write_vector_with(#reference, out, |item, out| #inner))
+        }
+    } else if *bare {
+        quote!(tl::wire::write_bare_vector(#reference, out))
+    } else {
+        quote!(#reference.write_to(out))
     }
-    item.fields
-        .iter()
-        .take_while(|f| f.param.name != field.param.name)
-        .find(|f| f.param.name == "bytes" && f.ty == RustType::Int && f.role == Role::Required)
 }
 
-/// Whether any field depends on the mask.
-fn is_used_mask(item: &Item, mask: &str) -> bool {
-    item.fields
-        .iter()
-        .any(|f| f.role.flag().is_some_and(|(m, _)| m == mask))
+/// An expression reading a vector whose codec is not its element type's
+/// alone, of type `Result<Vec<_>, DecodeError>`.
+fn read_vector(ty: &RustType) -> TokenStream {
+    let RustType::Vector { element, bare } = ty else {
+        return quote!(reader.read());
+    };
+    if element.has_bare_vector() {
+        let inner = read_vector(element);
+        if *bare {
+            quote!(tl::wire::read_bare_vector_with(reader, |reader| #inner))
+        } else {
+            quote!(tl::wire::read_vector_with(reader, |reader| #inner))
+        }
+    } else if *bare {
+        quote!(tl::wire::read_bare_vector(reader))
+    } else {
+        quote!(reader.read())
+    }
 }
 
-fn read_value(ty: &RustType) -> TokenStream {
-    match ty {
-        RustType::Vector { bare: true, .. } => quote!(tl::wire::read_bare_vector(reader)?),
-        _ => quote!(tl::read!(reader)),
+fn read_value(field: &Field) -> TokenStream {
+    if let Some(length) = &field.sized_by {
+        let length = ident(length);
+        quote!(tl::wire::read_sized_object(reader, #length)?)
+    } else if field.ty.has_bare_vector() {
+        let read = read_vector(&field.ty);
+        quote!(#read?)
+    } else {
+        quote!(tl::read!(reader))
     }
 }
 
@@ -213,18 +307,12 @@ pub fn deserialize(item: &Item, scope: &Scope) -> TokenStream {
     let mut statements = Vec::new();
     for field in &item.fields {
         let name = ident(&field.ident);
-        let read = match sized_by(item, field) {
-            Some(length) => {
-                let length = ident(&length.ident);
-                quote!(tl::wire::read_sized_object(reader, #length)?)
-            }
-            None => read_value(&field.ty),
-        };
+        let read = read_value(field);
         statements.push(match &field.role {
-            Role::Mask if is_used_mask(item, &field.ident) => {
+            Role::Mask { bits } if *bits != 0 => {
                 quote!(let #name: u32 = tl::read!(reader);)
             }
-            Role::Mask => quote!(let _: u32 = tl::read!(reader);),
+            Role::Mask { .. } => quote!(let _: u32 = tl::read!(reader);),
             Role::Required => {
                 let ty = scope.ty(&field.ty);
                 quote!(let #name: #ty = #read;)
@@ -252,11 +340,21 @@ pub fn deserialize(item: &Item, scope: &Scope) -> TokenStream {
             Role::ImpliedBit { .. } => quote!(),
         });
     }
-    let names = item.stored_fields().map(|f| ident(&f.ident));
+    let members = item.fields.iter().filter_map(|field| {
+        let member = ident(field.member.as_deref()?);
+        Some(match field.role {
+            Role::Mask { bits } => {
+                let local = ident(&field.ident);
+                let others = hex_u32(!bits);
+                quote!(#member: #local & #others)
+            }
+            _ => quote!(#member),
+        })
+    });
     let ok = scope.std("Ok");
     quote! {
         #(#statements)*
-        #ok(Self { #(#names),* })
+        #ok(Self { #(#members),* })
     }
 }
 

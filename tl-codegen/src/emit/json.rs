@@ -3,6 +3,7 @@
 
 use super::{Options, Scope, ident};
 use crate::plan::{Item, Plan, Role, item_path};
+
 use proc_macro2::TokenStream;
 use quote::quote;
 
@@ -41,7 +42,28 @@ pub fn item(item: &Item, gate: &TokenStream, scope: &Scope) -> TokenStream {
         let key = field.param.name.as_str();
         let member = ident(&field.ident);
         match &field.role {
-            Role::Mask => mask_names.push(key.to_owned()),
+            Role::Mask { bits } => {
+                mask_names.push(key.to_owned());
+                // A mask is derived from its fields; where it keeps other
+                // bits, the whole mask is written when they are set, and
+                // those bits are read back from it.
+                if let Some(kept) = &field.member {
+                    let kept = ident(kept);
+                    let (_, derived) = super::fields::mask_value(item, &field.ident, &tl_name);
+                    let derived = if derived.is_empty() {
+                        quote!(0)
+                    } else {
+                        quote!(#(#derived)|*)
+                    };
+                    inserts.push(quote! {
+                        if self.#kept != 0 {
+                            map.insert(#key.into(), (self.#kept | #derived).to_tl_json());
+                        }
+                    });
+                    let gated = proc_macro2::Literal::u32_unsuffixed(*bits);
+                    reads.push(quote!(#kept: fields.other_bits(#key, #gated)?));
+                }
+            }
             Role::Required => {
                 field_names.push(key.to_owned());
                 inserts.push(quote!(map.insert(#key.into(), self.#member.to_tl_json());));

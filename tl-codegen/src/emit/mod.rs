@@ -271,6 +271,16 @@ impl Scope {
                 quote!(#name)
             }
             RustType::RawObject => quote!(tl::RawObject),
+            RustType::AnyValue | RustType::AnyCall => {
+                let name = if *ty == RustType::AnyValue {
+                    ident("AnyValue")
+                } else {
+                    ident("AnyCall")
+                };
+                let up = (0..self.depth).map(|_| ident("super"));
+                let box_ = self.std("Box");
+                quote!(#box_<#(#up::)* #name>)
+            }
         }
     }
 
