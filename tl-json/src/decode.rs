@@ -4,7 +4,7 @@ use crate::error::Error;
 use crate::index::{Entry, Index};
 use serde_json::{Map, Value};
 use std::collections::HashMap;
-use tl_parser::Type;
+use tl_parser::{Primitive, Type};
 use tl_types::json::{self, ToTlJson};
 use tl_types::{Deserializable, Reader, wire};
 
@@ -45,9 +45,17 @@ fn body(index: &Index, definition: &Entry, reader: &mut Reader<'_>) -> Result<Va
     let mut object = Map::new();
     object.insert("_".into(), Value::String(definition.full_name()));
     let mut masks: HashMap<&str, u32> = HashMap::new();
+    let nat_data = index.nat_fields_are_data(definition.schema);
     for param in &definition.params {
         if param.is_mask() {
-            masks.insert(&param.name, reader.read_u32()?);
+            let value = reader.read_u32()?;
+            masks.insert(&param.name, value);
+            // Where `#` fields are data, one that gates nothing is a number,
+            // and a mask with bits no field stands for is written whole.
+            let gated = definition.gated_bits(&param.name);
+            if nat_data && (gated == 0 || value & !gated != 0) {
+                object.insert(param.name.to_string(), value.to_tl_json());
+            }
             continue;
         }
         if let Some(flag) = &param.flag {
@@ -86,18 +94,25 @@ fn value(
             }),
         };
     }
+    if let Some(primitive) = ty.primitive() {
+        return Ok(match primitive {
+            Primitive::Int => i32::deserialize(reader)?.to_tl_json(),
+            Primitive::Nat => u32::deserialize(reader)?.to_tl_json(),
+            Primitive::Long => i64::deserialize(reader)?.to_tl_json(),
+            Primitive::Double => f64::deserialize(reader)?.to_tl_json(),
+            Primitive::Int128 => <[u8; 16]>::deserialize(reader)?.to_tl_json(),
+            Primitive::Int256 => <[u8; 32]>::deserialize(reader)?.to_tl_json(),
+            Primitive::String => Value::String(String::deserialize(reader)?),
+            Primitive::Bytes => json::bytes_to_tl_json(wire::read_bytes(reader)?),
+            Primitive::Bool => Value::Bool(bool::deserialize(reader)?),
+            Primitive::True => Value::Bool(true),
+        });
+    }
+    if index.is_any_object(ty, definition.schema) {
+        return object(index, reader);
+    }
     if ty.namespace.is_empty() {
         match ty.name.as_str() {
-            "int" => return Ok(i32::deserialize(reader)?.to_tl_json()),
-            "#" => return Ok(u32::deserialize(reader)?.to_tl_json()),
-            "long" => return Ok(i64::deserialize(reader)?.to_tl_json()),
-            "double" => return Ok(f64::deserialize(reader)?.to_tl_json()),
-            "int128" => return Ok(<[u8; 16]>::deserialize(reader)?.to_tl_json()),
-            "int256" => return Ok(<[u8; 32]>::deserialize(reader)?.to_tl_json()),
-            "string" => return Ok(Value::String(String::deserialize(reader)?)),
-            "bytes" => return Ok(json::bytes_to_tl_json(wire::read_bytes(reader)?)),
-            "Bool" => return Ok(Value::Bool(bool::deserialize(reader)?)),
-            "true" => return Ok(Value::Bool(true)),
             "Vector" | "vector" => {
                 let [element] = ty.args.as_slice() else {
                     return Err(reader_error(reader, "a vector type without one argument"));
@@ -107,7 +122,6 @@ fn value(
                 }
                 return vector(index, element, definition, reader);
             }
-            "Object" if !ty.bare => return object(index, reader),
             _ => {}
         }
     }

@@ -4,7 +4,7 @@ use crate::error::{Error, Path};
 use crate::index::{Entry, Index};
 use serde_json::Value;
 use std::collections::HashMap;
-use tl_parser::{Parameter, Type};
+use tl_parser::{Parameter, Primitive, Type};
 use tl_types::json::{self, FromTlJson, kind};
 use tl_types::{Serializable, wire};
 
@@ -159,10 +159,22 @@ fn body(
         }
     }
 
+    let nat_data = index.nat_fields_are_data(definition.schema);
     for param in &definition.params {
         let field_path = path.key(&param.name);
-        if param.is_mask() {
-            let mask = masks.get(param.name.as_str()).copied().unwrap_or(0);
+        let gated = definition.gated_bits(&param.name);
+        // Where `#` fields are data, one that gates nothing is a number like
+        // any other, and a mask takes the bits no field stands for from its
+        // key; the bits that fields stand for are theirs, as the spec says.
+        if param.is_mask() && (gated != 0 || !nat_data) {
+            let mut mask = masks.get(param.name.as_str()).copied().unwrap_or(0);
+            if nat_data {
+                let given: u32 = match map.get(param.name.as_str()) {
+                    None | Some(Value::Null) => 0,
+                    Some(value) => primitive(value, &field_path)?,
+                };
+                mask |= given & !gated;
+            }
             mask.serialize(out)
                 .map_err(|e| field_path.error(e.to_string()))?;
             continue;
@@ -195,18 +207,25 @@ fn value(
         let function = named(json, path, |name| index.function_by_name(name))?;
         return boxed(index, function, json, path, depth.deeper(), out);
     }
+    if let Some(primitive) = ty.primitive() {
+        return write(match primitive {
+            Primitive::Int => self::primitive::<i32>(json, path)?.serialize(out),
+            Primitive::Nat => self::primitive::<u32>(json, path)?.serialize(out),
+            Primitive::Long => self::primitive::<i64>(json, path)?.serialize(out),
+            Primitive::Double => self::primitive::<f64>(json, path)?.serialize(out),
+            Primitive::Int128 => self::primitive::<[u8; 16]>(json, path)?.serialize(out),
+            Primitive::Int256 => self::primitive::<[u8; 32]>(json, path)?.serialize(out),
+            Primitive::String => self::primitive::<String>(json, path)?.serialize(out),
+            Primitive::Bytes => self::primitive::<Vec<u8>>(json, path)?.serialize(out),
+            Primitive::Bool => self::primitive::<bool>(json, path)?.serialize(out),
+            Primitive::True => Ok(()),
+        });
+    }
+    if index.is_any_object(ty, definition.schema) {
+        return any_object(index, json, path, depth.deeper(), out);
+    }
     if ty.namespace.is_empty() {
         match ty.name.as_str() {
-            "int" => return write(primitive::<i32>(json, path)?.serialize(out)),
-            "#" => return write(primitive::<u32>(json, path)?.serialize(out)),
-            "long" => return write(primitive::<i64>(json, path)?.serialize(out)),
-            "double" => return write(primitive::<f64>(json, path)?.serialize(out)),
-            "int128" => return write(primitive::<[u8; 16]>(json, path)?.serialize(out)),
-            "int256" => return write(primitive::<[u8; 32]>(json, path)?.serialize(out)),
-            "string" => return write(primitive::<String>(json, path)?.serialize(out)),
-            "bytes" => return write(primitive::<Vec<u8>>(json, path)?.serialize(out)),
-            "Bool" => return write(primitive::<bool>(json, path)?.serialize(out)),
-            "true" => return Ok(()),
             "Vector" | "vector" => {
                 let [element] = ty.args.as_slice() else {
                     return Err(path.error("a vector type without one argument"));
@@ -224,9 +243,6 @@ fn value(
                     value(index, element, definition, item, &path.index(i), depth, out)?;
                 }
                 return Ok(());
-            }
-            "Object" if !ty.bare => {
-                return any_object(index, json, path, depth.deeper(), out);
             }
             _ => {}
         }

@@ -43,12 +43,29 @@ pub struct Index {
     functions_named: HashMap<String, Vec<usize>>,
     /// The constructors of each boxed type name, in schema order.
     constructors_of: HashMap<String, Vec<usize>>,
+    /// For each schema, whether its `#` fields are data
+    /// ([`Schema::nat_fields_are_data`]).
+    nat_data: Vec<bool>,
+    /// For each schema, whether it declares `Object` and `Function` as any
+    /// object (TON's `object ? = Object;`, `function ? = Function;`).
+    declares_any: Vec<bool>,
 }
 
 impl Index {
     /// Indexes schemas used together. Built-in declarations are skipped.
     pub fn new(schemas: &[Schema]) -> Index {
-        let mut index = Index::default();
+        let mut index = Index {
+            nat_data: schemas.iter().map(Schema::nat_fields_are_data).collect(),
+            declares_any: schemas
+                .iter()
+                .map(|s| {
+                    s.definitions
+                        .iter()
+                        .any(|d| d.is_builtin() && d.result.full_name() == "Object")
+                })
+                .collect(),
+            ..Index::default()
+        };
         for (schema, definitions) in schemas.iter().map(|s| &s.definitions).enumerate() {
             for definition in definitions.iter().filter(|d| !d.is_builtin()) {
                 let i = index.entries.len();
@@ -130,6 +147,29 @@ impl Index {
     /// the first schema that has it.
     pub fn is_constructor_of(&self, constructor: &Entry, ty: &str, from: usize) -> bool {
         constructor.result.full_name() == ty && self.owner(ty, from) == Some(constructor.schema)
+    }
+
+    /// Whether the `#` fields of schema `schema` are data: a `#` that gates
+    /// nothing is a number, and a mask keeps the bits no field stands for
+    /// (see [`Schema::nat_fields_are_data`]).
+    pub fn nat_fields_are_data(&self, schema: usize) -> bool {
+        self.nat_data.get(schema).copied().unwrap_or(false)
+    }
+
+    /// Whether `ty`, written in schema `from`, is any object of the schemas:
+    /// `Object` (and `object`, `function`, `Function`) where that schema
+    /// declares them as TON's do, Telegram's undeclared `Object` anywhere.
+    pub fn is_any_object(&self, ty: &Type, from: usize) -> bool {
+        if !ty.namespace.is_empty() || !ty.args.is_empty() {
+            return false;
+        }
+        match ty.name.as_str() {
+            "Object" => true,
+            "object" | "function" | "Function" => {
+                self.declares_any.get(from).copied().unwrap_or(false)
+            }
+            _ => false,
+        }
     }
 
     /// Whether a boxed type of this name has constructors in any schema.

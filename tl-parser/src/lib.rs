@@ -47,7 +47,7 @@ pub use error::ParseError;
 pub use grammar::MAX_TYPE_DEPTH;
 pub use model::{
     Category, Definition, Doc, DocTag, FlagRef, GenericParam, IdOrigin, IdRule, Namespace,
-    Parameter, Schema, Span, Type, TypeDoc,
+    Parameter, Primitive, Schema, Span, Type, TypeDoc,
 };
 
 /// Parses the text of a TL schema file.

@@ -255,11 +255,61 @@ impl Type {
         self.name == "true" && self.namespace.is_empty() && self.args.is_empty()
     }
 
+    /// The wire primitive this type names, in any schema's spelling
+    /// (Telegram's `int`, TDLib's `int32`, `int53`, `int64`, tonlib's
+    /// `secureString`), if it names one.
+    pub fn primitive(&self) -> Option<Primitive> {
+        if !self.namespace.is_empty() || !self.args.is_empty() {
+            return None;
+        }
+        Some(match self.name.as_str() {
+            "int" | "Int" | "int32" | "Int32" => Primitive::Int,
+            "#" => Primitive::Nat,
+            "long" | "Long" | "int53" | "Int53" | "int64" | "Int64" => Primitive::Long,
+            "double" | "Double" => Primitive::Double,
+            "Bool" => Primitive::Bool,
+            "true" => Primitive::True,
+            // tonlib's `secureString` and `secureBytes` are strings and bytes
+            // on the wire, kept in wiped memory by TON's own code.
+            "string" | "String" | "secureString" | "SecureString" => Primitive::String,
+            "bytes" | "Bytes" | "secureBytes" | "SecureBytes" => Primitive::Bytes,
+            "int128" | "Int128" => Primitive::Int128,
+            "int256" | "Int256" => Primitive::Int256,
+            _ => return None,
+        })
+    }
+
     /// Whether the name was written with a leading `%` to make a type bare
     /// (`%Message`, and the odd `%#`).
     pub fn is_percent_bare(&self) -> bool {
         self.bare && !starts_lowercase(&self.name)
     }
+}
+
+/// The primitive types of the wire format, whatever a schema calls them
+/// (see [`Type::primitive`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Primitive {
+    /// A 32-bit signed integer: `int`, `int32`.
+    Int,
+    /// `#`: a 32-bit unsigned number or mask.
+    Nat,
+    /// A 64-bit signed integer: `long`, `int53`, `int64`.
+    Long,
+    /// A 64-bit IEEE 754 float: `double`.
+    Double,
+    /// `Bool`: `boolTrue` or `boolFalse`.
+    Bool,
+    /// The bare `true` of `flags.N?true`: no bytes.
+    True,
+    /// A string: `string`, `secureString`.
+    String,
+    /// Bytes: `bytes`, `secureBytes`.
+    Bytes,
+    /// 16 opaque bytes: `int128`.
+    Int128,
+    /// 32 opaque bytes: `int256`.
+    Int256,
 }
 
 /// Where something stands in the source text. Line and column count from 1;

@@ -204,7 +204,7 @@ fn definition() -> impl Strategy<Value = Definition> {
                     });
                     result = Type::named("X");
                 }
-                let mut definition = Definition {
+                Definition {
                     namespace,
                     name: name.into(),
                     id: id.unwrap_or(0),
@@ -224,8 +224,7 @@ fn definition() -> impl Strategy<Value = Definition> {
                     builtin: None,
                     doc,
                     span: Span::default(),
-                };
-                definition
+                }
             },
         )
 }
