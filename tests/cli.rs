@@ -63,6 +63,45 @@ fn check_fails_on_an_error_finding() {
 }
 
 #[test]
+fn check_reports_what_gen_cannot_generate_at_its_place() {
+    // `%Pair` is a bare type of a boxed type with two constructors: the
+    // checker has nothing against it, but no Rust can hold it.
+    let path = temp_file(
+        "bare_of_two.tl",
+        "pair.a x:int = Pair;\npair.b y:long = Pair;\nholder p:%Pair = Holder;\n",
+    );
+    let file = path.to_str().unwrap();
+    let check = tl(&["check", file]);
+    let stderr = text(&check.stderr);
+    assert!(!check.status.success(), "{stderr}");
+    let message = "error: `holder` uses `%Pair`, a bare type of a boxed type with more than one constructor, which cannot be generated";
+    assert!(stderr.contains(message), "{stderr}");
+    assert!(stderr.contains("bare_of_two.tl:3:1"), "{stderr}");
+    assert!(stderr.contains("1 error(s)"), "{stderr}");
+    // `gen` refuses it with the same diagnostic, and never panics.
+    let out_file = std::env::temp_dir().join(format!("tl-cli-gen-{}.rs", std::process::id()));
+    let gen_out = tl(&["gen", file, "-o", out_file.to_str().unwrap()]);
+    let gen_err = text(&gen_out.stderr);
+    assert!(!gen_out.status.success());
+    assert!(gen_err.contains(message), "{gen_err}");
+    assert!(gen_err.contains("bare_of_two.tl:3:1"), "{gen_err}");
+    assert!(!gen_err.contains("panicked"), "{gen_err}");
+}
+
+#[test]
+fn check_of_a_ton_schema_has_no_warning_for_its_computed_ids() {
+    // One written id among computed ones, as in TON's files.
+    let path = temp_file(
+        "ton_like.tl",
+        "adnl.message.query query_id:int256 query:bytes = adnl.Message;\nok = Ok;\nzero#1 x:int = Zero;\n",
+    );
+    let out = tl(&["check", path.to_str().unwrap()]);
+    let stderr = text(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(!stderr.contains("has no explicit id"), "{stderr}");
+}
+
+#[test]
 fn check_of_a_missing_file_says_so() {
     let out = tl(&["check", "no/such/file.tl"]);
     assert_eq!(out.status.code(), Some(1));

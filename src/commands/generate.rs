@@ -8,6 +8,7 @@ use std::process::ExitCode;
 ///
 /// Examples:
 ///   tl gen schema/api.tl -o api.rs
+///   tl gen schema/api.tl --function 'auth.*' --function messages.sendMessage -o api.rs
 ///   tl gen my.tl --runtime crate::runtime -o src/generated.rs
 #[derive(clap::Args)]
 pub struct Args {
@@ -26,12 +27,20 @@ pub struct Args {
     /// A `name,codes` CSV file for function docs.
     #[arg(long, requires = "methods")]
     errors: Option<PathBuf>,
+    /// Generate only this function (a TL name, or `namespace.*`) and every
+    /// type it needs; may be given more than once.
+    #[arg(long = "function", value_name = "NAME")]
+    functions: Vec<String>,
 }
 
 /// Runs `tl gen`.
 pub fn run(args: Args) -> Result<ExitCode, String> {
     let mut config = tl_codegen::Config::new();
     config.runtime_crate(&args.runtime);
+    if !args.functions.is_empty() {
+        let patterns: Vec<&str> = args.functions.iter().map(String::as_str).collect();
+        config.functions(&patterns);
+    }
     if let (Some(methods), Some(errors)) = (&args.methods, &args.errors) {
         let read = |p: &PathBuf| {
             std::fs::read_to_string(p).map_err(|e| format!("cannot read {}: {e}", p.display()))

@@ -1,8 +1,12 @@
 //! The whole build script a crate needs for its own TL schema.
 
 fn main() {
-    tl_codegen::Config::new()
+    let compiled = tl_codegen::Config::new()
         .serde(tl_codegen::SerdeSupport::Always)
-        .compile(&["../../tl-codegen/tests/fixtures/kv.tl"], "kv")
-        .unwrap_or_else(|e| panic!("{e}"));
+        .compile(&["../../tl-codegen/tests/fixtures/kv.tl"], "kv");
+    if let Err(error) = compiled {
+        // Rendered like rustc's diagnostics; cargo shows it as our output.
+        eprintln!("{error}");
+        std::process::exit(1);
+    }
 }

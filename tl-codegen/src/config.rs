@@ -81,12 +81,47 @@ impl Config {
         self
     }
 
-    /// Generates only the definitions `filter` accepts. A type that a kept
-    /// definition uses must be kept too, or generation fails with
-    /// [`Error::UndefinedType`].
+    /// Generates only the definitions `filter` accepts, and every
+    /// constructor of every type they use, transitively: name the functions
+    /// you call and get their requests, answers and all they contain.
     pub fn include(&mut self, filter: impl Fn(&Definition) -> bool + 'static) -> &mut Config {
         self.include = Some(Box::new(filter));
         self
+    }
+
+    /// Generates only the functions named by `patterns`, each a full TL name
+    /// (`messages.sendMessage`) or a namespace followed by `.*` (`auth.*`),
+    /// with every type they need ([`Config::include`]).
+    ///
+    /// ```
+    /// let schema = tl_parser::parse(
+    ///     "ok = Ok;\nunused = Unused;\n---functions---\nauth.logOut = Ok;\nping = Ok;",
+    /// )
+    /// .unwrap();
+    /// let source = tl_codegen::Config::new()
+    ///     .functions(&["auth.*"])
+    ///     .generate(&[schema])
+    ///     .unwrap();
+    /// assert!(source.contains("pub struct LogOut"));
+    /// assert!(source.contains("pub struct Ok"));
+    /// assert!(!source.contains("pub struct Ping"));
+    /// assert!(!source.contains("pub struct Unused"));
+    /// ```
+    pub fn functions(&mut self, patterns: &[&str]) -> &mut Config {
+        let patterns: Vec<String> = patterns.iter().map(|p| (*p).to_owned()).collect();
+        self.include(move |d| {
+            d.category == tl_parser::Category::Function && {
+                let name = d.full_name();
+                patterns
+                    .iter()
+                    .any(|pattern| match pattern.strip_suffix(".*") {
+                        Some(namespace) => name
+                            .strip_prefix(namespace)
+                            .is_some_and(|rest| rest.starts_with('.')),
+                        None => *pattern == name,
+                    })
+            }
+        })
     }
 
     /// Documents functions with who may call them and their known errors,

@@ -5,7 +5,7 @@
 use crate::error::{Error, Location};
 use crate::naming;
 use std::collections::{BTreeMap, HashMap};
-use tl_parser::{Category, Definition, Parameter, Schema, Type};
+use tl_parser::{Category, Definition, Parameter, Primitive, Schema, Type};
 
 /// Everything to generate from a set of schemas.
 #[derive(Debug)]
@@ -226,24 +226,18 @@ pub struct Function {
     pub any_variant: String,
 }
 
-/// TL names that stand for a Rust primitive, with the TDLib/TON spellings.
+/// The Rust type of a wire primitive, in any schema's spelling.
 fn primitive(ty: &Type) -> Option<RustType> {
-    if !ty.namespace.is_empty() {
-        return None;
-    }
-    Some(match ty.name.as_str() {
-        "int" | "Int" | "int32" | "Int32" => RustType::Int,
-        "#" => RustType::Nat,
-        "long" | "Long" | "int53" | "Int53" | "int64" | "Int64" => RustType::Long,
-        "double" | "Double" => RustType::Double,
-        "Bool" | "true" => RustType::Bool,
-        // tonlib's `secureString` and `secureBytes` are strings and bytes on
-        // the wire, kept in wiped memory by TON's own code.
-        "string" | "String" | "secureString" | "SecureString" => RustType::String,
-        "bytes" | "Bytes" | "secureBytes" | "SecureBytes" => RustType::Bytes,
-        "int128" | "Int128" => RustType::Int128,
-        "int256" | "Int256" => RustType::Int256,
-        _ => return None,
+    Some(match ty.primitive()? {
+        Primitive::Int => RustType::Int,
+        Primitive::Nat => RustType::Nat,
+        Primitive::Long => RustType::Long,
+        Primitive::Double => RustType::Double,
+        Primitive::Bool | Primitive::True => RustType::Bool,
+        Primitive::String => RustType::String,
+        Primitive::Bytes => RustType::Bytes,
+        Primitive::Int128 => RustType::Int128,
+        Primitive::Int256 => RustType::Int256,
     })
 }
 
@@ -281,16 +275,69 @@ impl Declared {
     }
 }
 
-/// Builds the plan for `schemas`, keeping the definitions `include` accepts.
-pub fn build(schemas: &[Schema], include: &dyn Fn(&Definition) -> bool) -> Result<Plan, Error> {
-    let layer = schemas.iter().find_map(|s| s.layer);
-    // Each definition with the index of its schema.
-    let definitions: Vec<(usize, &Definition)> = schemas
+/// The definitions to generate: those `include` accepts, and every
+/// constructor of every type they use, transitively, so that a build script
+/// can name the functions it calls and get what they need.
+fn kept<'a>(
+    schemas: &'a [Schema],
+    include: &dyn Fn(&Definition) -> bool,
+) -> Vec<(usize, &'a Definition)> {
+    let all: Vec<(usize, &Definition)> = schemas
         .iter()
         .enumerate()
         .flat_map(|(source, s)| s.definitions.iter().map(move |d| (source, d)))
-        .filter(|(_, d)| !d.is_builtin() && include(d))
+        .filter(|(_, d)| !d.is_builtin())
         .collect();
+    let mut of_type: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut named: HashMap<String, usize> = HashMap::new();
+    for (i, (_, d)) in all.iter().enumerate() {
+        if d.category == Category::Type {
+            of_type.entry(d.result.full_name()).or_default().push(i);
+            named.insert(d.full_name(), i);
+        }
+    }
+    let mut keep = vec![false; all.len()];
+    let mut work: Vec<usize> = Vec::new();
+    for (i, (_, d)) in all.iter().enumerate() {
+        if include(d) {
+            keep[i] = true;
+            work.push(i);
+        }
+    }
+    while let Some(i) = work.pop() {
+        let d = all[i].1;
+        let mut types: Vec<&Type> = d.params.iter().map(|p| &p.ty).collect();
+        if d.category == Category::Function {
+            types.push(&d.result);
+        }
+        while let Some(ty) = types.pop() {
+            types.extend(&ty.args);
+            let name = ty.full_name();
+            let used = if ty.bare && !ty.is_percent_bare() {
+                named.get(&name).map(std::slice::from_ref)
+            } else {
+                of_type.get(&name).map(Vec::as_slice)
+            };
+            for &j in used.unwrap_or_default() {
+                if !keep[j] {
+                    keep[j] = true;
+                    work.push(j);
+                }
+            }
+        }
+    }
+    all.into_iter()
+        .zip(keep)
+        .filter_map(|(entry, keep)| keep.then_some(entry))
+        .collect()
+}
+
+/// Builds the plan for `schemas`, keeping the definitions `include` accepts
+/// and every constructor they need.
+pub fn build(schemas: &[Schema], include: &dyn Fn(&Definition) -> bool) -> Result<Plan, Error> {
+    let layer = schemas.iter().find_map(|s| s.layer);
+    // Each definition with the index of its schema.
+    let definitions = kept(schemas, include);
 
     // Constructors, grouped by boxed type in order of first appearance.
     let mut constructors: Vec<(usize, &Definition)> = Vec::new();

@@ -50,6 +50,62 @@ fn a_schema_with_errors_is_refused_with_the_place() {
 }
 
 #[test]
+fn what_the_generator_cannot_express_is_refused_at_its_place() {
+    let text = "pair.a x:int = Pair;\npair.b y:long = Pair;\nholder p:%Pair = Holder;\n";
+    let schema = tl_parser::parse(text).unwrap();
+    let config = tl_codegen::Config::new();
+    let error = config.generate(std::slice::from_ref(&schema)).unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "error: `holder` uses `%Pair`, a bare type of a boxed type with more than one constructor, which cannot be generated (schema 1, line 3, column 1)"
+    );
+    let diagnostics = config.diagnostics(&[schema]);
+    assert_eq!(diagnostics.len(), 1);
+    assert_eq!(
+        (diagnostics[0].span.line, diagnostics[0].span.column),
+        (3, 1)
+    );
+    // From files, rendered with the source line, as a build script shows it.
+    let path = std::env::temp_dir().join(format!("tl-codegen-{}-pair.tl", std::process::id()));
+    std::fs::write(&path, text).unwrap();
+    let rendered = config.generate_files(&[&path]).unwrap_err().to_string();
+    assert!(rendered.contains("pair.tl:3:1"), "{rendered}");
+    assert!(
+        rendered.contains("3 │ holder p:%Pair = Holder;"),
+        "{rendered}"
+    );
+}
+
+#[test]
+fn functions_bring_every_type_they_reach_and_nothing_else() {
+    let api = std::fs::read_to_string(format!("{}/../schema/api.tl", env!("CARGO_MANIFEST_DIR")))
+        .unwrap();
+    let schema = tl_parser::parse(&api).unwrap();
+    let source = tl_codegen::Config::new()
+        .functions(&["auth.sendCode", "auth.signIn"])
+        .generate(&[schema])
+        .unwrap();
+    for present in [
+        "pub struct SendCode",
+        "pub struct SignIn",
+        "pub struct CodeSettings",
+        "pub enum SentCodeType",
+        // auth.signIn answers auth.Authorization, which holds a User, which
+        // holds a UserProfilePhoto: reached transitively.
+        "pub enum UserProfilePhoto",
+    ] {
+        assert!(source.contains(present), "{present}");
+    }
+    for absent in [
+        "pub struct SendMessage",
+        "pub struct GetHistory",
+        "pub struct LogOut",
+    ] {
+        assert!(!source.contains(absent), "{absent}");
+    }
+}
+
+#[test]
 fn include_filter_keeps_what_it_accepts() {
     let schema = tl_parser::parse(&std::fs::read_to_string(fixture("kv.tl")).unwrap()).unwrap();
     let source = tl_codegen::Config::new()

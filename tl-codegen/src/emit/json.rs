@@ -86,7 +86,11 @@ pub fn item(item: &Item, gate: &TokenStream, scope: &Scope) -> TokenStream {
             Role::ImpliedBit { by, .. } => {
                 field_names.push(key.to_owned());
                 let by_member = ident(by);
-                let by_key = by.trim_start_matches("r#");
+                let by_key = item
+                    .fields
+                    .iter()
+                    .find(|f| f.member.as_deref() == Some(by.as_str()))
+                    .map_or(by.as_str(), |f| f.param.name.as_str());
                 inserts.push(quote!(map.insert(#key.into(), tl::json::serde_json::Value::Bool(self.#by_member.is_some()));));
                 checks.push(
                     quote!(fields.implied_flag(#key, result.#by_member.is_some(), #by_key)?;),

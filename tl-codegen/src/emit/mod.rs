@@ -145,7 +145,9 @@ fn module_tree(
                 emit(child, &doc, node, depth + 1, options)
             })
             .collect();
-        let prelude = scope.prelude(&options.runtime);
+        // A module of namespaces alone (`ton_api`'s `storage` above
+        // `storage::daemon`) uses nothing of the runtime.
+        let prelude = (!node.items.is_empty()).then(|| scope.prelude(&options.runtime));
         let name = ident(name);
         // Doc links show an item's path from the bindings' root and point at
         // it from the module they are in, which works whether or not the
