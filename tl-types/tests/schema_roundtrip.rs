@@ -30,7 +30,7 @@ proptest! {
         let schema = schema();
         let mut writer = Writer::new(&schema, seed);
         let mut count = 0;
-        for d in schema.definitions.iter().filter(|d| !d.is_builtin()) {
+        for d in schema.definitions.iter().filter(|d| Writer::is_object(d)) {
             let mut bytes = Vec::new();
             writer.definition(d, true, 0, &mut bytes);
             let object = AnyObject::from_bytes(&bytes).unwrap_or_else(|e| {

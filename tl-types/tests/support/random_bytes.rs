@@ -1,9 +1,11 @@
 //! Random but valid bytes for any definition of a schema, written by walking
 //! the parsed schema: a generator that knows nothing of the generated code or
-//! of the dynamic codec, shared by the property tests of both.
+//! of the dynamic codec, shared by the property tests of both and by those of
+//! the real schemas (TON's and TDLib's spellings of the primitives, their
+//! `Object` and `Function`, and `#` fields that are data).
 
 use std::collections::HashMap;
-use tl_parser::{Definition, Schema, Type};
+use tl_parser::{Category, Definition, Schema, Type};
 
 /// A small deterministic generator (xorshift), seeded by proptest.
 pub struct Rng(pub u64);
@@ -31,6 +33,12 @@ pub struct Writer<'a> {
     by_type: HashMap<String, Vec<&'a Definition>>,
     by_name: HashMap<String, &'a Definition>,
     plain_functions: Vec<&'a Definition>,
+    /// Every constructor, where the schema declares `Object` (TON's do:
+    /// `object ? = Object;`) as any of them; empty where it does not.
+    constructors: Vec<&'a Definition>,
+    /// Whether a `#` that gates nothing is a number and a mask's other bits
+    /// are kept, as in TON's schemas.
+    nat_data: bool,
     pub rng: Rng,
 }
 
@@ -40,20 +48,41 @@ impl<'a> Writer<'a> {
     pub fn new(schema: &'a Schema, seed: u64) -> Writer<'a> {
         let mut by_type: HashMap<String, Vec<&Definition>> = HashMap::new();
         let mut by_name = HashMap::new();
-        for d in schema.constructors() {
+        let mut constructors = Vec::new();
+        for d in schema.constructors().filter(|d| !is_primitive(&d.result)) {
             by_type.entry(d.result.full_name()).or_default().push(d);
             by_name.insert(d.full_name(), d);
+            constructors.push(d);
         }
         let plain_functions = schema
             .functions()
             .filter(|f| f.generics.is_empty())
             .collect();
+        let declares_object = schema
+            .definitions
+            .iter()
+            .any(|d| d.is_builtin() && d.result.name == "Object");
+        if !declares_object {
+            constructors.clear();
+        }
         Writer {
             by_type,
             by_name,
             plain_functions,
+            constructors,
+            nat_data: schema.nat_fields_are_data(),
             rng: Rng(seed | 1),
         }
+    }
+
+    /// Whether the definition is one the bindings decode as an object of its
+    /// own: not a spelling of a primitive (`int32 = Int32;`, TON's `bytes
+    /// data:string = Bytes;`).
+    pub fn is_object(d: &Definition) -> bool {
+        !d.is_builtin()
+            && (d.category == Category::Function
+                || !is_primitive(&d.result)
+                || d.result.name == "Bool")
     }
 
     pub fn definition(&mut self, d: &Definition, boxed: bool, depth: usize, out: &mut Vec<u8>) {
@@ -79,7 +108,14 @@ impl<'a> Writer<'a> {
                     .filter(|((field, _), on)| *field == p.name && **on)
                     .map(|((_, bit), _)| 1 << bit)
                     .sum();
-                out.extend(mask.to_le_bytes());
+                // Where `#` fields are data, a `#` that gates nothing is
+                // any number, and a mask has bits of its own besides.
+                let own = if self.nat_data {
+                    (self.rng.next() as u32) & !d.gated_bits(&p.name)
+                } else {
+                    0
+                };
+                out.extend((mask | own).to_le_bytes());
             } else if let Some(flag) = &p.flag {
                 if set_bits[&(flag.field.to_string(), flag.bit)] && !p.ty.is_true() {
                     self.value(&p.ty, depth, out);
@@ -96,8 +132,8 @@ impl<'a> Writer<'a> {
             return self.definition(f, true, depth + 1, out);
         }
         match ty.full_name().as_str() {
-            "int" | "#" => out.extend(self.rng.bytes(4)),
-            "long" => out.extend(self.rng.bytes(8)),
+            "int" | "#" | "int32" | "Int32" => out.extend(self.rng.bytes(4)),
+            "long" | "int53" | "Int53" | "int64" | "Int64" => out.extend(self.rng.bytes(8)),
             "double" => {
                 // Any double, but NaN only as the canonical one: TL-JSON
                 // writes every NaN as "NaN", so a payload cannot survive it.
@@ -115,13 +151,13 @@ impl<'a> Writer<'a> {
                 }
                 .to_le_bytes(),
             ),
-            "string" => {
+            "string" | "secureString" | "SecureString" => {
                 let text: String = (0..self.length())
                     .map(|_| ['a', 'é', '✓', '👍', '\0', ' '][self.rng.below(6)])
                     .collect();
                 write_bytes(text.as_bytes(), out);
             }
-            "bytes" => {
+            "bytes" | "Bytes" | "secureBytes" | "SecureBytes" => {
                 let len = self.length();
                 let data = self.rng.bytes(len);
                 write_bytes(&data, out);
@@ -140,8 +176,29 @@ impl<'a> Writer<'a> {
                     self.value(&ty.args[0], depth + 1, out);
                 }
             }
+            // Declared by TON's schemas as `object ? = Object;` and `function ?
+            // = Function;`: any object or call of the schema, boxed.
+            "Object" | "object" if !self.constructors.is_empty() => {
+                let d = if depth < DEEPEST {
+                    self.constructors[self.rng.below(self.constructors.len())]
+                } else {
+                    *self
+                        .constructors
+                        .iter()
+                        .min_by_key(|d| d.params.len())
+                        .unwrap()
+                };
+                self.definition(d, true, depth + 1, out);
+            }
+            "Function" | "function" => {
+                let f = self.plain_functions[self.rng.below(self.plain_functions.len())];
+                self.definition(f, true, depth + 1, out);
+            }
             name => {
-                if ty.bare {
+                if ty.is_percent_bare() {
+                    let d = self.by_type[name][0];
+                    self.definition(d, false, depth + 1, out);
+                } else if ty.bare {
                     let d = self.by_name[name];
                     self.definition(d, false, depth + 1, out);
                 } else {
@@ -166,6 +223,28 @@ impl<'a> Writer<'a> {
             self.rng.below(12)
         }
     }
+}
+
+/// Whether a type is one of the primitives, in any schema's spelling.
+fn is_primitive(ty: &Type) -> bool {
+    ty.namespace.is_empty()
+        && matches!(
+            ty.name.as_str(),
+            "Bool"
+                | "Int"
+                | "Int32"
+                | "Int53"
+                | "Int64"
+                | "Long"
+                | "Double"
+                | "String"
+                | "Bytes"
+                | "SecureString"
+                | "SecureBytes"
+                | "Int128"
+                | "Int256"
+                | "Vector"
+        )
 }
 
 fn write_bytes(data: &[u8], out: &mut Vec<u8>) {
