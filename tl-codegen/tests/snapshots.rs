@@ -31,6 +31,14 @@ fn telegram_excerpt_with_method_data() {
 }
 
 #[test]
+fn names_that_would_collide() {
+    let source = tl_codegen::Config::new()
+        .generate_files(&[fixture("collisions.tl")])
+        .unwrap();
+    expect_file!["fixtures/collisions.rs"].assert_eq(&source);
+}
+
+#[test]
 fn generation_is_deterministic() {
     let config = tl_codegen::Config::new();
     let first = config.generate_files(&[fixture("kv.tl")]).unwrap();
