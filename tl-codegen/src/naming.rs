@@ -38,9 +38,16 @@ pub fn field(name: &str) -> String {
     escape(&name.to_snake_case())
 }
 
-/// A module name for a TL namespace: `auth` → `auth`, `storage.daemon` parts alike.
+/// A module name for a TL namespace: `auth` → `auth`, `storage.daemon` parts
+/// alike. A keyword takes a trailing underscore (TON's `pub` → `pub_`), not
+/// the raw form: rustdoc's links cannot name a module `r#pub`.
 pub fn module(namespace_part: &str) -> String {
-    escape(&namespace_part.to_snake_case())
+    let name = namespace_part.to_snake_case();
+    if KEYWORDS.contains(&name.as_str()) {
+        format!("{name}_")
+    } else {
+        escape(&name)
+    }
 }
 
 /// A type name: `sentCode` → `SentCode`, `p_q_inner_data` → `PQInnerData`.
@@ -189,6 +196,13 @@ mod tests {
         assert_eq!(field("phone_code_hash"), "phone_code_hash");
         assert_eq!(field("M1"), "m1");
         assert_eq!(field("g_a"), "g_a");
+    }
+
+    #[test]
+    fn keyword_modules_take_an_underscore() {
+        assert_eq!(module("pub"), "pub_");
+        assert_eq!(module("auth"), "auth");
+        assert_eq!(module("storageDaemon"), "storage_daemon");
     }
 
     #[test]
