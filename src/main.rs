@@ -10,12 +10,16 @@
 
 mod bundled;
 mod commands;
+mod failure;
 mod source;
+mod text_input;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
 
-/// Tools for TL schemas: check them, format them, dump their model.
+/// Tools for TL, the schema language of Telegram, TDLib and TON: check and
+/// format schemas, generate Rust bindings, and turn TL bytes into TL-JSON and
+/// back.
 #[derive(Parser)]
 #[command(name = "tl", version, about, long_about = None)]
 struct Cli {
@@ -43,8 +47,8 @@ fn main() -> ExitCode {
     };
     match result {
         Ok(code) => code,
-        Err(message) => {
-            eprintln!("error: {message}");
+        Err(failure) => {
+            eprintln!("{failure}");
             ExitCode::FAILURE
         }
     }

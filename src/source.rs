@@ -39,16 +39,18 @@ impl SchemaFile {
     }
 
     /// The model, or the parse error rendered with its source line.
-    pub fn schema(&self) -> Result<&Schema, String> {
+    pub fn schema(&self) -> Result<&Schema, crate::failure::Failure> {
         self.parsed.as_ref().map_err(|error| {
             let name = self.display_name();
             let source = SourceText {
                 name: &name,
                 text: &self.text,
             };
-            tl_parser::render(&[error.to_diagnostic()], &[source])
-                .trim_end()
-                .to_owned()
+            crate::failure::Failure::Rendered(
+                tl_parser::render(&[error.to_diagnostic()], &[source])
+                    .trim_end()
+                    .to_owned(),
+            )
         })
     }
 }

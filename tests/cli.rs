@@ -102,6 +102,22 @@ fn check_of_a_ton_schema_has_no_warning_for_its_computed_ids() {
 }
 
 #[test]
+fn help_says_what_the_tool_does_and_keeps_examples_apart() {
+    let out = tl(&["--help"]);
+    let help = text(&out.stdout);
+    for job in ["Rust bindings", "TL-JSON", "format"] {
+        assert!(help.contains(job), "{help}");
+    }
+    let out = tl(&["gen", "--help"]);
+    let help = text(&out.stdout);
+    let examples: Vec<&str> = help
+        .lines()
+        .filter(|l| l.trim_start().starts_with("tl gen "))
+        .collect();
+    assert!(examples.len() >= 3, "each example on its own line:\n{help}");
+}
+
+#[test]
 fn check_of_a_missing_file_says_so() {
     let out = tl(&["check", "no/such/file.tl"]);
     assert_eq!(out.status.code(), Some(1));

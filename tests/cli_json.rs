@@ -282,3 +282,128 @@ fn a_container_of_messages_as_captured() {
     let back = tl(&["json", "encode"], &stdout(&out));
     assert_eq!(stdout(&back), hex);
 }
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8(output.stderr.clone()).unwrap()
+}
+
+fn temp_file(name: &str, contents: &[u8]) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("tl-cli-json-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, contents).unwrap();
+    path
+}
+
+#[test]
+fn hex_may_be_spaced_as_captured_traffic_is() {
+    let out = tl(
+        &["json", "decode"],
+        "a2bb00c0 05000000\n\t a2 bb 00 c0 05 00 00 00\n",
+    );
+    assert!(out.status.success(), "{}", stdout(&out));
+    assert_eq!(
+        stdout(&out),
+        "{\"_\":\"auth.sentCodeTypeSms\",\"length\":5}\n".repeat(2)
+    );
+}
+
+#[test]
+fn refused_input_says_why_in_words() {
+    let out = tl(&["json", "decode"], "a2bb00c0 0500000\nc000bba2 05000000\n");
+    assert_eq!(out.status.code(), Some(1));
+    let text = stdout(&out);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(
+        lines[0],
+        "error: not hex: 15 hex digits, an odd number; each byte takes two"
+    );
+    // An id written as the schema writes it, not as the wire does.
+    assert_eq!(
+        lines[1],
+        "error: at byte 0: constructor id a2bb00c0 is not in the schema (note: c000bba2, its bytes \
+         the other way round, is `auth.sentCodeTypeSms`: ids are little-endian on the wire, so \
+         its bytes are a2bb00c0)"
+    );
+    assert_eq!(lines.len(), 2, "one line for each line: {text}");
+}
+
+#[test]
+fn a_file_of_hex_or_base64_text_read_as_bytes_is_recognised() {
+    for (name, contents, option) in [
+        ("dump.txt", &b"6b18f9c4\n"[..], "--hex"),
+        ("dump.b64", &b"orsAwAUAAAA=\n"[..], "--base64"),
+    ] {
+        let path = temp_file(name, contents);
+        let out = tl(&["json", "decode", path.to_str().unwrap()], "");
+        assert_eq!(out.status.code(), Some(1));
+        let text = stderr(&out);
+        assert!(
+            text.contains(&format!(
+                "looks like {} text rather than bytes: decode it with {option}",
+                &option[2..]
+            )),
+            "{text}"
+        );
+        let read = tl(&["json", "decode", option, path.to_str().unwrap()], "");
+        assert!(read.status.success(), "{}", stderr(&read));
+    }
+}
+
+#[test]
+fn schema_takes_one_file_each_time_and_errors_say_error_once() {
+    let query = temp_file("q.json", br#"{"_":"kv.get","key":"a"}"#);
+    let kv = "tl-codegen/tests/fixtures/kv.tl";
+    // The file after `--schema FILE` is the input, not a second schema.
+    let out = tl(
+        &["json", "encode", "--schema", kv, query.to_str().unwrap()],
+        "",
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(stdout(&out), "948ac17c01610000\n");
+    // Two schemas used together: `--schema` once each.
+    let out = tl(
+        &[
+            "json",
+            "decode",
+            "--schema",
+            kv,
+            "--schema",
+            "schema/mtproto.tl",
+        ],
+        "948ac17c01610000\n",
+    );
+    assert_eq!(stdout(&out), "{\"_\":\"kv.get\",\"key\":\"a\"}\n");
+    // A schema that does not parse: its diagnostic, with `error:` once.
+    let bad = temp_file("bad.tl", b"foo a:int = Foo\n");
+    let out = tl(
+        &[
+            "json",
+            "encode",
+            "--schema",
+            bad.to_str().unwrap(),
+            query.to_str().unwrap(),
+        ],
+        "",
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let text = stderr(&out);
+    assert!(text.starts_with("error: expected `;`"), "{text}");
+    assert!(!text.contains("error: error"), "{text}");
+}
+
+#[test]
+fn json_help_has_examples_on_lines_of_their_own() {
+    for direction in ["encode", "decode"] {
+        let out = tl(&["json", direction, "--help"], "");
+        let text = stdout(&out);
+        assert!(
+            text.lines().any(
+                |l| l.trim_start().starts_with(&format!("tl json {direction}"))
+                    || l.trim_start().starts_with("echo ")
+            ),
+            "{text}"
+        );
+        assert!(text.contains("Examples:"), "{text}");
+    }
+}

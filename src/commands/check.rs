@@ -13,6 +13,7 @@ use tl_parser::{Severity, SourceText};
 ///
 /// Example: tl check schema/api.tl schema/mtproto.tl
 #[derive(clap::Args)]
+#[command(verbatim_doc_comment)]
 pub struct Args {
     /// The schema files.
     #[arg(required = true)]
@@ -23,7 +24,7 @@ pub struct Args {
 }
 
 /// Runs `tl check`.
-pub fn run(args: Args) -> Result<ExitCode, String> {
+pub fn run(args: Args) -> Result<ExitCode, crate::failure::Failure> {
     let files = args
         .files
         .iter()

@@ -9,6 +9,7 @@ use std::process::ExitCode;
 ///
 /// Example: tl fmt schema/api.tl > api.canonical.tl
 #[derive(clap::Args)]
+#[command(verbatim_doc_comment)]
 pub struct Args {
     /// The schema file.
     file: PathBuf,
@@ -21,7 +22,7 @@ pub struct Args {
 }
 
 /// Runs `tl fmt`.
-pub fn run(args: Args) -> Result<ExitCode, String> {
+pub fn run(args: Args) -> Result<ExitCode, crate::failure::Failure> {
     let file = SchemaFile::load(&args.file)?;
     let canonical = file.schema()?.to_string();
     if args.check {

@@ -1,5 +1,6 @@
 //! `tl gen`: Rust bindings from schema files.
 
+use crate::failure::Failure;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -11,6 +12,7 @@ use std::process::ExitCode;
 ///   tl gen schema/api.tl --function 'auth.*' --function messages.sendMessage -o api.rs
 ///   tl gen my.tl --runtime crate::runtime -o src/generated.rs
 #[derive(clap::Args)]
+#[command(verbatim_doc_comment)]
 pub struct Args {
     /// The schema files.
     #[arg(required = true)]
@@ -34,7 +36,7 @@ pub struct Args {
 }
 
 /// Runs `tl gen`.
-pub fn run(args: Args) -> Result<ExitCode, String> {
+pub fn run(args: Args) -> Result<ExitCode, Failure> {
     let mut config = tl_codegen::Config::new();
     config.runtime_crate(&args.runtime);
     if !args.functions.is_empty() {
@@ -47,9 +49,11 @@ pub fn run(args: Args) -> Result<ExitCode, String> {
         };
         config.method_data(&read(methods)?, &read(errors)?);
     }
-    let source = config
-        .generate_files(&args.files)
-        .map_err(|e| e.to_string())?;
+    let source = config.generate_files(&args.files).map_err(|e| match e {
+        tl_codegen::Error::Io { .. } => Failure::Message(e.to_string()),
+        // Diagnostics, rendered with their source lines.
+        _ => Failure::Rendered(e.to_string().trim_end().to_owned()),
+    })?;
     match &args.output {
         Some(path) => std::fs::write(path, source)
             .map_err(|e| format!("cannot write {}: {e}", path.display()))?,

@@ -25,6 +25,7 @@ pub const MAX_LINE_BYTES: usize = 64 * 1024 * 1024;
 ///   tl json decode --raw reply.bin
 ///   tl json decode --schema my.tl --hex dump.txt
 #[derive(clap::Args)]
+#[command(verbatim_doc_comment)]
 pub struct Args {
     #[command(subcommand)]
     direction: Direction,
@@ -33,16 +34,39 @@ pub struct Args {
 #[derive(clap::Subcommand)]
 enum Direction {
     /// TL-JSON → bytes.
+    ///
+    /// Without a file, one TL-JSON object per line on standard input, one
+    /// line of hex per object on standard output (or `error: ...` in its
+    /// place). With a file, the one object it holds.
+    ///
+    /// Examples:
+    ///   echo '{"_":"auth.sentCodeTypeSms","length":5}' | tl json encode
+    ///   tl json encode --raw request.json > request.bin
+    ///   tl json encode --schema lite_api.tl query.json
+    #[command(verbatim_doc_comment)]
     Encode(EncodeArgs),
     /// Bytes → TL-JSON.
+    ///
+    /// Without a file, one object per line of hex on standard input (spaces
+    /// and tabs between the digits are fine), one line of TL-JSON per object
+    /// on standard output (or `error: ...` in its place). With a file, the
+    /// one object it holds, as bytes (the default), hex or base64 text.
+    ///
+    /// Examples:
+    ///   echo 'c000bba2 05000000' | tl json decode
+    ///   tl json decode --raw reply.bin
+    ///   tl json decode --hex dump.txt
+    ///   tl json decode --schema ton_api.tl --schema lite_api.tl --base64 answer.txt
+    #[command(verbatim_doc_comment)]
     Decode(DecodeArgs),
 }
 
 /// Schemas to use instead of the bundled layer, and the limits.
 #[derive(clap::Args)]
 struct SchemaArgs {
-    /// Schema files to use instead of the bundled Telegram layer.
-    #[arg(long, num_args = 1..)]
+    /// A schema file to use instead of the bundled Telegram layer; give
+    /// `--schema` once for each file of a set used together.
+    #[arg(long, value_name = "FILE")]
     schema: Vec<PathBuf>,
     /// The longest input line read, in bytes (line protocol only).
     #[arg(long, default_value_t = MAX_LINE_BYTES)]
@@ -89,26 +113,28 @@ struct DecodeArgs {
 }
 
 /// Runs `tl json`.
-pub fn run(args: Args) -> Result<ExitCode, String> {
+pub fn run(args: Args) -> Result<ExitCode, crate::failure::Failure> {
     match args.direction {
         Direction::Encode(args) => {
             let codec = codec(&args.schema)?;
             match &args.file {
-                Some(file) => encode_file(&codec, file, &args),
-                None => lines(args.schema.max_line_bytes, |line| encode_line(&codec, line)),
+                Some(file) => encode_file(&codec, file, &args).map_err(Into::into),
+                None => lines(args.schema.max_line_bytes, |line| encode_line(&codec, line))
+                    .map_err(Into::into),
             }
         }
         Direction::Decode(args) => {
             let codec = codec(&args.schema)?;
             match &args.file {
-                Some(file) => decode_file(&codec, file, &args),
-                None => lines(args.schema.max_line_bytes, |line| decode_line(&codec, line)),
+                Some(file) => decode_file(&codec, file, &args).map_err(Into::into),
+                None => lines(args.schema.max_line_bytes, |line| decode_line(&codec, line))
+                    .map_err(Into::into),
             }
         }
     }
 }
 
-fn codec(args: &SchemaArgs) -> Result<tl_json::Codec, String> {
+fn codec(args: &SchemaArgs) -> Result<tl_json::Codec, crate::failure::Failure> {
     let codec = if args.schema.is_empty() {
         tl_json::Codec::new(&crate::bundled::schemas())
     } else {
@@ -132,9 +158,39 @@ fn encode_line(codec: &tl_json::Codec, line: &str) -> Result<String, String> {
 }
 
 fn decode_line(codec: &tl_json::Codec, line: &str) -> Result<String, String> {
-    let bytes = hex::decode(line.trim()).map_err(|e| format!("not hex: {e}"))?;
-    let json = codec.decode(&bytes).map_err(|e| e.to_string())?;
+    let bytes = crate::text_input::hex(line)?;
+    // One line per input line: a note goes on the error's own line.
+    let json = codec
+        .decode(&bytes)
+        .map_err(|e| match byte_order_note(codec, &bytes) {
+            Some(note) => format!("{e} (note: {note})"),
+            None => e.to_string(),
+        })?;
     Ok(json.to_string())
+}
+
+/// A note for bytes that do not decode because their first four are a known
+/// id written the wrong way round (`c000bba2` for `auth.sentCodeTypeSms#c000bba2`,
+/// whose bytes on the wire are `a2 bb 00 c0`).
+fn byte_order_note(codec: &tl_json::Codec, bytes: &[u8]) -> Option<String> {
+    let &first = bytes.first_chunk::<4>()?;
+    let read = u32::from_le_bytes(first);
+    let reversed = u32::from_be_bytes(first);
+    let index = codec.index();
+    let known = |id| {
+        index
+            .constructor_by_id(id)
+            .or_else(|| index.function_by_id(id))
+    };
+    match (known(read), known(reversed)) {
+        (None, Some(entry)) => Some(format!(
+            "{reversed:08x}, its bytes the other way round, is `{}`: ids are little-endian \
+             on the wire, so its bytes are {}",
+            entry.full_name(),
+            hex::encode(reversed.to_le_bytes())
+        )),
+        _ => None,
+    }
 }
 
 /// The line protocol: one output line per input line, errors in place.
@@ -249,21 +305,32 @@ fn decode_file(
 ) -> Result<ExitCode, String> {
     let content = read_file(path)?;
     let bytes = if args.hex || args.base64 {
-        let text: String = String::from_utf8(content)
-            .map_err(|_| format!("{} is not text", path.display()))?
-            .split_whitespace()
-            .collect();
-        if args.hex {
-            hex::decode(&text).map_err(|e| format!("{} is not hex: {e}", path.display()))?
+        let text =
+            String::from_utf8(content).map_err(|_| format!("{} is not text", path.display()))?;
+        let read = if args.hex {
+            crate::text_input::hex(&text)
         } else {
-            base64::engine::general_purpose::STANDARD
-                .decode(&text)
-                .map_err(|e| format!("{} is not base64: {e}", path.display()))?
-        }
+            crate::text_input::base64(&text)
+        };
+        read.map_err(|e| format!("{}: {e}", path.display()))?
     } else {
         content
     };
-    let json = codec.decode(&bytes).map_err(|e| e.to_string())?;
+    let json = codec.decode(&bytes).map_err(|e| {
+        // Bytes that do not decode, and read as hex or base64 text: the
+        // user most likely meant that.
+        match crate::text_input::looks_like_text(&bytes).filter(|_| !args.hex && !args.base64) {
+            Some(option) => format!(
+                "{e}\n  = note: {} looks like {} text rather than bytes: decode it with {option}",
+                path.display(),
+                option.trim_start_matches('-')
+            ),
+            None => match byte_order_note(codec, &bytes) {
+                Some(note) => format!("{e}\n  = note: {note}"),
+                None => e.to_string(),
+            },
+        }
+    })?;
     let pretty = serde_json::to_string_pretty(&json).map_err(|e| e.to_string())?;
     println!("{pretty}");
     Ok(ExitCode::SUCCESS)

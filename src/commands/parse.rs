@@ -8,6 +8,7 @@ use std::process::ExitCode;
 ///
 /// Example: tl parse --json schema/api.tl > api.json
 #[derive(clap::Args)]
+#[command(verbatim_doc_comment)]
 pub struct Args {
     /// The schema file.
     file: PathBuf,
@@ -20,7 +21,7 @@ pub struct Args {
 }
 
 /// Runs `tl parse`.
-pub fn run(args: Args) -> Result<ExitCode, String> {
+pub fn run(args: Args) -> Result<ExitCode, crate::failure::Failure> {
     let file = SchemaFile::load(&args.file)?;
     let schema = file.schema()?;
     let json = if args.pretty {
