@@ -25,6 +25,12 @@ use std::process::ExitCode;
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// How to compute the ids that schema files leave out: `telegram`
+    /// (`bytes` hashed as `string`, `flags.N?true` left out) or `tl-compiler`
+    /// (TDLib's and TON's: as written). By default each file's own: Telegram's
+    /// where it writes most of its ids.
+    #[arg(long, global = true, value_name = "RULE")]
+    id_rule: Option<tl_parser::IdRule>,
 }
 
 #[derive(Subcommand)]
@@ -38,6 +44,9 @@ enum Command {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    if let Some(rule) = cli.id_rule {
+        let _ = source::ID_RULE.set(rule);
+    }
     let result = match cli.command {
         Command::Check(args) => commands::check::run(args),
         Command::Parse(args) => commands::parse::run(args),

@@ -1,7 +1,12 @@
 //! Reading schema files and turning parse failures into rendered diagnostics.
 
 use std::path::{Path, PathBuf};
-use tl_parser::{Schema, SourceText};
+use std::sync::OnceLock;
+use tl_parser::{IdRule, Schema, SourceText};
+
+/// The id rule given with `--id-rule`, for every schema file the command
+/// reads; without it, each file's own ([`IdRule::detect`]).
+pub static ID_RULE: OnceLock<IdRule> = OnceLock::new();
 
 /// A schema file: its path, its text and, if it parsed, its model.
 pub struct SchemaFile {
@@ -25,7 +30,10 @@ impl SchemaFile {
                 e.utf8_error().valid_up_to()
             )
         })?;
-        let parsed = tl_parser::parse(&text);
+        let parsed = match ID_RULE.get() {
+            Some(&rule) => tl_parser::parse_with_id_rule(&text, rule),
+            None => tl_parser::parse(&text),
+        };
         Ok(SchemaFile {
             path: path.to_owned(),
             text,

@@ -118,6 +118,30 @@ fn help_says_what_the_tool_does_and_keeps_examples_apart() {
 }
 
 #[test]
+fn the_id_rule_can_be_chosen() {
+    let path = temp_file(
+        "one_line.tl",
+        "adnl.message.query query_id:int256 query:bytes = adnl.Message;\n",
+    );
+    let file = path.to_str().unwrap();
+    let id_of = |extra: &[&str]| {
+        let mut args = vec!["parse", "--json", file];
+        args.extend(extra);
+        let model: serde_json::Value = serde_json::from_slice(&tl(&args).stdout).unwrap();
+        model["definitions"][0]["id"].as_u64().unwrap()
+    };
+    assert_eq!(id_of(&[]), 0xb48bf97a, "TON's id, by the detected rule");
+    assert_eq!(id_of(&["--id-rule", "telegram"]), 0x562c35d4);
+    let out = tl(&["parse", file, "--id-rule", "ton"]);
+    assert!(!out.status.success());
+    assert!(
+        text(&out.stderr).contains("tl-compiler"),
+        "{}",
+        text(&out.stderr)
+    );
+}
+
+#[test]
 fn check_of_a_missing_file_says_so() {
     let out = tl(&["check", "no/such/file.tl"]);
     assert_eq!(out.status.code(), Some(1));

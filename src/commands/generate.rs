@@ -39,6 +39,9 @@ pub struct Args {
 pub fn run(args: Args) -> Result<ExitCode, Failure> {
     let mut config = tl_codegen::Config::new();
     config.runtime_crate(&args.runtime);
+    if let Some(&rule) = crate::source::ID_RULE.get() {
+        config.id_rule(rule);
+    }
     if !args.functions.is_empty() {
         let patterns: Vec<&str> = args.functions.iter().map(String::as_str).collect();
         config.functions(&patterns);

@@ -24,6 +24,7 @@ pub struct Config {
     methods: MethodData,
     max_enum_size: Option<usize>,
     serde: SerdeSupport,
+    id_rule: Option<tl_parser::IdRule>,
 }
 
 /// Whether the generated items get TL-JSON impls (`ToTlJson`, `FromTlJson`
@@ -57,7 +58,16 @@ impl Config {
             methods: MethodData::default(),
             max_enum_size: None,
             serde: SerdeSupport::None,
+            id_rule: None,
         }
+    }
+
+    /// Computes the ids that schema files leave out by `rule`, instead of the
+    /// rule each file implies ([`tl_parser::IdRule::detect`]), for
+    /// [`Config::generate_files`] and [`Config::compile`].
+    pub fn id_rule(&mut self, rule: tl_parser::IdRule) -> &mut Config {
+        self.id_rule = Some(rule);
+        self
     }
 
     /// Generates TL-JSON impls for every item: see [`SerdeSupport`].
@@ -177,7 +187,7 @@ impl Config {
     pub fn generate_files(&self, paths: &[impl AsRef<Path>]) -> Result<String, Error> {
         let sources = paths
             .iter()
-            .map(|path| read_schema(path.as_ref()))
+            .map(|path| read_schema(path.as_ref(), self.id_rule))
             .collect::<Result<Vec<_>, _>>()?;
         let schemas: Vec<&Schema> = sources.iter().map(|(_, _, s)| s).collect();
         let errors = check_errors(&schemas);
@@ -245,13 +255,20 @@ impl Config {
 }
 
 /// A schema file's display name, text and model.
-fn read_schema(path: &Path) -> Result<(String, String, Schema), Error> {
+fn read_schema(
+    path: &Path,
+    id_rule: Option<tl_parser::IdRule>,
+) -> Result<(String, String, Schema), Error> {
     let text = std::fs::read_to_string(path).map_err(|source| Error::Io {
         path: path.to_owned(),
         source,
     })?;
     let name = path.display().to_string();
-    match tl_parser::parse(&text) {
+    let parsed = match id_rule {
+        Some(rule) => tl_parser::parse_with_id_rule(&text, rule),
+        None => tl_parser::parse(&text),
+    };
+    match parsed {
         Ok(schema) => Ok((name, text, schema)),
         Err(error) => Err(Error::Parse {
             path: path.to_owned(),

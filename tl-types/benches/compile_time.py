@@ -7,10 +7,16 @@ time, alternating which goes first so that both see the same machine. Prints
 every round and then the medians and the ratio ours / peer.
 
     python3 tl-types/benches/compile_time.py [--rounds N] [--profile dev] [--check]
+                                             [--function 'auth.*' ...]
 
 With `--check` it times `cargo check` instead: rustc's front end alone
 (parsing, type and borrow checking, metadata), with no code generated. That
 is the part of a build that no choice of what to compile where can remove.
+
+With `--function`, a third crate holds only those functions of the bundled
+layer and every type they reach (`tl gen --function`, over the tl-types
+runtime without the bundled bindings): what a build script that names the
+functions it calls pays, beside the whole layer.
 
 Downloads happen once, before the first round, and are not timed. Wall time
 on a shared machine drifts by tens of per cent from hour to hour; only the
@@ -89,6 +95,12 @@ def main():
         default="build",
         help="time `cargo check` (the front end alone) instead of `cargo build`",
     )
+    parser.add_argument(
+        "--function",
+        action="append",
+        default=[],
+        help="also time bindings of only these functions (`auth.*`, `messages.sendMessage`)",
+    )
     parser.add_argument("--measure-one", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.measure_one:
@@ -104,6 +116,25 @@ def main():
         ),
         PEER[0]: make_crate(root, "with-peer", f'{PEER[0]} = "{PEER[1]}"'),
     }
+    subset = f"subset ({', '.join(args.function)})"
+    if args.function:
+        path = make_crate(
+            root,
+            "with-subset",
+            f'tl-types = {{ path = "{os.path.join(REPO, "tl-types")}", default-features = false }}',
+        )
+        functions = [flag for pattern in args.function for flag in ("--function", pattern)]
+        subprocess.run(
+            ["cargo", "run", "--release", "--quiet", "--", "gen", "schema/api.tl"]
+            + functions
+            + ["-o", os.path.join(path, "src", "lib.rs")],
+            cwd=REPO,
+            check=True,
+        )
+        with open(os.path.join(path, "src", "lib.rs")) as lib:
+            lines = sum(1 for _ in lib)
+        print(f"{subset}: {lines} generated lines")
+        crates[subset] = path
     for path in crates.values():
         subprocess.run(["cargo", "fetch", "--quiet"], cwd=path, check=True)
 
@@ -135,6 +166,11 @@ def main():
     print(
         f"{'ratio tl-types / peer':24} {ours[0] / peer[0]:9.2f} {ours[1] / peer[1]:9.2f} {ours[2] / peer[2]:10.2f}"
     )
+    if args.function:
+        part = medians[subset]
+        print(
+            f"{'ratio subset / tl-types':24} {part[0] / ours[0]:9.2f} {part[1] / ours[1]:9.2f} {part[2] / ours[2]:10.2f}"
+        )
 
 
 if __name__ == "__main__":
