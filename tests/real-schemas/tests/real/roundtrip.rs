@@ -4,7 +4,7 @@
 //! decode with the generated bindings and encode back to the same bytes, and
 //! a random truncation of them is an error.
 
-#[path = "../../../tl-types/tests/support/random_bytes.rs"]
+#[path = "../../../../tl-types/tests/support/random_bytes.rs"]
 mod random_bytes;
 
 use proptest::prelude::*;
