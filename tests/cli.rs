@@ -163,25 +163,79 @@ fn parse_json_writes_the_model() {
 }
 
 #[test]
-fn fmt_prints_canonical_text_and_check_mode_tells() {
+fn fmt_lays_out_definitions_and_keeps_every_comment() {
     let path = temp_file(
         "loose.tl",
-        "foo#7efe0e   a:int\n  b:Vector < long > = Foo; // note\n",
+        "// Users\nfoo#7efe0e   a:int\n  b:Vector < long > = Foo; // note\n\n\n\n/* end */\n",
     );
     let out = tl(&["fmt", path.to_str().unwrap()]);
     assert!(out.status.success());
     assert_eq!(
         text(&out.stdout),
-        "foo#007efe0e a:int b:Vector<long> = Foo;\n"
+        "// Users\nfoo#7efe0e a:int b:Vector<long> = Foo; // note\n\n\n/* end */\n"
     );
-    let check = tl(&["fmt", "--check", path.to_str().unwrap()]);
+}
+
+#[test]
+fn fmt_check_shows_a_diff_and_write_fixes_it() {
+    let path = temp_file("diff.tl", "a = A;\nfoo   a:int = Foo; // note\nb = B;\n");
+    let name = path.to_str().unwrap();
+    let check = tl(&["fmt", "--check", name]);
     assert_eq!(check.status.code(), Some(1));
-    let write = tl(&["fmt", "--write", path.to_str().unwrap()]);
-    assert!(write.status.success());
+    let diff = text(&check.stdout);
     assert!(
-        tl(&["fmt", "--check", path.to_str().unwrap()])
+        diff.starts_with(&format!(
+            "--- {name}\n+++ {name} (formatted)\n@@ -1,3 +1,3 @@\n"
+        )),
+        "{diff}"
+    );
+    assert!(
+        diff.contains("\n-foo   a:int = Foo; // note\n+foo a:int = Foo; // note\n"),
+        "{diff}"
+    );
+    assert!(tl(&["fmt", "--write", name]).status.success());
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        "a = A;\nfoo a:int = Foo; // note\nb = B;\n"
+    );
+    let again = tl(&["fmt", "--check", name]);
+    assert!(again.status.success());
+    assert!(again.stdout.is_empty());
+}
+
+#[test]
+fn the_bundled_files_are_canonical() {
+    let out = tl(&["fmt", "--check", "schema/api.tl", "schema/mtproto.tl"]);
+    assert!(out.status.success(), "{}", text(&out.stdout));
+}
+
+#[test]
+fn fmt_write_keeps_the_comments_of_a_ton_schema() {
+    let original = std::fs::read_to_string("tl-parser/tests/fixtures/ton_api.tl").unwrap();
+    let path = temp_file("ton_api.tl", &original);
+    assert!(
+        tl(&["fmt", "--write", path.to_str().unwrap()])
             .status
             .success()
+    );
+    let written = std::fs::read_to_string(&path).unwrap();
+    let comment_lines = |t: &str| -> Vec<String> {
+        t.lines()
+            .filter(|l| l.trim_start().starts_with("//"))
+            .map(|l| l.trim().to_owned())
+            .collect()
+    };
+    assert!(comment_lines(&original).len() >= 5);
+    assert_eq!(comment_lines(&written), comment_lines(&original));
+}
+
+#[test]
+fn fmt_prints_one_file_or_says_what_to_do() {
+    let out = tl(&["fmt", "schema/api.tl", "schema/mtproto.tl"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        text(&out.stderr),
+        "error: give one file to print, or use --check or --write for several\n"
     );
 }
 

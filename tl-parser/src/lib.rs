@@ -21,7 +21,9 @@
 //! - [`id`]: constructor ids computed from the normalised text, by Telegram's
 //!   rule or the reference TL compiler's ([`IdRule`]);
 //! - [`check`](mod@check): findings about a parsed model ([`Diagnostic`]s), rendered by [`render`];
-//! - [`print`](mod@print): the model back to canonical TL text.
+//! - [`print`](mod@print): the model back to canonical TL text;
+//! - [`format`]: a schema text in canonical layout, its comments and blank
+//!   lines kept (`tl fmt`).
 
 pub mod check;
 pub mod diagnostic;
@@ -29,6 +31,7 @@ mod doc;
 pub mod error;
 #[cfg(test)]
 mod fast_path_tests;
+pub mod format;
 mod grammar;
 pub mod id;
 pub mod model;

@@ -7,14 +7,17 @@ use tl_parser::{
     Category, Definition, Doc, DocTag, FlagRef, GenericParam, IdOrigin, Namespace, Parameter,
     Schema, Span, Type,
 };
+#[path = "support/comments.rs"]
+mod comments;
 #[path = "support/edits.rs"]
 mod edits;
 
 const API: &str = include_str!("../../schema/api.tl");
 const MTPROTO: &str = include_str!("../../schema/mtproto.tl");
 
-/// Parsing must not panic; what parses must survive print → parse, and the
-/// checker and renderer must not panic on it either.
+/// Parsing must not panic; what parses must survive print → parse and
+/// format → parse (with every comment kept, and formatting idempotent), and
+/// the checker and renderer must not panic on it either.
 fn parse_is_total(text: &str) {
     match tl_parser::parse(text) {
         Ok(schema) => {
@@ -22,6 +25,7 @@ fn parse_is_total(text: &str) {
             let again = tl_parser::parse(&printed)
                 .unwrap_or_else(|e| panic!("printed text does not parse: {e}\n{printed}"));
             assert_eq!(again, schema, "{printed}");
+            format_keeps_everything(text, &schema);
             let findings = tl_parser::check(&[&schema]);
             let _ = tl_parser::render(&findings, &[tl_parser::SourceText { name: "p.tl", text }]);
         }
@@ -34,6 +38,25 @@ fn parse_is_total(text: &str) {
             assert!(rendered.starts_with("error: "), "{rendered}");
         }
     }
+}
+
+/// Formatting `text` gives text that parses to the same model, has the same
+/// comments, and formats to itself.
+fn format_keeps_everything(text: &str, schema: &Schema) {
+    let formatted = tl_parser::format::format_schema(text, schema);
+    let again = tl_parser::parse(&formatted)
+        .unwrap_or_else(|e| panic!("formatted text does not parse: {e}\n{formatted}"));
+    assert_eq!(&again, schema, "{formatted}");
+    assert_eq!(
+        comments::comments(&formatted),
+        comments::comments(text),
+        "{formatted}"
+    );
+    assert_eq!(
+        tl_parser::format::format_schema(&formatted, &again),
+        formatted,
+        "formatting twice changes the text"
+    );
 }
 
 /// A random window of a real schema, of up to 40 lines.
@@ -253,7 +276,8 @@ proptest! {
     #[test]
     fn real_windows_parse_and_round_trip(window in real_window()) {
         let schema = tl_parser::parse(&window).unwrap();
-        prop_assert_eq!(tl_parser::parse(&schema.to_string()).unwrap(), schema);
+        prop_assert_eq!(&tl_parser::parse(&schema.to_string()).unwrap(), &schema);
+        format_keeps_everything(&window, &schema);
     }
 
     #[test]
