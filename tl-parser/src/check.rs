@@ -134,8 +134,8 @@ fn check_definition(
                         )
                         .with_note("the explicit id is the one used on the wire")
                         .with_note(format!(
-                            "the id is computed by the {} rule from `{}`",
-                            ids.rule.name(),
+                            "the id is computed by {} from `{}`",
+                            ids.rule.in_words(),
                             crate::id::normalised_text(definition, ids.rule)
                         )),
                     );

@@ -64,6 +64,14 @@ impl IdRule {
             IdRule::TlCompiler => "tl-compiler",
         }
     }
+
+    /// The rule in words, for messages: `Telegram's rule`, `the TL compiler's rule`.
+    pub fn in_words(self) -> &'static str {
+        match self {
+            IdRule::Telegram => "Telegram's rule",
+            IdRule::TlCompiler => "the TL compiler's rule",
+        }
+    }
 }
 
 impl std::str::FromStr for IdRule {

@@ -151,7 +151,7 @@ fn explicit_id_that_differs_is_a_warning_with_the_normalised_text() {
     );
     assert_eq!(
         d.notes[1],
-        "the id is computed by the telegram rule from `ipPortSecret ipv4:int port:int secret:string = IpPort`"
+        "the id is computed by Telegram's rule from `ipPortSecret ipv4:int port:int secret:string = IpPort`"
     );
 }
 
@@ -171,7 +171,7 @@ fn a_file_of_computed_ids_is_held_to_the_tl_compilers_rule() {
     assert_eq!(all.len(), 1, "{all:#?}");
     assert!(
         all[0].notes[1].starts_with(
-            "the id is computed by the tl-compiler rule from `tonNode.zeroStateIdExt workchain:int"
+            "the id is computed by the TL compiler's rule from `tonNode.zeroStateIdExt workchain:int"
         ),
         "{}",
         all[0].notes[1]
