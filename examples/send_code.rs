@@ -7,7 +7,7 @@
 //!     cargo run -p tl-examples --bin send_code
 
 use tl_types::json::ToTlJson;
-use tl_types::{Deserializable, RemoteCall, Serializable, functions, types};
+use tl_types::{Decode, Encode, RemoteCall, functions, types};
 
 /// The answer to the request below, as an independent implementation
 /// (gramjs) writes it: `auth.sentCode` with an SMS code of 5 digits.

@@ -6,7 +6,7 @@ use serde_json::{Map, Value};
 use std::collections::HashMap;
 use tl_parser::{Primitive, Type};
 use tl_types::json::{self, ToTlJson};
-use tl_types::{Deserializable, Reader, wire};
+use tl_types::{Decode, Reader, wire};
 
 /// Decodes one object of any type by its leading constructor id.
 pub fn object(index: &Index, reader: &mut Reader<'_>) -> Result<Value, Error> {
@@ -16,7 +16,7 @@ pub fn object(index: &Index, reader: &mut Reader<'_>) -> Result<Value, Error> {
         return boxed(index, constructor, reader);
     }
     if id == wire::BOOL_TRUE_ID || id == wire::BOOL_FALSE_ID {
-        return Ok(Value::Bool(bool::deserialize(reader)?));
+        return Ok(Value::Bool(bool::decode(reader)?));
     }
     match index.function_by_id(id) {
         Some(function) => boxed(index, function, reader),
@@ -96,15 +96,15 @@ fn value(
     }
     if let Some(primitive) = ty.primitive() {
         return Ok(match primitive {
-            Primitive::Int => i32::deserialize(reader)?.to_tl_json(),
-            Primitive::Nat => u32::deserialize(reader)?.to_tl_json(),
-            Primitive::Long => i64::deserialize(reader)?.to_tl_json(),
-            Primitive::Double => f64::deserialize(reader)?.to_tl_json(),
-            Primitive::Int128 => <[u8; 16]>::deserialize(reader)?.to_tl_json(),
-            Primitive::Int256 => <[u8; 32]>::deserialize(reader)?.to_tl_json(),
-            Primitive::String => Value::String(String::deserialize(reader)?),
+            Primitive::Int => i32::decode(reader)?.to_tl_json(),
+            Primitive::Nat => u32::decode(reader)?.to_tl_json(),
+            Primitive::Long => i64::decode(reader)?.to_tl_json(),
+            Primitive::Double => f64::decode(reader)?.to_tl_json(),
+            Primitive::Int128 => <[u8; 16]>::decode(reader)?.to_tl_json(),
+            Primitive::Int256 => <[u8; 32]>::decode(reader)?.to_tl_json(),
+            Primitive::String => Value::String(String::decode(reader)?),
             Primitive::Bytes => json::bytes_to_tl_json(wire::read_bytes(reader)?),
-            Primitive::Bool => Value::Bool(bool::deserialize(reader)?),
+            Primitive::Bool => Value::Bool(bool::decode(reader)?),
             Primitive::True => Value::Bool(true),
         });
     }
@@ -162,7 +162,7 @@ fn vector(
     reader: &mut Reader<'_>,
 ) -> Result<Value, Error> {
     let start = reader.position();
-    let count = i32::deserialize(reader)?;
+    let count = i32::decode(reader)?;
     let count = usize::try_from(count).map_err(|_| Error::Decode {
         offset: start,
         message: format!("vector count {count} is negative"),

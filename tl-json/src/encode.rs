@@ -6,7 +6,7 @@ use serde_json::Value;
 use std::collections::HashMap;
 use tl_parser::{Parameter, Primitive, Type};
 use tl_types::json::{self, FromTlJson, kind};
-use tl_types::{Serializable, wire};
+use tl_types::{Encode, wire};
 
 /// How deep the encoder is in nested objects, and how deep it may go.
 #[derive(Debug, Clone, Copy)]
@@ -52,9 +52,7 @@ fn any_object(
     out: &mut Vec<u8>,
 ) -> Result<(), Error> {
     if let Value::Bool(value) = json {
-        value
-            .serialize(out)
-            .map_err(|e| path.error(e.to_string()))?;
+        value.encode(out).map_err(|e| path.error(e.to_string()))?;
         return Ok(());
     }
     let definition = named(json, path, |name| index.by_name(name))?;
@@ -92,7 +90,7 @@ fn boxed(
 ) -> Result<(), Error> {
     definition
         .id
-        .serialize(out)
+        .encode(out)
         .map_err(|e| path.error(e.to_string()))?;
     body(index, definition, json, path, depth, out)
 }
@@ -175,7 +173,7 @@ fn body(
                 };
                 mask |= given & !gated;
             }
-            mask.serialize(out)
+            mask.encode(out)
                 .map_err(|e| field_path.error(e.to_string()))?;
             continue;
         }
@@ -209,15 +207,15 @@ fn value(
     }
     if let Some(primitive) = ty.primitive() {
         return write(match primitive {
-            Primitive::Int => self::primitive::<i32>(json, path)?.serialize(out),
-            Primitive::Nat => self::primitive::<u32>(json, path)?.serialize(out),
-            Primitive::Long => self::primitive::<i64>(json, path)?.serialize(out),
-            Primitive::Double => self::primitive::<f64>(json, path)?.serialize(out),
-            Primitive::Int128 => self::primitive::<[u8; 16]>(json, path)?.serialize(out),
-            Primitive::Int256 => self::primitive::<[u8; 32]>(json, path)?.serialize(out),
-            Primitive::String => self::primitive::<String>(json, path)?.serialize(out),
-            Primitive::Bytes => self::primitive::<Vec<u8>>(json, path)?.serialize(out),
-            Primitive::Bool => self::primitive::<bool>(json, path)?.serialize(out),
+            Primitive::Int => self::primitive::<i32>(json, path)?.encode(out),
+            Primitive::Nat => self::primitive::<u32>(json, path)?.encode(out),
+            Primitive::Long => self::primitive::<i64>(json, path)?.encode(out),
+            Primitive::Double => self::primitive::<f64>(json, path)?.encode(out),
+            Primitive::Int128 => self::primitive::<[u8; 16]>(json, path)?.encode(out),
+            Primitive::Int256 => self::primitive::<[u8; 32]>(json, path)?.encode(out),
+            Primitive::String => self::primitive::<String>(json, path)?.encode(out),
+            Primitive::Bytes => self::primitive::<Vec<u8>>(json, path)?.encode(out),
+            Primitive::Bool => self::primitive::<bool>(json, path)?.encode(out),
             Primitive::True => Ok(()),
         });
     }
@@ -234,11 +232,11 @@ fn value(
                     return Err(path.error(format!("expected an array, found {}", kind(json))));
                 };
                 if ty.name == "Vector" {
-                    write(wire::VECTOR_ID.serialize(out))?;
+                    write(wire::VECTOR_ID.encode(out))?;
                 }
                 let count = i32::try_from(items.len())
                     .map_err(|_| path.error("more elements than a vector can hold"))?;
-                write(count.serialize(out))?;
+                write(count.encode(out))?;
                 for (i, item) in items.iter().enumerate() {
                     value(index, element, definition, item, &path.index(i), depth, out)?;
                 }

@@ -10,7 +10,7 @@ mod random_bytes;
 
 use proptest::prelude::*;
 use random_bytes::Writer;
-use tl_types::{AnyObject, Deserializable, Serializable};
+use tl_types::{AnyObject, Decode, Encode};
 
 proptest! {
     #![proptest_config(ProptestConfig {

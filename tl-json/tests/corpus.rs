@@ -70,7 +70,7 @@ fn same(a: &Value, b: &Value) -> bool {
 
 #[test]
 fn the_generated_code_reads_and_writes_the_same_json() {
-    use tl_types::{AnyObject, Deserializable, Serializable, json::ToTlJson};
+    use tl_types::{AnyObject, Decode, Encode, json::ToTlJson};
     for (name, json, bytes) in vectors() {
         let object = AnyObject::from_bytes(&bytes).unwrap();
         assert!(

@@ -4,7 +4,7 @@
 //! (docs/TL-JSON.md, "What JSON cannot hold").
 
 use tl_types::json::{FromTlJson, ToTlJson};
-use tl_types::{AnyObject, Deserializable, Serializable};
+use tl_types::{AnyObject, Decode, Encode};
 
 /// `inputGeoPoint#48222faf flags:# lat:double long:double accuracy_radius:flags.0?int`
 /// with `lat` set to the given bits and `long` to 1.0.

@@ -140,10 +140,7 @@ fn a_true_flag_sharing_its_bit_with_a_value_must_say_the_same() {
     for json in agreeing {
         let dynamic = codec().encode(&json).unwrap();
         let generated = tl_types::AnyObject::from_tl_json(&json, "").unwrap();
-        assert_eq!(
-            tl_types::Serializable::to_bytes(&generated).unwrap(),
-            dynamic
-        );
+        assert_eq!(tl_types::Encode::to_bytes(&generated).unwrap(), dynamic);
     }
     let contradicting = [
         replies(json!({"channel_id": "5"})),

@@ -6,7 +6,7 @@
 use serde_json::{Value, json};
 use tl_types::json::{FromTlJson, ToTlJson};
 use tl_types::mtproto::{AnyObject, types};
-use tl_types::{Deserializable, RawObject, Serializable};
+use tl_types::{Decode, Encode, RawObject};
 
 /// The dynamic codec for everything bundled, built once for all tests.
 fn full_codec() -> &'static tl_json::Codec {

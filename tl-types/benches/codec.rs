@@ -50,7 +50,7 @@ fn full_vectors() -> Vec<(String, Vec<u8>)> {
 /// in grammers.
 fn bench_type<Ours, Peer>(c: &mut Criterion, vectors: &[(String, Vec<u8>)], tl_type: &str)
 where
-    Ours: tl_types::Deserializable + tl_types::Serializable,
+    Ours: tl_types::Decode + tl_types::Encode,
     Peer: grammers_tl_types::Deserializable + grammers_tl_types::Serializable,
 {
     let inputs: Vec<&[u8]> = vectors
@@ -100,7 +100,7 @@ where
         b.iter(|| {
             buffer.clear();
             for value in &ours {
-                black_box(value).serialize(&mut buffer).unwrap();
+                black_box(value).encode(&mut buffer).unwrap();
             }
             black_box(buffer.len())
         })

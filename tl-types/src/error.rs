@@ -76,7 +76,7 @@ pub enum DecodeErrorKind {
         /// The limit in force.
         limit: u32,
     },
-    /// Bytes left over after a complete value, in [`Deserializable::from_bytes`](crate::Deserializable::from_bytes).
+    /// Bytes left over after a complete value, in [`Decode::from_bytes`](crate::Decode::from_bytes).
     TrailingBytes {
         /// How many bytes were left.
         count: usize,

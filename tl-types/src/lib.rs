@@ -3,7 +3,7 @@
 //!
 //! ```
 //! # #[cfg(feature = "api")] {
-//! use tl_types::{Deserializable, RemoteCall, Serializable, functions, types};
+//! use tl_types::{Decode, RemoteCall, Encode, functions, types};
 //!
 //! let settings = types::CodeSettings {
 //!     allow_flashcall: false,
@@ -30,7 +30,7 @@
 //! fn read_answer(
 //!     bytes: &[u8],
 //! ) -> Result<<functions::auth::SendCode as RemoteCall>::Return, tl_types::DecodeError> {
-//!     Deserializable::from_bytes(bytes)
+//!     Decode::from_bytes(bytes)
 //! }
 //! assert!(read_answer(&[0x02, 0x25]).is_err());
 //! # }
@@ -72,7 +72,5 @@ pub mod mtproto;
 
 pub use error::{DecodeError, DecodeErrorKind, EncodeError};
 pub use reader::{DEFAULT_MAX_DEPTH, Reader};
-pub use traits::{
-    ByteCounter, Deserializable, Identifiable, RawObject, RemoteCall, Serializable, Sink,
-};
+pub use traits::{ByteCounter, Decode, Encode, Identifiable, RawObject, RemoteCall, Sink};
 pub use writer::Writer;

@@ -77,8 +77,8 @@ impl<'a> Reader<'a> {
 
     /// Reads one value of any deserialisable type.
     #[inline]
-    pub fn read<T: crate::Deserializable>(&mut self) -> Result<T, DecodeError> {
-        T::deserialize(self)
+    pub fn read<T: crate::Decode>(&mut self) -> Result<T, DecodeError> {
+        T::decode(self)
     }
 
     /// The error for a constructor id, just read, that `expected` does not have.

@@ -35,11 +35,11 @@ impl Sink for ByteCounter {
 /// used as a bare type) is its fields alone; a `functions::` struct is always
 /// written with its id, as a request is.
 ///
-/// Implementations write with [`Serializable::write_to`]; callers use
-/// [`serialize`](Serializable::serialize), [`to_bytes`](Serializable::to_bytes)
-/// or [`serialized_len`](Serializable::serialized_len), which say whether the
+/// Implementations write with [`Encode::write_to`]; callers use
+/// [`encode`](Encode::encode), [`to_bytes`](Encode::to_bytes)
+/// or [`encoded_len`](Encode::encoded_len), which say whether the
 /// value could be encoded at all (see [`EncodeError`]).
-pub trait Serializable {
+pub trait Encode {
     /// Writes the value's bytes to `out`. A part that cannot be encoded
     /// records its error with [`Writer::fail`] (writing goes on; the caller
     /// checks once, with [`Writer::finish`]).
@@ -47,7 +47,7 @@ pub trait Serializable {
 
     /// Appends the value's bytes to `sink`. On `Err`, what was appended is
     /// not a valid encoding.
-    fn serialize<S: Sink + ?Sized>(&self, sink: &mut S) -> Result<(), EncodeError> {
+    fn encode<S: Sink + ?Sized>(&self, sink: &mut S) -> Result<(), EncodeError> {
         let mut out = Writer::new(sink);
         self.write_to(&mut out);
         out.finish()
@@ -56,27 +56,27 @@ pub trait Serializable {
     /// The value's bytes.
     fn to_bytes(&self) -> Result<Vec<u8>, EncodeError> {
         let mut bytes = Vec::new();
-        self.serialize(&mut bytes)?;
+        self.encode(&mut bytes)?;
         Ok(bytes)
     }
 
-    /// How many bytes [`Serializable::to_bytes`] would produce.
-    fn serialized_len(&self) -> Result<usize, EncodeError> {
+    /// How many bytes [`Encode::to_bytes`] would produce.
+    fn encoded_len(&self) -> Result<usize, EncodeError> {
         let mut counter = ByteCounter::default();
-        self.serialize(&mut counter)?;
+        self.encode(&mut counter)?;
         Ok(counter.0)
     }
 }
 
 /// A value that can be read from the MTProto wire format.
-pub trait Deserializable: Sized {
+pub trait Decode: Sized {
     /// Reads one value from `reader`.
-    fn deserialize(reader: &mut Reader<'_>) -> Result<Self, DecodeError>;
+    fn decode(reader: &mut Reader<'_>) -> Result<Self, DecodeError>;
 
     /// Reads one value that must fill `bytes` exactly: trailing bytes are an error.
     fn from_bytes(bytes: &[u8]) -> Result<Self, DecodeError> {
         let mut reader = Reader::new(bytes);
-        let value = Self::deserialize(&mut reader)?;
+        let value = Self::decode(&mut reader)?;
         reader.finish()?;
         Ok(value)
     }
@@ -91,9 +91,9 @@ pub trait Identifiable {
 }
 
 /// A function: a request whose answer is a `Return`.
-pub trait RemoteCall: Serializable {
+pub trait RemoteCall: Encode {
     /// What the server answers with.
-    type Return: Deserializable;
+    type Return: Decode;
 }
 
 /// A serialised object whose type the schema leaves open (TL's `Object`):
@@ -105,8 +105,8 @@ pub trait RemoteCall: Serializable {
 pub struct RawObject(pub Vec<u8>);
 
 /// Standing alone, an open-typed object is the rest of the input.
-impl Deserializable for RawObject {
-    fn deserialize(reader: &mut Reader<'_>) -> Result<Self, DecodeError> {
+impl Decode for RawObject {
+    fn decode(reader: &mut Reader<'_>) -> Result<Self, DecodeError> {
         let len = reader.remaining();
         reader
             .read_bytes(len)
@@ -114,7 +114,7 @@ impl Deserializable for RawObject {
     }
 }
 
-impl Serializable for RawObject {
+impl Encode for RawObject {
     fn write_to<S: Sink + ?Sized>(&self, out: &mut Writer<'_, S>) {
         out.put(&self.0);
     }

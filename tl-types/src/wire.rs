@@ -19,7 +19,7 @@
 
 use crate::error::{DecodeError, DecodeErrorKind, EncodeError};
 use crate::reader::Reader;
-use crate::traits::{Deserializable, Serializable, Sink};
+use crate::traits::{Decode, Encode, Sink};
 use crate::writer::Writer;
 
 /// The id of `boolTrue`.
@@ -33,16 +33,16 @@ pub const MAX_BYTES_LEN: usize = 0xff_ffff;
 
 macro_rules! fixed_size {
     ($($ty:ty),*) => {$(
-        impl Serializable for $ty {
+        impl Encode for $ty {
             #[inline]
             fn write_to<S: Sink + ?Sized>(&self, out: &mut Writer<'_, S>) {
                 out.put(&self.to_le_bytes());
             }
         }
 
-        impl Deserializable for $ty {
+        impl Decode for $ty {
             #[inline]
-            fn deserialize(reader: &mut Reader<'_>) -> Result<Self, DecodeError> {
+            fn decode(reader: &mut Reader<'_>) -> Result<Self, DecodeError> {
                 reader.read_array().map(<$ty>::from_le_bytes)
             }
         }
@@ -51,21 +51,21 @@ macro_rules! fixed_size {
 
 fixed_size!(i32, u32, i64, f64);
 
-impl<const N: usize> Serializable for [u8; N] {
+impl<const N: usize> Encode for [u8; N] {
     #[inline]
     fn write_to<S: Sink + ?Sized>(&self, out: &mut Writer<'_, S>) {
         out.put(self);
     }
 }
 
-impl<const N: usize> Deserializable for [u8; N] {
+impl<const N: usize> Decode for [u8; N] {
     #[inline]
-    fn deserialize(reader: &mut Reader<'_>) -> Result<Self, DecodeError> {
+    fn decode(reader: &mut Reader<'_>) -> Result<Self, DecodeError> {
         reader.read_array()
     }
 }
 
-impl Serializable for bool {
+impl Encode for bool {
     #[inline]
     fn write_to<S: Sink + ?Sized>(&self, out: &mut Writer<'_, S>) {
         let id = if *self { BOOL_TRUE_ID } else { BOOL_FALSE_ID };
@@ -73,8 +73,8 @@ impl Serializable for bool {
     }
 }
 
-impl Deserializable for bool {
-    fn deserialize(reader: &mut Reader<'_>) -> Result<Self, DecodeError> {
+impl Decode for bool {
+    fn decode(reader: &mut Reader<'_>) -> Result<Self, DecodeError> {
         let start = reader.position();
         match reader.read_u32()? {
             BOOL_TRUE_ID => Ok(true),
@@ -146,7 +146,7 @@ pub fn read_bytes<'a>(reader: &mut Reader<'a>) -> Result<&'a [u8], DecodeError> 
     Ok(data)
 }
 
-impl Serializable for String {
+impl Encode for String {
     #[inline]
     fn write_to<S: Sink + ?Sized>(&self, out: &mut Writer<'_, S>) {
         write_bytes(self.as_bytes(), out);
@@ -156,21 +156,21 @@ impl Serializable for String {
 // Not `#[inline]`, unlike the integers: one shared copy of the string and
 // bytes readers, instead of one inlined into every such field of the
 // bindings, is much less code to compile and no slower to call.
-impl Deserializable for String {
-    fn deserialize(reader: &mut Reader<'_>) -> Result<Self, DecodeError> {
+impl Decode for String {
+    fn decode(reader: &mut Reader<'_>) -> Result<Self, DecodeError> {
         read_bytes(reader).map(|data| String::from_utf8_lossy(data).into_owned())
     }
 }
 
-impl Serializable for Vec<u8> {
+impl Encode for Vec<u8> {
     #[inline]
     fn write_to<S: Sink + ?Sized>(&self, out: &mut Writer<'_, S>) {
         write_bytes(self, out);
     }
 }
 
-impl Deserializable for Vec<u8> {
-    fn deserialize(reader: &mut Reader<'_>) -> Result<Self, DecodeError> {
+impl Decode for Vec<u8> {
+    fn decode(reader: &mut Reader<'_>) -> Result<Self, DecodeError> {
         read_bytes(reader).map(<[u8]>::to_vec)
     }
 }
@@ -179,7 +179,7 @@ impl Deserializable for Vec<u8> {
 /// `i32::MAX` elements are not written but recorded as
 /// [`EncodeError::TooManyElements`].
 #[inline]
-pub fn write_bare_vector<T: Serializable, S: Sink + ?Sized>(items: &[T], out: &mut Writer<'_, S>) {
+pub fn write_bare_vector<T: Encode, S: Sink + ?Sized>(items: &[T], out: &mut Writer<'_, S>) {
     write_bare_vector_with(items, out, |item, out| item.write_to(out));
 }
 
@@ -219,8 +219,8 @@ pub fn write_vector_with<T, S: Sink + ?Sized>(
 ///
 /// Every element takes at least 4 bytes, so a count larger than a quarter of
 /// the remaining input is refused before anything is allocated.
-pub fn read_bare_vector<T: Deserializable>(reader: &mut Reader<'_>) -> Result<Vec<T>, DecodeError> {
-    read_bare_vector_with(reader, T::deserialize)
+pub fn read_bare_vector<T: Decode>(reader: &mut Reader<'_>) -> Result<Vec<T>, DecodeError> {
+    read_bare_vector_with(reader, T::decode)
 }
 
 /// Reads a bare `vector<T>` whose elements `read` reads (see
@@ -231,7 +231,7 @@ pub fn read_bare_vector_with<'a, T>(
     mut read: impl FnMut(&mut Reader<'a>) -> Result<T, DecodeError>,
 ) -> Result<Vec<T>, DecodeError> {
     let start = reader.position();
-    let count = i32::deserialize(reader)?;
+    let count = i32::decode(reader)?;
     let count = usize::try_from(count)
         .map_err(|_| reader.error_at(start, DecodeErrorKind::NegativeCount(count)))?;
     if count > reader.remaining() / 4 {
@@ -278,7 +278,7 @@ pub fn expect_id(
     }
 }
 
-impl<T: Serializable> Serializable for Vec<T> {
+impl<T: Encode> Encode for Vec<T> {
     #[inline]
     fn write_to<S: Sink + ?Sized>(&self, out: &mut Writer<'_, S>) {
         VECTOR_ID.write_to(out);
@@ -286,24 +286,24 @@ impl<T: Serializable> Serializable for Vec<T> {
     }
 }
 
-impl<T: Deserializable> Deserializable for Vec<T> {
-    fn deserialize(reader: &mut Reader<'_>) -> Result<Self, DecodeError> {
+impl<T: Decode> Decode for Vec<T> {
+    fn decode(reader: &mut Reader<'_>) -> Result<Self, DecodeError> {
         expect_id(reader, VECTOR_ID, "Vector")?;
         read_bare_vector(reader)
     }
 }
 
-impl<T: Serializable + ?Sized> Serializable for Box<T> {
+impl<T: Encode + ?Sized> Encode for Box<T> {
     #[inline]
     fn write_to<S: Sink + ?Sized>(&self, out: &mut Writer<'_, S>) {
         (**self).write_to(out);
     }
 }
 
-impl<T: Deserializable> Deserializable for Box<T> {
+impl<T: Decode> Decode for Box<T> {
     #[inline]
-    fn deserialize(reader: &mut Reader<'_>) -> Result<Self, DecodeError> {
-        T::deserialize(reader).map(Box::new)
+    fn decode(reader: &mut Reader<'_>) -> Result<Self, DecodeError> {
+        T::decode(reader).map(Box::new)
     }
 }
 

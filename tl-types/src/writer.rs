@@ -15,8 +15,8 @@ use crate::traits::Sink;
 /// throw them away, as after any `Err`. So every serialiser, generated or
 /// not, is straight-line code with no `Result` to pass along per field.
 ///
-/// [`Serializable::serialize`](crate::Serializable::serialize) makes one
-/// around any sink; call [`Serializable::write_to`](crate::Serializable::write_to)
+/// [`Encode::encode`](crate::Encode::encode) makes one
+/// around any sink; call [`Encode::write_to`](crate::Encode::write_to)
 /// with a `Writer` to write several values into one sink and check once.
 pub struct Writer<'a, S: Sink + ?Sized> {
     sink: &'a mut S,

@@ -4,7 +4,7 @@
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering};
-use tl_types::{AnyObject, Deserializable, enums};
+use tl_types::{AnyObject, Decode, enums};
 
 struct Counting;
 

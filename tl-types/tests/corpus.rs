@@ -3,7 +3,7 @@
 //! them by their leading id, knows their names, writes back the very same
 //! bytes, and refuses every truncation.
 
-use tl_types::{AnyObject, Deserializable, Serializable};
+use tl_types::{AnyObject, Decode, Encode};
 
 struct Vector {
     name: String,
@@ -46,7 +46,7 @@ fn every_vector_decodes_by_id_and_encodes_back_to_the_same_bytes() {
         );
         let bytes = object.to_bytes().unwrap();
         assert_eq!(bytes, vector.bytes, "{} ({})", vector.name, vector.variant);
-        assert_eq!(object.serialized_len().unwrap(), bytes.len());
+        assert_eq!(object.encoded_len().unwrap(), bytes.len());
         names.insert(vector.name.as_str());
     }
     assert_eq!(

@@ -1,7 +1,7 @@
 //! Malformed and hostile bytes: an error that says what and where, never a
 //! panic, a stack overflow or an allocation out of proportion to the input.
 
-use tl_types::{DecodeErrorKind, Deserializable, EncodeError, Reader, Serializable, enums, types};
+use tl_types::{Decode, DecodeErrorKind, Encode, EncodeError, Reader, enums, types};
 
 const TEXT_BOLD: u32 = 0x6724abc4;
 const TEXT_EMPTY: u32 = 0xdc3d824f;
@@ -35,7 +35,7 @@ fn nesting_just_inside_the_limit_decodes_and_drops() {
     deeper.extend(TEXT_EMPTY.to_le_bytes());
     assert!(enums::RichText::from_bytes(&deeper).is_err());
     let mut reader = Reader::new(&deeper).with_max_depth(limit as u32 + 1);
-    assert!(enums::RichText::deserialize(&mut reader).is_ok());
+    assert!(enums::RichText::decode(&mut reader).is_ok());
 }
 
 #[test]
@@ -104,7 +104,7 @@ fn trailing_bytes_are_refused_by_from_bytes_and_left_by_deserialize() {
     assert_eq!(error.offset(), 4);
     // A stream of values: deserialize reads one and leaves the rest.
     let mut reader = Reader::new(&bytes);
-    assert!(enums::RichText::deserialize(&mut reader).is_ok());
+    assert!(enums::RichText::decode(&mut reader).is_ok());
     assert_eq!(reader.remaining(), 1);
 }
 
@@ -250,7 +250,7 @@ fn the_first_value_that_cannot_be_encoded_is_the_error() {
         ..request
     };
     assert_eq!(request.to_bytes(), Err(inconsistent_flag.clone()));
-    assert_eq!(request.serialized_len(), Err(inconsistent_flag.clone()));
+    assert_eq!(request.encoded_len(), Err(inconsistent_flag.clone()));
 
     // One writer over several values reports the first error among them all.
     let fine = enums::CodeSettings::from(types::CodeSettings {

@@ -3,7 +3,7 @@
 #![cfg(all(feature = "mtproto", feature = "api"))]
 
 use tl_types::mtproto::{AnyObject, enums, types};
-use tl_types::{Deserializable, EncodeError, RawObject, RemoteCall, Serializable, functions};
+use tl_types::{Decode, Encode, EncodeError, RawObject, RemoteCall, functions};
 
 fn sent_code_bytes() -> Vec<u8> {
     let line = include_str!("../../tests/corpus/seed.json")

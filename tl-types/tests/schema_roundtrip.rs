@@ -10,7 +10,7 @@ mod random_bytes;
 use proptest::prelude::*;
 use random_bytes::Writer;
 use tl_parser::Schema;
-use tl_types::{AnyObject, Deserializable, Serializable};
+use tl_types::{AnyObject, Decode, Encode};
 
 const API: &str = include_str!("../../schema/api.tl");
 

@@ -2,7 +2,7 @@
 //! `auth.sentCode` answer. The expected bytes were made by gramjs, an
 //! independent implementation (`tests/corpus/seed.json`, see its README).
 
-use tl_types::{Deserializable, RemoteCall, Serializable, enums, functions, types};
+use tl_types::{Decode, Encode, RemoteCall, enums, functions, types};
 
 fn corpus_hex(name: &str) -> Vec<u8> {
     let text = include_str!("../../tests/corpus/seed.json");
@@ -53,7 +53,7 @@ fn send_code_serialises_to_the_bytes_gramjs_writes() {
         "id a677244f, little-endian"
     );
     assert_eq!(bytes, corpus_hex("auth.sendCode"));
-    assert_eq!(send_code().serialized_len().unwrap(), bytes.len());
+    assert_eq!(send_code().encoded_len().unwrap(), bytes.len());
 }
 
 #[test]

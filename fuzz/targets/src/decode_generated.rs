@@ -1,6 +1,6 @@
 //! Bytes → the generated decoders.
 
-use tl_types::{AnyObject, Deserializable, enums};
+use tl_types::{AnyObject, Decode, enums};
 
 /// The first byte picks a decoder, the rest is its input: `enums::Updates`,
 /// `enums::messages::Messages`, `enums::RichText` (deeply recursive), or the
@@ -18,7 +18,7 @@ pub fn decode_generated(data: &[u8]) {
     }
 }
 
-fn decode<T: Deserializable>(bytes: &[u8]) {
+fn decode<T: Decode>(bytes: &[u8]) {
     if let Err(err) = T::from_bytes(bytes) {
         assert!(
             err.offset() <= bytes.len(),

@@ -2,7 +2,7 @@
 
 use crate::bundled::api_codec;
 use tl_types::json::FromTlJson;
-use tl_types::{AnyObject, Serializable};
+use tl_types::{AnyObject, Encode};
 
 /// Reads the input as JSON text and encodes it with both TL-JSON encoders:
 /// the dynamic codec and the generated `AnyObject`. They must agree: both

@@ -4,7 +4,7 @@
 use crate::bundled::api_codec;
 use serde_json::Value;
 use tl_types::json::{FromTlJson, ToTlJson};
-use tl_types::{AnyObject, Deserializable, Serializable};
+use tl_types::{AnyObject, Decode, Encode};
 
 /// Decodes any object of the API with the generated dispatch decoder. If that
 /// succeeds: re-encoding must work, decoding the new bytes must give the same

@@ -2,7 +2,7 @@
 //! and they encode and decode as the wire format says.
 
 use tl_build_script_example::kv::{AnyCall, AnyObject, enums, functions, types};
-use tl_types::{Deserializable, EncodeError, RemoteCall, Serializable};
+use tl_types::{Decode, Encode, EncodeError, RemoteCall};
 
 fn entry(key: &str) -> types::kv::Entry {
     types::kv::Entry {
@@ -11,9 +11,7 @@ fn entry(key: &str) -> types::kv::Entry {
     }
 }
 
-fn round_trip<T: Serializable + Deserializable + PartialEq + std::fmt::Debug>(
-    value: &T,
-) -> Vec<u8> {
+fn round_trip<T: Encode + Decode + PartialEq + std::fmt::Debug>(value: &T) -> Vec<u8> {
     let bytes = value.to_bytes().unwrap();
     assert_eq!(&T::from_bytes(&bytes).unwrap(), value);
     bytes

@@ -230,7 +230,7 @@ pub fn dispatch(plan: &Plan, options: &Options<'_>, scope: &Scope) -> TokenStrea
             }
         }
 
-        impl tl::Serializable for AnyValue {
+        impl tl::Encode for AnyValue {
             fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
                 match self {
                     Self::Bool(value) => value.write_to(out),
@@ -239,9 +239,9 @@ pub fn dispatch(plan: &Plan, options: &Options<'_>, scope: &Scope) -> TokenStrea
             }
         }
 
-        impl tl::Deserializable for AnyValue {
+        impl tl::Decode for AnyValue {
             #[inline]
-            fn deserialize(reader: &mut tl::Reader<'_>) -> #result<Self, tl::DecodeError> {
+            fn decode(reader: &mut tl::Reader<'_>) -> #result<Self, tl::DecodeError> {
                 let id = reader.peek_u32()?;
                 match id {
                     tl::wire::BOOL_TRUE_ID | tl::wire::BOOL_FALSE_ID => reader.read().map(Self::Bool),
@@ -276,7 +276,7 @@ pub fn dispatch(plan: &Plan, options: &Options<'_>, scope: &Scope) -> TokenStrea
             }
         }
 
-        impl tl::Serializable for AnyCall {
+        impl tl::Encode for AnyCall {
             fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
                 match self {
                     #(Self::#call_arms(call) => call.write_to(out),)*
@@ -284,9 +284,9 @@ pub fn dispatch(plan: &Plan, options: &Options<'_>, scope: &Scope) -> TokenStrea
             }
         }
 
-        impl tl::Deserializable for AnyCall {
+        impl tl::Decode for AnyCall {
             #[inline]
-            fn deserialize(reader: &mut tl::Reader<'_>) -> #result<Self, tl::DecodeError> {
+            fn decode(reader: &mut tl::Reader<'_>) -> #result<Self, tl::DecodeError> {
                 reader.nested(|reader| {
                     let id = reader.peek_u32()?;
                     match id {
@@ -329,7 +329,7 @@ pub fn dispatch(plan: &Plan, options: &Options<'_>, scope: &Scope) -> TokenStrea
             }
         }
 
-        impl tl::Serializable for AnyObject {
+        impl tl::Encode for AnyObject {
             fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
                 match self {
                     Self::Value(value) => value.write_to(out),
@@ -338,9 +338,9 @@ pub fn dispatch(plan: &Plan, options: &Options<'_>, scope: &Scope) -> TokenStrea
             }
         }
 
-        impl tl::Deserializable for AnyObject {
+        impl tl::Decode for AnyObject {
             #[inline]
-            fn deserialize(reader: &mut tl::Reader<'_>) -> #result<Self, tl::DecodeError> {
+            fn decode(reader: &mut tl::Reader<'_>) -> #result<Self, tl::DecodeError> {
                 if AnyValue::is_constructor_id(reader.peek_u32()?) {
                     reader.read().map(Self::Value)
                 } else {

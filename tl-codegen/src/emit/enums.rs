@@ -156,7 +156,7 @@ pub fn boxed_type(plan: &Plan, index: usize, options: &Options<'_>, scope: &Scop
             }
         }
 
-        impl tl::Serializable for #name {
+        impl tl::Encode for #name {
             fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
                 match self {
                     #(#writes)*
@@ -164,8 +164,8 @@ pub fn boxed_type(plan: &Plan, index: usize, options: &Options<'_>, scope: &Scop
             }
         }
 
-        impl tl::Deserializable for #name {
-            fn deserialize(reader: &mut tl::Reader<'_>) -> #result<Self, tl::DecodeError> {
+        impl tl::Decode for #name {
+            fn decode(reader: &mut tl::Reader<'_>) -> #result<Self, tl::DecodeError> {
                 let id = reader.enter_boxed()?;
                 let value = match id {
                     #(#reads)*

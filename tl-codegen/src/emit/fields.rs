@@ -105,7 +105,7 @@ pub fn implied_accessors(item: &Item) -> Vec<TokenStream> {
 
 /// Statements writing the fields (and computed masks) to `out`, a `tl::Writer`;
 /// a value that cannot be encoded records why with `out.fail` and is left out.
-pub fn serialize(item: &Item) -> TokenStream {
+pub fn encoder(item: &Item) -> TokenStream {
     let tl_name = item.definition.full_name();
     let mut statements = Vec::new();
     for field in &item.fields {
@@ -303,7 +303,7 @@ fn read_value(field: &Field) -> TokenStream {
 }
 
 /// Statements reading the fields from `reader`, ending in `Ok(Self { .. })`.
-pub fn deserialize(item: &Item, scope: &Scope) -> TokenStream {
+pub fn decoder(item: &Item, scope: &Scope) -> TokenStream {
     let mut statements = Vec::new();
     for field in &item.fields {
         let name = ident(&field.ident);

@@ -53,8 +53,8 @@ pub fn function(function: &Function, options: &Options<'_>, scope: &Scope) -> To
     } else {
         (
             quote!(<#(#generics),*>),
-            quote!(<#(#generics: tl::Serializable),*>),
-            quote!(<#(#generics: tl::Deserializable),*>),
+            quote!(<#(#generics: tl::Encode),*>),
+            quote!(<#(#generics: tl::Decode),*>),
             quote!(<#(#generics: tl::RemoteCall),*>),
         )
     };
@@ -79,8 +79,8 @@ pub fn function(function: &Function, options: &Options<'_>, scope: &Scope) -> To
             }
         }
     });
-    let write = fields::serialize(item);
-    let read = fields::deserialize(item, scope);
+    let write = fields::encoder(item);
+    let read = fields::decoder(item, scope);
     let result = scope.std("Result");
     let id_u32 = super::hex_id_u32(definition.id);
     let tl_json = json::gate(options).map(|gate| {
@@ -100,16 +100,16 @@ pub fn function(function: &Function, options: &Options<'_>, scope: &Scope) -> To
             const TL_NAME: &'static str = #tl_name;
         }
 
-        impl #serialize_bounds tl::Serializable for #name #params {
+        impl #serialize_bounds tl::Encode for #name #params {
             fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
                 #id_u32.write_to(out);
                 #write
             }
         }
 
-        impl #deserialize_bounds tl::Deserializable for #name #params {
+        impl #deserialize_bounds tl::Decode for #name #params {
             #[inline]
-            fn deserialize(reader: &mut tl::Reader<'_>) -> #result<Self, tl::DecodeError> {
+            fn decode(reader: &mut tl::Reader<'_>) -> #result<Self, tl::DecodeError> {
                 tl::wire::expect_id(reader, #id, #tl_name)?;
                 #read
             }

@@ -1,7 +1,7 @@
 //! `types::`: one struct per constructor, serialised bare (fields only).
 //!
 //! A constructor's decoder is `#[inline]`: its callers are its boxed type's
-//! `deserialize` and bare fields, so it is compiled into them instead of as
+//! `decode` and bare fields, so it is compiled into them instead of as
 //! an exported function of its own that every caller reaches through
 //! cross-unit inlining, which is slower to build (see issue 3's notes for
 //! the measurements on the bundled schema).
@@ -48,8 +48,8 @@ pub fn constructor(plan: &Plan, index: usize, options: &Options<'_>, scope: &Sco
     });
     let out = fields::sink_name(item);
     let reader = fields::reader_name(item);
-    let write = fields::serialize(item);
-    let read = fields::deserialize(item, scope);
+    let write = fields::encoder(item);
+    let read = fields::decoder(item, scope);
     let result = scope.std("Result");
     let tl_json = json::gate(options).map(|gate| {
         let impls = json::item(item, &gate, scope);
@@ -68,15 +68,15 @@ pub fn constructor(plan: &Plan, index: usize, options: &Options<'_>, scope: &Sco
             const TL_NAME: &'static str = #tl_name;
         }
 
-        impl tl::Serializable for #name {
+        impl tl::Encode for #name {
             fn write_to<S: tl::Sink + ?Sized>(&self, #out: &mut tl::Writer<'_, S>) {
                 #write
             }
         }
 
-        impl tl::Deserializable for #name {
+        impl tl::Decode for #name {
             #[inline]
-            fn deserialize(#reader: &mut tl::Reader<'_>) -> #result<Self, tl::DecodeError> {
+            fn decode(#reader: &mut tl::Reader<'_>) -> #result<Self, tl::DecodeError> {
                 #read
             }
         }

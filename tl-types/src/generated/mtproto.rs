@@ -435,7 +435,7 @@ impl AnyValue {
         }
     }
 }
-impl tl::Serializable for AnyValue {
+impl tl::Encode for AnyValue {
     fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
         match self {
             Self::Bool(value) => value.write_to(out),
@@ -473,9 +473,9 @@ impl tl::Serializable for AnyValue {
         }
     }
 }
-impl tl::Deserializable for AnyValue {
+impl tl::Decode for AnyValue {
     #[inline]
-    fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
+    fn decode(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
         let id = reader.peek_u32()?;
         match id {
             tl::wire::BOOL_TRUE_ID | tl::wire::BOOL_FALSE_ID => {
@@ -588,7 +588,7 @@ impl AnyCall {
         }
     }
 }
-impl tl::Serializable for AnyCall {
+impl tl::Encode for AnyCall {
     fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
         match self {
             Self::ReqPq(call) => call.write_to(out),
@@ -604,9 +604,9 @@ impl tl::Serializable for AnyCall {
         }
     }
 }
-impl tl::Deserializable for AnyCall {
+impl tl::Decode for AnyCall {
     #[inline]
-    fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
+    fn decode(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
         reader
             .nested(|reader| {
                 let id = reader.peek_u32()?;
@@ -660,7 +660,7 @@ impl AnyObject {
         }
     }
 }
-impl tl::Serializable for AnyObject {
+impl tl::Encode for AnyObject {
     fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
         match self {
             Self::Value(value) => value.write_to(out),
@@ -668,9 +668,9 @@ impl tl::Serializable for AnyObject {
         }
     }
 }
-impl tl::Deserializable for AnyObject {
+impl tl::Decode for AnyObject {
     #[inline]
-    fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
+    fn decode(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
         if AnyValue::is_constructor_id(reader.peek_u32()?) {
             reader.read().map(Self::Value)
         } else {
@@ -703,7 +703,7 @@ pub mod types {
         const CONSTRUCTOR_ID: u32 = 0x05162463;
         const TL_NAME: &'static str = "resPQ";
     }
-    impl tl::Serializable for ResPq {
+    impl tl::Encode for ResPq {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
             self.nonce.write_to(out);
             self.server_nonce.write_to(out);
@@ -711,9 +711,9 @@ pub mod types {
             self.server_public_key_fingerprints.write_to(out);
         }
     }
-    impl tl::Deserializable for ResPq {
+    impl tl::Decode for ResPq {
         #[inline]
-        fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
+        fn decode(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             let nonce: [u8; 16] = tl::read!(reader);
             let server_nonce: [u8; 16] = tl::read!(reader);
             let pq: String = tl::read!(reader);
@@ -790,7 +790,7 @@ pub mod types {
         const CONSTRUCTOR_ID: u32 = 0x83c95aec;
         const TL_NAME: &'static str = "p_q_inner_data";
     }
-    impl tl::Serializable for PQInnerData {
+    impl tl::Encode for PQInnerData {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
             self.pq.write_to(out);
             self.p.write_to(out);
@@ -800,9 +800,9 @@ pub mod types {
             self.new_nonce.write_to(out);
         }
     }
-    impl tl::Deserializable for PQInnerData {
+    impl tl::Decode for PQInnerData {
         #[inline]
-        fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
+        fn decode(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             let pq: String = tl::read!(reader);
             let p: String = tl::read!(reader);
             let q: String = tl::read!(reader);
@@ -885,7 +885,7 @@ pub mod types {
         const CONSTRUCTOR_ID: u32 = 0xa9f55f95;
         const TL_NAME: &'static str = "p_q_inner_data_dc";
     }
-    impl tl::Serializable for PQInnerDataDc {
+    impl tl::Encode for PQInnerDataDc {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
             self.pq.write_to(out);
             self.p.write_to(out);
@@ -896,9 +896,9 @@ pub mod types {
             self.dc.write_to(out);
         }
     }
-    impl tl::Deserializable for PQInnerDataDc {
+    impl tl::Decode for PQInnerDataDc {
         #[inline]
-        fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
+        fn decode(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             let pq: String = tl::read!(reader);
             let p: String = tl::read!(reader);
             let q: String = tl::read!(reader);
@@ -985,7 +985,7 @@ pub mod types {
         const CONSTRUCTOR_ID: u32 = 0x3c6a84d4;
         const TL_NAME: &'static str = "p_q_inner_data_temp";
     }
-    impl tl::Serializable for PQInnerDataTemp {
+    impl tl::Encode for PQInnerDataTemp {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
             self.pq.write_to(out);
             self.p.write_to(out);
@@ -996,9 +996,9 @@ pub mod types {
             self.expires_in.write_to(out);
         }
     }
-    impl tl::Deserializable for PQInnerDataTemp {
+    impl tl::Decode for PQInnerDataTemp {
         #[inline]
-        fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
+        fn decode(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             let pq: String = tl::read!(reader);
             let p: String = tl::read!(reader);
             let q: String = tl::read!(reader);
@@ -1087,7 +1087,7 @@ pub mod types {
         const CONSTRUCTOR_ID: u32 = 0x56fddf88;
         const TL_NAME: &'static str = "p_q_inner_data_temp_dc";
     }
-    impl tl::Serializable for PQInnerDataTempDc {
+    impl tl::Encode for PQInnerDataTempDc {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
             self.pq.write_to(out);
             self.p.write_to(out);
@@ -1099,9 +1099,9 @@ pub mod types {
             self.expires_in.write_to(out);
         }
     }
-    impl tl::Deserializable for PQInnerDataTempDc {
+    impl tl::Decode for PQInnerDataTempDc {
         #[inline]
-        fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
+        fn decode(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             let pq: String = tl::read!(reader);
             let p: String = tl::read!(reader);
             let q: String = tl::read!(reader);
@@ -1197,7 +1197,7 @@ pub mod types {
         const CONSTRUCTOR_ID: u32 = 0x75a3f765;
         const TL_NAME: &'static str = "bind_auth_key_inner";
     }
-    impl tl::Serializable for BindAuthKeyInner {
+    impl tl::Encode for BindAuthKeyInner {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
             self.nonce.write_to(out);
             self.temp_auth_key_id.write_to(out);
@@ -1206,9 +1206,9 @@ pub mod types {
             self.expires_at.write_to(out);
         }
     }
-    impl tl::Deserializable for BindAuthKeyInner {
+    impl tl::Decode for BindAuthKeyInner {
         #[inline]
-        fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
+        fn decode(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             let nonce: i64 = tl::read!(reader);
             let temp_auth_key_id: i64 = tl::read!(reader);
             let perm_auth_key_id: i64 = tl::read!(reader);
@@ -1285,16 +1285,16 @@ pub mod types {
         const CONSTRUCTOR_ID: u32 = 0x79cb045d;
         const TL_NAME: &'static str = "server_DH_params_fail";
     }
-    impl tl::Serializable for ServerDhParamsFail {
+    impl tl::Encode for ServerDhParamsFail {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
             self.nonce.write_to(out);
             self.server_nonce.write_to(out);
             self.new_nonce_hash.write_to(out);
         }
     }
-    impl tl::Deserializable for ServerDhParamsFail {
+    impl tl::Decode for ServerDhParamsFail {
         #[inline]
-        fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
+        fn decode(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             let nonce: [u8; 16] = tl::read!(reader);
             let server_nonce: [u8; 16] = tl::read!(reader);
             let new_nonce_hash: [u8; 16] = tl::read!(reader);
@@ -1357,16 +1357,16 @@ pub mod types {
         const CONSTRUCTOR_ID: u32 = 0xd0e8075c;
         const TL_NAME: &'static str = "server_DH_params_ok";
     }
-    impl tl::Serializable for ServerDhParamsOk {
+    impl tl::Encode for ServerDhParamsOk {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
             self.nonce.write_to(out);
             self.server_nonce.write_to(out);
             self.encrypted_answer.write_to(out);
         }
     }
-    impl tl::Deserializable for ServerDhParamsOk {
+    impl tl::Decode for ServerDhParamsOk {
         #[inline]
-        fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
+        fn decode(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             let nonce: [u8; 16] = tl::read!(reader);
             let server_nonce: [u8; 16] = tl::read!(reader);
             let encrypted_answer: String = tl::read!(reader);
@@ -1435,7 +1435,7 @@ pub mod types {
         const CONSTRUCTOR_ID: u32 = 0xb5890dba;
         const TL_NAME: &'static str = "server_DH_inner_data";
     }
-    impl tl::Serializable for ServerDhInnerData {
+    impl tl::Encode for ServerDhInnerData {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
             self.nonce.write_to(out);
             self.server_nonce.write_to(out);
@@ -1445,9 +1445,9 @@ pub mod types {
             self.server_time.write_to(out);
         }
     }
-    impl tl::Deserializable for ServerDhInnerData {
+    impl tl::Decode for ServerDhInnerData {
         #[inline]
-        fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
+        fn decode(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             let nonce: [u8; 16] = tl::read!(reader);
             let server_nonce: [u8; 16] = tl::read!(reader);
             let g: i32 = tl::read!(reader);
@@ -1524,7 +1524,7 @@ pub mod types {
         const CONSTRUCTOR_ID: u32 = 0x6643b654;
         const TL_NAME: &'static str = "client_DH_inner_data";
     }
-    impl tl::Serializable for ClientDhInnerData {
+    impl tl::Encode for ClientDhInnerData {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
             self.nonce.write_to(out);
             self.server_nonce.write_to(out);
@@ -1532,9 +1532,9 @@ pub mod types {
             self.g_b.write_to(out);
         }
     }
-    impl tl::Deserializable for ClientDhInnerData {
+    impl tl::Decode for ClientDhInnerData {
         #[inline]
-        fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
+        fn decode(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             let nonce: [u8; 16] = tl::read!(reader);
             let server_nonce: [u8; 16] = tl::read!(reader);
             let retry_id: i64 = tl::read!(reader);
@@ -1601,16 +1601,16 @@ pub mod types {
         const CONSTRUCTOR_ID: u32 = 0x3bcbf734;
         const TL_NAME: &'static str = "dh_gen_ok";
     }
-    impl tl::Serializable for DhGenOk {
+    impl tl::Encode for DhGenOk {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
             self.nonce.write_to(out);
             self.server_nonce.write_to(out);
             self.new_nonce_hash1.write_to(out);
         }
     }
-    impl tl::Deserializable for DhGenOk {
+    impl tl::Decode for DhGenOk {
         #[inline]
-        fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
+        fn decode(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             let nonce: [u8; 16] = tl::read!(reader);
             let server_nonce: [u8; 16] = tl::read!(reader);
             let new_nonce_hash1: [u8; 16] = tl::read!(reader);
@@ -1673,16 +1673,16 @@ pub mod types {
         const CONSTRUCTOR_ID: u32 = 0x46dc1fb9;
         const TL_NAME: &'static str = "dh_gen_retry";
     }
-    impl tl::Serializable for DhGenRetry {
+    impl tl::Encode for DhGenRetry {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
             self.nonce.write_to(out);
             self.server_nonce.write_to(out);
             self.new_nonce_hash2.write_to(out);
         }
     }
-    impl tl::Deserializable for DhGenRetry {
+    impl tl::Decode for DhGenRetry {
         #[inline]
-        fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
+        fn decode(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             let nonce: [u8; 16] = tl::read!(reader);
             let server_nonce: [u8; 16] = tl::read!(reader);
             let new_nonce_hash2: [u8; 16] = tl::read!(reader);
@@ -1745,16 +1745,16 @@ pub mod types {
         const CONSTRUCTOR_ID: u32 = 0xa69dae02;
         const TL_NAME: &'static str = "dh_gen_fail";
     }
-    impl tl::Serializable for DhGenFail {
+    impl tl::Encode for DhGenFail {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
             self.nonce.write_to(out);
             self.server_nonce.write_to(out);
             self.new_nonce_hash3.write_to(out);
         }
     }
-    impl tl::Deserializable for DhGenFail {
+    impl tl::Decode for DhGenFail {
         #[inline]
-        fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
+        fn decode(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             let nonce: [u8; 16] = tl::read!(reader);
             let server_nonce: [u8; 16] = tl::read!(reader);
             let new_nonce_hash3: [u8; 16] = tl::read!(reader);
@@ -1810,12 +1810,12 @@ pub mod types {
         const CONSTRUCTOR_ID: u32 = 0xf660e1d4;
         const TL_NAME: &'static str = "destroy_auth_key_ok";
     }
-    impl tl::Serializable for DestroyAuthKeyOk {
+    impl tl::Encode for DestroyAuthKeyOk {
         fn write_to<S: tl::Sink + ?Sized>(&self, _out: &mut tl::Writer<'_, S>) {}
     }
-    impl tl::Deserializable for DestroyAuthKeyOk {
+    impl tl::Decode for DestroyAuthKeyOk {
         #[inline]
-        fn deserialize(_reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
+        fn decode(_reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             Ok(Self {})
         }
     }
@@ -1851,12 +1851,12 @@ pub mod types {
         const CONSTRUCTOR_ID: u32 = 0x0a9f2259;
         const TL_NAME: &'static str = "destroy_auth_key_none";
     }
-    impl tl::Serializable for DestroyAuthKeyNone {
+    impl tl::Encode for DestroyAuthKeyNone {
         fn write_to<S: tl::Sink + ?Sized>(&self, _out: &mut tl::Writer<'_, S>) {}
     }
-    impl tl::Deserializable for DestroyAuthKeyNone {
+    impl tl::Decode for DestroyAuthKeyNone {
         #[inline]
-        fn deserialize(_reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
+        fn decode(_reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             Ok(Self {})
         }
     }
@@ -1898,12 +1898,12 @@ pub mod types {
         const CONSTRUCTOR_ID: u32 = 0xea109b13;
         const TL_NAME: &'static str = "destroy_auth_key_fail";
     }
-    impl tl::Serializable for DestroyAuthKeyFail {
+    impl tl::Encode for DestroyAuthKeyFail {
         fn write_to<S: tl::Sink + ?Sized>(&self, _out: &mut tl::Writer<'_, S>) {}
     }
-    impl tl::Deserializable for DestroyAuthKeyFail {
+    impl tl::Decode for DestroyAuthKeyFail {
         #[inline]
-        fn deserialize(_reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
+        fn decode(_reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             Ok(Self {})
         }
     }
@@ -1948,14 +1948,14 @@ pub mod types {
         const CONSTRUCTOR_ID: u32 = 0x62d6b459;
         const TL_NAME: &'static str = "msgs_ack";
     }
-    impl tl::Serializable for MsgsAck {
+    impl tl::Encode for MsgsAck {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
             self.msg_ids.write_to(out);
         }
     }
-    impl tl::Deserializable for MsgsAck {
+    impl tl::Decode for MsgsAck {
         #[inline]
-        fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
+        fn decode(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             let msg_ids: Vec<i64> = tl::read!(reader);
             Ok(Self { msg_ids })
         }
@@ -2008,16 +2008,16 @@ pub mod types {
         const CONSTRUCTOR_ID: u32 = 0xa7eff811;
         const TL_NAME: &'static str = "bad_msg_notification";
     }
-    impl tl::Serializable for BadMsgNotification {
+    impl tl::Encode for BadMsgNotification {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
             self.bad_msg_id.write_to(out);
             self.bad_msg_seqno.write_to(out);
             self.error_code.write_to(out);
         }
     }
-    impl tl::Deserializable for BadMsgNotification {
+    impl tl::Decode for BadMsgNotification {
         #[inline]
-        fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
+        fn decode(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             let bad_msg_id: i64 = tl::read!(reader);
             let bad_msg_seqno: i32 = tl::read!(reader);
             let error_code: i32 = tl::read!(reader);
@@ -2082,7 +2082,7 @@ pub mod types {
         const CONSTRUCTOR_ID: u32 = 0xedab447b;
         const TL_NAME: &'static str = "bad_server_salt";
     }
-    impl tl::Serializable for BadServerSalt {
+    impl tl::Encode for BadServerSalt {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
             self.bad_msg_id.write_to(out);
             self.bad_msg_seqno.write_to(out);
@@ -2090,9 +2090,9 @@ pub mod types {
             self.new_server_salt.write_to(out);
         }
     }
-    impl tl::Deserializable for BadServerSalt {
+    impl tl::Decode for BadServerSalt {
         #[inline]
-        fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
+        fn decode(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             let bad_msg_id: i64 = tl::read!(reader);
             let bad_msg_seqno: i32 = tl::read!(reader);
             let error_code: i32 = tl::read!(reader);
@@ -2155,14 +2155,14 @@ pub mod types {
         const CONSTRUCTOR_ID: u32 = 0xda69fb52;
         const TL_NAME: &'static str = "msgs_state_req";
     }
-    impl tl::Serializable for MsgsStateReq {
+    impl tl::Encode for MsgsStateReq {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
             self.msg_ids.write_to(out);
         }
     }
-    impl tl::Deserializable for MsgsStateReq {
+    impl tl::Decode for MsgsStateReq {
         #[inline]
-        fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
+        fn decode(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             let msg_ids: Vec<i64> = tl::read!(reader);
             Ok(Self { msg_ids })
         }
@@ -2213,15 +2213,15 @@ pub mod types {
         const CONSTRUCTOR_ID: u32 = 0x04deb57d;
         const TL_NAME: &'static str = "msgs_state_info";
     }
-    impl tl::Serializable for MsgsStateInfo {
+    impl tl::Encode for MsgsStateInfo {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
             self.req_msg_id.write_to(out);
             self.info.write_to(out);
         }
     }
-    impl tl::Deserializable for MsgsStateInfo {
+    impl tl::Decode for MsgsStateInfo {
         #[inline]
-        fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
+        fn decode(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             let req_msg_id: i64 = tl::read!(reader);
             let info: String = tl::read!(reader);
             Ok(Self { req_msg_id, info })
@@ -2275,15 +2275,15 @@ pub mod types {
         const CONSTRUCTOR_ID: u32 = 0x8cc0d131;
         const TL_NAME: &'static str = "msgs_all_info";
     }
-    impl tl::Serializable for MsgsAllInfo {
+    impl tl::Encode for MsgsAllInfo {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
             self.msg_ids.write_to(out);
             self.info.write_to(out);
         }
     }
-    impl tl::Deserializable for MsgsAllInfo {
+    impl tl::Decode for MsgsAllInfo {
         #[inline]
-        fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
+        fn decode(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             let msg_ids: Vec<i64> = tl::read!(reader);
             let info: String = tl::read!(reader);
             Ok(Self { msg_ids, info })
@@ -2341,7 +2341,7 @@ pub mod types {
         const CONSTRUCTOR_ID: u32 = 0x276d3ec6;
         const TL_NAME: &'static str = "msg_detailed_info";
     }
-    impl tl::Serializable for MsgDetailedInfo {
+    impl tl::Encode for MsgDetailedInfo {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
             self.msg_id.write_to(out);
             self.answer_msg_id.write_to(out);
@@ -2349,9 +2349,9 @@ pub mod types {
             self.status.write_to(out);
         }
     }
-    impl tl::Deserializable for MsgDetailedInfo {
+    impl tl::Decode for MsgDetailedInfo {
         #[inline]
-        fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
+        fn decode(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             let msg_id: i64 = tl::read!(reader);
             let answer_msg_id: i64 = tl::read!(reader);
             let bytes: i32 = tl::read!(reader);
@@ -2418,16 +2418,16 @@ pub mod types {
         const CONSTRUCTOR_ID: u32 = 0x809db6df;
         const TL_NAME: &'static str = "msg_new_detailed_info";
     }
-    impl tl::Serializable for MsgNewDetailedInfo {
+    impl tl::Encode for MsgNewDetailedInfo {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
             self.answer_msg_id.write_to(out);
             self.bytes.write_to(out);
             self.status.write_to(out);
         }
     }
-    impl tl::Deserializable for MsgNewDetailedInfo {
+    impl tl::Decode for MsgNewDetailedInfo {
         #[inline]
-        fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
+        fn decode(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             let answer_msg_id: i64 = tl::read!(reader);
             let bytes: i32 = tl::read!(reader);
             let status: i32 = tl::read!(reader);
@@ -2486,14 +2486,14 @@ pub mod types {
         const CONSTRUCTOR_ID: u32 = 0x7d861a08;
         const TL_NAME: &'static str = "msg_resend_req";
     }
-    impl tl::Serializable for MsgResendReq {
+    impl tl::Encode for MsgResendReq {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
             self.msg_ids.write_to(out);
         }
     }
-    impl tl::Deserializable for MsgResendReq {
+    impl tl::Decode for MsgResendReq {
         #[inline]
-        fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
+        fn decode(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             let msg_ids: Vec<i64> = tl::read!(reader);
             Ok(Self { msg_ids })
         }
@@ -2544,15 +2544,15 @@ pub mod types {
         const CONSTRUCTOR_ID: u32 = 0x2144ca19;
         const TL_NAME: &'static str = "rpc_error";
     }
-    impl tl::Serializable for RpcError {
+    impl tl::Encode for RpcError {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
             self.error_code.write_to(out);
             self.error_message.write_to(out);
         }
     }
-    impl tl::Deserializable for RpcError {
+    impl tl::Decode for RpcError {
         #[inline]
-        fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
+        fn decode(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             let error_code: i32 = tl::read!(reader);
             let error_message: String = tl::read!(reader);
             Ok(Self { error_code, error_message })
@@ -2601,12 +2601,12 @@ pub mod types {
         const CONSTRUCTOR_ID: u32 = 0x5e2ad36e;
         const TL_NAME: &'static str = "rpc_answer_unknown";
     }
-    impl tl::Serializable for RpcAnswerUnknown {
+    impl tl::Encode for RpcAnswerUnknown {
         fn write_to<S: tl::Sink + ?Sized>(&self, _out: &mut tl::Writer<'_, S>) {}
     }
-    impl tl::Deserializable for RpcAnswerUnknown {
+    impl tl::Decode for RpcAnswerUnknown {
         #[inline]
-        fn deserialize(_reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
+        fn decode(_reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             Ok(Self {})
         }
     }
@@ -2642,12 +2642,12 @@ pub mod types {
         const CONSTRUCTOR_ID: u32 = 0xcd78e586;
         const TL_NAME: &'static str = "rpc_answer_dropped_running";
     }
-    impl tl::Serializable for RpcAnswerDroppedRunning {
+    impl tl::Encode for RpcAnswerDroppedRunning {
         fn write_to<S: tl::Sink + ?Sized>(&self, _out: &mut tl::Writer<'_, S>) {}
     }
-    impl tl::Deserializable for RpcAnswerDroppedRunning {
+    impl tl::Decode for RpcAnswerDroppedRunning {
         #[inline]
-        fn deserialize(_reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
+        fn decode(_reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             Ok(Self {})
         }
     }
@@ -2696,16 +2696,16 @@ pub mod types {
         const CONSTRUCTOR_ID: u32 = 0xa43ad8b7;
         const TL_NAME: &'static str = "rpc_answer_dropped";
     }
-    impl tl::Serializable for RpcAnswerDropped {
+    impl tl::Encode for RpcAnswerDropped {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
             self.msg_id.write_to(out);
             self.seq_no.write_to(out);
             self.bytes.write_to(out);
         }
     }
-    impl tl::Deserializable for RpcAnswerDropped {
+    impl tl::Decode for RpcAnswerDropped {
         #[inline]
-        fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
+        fn decode(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             let msg_id: i64 = tl::read!(reader);
             let seq_no: i32 = tl::read!(reader);
             let bytes: i32 = tl::read!(reader);
@@ -2764,16 +2764,16 @@ pub mod types {
         const CONSTRUCTOR_ID: u32 = 0x0949d9dc;
         const TL_NAME: &'static str = "future_salt";
     }
-    impl tl::Serializable for FutureSalt {
+    impl tl::Encode for FutureSalt {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
             self.valid_since.write_to(out);
             self.valid_until.write_to(out);
             self.salt.write_to(out);
         }
     }
-    impl tl::Deserializable for FutureSalt {
+    impl tl::Decode for FutureSalt {
         #[inline]
-        fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
+        fn decode(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             let valid_since: i32 = tl::read!(reader);
             let valid_until: i32 = tl::read!(reader);
             let salt: i64 = tl::read!(reader);
@@ -2836,16 +2836,16 @@ pub mod types {
         const CONSTRUCTOR_ID: u32 = 0xae500895;
         const TL_NAME: &'static str = "future_salts";
     }
-    impl tl::Serializable for FutureSalts {
+    impl tl::Encode for FutureSalts {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
             self.req_msg_id.write_to(out);
             self.now.write_to(out);
             tl::wire::write_bare_vector(&self.salts, out);
         }
     }
-    impl tl::Deserializable for FutureSalts {
+    impl tl::Decode for FutureSalts {
         #[inline]
-        fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
+        fn decode(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             let req_msg_id: i64 = tl::read!(reader);
             let now: i32 = tl::read!(reader);
             let salts: Vec<types::FutureSalt> = tl::wire::read_bare_vector(reader)?;
@@ -2902,15 +2902,15 @@ pub mod types {
         const CONSTRUCTOR_ID: u32 = 0x347773c5;
         const TL_NAME: &'static str = "pong";
     }
-    impl tl::Serializable for Pong {
+    impl tl::Encode for Pong {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
             self.msg_id.write_to(out);
             self.ping_id.write_to(out);
         }
     }
-    impl tl::Deserializable for Pong {
+    impl tl::Decode for Pong {
         #[inline]
-        fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
+        fn decode(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             let msg_id: i64 = tl::read!(reader);
             let ping_id: i64 = tl::read!(reader);
             Ok(Self { msg_id, ping_id })
@@ -2962,14 +2962,14 @@ pub mod types {
         const CONSTRUCTOR_ID: u32 = 0xe22045fc;
         const TL_NAME: &'static str = "destroy_session_ok";
     }
-    impl tl::Serializable for DestroySessionOk {
+    impl tl::Encode for DestroySessionOk {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
             self.session_id.write_to(out);
         }
     }
-    impl tl::Deserializable for DestroySessionOk {
+    impl tl::Decode for DestroySessionOk {
         #[inline]
-        fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
+        fn decode(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             let session_id: i64 = tl::read!(reader);
             Ok(Self { session_id })
         }
@@ -3018,14 +3018,14 @@ pub mod types {
         const CONSTRUCTOR_ID: u32 = 0x62d350c9;
         const TL_NAME: &'static str = "destroy_session_none";
     }
-    impl tl::Serializable for DestroySessionNone {
+    impl tl::Encode for DestroySessionNone {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
             self.session_id.write_to(out);
         }
     }
-    impl tl::Deserializable for DestroySessionNone {
+    impl tl::Decode for DestroySessionNone {
         #[inline]
-        fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
+        fn decode(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             let session_id: i64 = tl::read!(reader);
             Ok(Self { session_id })
         }
@@ -3078,16 +3078,16 @@ pub mod types {
         const CONSTRUCTOR_ID: u32 = 0x9ec20908;
         const TL_NAME: &'static str = "new_session_created";
     }
-    impl tl::Serializable for NewSessionCreated {
+    impl tl::Encode for NewSessionCreated {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
             self.first_msg_id.write_to(out);
             self.unique_id.write_to(out);
             self.server_salt.write_to(out);
         }
     }
-    impl tl::Deserializable for NewSessionCreated {
+    impl tl::Decode for NewSessionCreated {
         #[inline]
-        fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
+        fn decode(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             let first_msg_id: i64 = tl::read!(reader);
             let unique_id: i64 = tl::read!(reader);
             let server_salt: i64 = tl::read!(reader);
@@ -3150,16 +3150,16 @@ pub mod types {
         const CONSTRUCTOR_ID: u32 = 0x9299359f;
         const TL_NAME: &'static str = "http_wait";
     }
-    impl tl::Serializable for HttpWait {
+    impl tl::Encode for HttpWait {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
             self.max_delay.write_to(out);
             self.wait_after.write_to(out);
             self.max_wait.write_to(out);
         }
     }
-    impl tl::Deserializable for HttpWait {
+    impl tl::Decode for HttpWait {
         #[inline]
-        fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
+        fn decode(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             let max_delay: i32 = tl::read!(reader);
             let wait_after: i32 = tl::read!(reader);
             let max_wait: i32 = tl::read!(reader);
@@ -3220,15 +3220,15 @@ pub mod types {
         const CONSTRUCTOR_ID: u32 = 0xd433ad73;
         const TL_NAME: &'static str = "ipPort";
     }
-    impl tl::Serializable for IpPort {
+    impl tl::Encode for IpPort {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
             self.ipv4.write_to(out);
             self.port.write_to(out);
         }
     }
-    impl tl::Deserializable for IpPort {
+    impl tl::Decode for IpPort {
         #[inline]
-        fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
+        fn decode(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             let ipv4: i32 = tl::read!(reader);
             let port: i32 = tl::read!(reader);
             Ok(Self { ipv4, port })
@@ -3284,16 +3284,16 @@ pub mod types {
         const CONSTRUCTOR_ID: u32 = 0x37982646;
         const TL_NAME: &'static str = "ipPortSecret";
     }
-    impl tl::Serializable for IpPortSecret {
+    impl tl::Encode for IpPortSecret {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
             self.ipv4.write_to(out);
             self.port.write_to(out);
             self.secret.write_to(out);
         }
     }
-    impl tl::Deserializable for IpPortSecret {
+    impl tl::Decode for IpPortSecret {
         #[inline]
-        fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
+        fn decode(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             let ipv4: i32 = tl::read!(reader);
             let port: i32 = tl::read!(reader);
             let secret: Vec<u8> = tl::read!(reader);
@@ -3352,16 +3352,16 @@ pub mod types {
         const CONSTRUCTOR_ID: u32 = 0x4679b65f;
         const TL_NAME: &'static str = "accessPointRule";
     }
-    impl tl::Serializable for AccessPointRule {
+    impl tl::Encode for AccessPointRule {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
             self.phone_prefix_rules.write_to(out);
             self.dc_id.write_to(out);
             tl::wire::write_bare_vector(&self.ips, out);
         }
     }
-    impl tl::Deserializable for AccessPointRule {
+    impl tl::Decode for AccessPointRule {
         #[inline]
-        fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
+        fn decode(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             let phone_prefix_rules: String = tl::read!(reader);
             let dc_id: i32 = tl::read!(reader);
             let ips: Vec<enums::IpPort> = tl::wire::read_bare_vector(reader)?;
@@ -3425,15 +3425,15 @@ pub mod types {
         const CONSTRUCTOR_ID: u32 = 0xf35c6d01;
         const TL_NAME: &'static str = "rpc_result";
     }
-    impl tl::Serializable for RpcResult {
+    impl tl::Encode for RpcResult {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
             self.req_msg_id.write_to(out);
             self.result.write_to(out);
         }
     }
-    impl tl::Deserializable for RpcResult {
+    impl tl::Decode for RpcResult {
         #[inline]
-        fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
+        fn decode(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             let req_msg_id: i64 = tl::read!(reader);
             let result: tl::RawObject = tl::read!(reader);
             Ok(Self { req_msg_id, result })
@@ -3491,7 +3491,7 @@ pub mod types {
         const CONSTRUCTOR_ID: u32 = 0x5bb8e511;
         const TL_NAME: &'static str = "message";
     }
-    impl tl::Serializable for Message {
+    impl tl::Encode for Message {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
             if usize::try_from(self.bytes).ok() != Some(self.body.0.len()) {
                 out.fail(tl::EncodeError::LengthMismatch {
@@ -3506,9 +3506,9 @@ pub mod types {
             self.body.write_to(out);
         }
     }
-    impl tl::Deserializable for Message {
+    impl tl::Decode for Message {
         #[inline]
-        fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
+        fn decode(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             let msg_id: i64 = tl::read!(reader);
             let seqno: i32 = tl::read!(reader);
             let bytes: i32 = tl::read!(reader);
@@ -3566,14 +3566,14 @@ pub mod types {
         const CONSTRUCTOR_ID: u32 = 0x73f1f8dc;
         const TL_NAME: &'static str = "msg_container";
     }
-    impl tl::Serializable for MsgContainer {
+    impl tl::Encode for MsgContainer {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
             tl::wire::write_bare_vector(&self.messages, out);
         }
     }
-    impl tl::Deserializable for MsgContainer {
+    impl tl::Decode for MsgContainer {
         #[inline]
-        fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
+        fn decode(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             let messages: Vec<types::Message> = tl::wire::read_bare_vector(reader)?;
             Ok(Self { messages })
         }
@@ -3622,14 +3622,14 @@ pub mod types {
         const CONSTRUCTOR_ID: u32 = 0xe06046b2;
         const TL_NAME: &'static str = "msg_copy";
     }
-    impl tl::Serializable for MsgCopy {
+    impl tl::Encode for MsgCopy {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
             self.orig_message.write_to(out);
         }
     }
-    impl tl::Deserializable for MsgCopy {
+    impl tl::Decode for MsgCopy {
         #[inline]
-        fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
+        fn decode(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             let orig_message: enums::Message = tl::read!(reader);
             Ok(Self { orig_message })
         }
@@ -3678,14 +3678,14 @@ pub mod types {
         const CONSTRUCTOR_ID: u32 = 0x3072cfa1;
         const TL_NAME: &'static str = "gzip_packed";
     }
-    impl tl::Serializable for GzipPacked {
+    impl tl::Encode for GzipPacked {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
             self.packed_data.write_to(out);
         }
     }
-    impl tl::Deserializable for GzipPacked {
+    impl tl::Decode for GzipPacked {
         #[inline]
-        fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
+        fn decode(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             let packed_data: Vec<u8> = tl::read!(reader);
             Ok(Self { packed_data })
         }
@@ -3742,18 +3742,16 @@ pub mod types {
             const CONSTRUCTOR_ID: u32 = 0x5a592a6c;
             const TL_NAME: &'static str = "help.configSimple";
         }
-        impl tl::Serializable for ConfigSimple {
+        impl tl::Encode for ConfigSimple {
             fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
                 self.date.write_to(out);
                 self.expires.write_to(out);
                 tl::wire::write_bare_vector(&self.rules, out);
             }
         }
-        impl tl::Deserializable for ConfigSimple {
+        impl tl::Decode for ConfigSimple {
             #[inline]
-            fn deserialize(
-                reader: &mut tl::Reader<'_>,
-            ) -> Result<Self, tl::DecodeError> {
+            fn decode(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
                 let date: i32 = tl::read!(reader);
                 let expires: i32 = tl::read!(reader);
                 let rules: Vec<enums::AccessPointRule> = tl::wire::read_bare_vector(
@@ -3823,7 +3821,7 @@ pub mod enums {
             }
         }
     }
-    impl tl::Serializable for ResPq {
+    impl tl::Encode for ResPq {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
             match self {
                 Self::ResPq(value) => {
@@ -3833,8 +3831,8 @@ pub mod enums {
             }
         }
     }
-    impl tl::Deserializable for ResPq {
-        fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
+    impl tl::Decode for ResPq {
+        fn decode(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             let id = reader.enter_boxed()?;
             let value = match id {
                 0x05162463 => reader.read().map(Self::ResPq),
@@ -3916,7 +3914,7 @@ pub mod enums {
             }
         }
     }
-    impl tl::Serializable for PQInnerData {
+    impl tl::Encode for PQInnerData {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
             match self {
                 Self::PQInnerData(value) => {
@@ -3938,8 +3936,8 @@ pub mod enums {
             }
         }
     }
-    impl tl::Deserializable for PQInnerData {
-        fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
+    impl tl::Decode for PQInnerData {
+        fn decode(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             let id = reader.enter_boxed()?;
             let value = match id {
                 0x83c95aec => reader.read().map(Self::PQInnerData),
@@ -4086,7 +4084,7 @@ pub mod enums {
             }
         }
     }
-    impl tl::Serializable for BindAuthKeyInner {
+    impl tl::Encode for BindAuthKeyInner {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
             match self {
                 Self::BindAuthKeyInner(value) => {
@@ -4096,8 +4094,8 @@ pub mod enums {
             }
         }
     }
-    impl tl::Deserializable for BindAuthKeyInner {
-        fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
+    impl tl::Decode for BindAuthKeyInner {
+        fn decode(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             let id = reader.enter_boxed()?;
             let value = match id {
                 0x75a3f765 => reader.read().map(Self::BindAuthKeyInner),
@@ -4176,7 +4174,7 @@ pub mod enums {
             }
         }
     }
-    impl tl::Serializable for ServerDhParams {
+    impl tl::Encode for ServerDhParams {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
             match self {
                 Self::Fail(value) => {
@@ -4190,8 +4188,8 @@ pub mod enums {
             }
         }
     }
-    impl tl::Deserializable for ServerDhParams {
-        fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
+    impl tl::Decode for ServerDhParams {
+        fn decode(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             let id = reader.enter_boxed()?;
             let value = match id {
                 0x79cb045d => reader.read().map(Self::Fail),
@@ -4292,7 +4290,7 @@ pub mod enums {
             }
         }
     }
-    impl tl::Serializable for ServerDhInnerData {
+    impl tl::Encode for ServerDhInnerData {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
             match self {
                 Self::ServerDhInnerData(value) => {
@@ -4302,8 +4300,8 @@ pub mod enums {
             }
         }
     }
-    impl tl::Deserializable for ServerDhInnerData {
-        fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
+    impl tl::Decode for ServerDhInnerData {
+        fn decode(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             let id = reader.enter_boxed()?;
             let value = match id {
                 0xb5890dba => reader.read().map(Self::ServerDhInnerData),
@@ -4384,7 +4382,7 @@ pub mod enums {
             }
         }
     }
-    impl tl::Serializable for ClientDhInnerData {
+    impl tl::Encode for ClientDhInnerData {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
             match self {
                 Self::ClientDhInnerData(value) => {
@@ -4394,8 +4392,8 @@ pub mod enums {
             }
         }
     }
-    impl tl::Deserializable for ClientDhInnerData {
-        fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
+    impl tl::Decode for ClientDhInnerData {
+        fn decode(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             let id = reader.enter_boxed()?;
             let value = match id {
                 0x6643b654 => reader.read().map(Self::ClientDhInnerData),
@@ -4484,7 +4482,7 @@ pub mod enums {
             }
         }
     }
-    impl tl::Serializable for SetClientDhParamsAnswer {
+    impl tl::Encode for SetClientDhParamsAnswer {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
             match self {
                 Self::DhGenOk(value) => {
@@ -4502,8 +4500,8 @@ pub mod enums {
             }
         }
     }
-    impl tl::Deserializable for SetClientDhParamsAnswer {
-        fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
+    impl tl::Decode for SetClientDhParamsAnswer {
+        fn decode(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             let id = reader.enter_boxed()?;
             let value = match id {
                 0x3bcbf734 => reader.read().map(Self::DhGenOk),
@@ -4640,7 +4638,7 @@ pub mod enums {
             }
         }
     }
-    impl tl::Serializable for DestroyAuthKeyRes {
+    impl tl::Encode for DestroyAuthKeyRes {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
             match self {
                 Self::DestroyAuthKeyOk => 0xf660e1d4_u32.write_to(out),
@@ -4649,8 +4647,8 @@ pub mod enums {
             }
         }
     }
-    impl tl::Deserializable for DestroyAuthKeyRes {
-        fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
+    impl tl::Decode for DestroyAuthKeyRes {
+        fn decode(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             let id = reader.enter_boxed()?;
             let value = match id {
                 0xf660e1d4 => Ok(Self::DestroyAuthKeyOk),
@@ -4780,7 +4778,7 @@ pub mod enums {
             }
         }
     }
-    impl tl::Serializable for MsgsAck {
+    impl tl::Encode for MsgsAck {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
             match self {
                 Self::MsgsAck(value) => {
@@ -4790,8 +4788,8 @@ pub mod enums {
             }
         }
     }
-    impl tl::Deserializable for MsgsAck {
-        fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
+    impl tl::Decode for MsgsAck {
+        fn decode(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             let id = reader.enter_boxed()?;
             let value = match id {
                 0x62d6b459 => reader.read().map(Self::MsgsAck),
@@ -4865,7 +4863,7 @@ pub mod enums {
             }
         }
     }
-    impl tl::Serializable for BadMsgNotification {
+    impl tl::Encode for BadMsgNotification {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
             match self {
                 Self::BadMsgNotification(value) => {
@@ -4879,8 +4877,8 @@ pub mod enums {
             }
         }
     }
-    impl tl::Deserializable for BadMsgNotification {
-        fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
+    impl tl::Decode for BadMsgNotification {
+        fn decode(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             let id = reader.enter_boxed()?;
             let value = match id {
                 0xa7eff811 => reader.read().map(Self::BadMsgNotification),
@@ -4981,7 +4979,7 @@ pub mod enums {
             }
         }
     }
-    impl tl::Serializable for MsgsStateReq {
+    impl tl::Encode for MsgsStateReq {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
             match self {
                 Self::MsgsStateReq(value) => {
@@ -4991,8 +4989,8 @@ pub mod enums {
             }
         }
     }
-    impl tl::Deserializable for MsgsStateReq {
-        fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
+    impl tl::Decode for MsgsStateReq {
+        fn decode(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             let id = reader.enter_boxed()?;
             let value = match id {
                 0xda69fb52 => reader.read().map(Self::MsgsStateReq),
@@ -5065,7 +5063,7 @@ pub mod enums {
             }
         }
     }
-    impl tl::Serializable for MsgsStateInfo {
+    impl tl::Encode for MsgsStateInfo {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
             match self {
                 Self::MsgsStateInfo(value) => {
@@ -5075,8 +5073,8 @@ pub mod enums {
             }
         }
     }
-    impl tl::Deserializable for MsgsStateInfo {
-        fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
+    impl tl::Decode for MsgsStateInfo {
+        fn decode(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             let id = reader.enter_boxed()?;
             let value = match id {
                 0x04deb57d => reader.read().map(Self::MsgsStateInfo),
@@ -5149,7 +5147,7 @@ pub mod enums {
             }
         }
     }
-    impl tl::Serializable for MsgsAllInfo {
+    impl tl::Encode for MsgsAllInfo {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
             match self {
                 Self::MsgsAllInfo(value) => {
@@ -5159,8 +5157,8 @@ pub mod enums {
             }
         }
     }
-    impl tl::Deserializable for MsgsAllInfo {
-        fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
+    impl tl::Decode for MsgsAllInfo {
+        fn decode(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             let id = reader.enter_boxed()?;
             let value = match id {
                 0x8cc0d131 => reader.read().map(Self::MsgsAllInfo),
@@ -5237,7 +5235,7 @@ pub mod enums {
             }
         }
     }
-    impl tl::Serializable for MsgDetailedInfo {
+    impl tl::Encode for MsgDetailedInfo {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
             match self {
                 Self::MsgDetailedInfo(value) => {
@@ -5251,8 +5249,8 @@ pub mod enums {
             }
         }
     }
-    impl tl::Deserializable for MsgDetailedInfo {
-        fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
+    impl tl::Decode for MsgDetailedInfo {
+        fn decode(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             let id = reader.enter_boxed()?;
             let value = match id {
                 0x276d3ec6 => reader.read().map(Self::MsgDetailedInfo),
@@ -5353,7 +5351,7 @@ pub mod enums {
             }
         }
     }
-    impl tl::Serializable for MsgResendReq {
+    impl tl::Encode for MsgResendReq {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
             match self {
                 Self::MsgResendReq(value) => {
@@ -5363,8 +5361,8 @@ pub mod enums {
             }
         }
     }
-    impl tl::Deserializable for MsgResendReq {
-        fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
+    impl tl::Decode for MsgResendReq {
+        fn decode(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             let id = reader.enter_boxed()?;
             let value = match id {
                 0x7d861a08 => reader.read().map(Self::MsgResendReq),
@@ -5437,7 +5435,7 @@ pub mod enums {
             }
         }
     }
-    impl tl::Serializable for RpcError {
+    impl tl::Encode for RpcError {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
             match self {
                 Self::RpcError(value) => {
@@ -5447,8 +5445,8 @@ pub mod enums {
             }
         }
     }
-    impl tl::Deserializable for RpcError {
-        fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
+    impl tl::Decode for RpcError {
+        fn decode(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             let id = reader.enter_boxed()?;
             let value = match id {
                 0x2144ca19 => reader.read().map(Self::RpcError),
@@ -5526,7 +5524,7 @@ pub mod enums {
             }
         }
     }
-    impl tl::Serializable for RpcDropAnswer {
+    impl tl::Encode for RpcDropAnswer {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
             match self {
                 Self::RpcAnswerUnknown => 0x5e2ad36e_u32.write_to(out),
@@ -5538,8 +5536,8 @@ pub mod enums {
             }
         }
     }
-    impl tl::Deserializable for RpcDropAnswer {
-        fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
+    impl tl::Decode for RpcDropAnswer {
+        fn decode(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             let id = reader.enter_boxed()?;
             let value = match id {
                 0x5e2ad36e => Ok(Self::RpcAnswerUnknown),
@@ -5667,7 +5665,7 @@ pub mod enums {
             }
         }
     }
-    impl tl::Serializable for FutureSalt {
+    impl tl::Encode for FutureSalt {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
             match self {
                 Self::FutureSalt(value) => {
@@ -5677,8 +5675,8 @@ pub mod enums {
             }
         }
     }
-    impl tl::Deserializable for FutureSalt {
-        fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
+    impl tl::Decode for FutureSalt {
+        fn decode(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             let id = reader.enter_boxed()?;
             let value = match id {
                 0x0949d9dc => reader.read().map(Self::FutureSalt),
@@ -5748,7 +5746,7 @@ pub mod enums {
             }
         }
     }
-    impl tl::Serializable for FutureSalts {
+    impl tl::Encode for FutureSalts {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
             match self {
                 Self::FutureSalts(value) => {
@@ -5758,8 +5756,8 @@ pub mod enums {
             }
         }
     }
-    impl tl::Deserializable for FutureSalts {
-        fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
+    impl tl::Decode for FutureSalts {
+        fn decode(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             let id = reader.enter_boxed()?;
             let value = match id {
                 0xae500895 => reader.read().map(Self::FutureSalts),
@@ -5832,7 +5830,7 @@ pub mod enums {
             }
         }
     }
-    impl tl::Serializable for Pong {
+    impl tl::Encode for Pong {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
             match self {
                 Self::Pong(value) => {
@@ -5842,8 +5840,8 @@ pub mod enums {
             }
         }
     }
-    impl tl::Deserializable for Pong {
-        fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
+    impl tl::Decode for Pong {
+        fn decode(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             let id = reader.enter_boxed()?;
             let value = match id {
                 0x347773c5 => reader.read().map(Self::Pong),
@@ -5917,7 +5915,7 @@ pub mod enums {
             }
         }
     }
-    impl tl::Serializable for DestroySessionRes {
+    impl tl::Encode for DestroySessionRes {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
             match self {
                 Self::DestroySessionOk(value) => {
@@ -5931,8 +5929,8 @@ pub mod enums {
             }
         }
     }
-    impl tl::Deserializable for DestroySessionRes {
-        fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
+    impl tl::Decode for DestroySessionRes {
+        fn decode(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             let id = reader.enter_boxed()?;
             let value = match id {
                 0xe22045fc => reader.read().map(Self::DestroySessionOk),
@@ -6033,7 +6031,7 @@ pub mod enums {
             }
         }
     }
-    impl tl::Serializable for NewSession {
+    impl tl::Encode for NewSession {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
             match self {
                 Self::Created(value) => {
@@ -6043,8 +6041,8 @@ pub mod enums {
             }
         }
     }
-    impl tl::Deserializable for NewSession {
-        fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
+    impl tl::Decode for NewSession {
+        fn decode(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             let id = reader.enter_boxed()?;
             let value = match id {
                 0x9ec20908 => reader.read().map(Self::Created),
@@ -6117,7 +6115,7 @@ pub mod enums {
             }
         }
     }
-    impl tl::Serializable for HttpWait {
+    impl tl::Encode for HttpWait {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
             match self {
                 Self::HttpWait(value) => {
@@ -6127,8 +6125,8 @@ pub mod enums {
             }
         }
     }
-    impl tl::Deserializable for HttpWait {
-        fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
+    impl tl::Decode for HttpWait {
+        fn decode(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             let id = reader.enter_boxed()?;
             let value = match id {
                 0x9299359f => reader.read().map(Self::HttpWait),
@@ -6202,7 +6200,7 @@ pub mod enums {
             }
         }
     }
-    impl tl::Serializable for IpPort {
+    impl tl::Encode for IpPort {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
             match self {
                 Self::IpPort(value) => {
@@ -6216,8 +6214,8 @@ pub mod enums {
             }
         }
     }
-    impl tl::Deserializable for IpPort {
-        fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
+    impl tl::Decode for IpPort {
+        fn decode(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             let id = reader.enter_boxed()?;
             let value = match id {
                 0xd433ad73 => reader.read().map(Self::IpPort),
@@ -6313,7 +6311,7 @@ pub mod enums {
             }
         }
     }
-    impl tl::Serializable for AccessPointRule {
+    impl tl::Encode for AccessPointRule {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
             match self {
                 Self::AccessPointRule(value) => {
@@ -6323,8 +6321,8 @@ pub mod enums {
             }
         }
     }
-    impl tl::Deserializable for AccessPointRule {
-        fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
+    impl tl::Decode for AccessPointRule {
+        fn decode(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             let id = reader.enter_boxed()?;
             let value = match id {
                 0x4679b65f => reader.read().map(Self::AccessPointRule),
@@ -6399,7 +6397,7 @@ pub mod enums {
             }
         }
     }
-    impl tl::Serializable for RpcResult {
+    impl tl::Encode for RpcResult {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
             match self {
                 Self::RpcResult(value) => {
@@ -6409,8 +6407,8 @@ pub mod enums {
             }
         }
     }
-    impl tl::Deserializable for RpcResult {
-        fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
+    impl tl::Decode for RpcResult {
+        fn decode(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             let id = reader.enter_boxed()?;
             let value = match id {
                 0xf35c6d01 => reader.read().map(Self::RpcResult),
@@ -6480,7 +6478,7 @@ pub mod enums {
             }
         }
     }
-    impl tl::Serializable for Message {
+    impl tl::Encode for Message {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
             match self {
                 Self::Message(value) => {
@@ -6490,8 +6488,8 @@ pub mod enums {
             }
         }
     }
-    impl tl::Deserializable for Message {
-        fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
+    impl tl::Decode for Message {
+        fn decode(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             let id = reader.enter_boxed()?;
             let value = match id {
                 0x5bb8e511 => reader.read().map(Self::Message),
@@ -6561,7 +6559,7 @@ pub mod enums {
             }
         }
     }
-    impl tl::Serializable for MessageContainer {
+    impl tl::Encode for MessageContainer {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
             match self {
                 Self::MsgContainer(value) => {
@@ -6571,8 +6569,8 @@ pub mod enums {
             }
         }
     }
-    impl tl::Deserializable for MessageContainer {
-        fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
+    impl tl::Decode for MessageContainer {
+        fn decode(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             let id = reader.enter_boxed()?;
             let value = match id {
                 0x73f1f8dc => reader.read().map(Self::MsgContainer),
@@ -6647,7 +6645,7 @@ pub mod enums {
             }
         }
     }
-    impl tl::Serializable for MessageCopy {
+    impl tl::Encode for MessageCopy {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
             match self {
                 Self::MsgCopy(value) => {
@@ -6657,8 +6655,8 @@ pub mod enums {
             }
         }
     }
-    impl tl::Deserializable for MessageCopy {
-        fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
+    impl tl::Decode for MessageCopy {
+        fn decode(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             let id = reader.enter_boxed()?;
             let value = match id {
                 0xe06046b2 => reader.read().map(Self::MsgCopy),
@@ -6728,7 +6726,7 @@ pub mod enums {
             }
         }
     }
-    impl tl::Serializable for Object {
+    impl tl::Encode for Object {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
             match self {
                 Self::GzipPacked(value) => {
@@ -6738,8 +6736,8 @@ pub mod enums {
             }
         }
     }
-    impl tl::Deserializable for Object {
-        fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
+    impl tl::Decode for Object {
+        fn decode(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             let id = reader.enter_boxed()?;
             let value = match id {
                 0x3072cfa1 => reader.read().map(Self::GzipPacked),
@@ -6813,7 +6811,7 @@ pub mod enums {
                 }
             }
         }
-        impl tl::Serializable for ConfigSimple {
+        impl tl::Encode for ConfigSimple {
             fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
                 match self {
                     Self::ConfigSimple(value) => {
@@ -6823,10 +6821,8 @@ pub mod enums {
                 }
             }
         }
-        impl tl::Deserializable for ConfigSimple {
-            fn deserialize(
-                reader: &mut tl::Reader<'_>,
-            ) -> Result<Self, tl::DecodeError> {
+        impl tl::Decode for ConfigSimple {
+            fn decode(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
                 let id = reader.enter_boxed()?;
                 let value = match id {
                     0x5a592a6c => reader.read().map(Self::ConfigSimple),
@@ -6908,15 +6904,15 @@ pub mod functions {
         const CONSTRUCTOR_ID: u32 = 0x60469778;
         const TL_NAME: &'static str = "req_pq";
     }
-    impl tl::Serializable for ReqPq {
+    impl tl::Encode for ReqPq {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
             0x60469778_u32.write_to(out);
             self.nonce.write_to(out);
         }
     }
-    impl tl::Deserializable for ReqPq {
+    impl tl::Decode for ReqPq {
         #[inline]
-        fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
+        fn decode(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             tl::wire::expect_id(reader, 0x60469778, "req_pq")?;
             let nonce: [u8; 16] = tl::read!(reader);
             Ok(Self { nonce })
@@ -6963,15 +6959,15 @@ pub mod functions {
         const CONSTRUCTOR_ID: u32 = 0xbe7e8ef1;
         const TL_NAME: &'static str = "req_pq_multi";
     }
-    impl tl::Serializable for ReqPqMulti {
+    impl tl::Encode for ReqPqMulti {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
             0xbe7e8ef1_u32.write_to(out);
             self.nonce.write_to(out);
         }
     }
-    impl tl::Deserializable for ReqPqMulti {
+    impl tl::Decode for ReqPqMulti {
         #[inline]
-        fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
+        fn decode(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             tl::wire::expect_id(reader, 0xbe7e8ef1, "req_pq_multi")?;
             let nonce: [u8; 16] = tl::read!(reader);
             Ok(Self { nonce })
@@ -7034,7 +7030,7 @@ pub mod functions {
         const CONSTRUCTOR_ID: u32 = 0xd712e4be;
         const TL_NAME: &'static str = "req_DH_params";
     }
-    impl tl::Serializable for ReqDhParams {
+    impl tl::Encode for ReqDhParams {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
             0xd712e4be_u32.write_to(out);
             self.nonce.write_to(out);
@@ -7045,9 +7041,9 @@ pub mod functions {
             self.encrypted_data.write_to(out);
         }
     }
-    impl tl::Deserializable for ReqDhParams {
+    impl tl::Decode for ReqDhParams {
         #[inline]
-        fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
+        fn decode(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             tl::wire::expect_id(reader, 0xd712e4be, "req_DH_params")?;
             let nonce: [u8; 16] = tl::read!(reader);
             let server_nonce: [u8; 16] = tl::read!(reader);
@@ -7136,7 +7132,7 @@ pub mod functions {
         const CONSTRUCTOR_ID: u32 = 0xf5045f1f;
         const TL_NAME: &'static str = "set_client_DH_params";
     }
-    impl tl::Serializable for SetClientDhParams {
+    impl tl::Encode for SetClientDhParams {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
             0xf5045f1f_u32.write_to(out);
             self.nonce.write_to(out);
@@ -7144,9 +7140,9 @@ pub mod functions {
             self.encrypted_data.write_to(out);
         }
     }
-    impl tl::Deserializable for SetClientDhParams {
+    impl tl::Decode for SetClientDhParams {
         #[inline]
-        fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
+        fn decode(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             tl::wire::expect_id(reader, 0xf5045f1f, "set_client_DH_params")?;
             let nonce: [u8; 16] = tl::read!(reader);
             let server_nonce: [u8; 16] = tl::read!(reader);
@@ -7206,14 +7202,14 @@ pub mod functions {
         const CONSTRUCTOR_ID: u32 = 0xd1435160;
         const TL_NAME: &'static str = "destroy_auth_key";
     }
-    impl tl::Serializable for DestroyAuthKey {
+    impl tl::Encode for DestroyAuthKey {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
             0xd1435160_u32.write_to(out);
         }
     }
-    impl tl::Deserializable for DestroyAuthKey {
+    impl tl::Decode for DestroyAuthKey {
         #[inline]
-        fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
+        fn decode(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             tl::wire::expect_id(reader, 0xd1435160, "destroy_auth_key")?;
             Ok(Self {})
         }
@@ -7256,15 +7252,15 @@ pub mod functions {
         const CONSTRUCTOR_ID: u32 = 0x58e4a740;
         const TL_NAME: &'static str = "rpc_drop_answer";
     }
-    impl tl::Serializable for RpcDropAnswer {
+    impl tl::Encode for RpcDropAnswer {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
             0x58e4a740_u32.write_to(out);
             self.req_msg_id.write_to(out);
         }
     }
-    impl tl::Deserializable for RpcDropAnswer {
+    impl tl::Decode for RpcDropAnswer {
         #[inline]
-        fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
+        fn decode(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             tl::wire::expect_id(reader, 0x58e4a740, "rpc_drop_answer")?;
             let req_msg_id: i64 = tl::read!(reader);
             Ok(Self { req_msg_id })
@@ -7317,15 +7313,15 @@ pub mod functions {
         const CONSTRUCTOR_ID: u32 = 0xb921bd04;
         const TL_NAME: &'static str = "get_future_salts";
     }
-    impl tl::Serializable for GetFutureSalts {
+    impl tl::Encode for GetFutureSalts {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
             0xb921bd04_u32.write_to(out);
             self.num.write_to(out);
         }
     }
-    impl tl::Deserializable for GetFutureSalts {
+    impl tl::Decode for GetFutureSalts {
         #[inline]
-        fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
+        fn decode(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             tl::wire::expect_id(reader, 0xb921bd04, "get_future_salts")?;
             let num: i32 = tl::read!(reader);
             Ok(Self { num })
@@ -7378,15 +7374,15 @@ pub mod functions {
         const CONSTRUCTOR_ID: u32 = 0x7abe77ec;
         const TL_NAME: &'static str = "ping";
     }
-    impl tl::Serializable for Ping {
+    impl tl::Encode for Ping {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
             0x7abe77ec_u32.write_to(out);
             self.ping_id.write_to(out);
         }
     }
-    impl tl::Deserializable for Ping {
+    impl tl::Decode for Ping {
         #[inline]
-        fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
+        fn decode(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             tl::wire::expect_id(reader, 0x7abe77ec, "ping")?;
             let ping_id: i64 = tl::read!(reader);
             Ok(Self { ping_id })
@@ -7435,16 +7431,16 @@ pub mod functions {
         const CONSTRUCTOR_ID: u32 = 0xf3427b8c;
         const TL_NAME: &'static str = "ping_delay_disconnect";
     }
-    impl tl::Serializable for PingDelayDisconnect {
+    impl tl::Encode for PingDelayDisconnect {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
             0xf3427b8c_u32.write_to(out);
             self.ping_id.write_to(out);
             self.disconnect_delay.write_to(out);
         }
     }
-    impl tl::Deserializable for PingDelayDisconnect {
+    impl tl::Decode for PingDelayDisconnect {
         #[inline]
-        fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
+        fn decode(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             tl::wire::expect_id(reader, 0xf3427b8c, "ping_delay_disconnect")?;
             let ping_id: i64 = tl::read!(reader);
             let disconnect_delay: i32 = tl::read!(reader);
@@ -7500,15 +7496,15 @@ pub mod functions {
         const CONSTRUCTOR_ID: u32 = 0xe7512126;
         const TL_NAME: &'static str = "destroy_session";
     }
-    impl tl::Serializable for DestroySession {
+    impl tl::Encode for DestroySession {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
             0xe7512126_u32.write_to(out);
             self.session_id.write_to(out);
         }
     }
-    impl tl::Deserializable for DestroySession {
+    impl tl::Decode for DestroySession {
         #[inline]
-        fn deserialize(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
+        fn decode(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
             tl::wire::expect_id(reader, 0xe7512126, "destroy_session")?;
             let session_id: i64 = tl::read!(reader);
             Ok(Self { session_id })

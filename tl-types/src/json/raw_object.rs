@@ -9,7 +9,7 @@
 //! accepts both forms.
 
 use super::{FromTlJson, JsonError, ToTlJson, bytes_to_tl_json};
-use crate::{Deserializable, EncodeError, RawObject, Serializable};
+use crate::{Decode, Encode, EncodeError, RawObject};
 use serde_json::Value;
 use std::cell::Cell;
 
@@ -115,7 +115,7 @@ struct Bindings {
 
 #[cfg_attr(not(any(feature = "api", feature = "mtproto")), allow(dead_code))]
 impl Bindings {
-    const fn of<T: Deserializable + Serializable + ToTlJson + FromTlJson>() -> Bindings {
+    const fn of<T: Decode + Encode + ToTlJson + FromTlJson>() -> Bindings {
         Bindings {
             decode: |bytes| T::from_bytes(bytes).ok().map(|object| object.to_tl_json()),
             encode: |value, path| encoding_result(T::from_tl_json(value, path)?.to_bytes(), path),

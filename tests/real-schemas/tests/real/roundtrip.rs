@@ -10,7 +10,7 @@ mod random_bytes;
 use proptest::prelude::*;
 use random_bytes::Writer;
 use tl_parser::Schema;
-use tl_types::{Deserializable, Serializable};
+use tl_types::{Decode, Encode};
 
 fn schema(file: &str) -> Schema {
     let path = format!("{}/{file}", tl_real_schemas::CACHE);

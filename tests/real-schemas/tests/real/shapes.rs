@@ -3,7 +3,7 @@
 //! TDLib's nested bare vectors.
 
 use tl_real_schemas::{lite_api, td_api, ton_api, tonlib_api};
-use tl_types::{Deserializable, EncodeError, Serializable};
+use tl_types::{Decode, Encode, EncodeError};
 
 fn le(value: u32) -> [u8; 4] {
     value.to_le_bytes()

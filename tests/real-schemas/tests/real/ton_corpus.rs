@@ -5,7 +5,7 @@
 //! corpus gives and encodes that JSON to the same bytes.
 
 use serde_json::Value;
-use tl_types::{Deserializable, Serializable};
+use tl_types::{Decode, Encode};
 
 struct Object {
     schema: String,
