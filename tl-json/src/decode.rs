@@ -5,7 +5,7 @@ use crate::index::{Entry, Index};
 use serde_json::{Map, Value};
 use std::collections::HashMap;
 use tl_parser::{Primitive, Type};
-use tl_types::json::{self, ToTlJson};
+use tl_types::json::ToTlJson;
 use tl_types::{Decode, Reader, wire};
 
 /// Decodes one object of any type by its leading constructor id.
@@ -103,7 +103,7 @@ fn value(
             Primitive::Int128 => <[u8; 16]>::decode(reader)?.to_tl_json(),
             Primitive::Int256 => <[u8; 32]>::decode(reader)?.to_tl_json(),
             Primitive::String => Value::String(String::decode(reader)?),
-            Primitive::Bytes => json::bytes_to_tl_json(wire::read_bytes(reader)?),
+            Primitive::Bytes => tl_types::__private::bytes_to_tl_json(wire::read_bytes(reader)?),
             Primitive::Bool => Value::Bool(bool::decode(reader)?),
             Primitive::True => Value::Bool(true),
         });
@@ -118,7 +118,7 @@ fn value(
                     return Err(reader_error(reader, "a vector type without one argument"));
                 };
                 if ty.name == "Vector" {
-                    wire::expect_id(reader, wire::VECTOR_ID, "Vector")?;
+                    tl_types::__private::expect_id(reader, wire::VECTOR_ID, "Vector")?;
                 }
                 return vector(index, element, definition, reader);
             }

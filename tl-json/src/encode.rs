@@ -5,7 +5,8 @@ use crate::index::{Entry, Index};
 use serde_json::Value;
 use std::collections::HashMap;
 use tl_parser::{Parameter, Primitive, Type};
-use tl_types::json::{self, FromTlJson, kind};
+use tl_types::__private::kind;
+use tl_types::json::FromTlJson;
 use tl_types::{Encode, wire};
 
 /// How deep the encoder is in nested objects, and how deep it may go.
@@ -117,7 +118,7 @@ fn body(
     let name = definition.full_name();
     let fields: Vec<&str> = definition.params.iter().map(|p| p.name.as_str()).collect();
     let prefix = path.prefix();
-    let checked = json::Fields::new(json, &prefix, &name, &fields, &[])?;
+    let checked = tl_types::__private::Fields::new(json, &prefix, &name, &fields, &[])?;
     let map = checked.object();
 
     let present = |param: &Parameter| match map.get(param.name.as_str()) {

@@ -46,6 +46,9 @@
 //! is the runtime alone, for bindings generated from another schema with
 //! `tl-codegen`.
 
+#[doc(hidden)]
+#[path = "private.rs"]
+pub mod __private;
 mod error;
 #[cfg(feature = "serde")]
 pub mod json;

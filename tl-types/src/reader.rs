@@ -57,6 +57,7 @@ impl<'a> Reader<'a> {
     }
 
     /// An error of this kind at `offset`.
+    #[doc(hidden)]
     #[cold]
     #[inline(never)]
     pub fn error_at(&self, offset: usize, kind: DecodeErrorKind) -> DecodeError {
@@ -82,6 +83,7 @@ impl<'a> Reader<'a> {
     }
 
     /// The error for a constructor id, just read, that `expected` does not have.
+    #[doc(hidden)]
     #[cold]
     #[inline(never)]
     pub fn unexpected_constructor(&self, id: u32, expected: &'static str) -> DecodeError {
@@ -134,6 +136,7 @@ impl<'a> Reader<'a> {
     ///
     /// This is [`Reader::nested`] without a closure, for generated code, which
     /// has one such call per boxed type.
+    #[doc(hidden)]
     pub fn enter_boxed(&mut self) -> Result<u32, DecodeError> {
         self.check_depth()?;
         let id = self.read_u32()?;
@@ -142,11 +145,13 @@ impl<'a> Reader<'a> {
     }
 
     /// Ends a boxed value started with [`Reader::enter_boxed`].
+    #[doc(hidden)]
     pub fn leave_boxed(&mut self) {
         self.depth = self.depth.saturating_sub(1);
     }
 
     /// Runs `decode` one nesting level deeper, failing if that passes the limit.
+    #[doc(hidden)]
     #[inline]
     pub fn nested<T>(
         &mut self,
@@ -187,7 +192,7 @@ impl<'a> Reader<'a> {
 /// operator's trait machinery (`Try`, `FromResidual`, `From`) at each of
 /// the 6,700 field reads of a Telegram layer: measured on tl-types, about
 /// 4% off a cold build. It can only be used in a function that returns
-/// `Result<_, DecodeError>`.
+/// `Result<_, DecodeError>`. Generated code's, not an API: hidden from the docs.
 ///
 /// ```
 /// use tl_types::{DecodeError, Reader};
@@ -202,6 +207,7 @@ impl<'a> Reader<'a> {
 /// assert_eq!(read_pair(&mut reader).unwrap(), (7, "hi".to_string()));
 /// assert!(read_pair(&mut Reader::new(&[7, 0, 0, 0, 2, b'h'])).is_err());
 /// ```
+#[doc(hidden)]
 #[macro_export]
 macro_rules! read {
     ($reader:expr) => {

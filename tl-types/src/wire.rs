@@ -17,6 +17,7 @@
 //! encodes back to the same bytes. Strings that are not valid UTF-8 decode
 //! with U+FFFD in place of the bad bytes.
 
+use crate::__private::expect_id;
 use crate::error::{DecodeError, DecodeErrorKind, EncodeError};
 use crate::reader::Reader;
 use crate::traits::{Decode, Encode, Sink};
@@ -260,24 +261,6 @@ pub fn read_vector_with<'a, T>(
     read_bare_vector_with(reader, read)
 }
 
-/// Reads a constructor id and fails unless it is `expected_id`.
-pub fn expect_id(
-    reader: &mut Reader<'_>,
-    expected_id: u32,
-    expected: &'static str,
-) -> Result<(), DecodeError> {
-    let start = reader.position();
-    let id = reader.read_u32()?;
-    if id == expected_id {
-        Ok(())
-    } else {
-        Err(reader.error_at(
-            start,
-            DecodeErrorKind::UnexpectedConstructor { id, expected },
-        ))
-    }
-}
-
 impl<T: Encode> Encode for Vec<T> {
     #[inline]
     fn write_to<S: Sink + ?Sized>(&self, out: &mut Writer<'_, S>) {
@@ -305,24 +288,4 @@ impl<T: Decode> Decode for Box<T> {
     fn decode(reader: &mut Reader<'_>) -> Result<Self, DecodeError> {
         T::decode(reader).map(Box::new)
     }
-}
-
-/// Reads an open-typed object of `len` bytes, a length read from the input
-/// (the body of an MTProto `message`).
-pub fn read_sized_object(
-    reader: &mut Reader<'_>,
-    len: i32,
-) -> Result<crate::RawObject, DecodeError> {
-    let start = reader.position();
-    let len = usize::try_from(len)
-        .map_err(|_| reader.error_at(start, DecodeErrorKind::NegativeCount(len)))?;
-    if len > reader.remaining() {
-        return Err(reader.error(DecodeErrorKind::LengthOutOfRange {
-            length: len as u64,
-            remaining: reader.remaining(),
-        }));
-    }
-    reader
-        .read_bytes(len)
-        .map(|bytes| crate::RawObject(bytes.to_vec()))
 }

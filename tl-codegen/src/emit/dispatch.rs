@@ -135,12 +135,12 @@ pub fn dispatch(plan: &Plan, options: &Options<'_>, scope: &Scope) -> TokenStrea
                     if let tl::json::serde_json::Value::Bool(value) = json {
                         return #ok(Self::Bool(*value));
                     }
-                    match tl::json::constructor_name(json, path)? {
+                    match tl::__private::constructor_name(json, path)? {
                         // No fields, and no other keys: nothing is dropped silently.
-                        "boolTrue" => tl::json::Fields::new(json, path, "boolTrue", &[], &[]).map(|_| Self::Bool(true)),
-                        "boolFalse" => tl::json::Fields::new(json, path, "boolFalse", &[], &[]).map(|_| Self::Bool(false)),
+                        "boolTrue" => tl::__private::Fields::new(json, path, "boolTrue", &[], &[]).map(|_| Self::Bool(true)),
+                        "boolFalse" => tl::__private::Fields::new(json, path, "boolFalse", &[], &[]).map(|_| Self::Bool(false)),
                         #(#value_json_reads)*
-                        other => #err(tl::json::unknown_constructor(path, other, "any boxed type")),
+                        other => #err(tl::__private::unknown_constructor(path, other, "any boxed type")),
                     }
                 }
             }
@@ -159,9 +159,9 @@ pub fn dispatch(plan: &Plan, options: &Options<'_>, scope: &Scope) -> TokenStrea
             #gate
             impl tl::json::FromTlJson for AnyCall {
                 fn from_tl_json(json: &tl::json::serde_json::Value, path: &str) -> #result<Self, tl::json::JsonError> {
-                    match tl::json::constructor_name(json, path)? {
+                    match tl::__private::constructor_name(json, path)? {
                         #(#call_json_reads)*
-                        other => #err(tl::json::unknown_constructor(path, other, "any function")),
+                        other => #err(tl::__private::unknown_constructor(path, other, "any function")),
                     }
                 }
             }
@@ -182,7 +182,7 @@ pub fn dispatch(plan: &Plan, options: &Options<'_>, scope: &Scope) -> TokenStrea
             impl tl::json::FromTlJson for AnyObject {
                 fn from_tl_json(json: &tl::json::serde_json::Value, path: &str) -> #result<Self, tl::json::JsonError> {
                     let is_value = json.is_boolean()
-                        || AnyValue::is_constructor_name(tl::json::constructor_name(json, path)?);
+                        || AnyValue::is_constructor_name(tl::__private::constructor_name(json, path)?);
                     if is_value {
                         tl::json::FromTlJson::from_tl_json(json, path).map(Self::Value)
                     } else {

@@ -293,7 +293,7 @@ fn read_vector(ty: &RustType) -> TokenStream {
 fn read_value(field: &Field) -> TokenStream {
     if let Some(length) = &field.sized_by {
         let length = ident(length);
-        quote!(tl::wire::read_sized_object(reader, #length)?)
+        quote!(tl::__private::read_sized_object(reader, #length)?)
     } else if field.ty.has_bare_vector() {
         let read = read_vector(&field.ty);
         quote!(#read?)

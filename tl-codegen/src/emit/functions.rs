@@ -110,7 +110,7 @@ pub fn function(function: &Function, options: &Options<'_>, scope: &Scope) -> To
         impl #deserialize_bounds tl::Decode for #name #params {
             #[inline]
             fn decode(reader: &mut tl::Reader<'_>) -> #result<Self, tl::DecodeError> {
-                tl::wire::expect_id(reader, #id, #tl_name)?;
+                tl::__private::expect_id(reader, #id, #tl_name)?;
                 #read
             }
         }

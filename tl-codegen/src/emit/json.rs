@@ -123,7 +123,7 @@ pub fn item(item: &Item, gate: &TokenStream, scope: &Scope) -> TokenStream {
         #gate
         impl #from_bounds tl::json::FromTlJson for #name #params {
             fn from_tl_json(json: &tl::json::serde_json::Value, path: &str) -> #result<Self, tl::json::JsonError> {
-                let #fields_binding = tl::json::Fields::new(json, path, #tl_name, &[#(#field_names),*], &[#(#mask_names),*])?;
+                let #fields_binding = tl::__private::Fields::new(json, path, #tl_name, &[#(#field_names),*], &[#(#mask_names),*])?;
                 #construct
                 #(#checks)*
                 #ok(result)
@@ -196,9 +196,9 @@ pub fn boxed_type(plan: &Plan, index: usize, gate: &TokenStream, scope: &Scope) 
         #gate
         impl tl::json::FromTlJson for #name {
             fn from_tl_json(json: &tl::json::serde_json::Value, path: &str) -> #result<Self, tl::json::JsonError> {
-                match tl::json::constructor_name(json, path)? {
+                match tl::__private::constructor_name(json, path)? {
                     #(#reads)*
-                    other => #err(tl::json::unknown_constructor(path, other, #tl_name)),
+                    other => #err(tl::__private::unknown_constructor(path, other, #tl_name)),
                 }
             }
         }

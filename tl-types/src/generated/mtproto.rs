@@ -76,13 +76,13 @@ impl tl::json::FromTlJson for AnyValue {
         if let tl::json::serde_json::Value::Bool(value) = json {
             return Ok(Self::Bool(*value));
         }
-        match tl::json::constructor_name(json, path)? {
+        match tl::__private::constructor_name(json, path)? {
             "boolTrue" => {
-                tl::json::Fields::new(json, path, "boolTrue", &[], &[])
+                tl::__private::Fields::new(json, path, "boolTrue", &[], &[])
                     .map(|_| Self::Bool(true))
             }
             "boolFalse" => {
-                tl::json::Fields::new(json, path, "boolFalse", &[], &[])
+                tl::__private::Fields::new(json, path, "boolFalse", &[], &[])
                     .map(|_| Self::Bool(false))
             }
             "resPQ" => tl::json::FromTlJson::from_tl_json(json, path).map(Self::ResPq),
@@ -185,7 +185,9 @@ impl tl::json::FromTlJson for AnyValue {
             "gzip_packed" => {
                 tl::json::FromTlJson::from_tl_json(json, path).map(Self::Object)
             }
-            other => Err(tl::json::unknown_constructor(path, other, "any boxed type")),
+            other => {
+                Err(tl::__private::unknown_constructor(path, other, "any boxed type"))
+            }
         }
     }
 }
@@ -214,7 +216,7 @@ impl tl::json::FromTlJson for AnyCall {
         json: &tl::json::serde_json::Value,
         path: &str,
     ) -> Result<Self, tl::json::JsonError> {
-        match tl::json::constructor_name(json, path)? {
+        match tl::__private::constructor_name(json, path)? {
             "req_pq" => tl::json::FromTlJson::from_tl_json(json, path).map(Self::ReqPq),
             "req_pq_multi" => {
                 tl::json::FromTlJson::from_tl_json(json, path).map(Self::ReqPqMulti)
@@ -243,7 +245,7 @@ impl tl::json::FromTlJson for AnyCall {
             "destroy_session" => {
                 tl::json::FromTlJson::from_tl_json(json, path).map(Self::DestroySession)
             }
-            other => Err(tl::json::unknown_constructor(path, other, "any function")),
+            other => Err(tl::__private::unknown_constructor(path, other, "any function")),
         }
     }
 }
@@ -265,7 +267,9 @@ impl tl::json::FromTlJson for AnyObject {
         path: &str,
     ) -> Result<Self, tl::json::JsonError> {
         let is_value = json.is_boolean()
-            || AnyValue::is_constructor_name(tl::json::constructor_name(json, path)?);
+            || AnyValue::is_constructor_name(
+                tl::__private::constructor_name(json, path)?,
+            );
         if is_value {
             tl::json::FromTlJson::from_tl_json(json, path).map(Self::Value)
         } else {
@@ -747,7 +751,7 @@ pub mod types {
             json: &tl::json::serde_json::Value,
             path: &str,
         ) -> Result<Self, tl::json::JsonError> {
-            let fields = tl::json::Fields::new(
+            let fields = tl::__private::Fields::new(
                 json,
                 path,
                 "resPQ",
@@ -839,7 +843,7 @@ pub mod types {
             json: &tl::json::serde_json::Value,
             path: &str,
         ) -> Result<Self, tl::json::JsonError> {
-            let fields = tl::json::Fields::new(
+            let fields = tl::__private::Fields::new(
                 json,
                 path,
                 "p_q_inner_data",
@@ -938,7 +942,7 @@ pub mod types {
             json: &tl::json::serde_json::Value,
             path: &str,
         ) -> Result<Self, tl::json::JsonError> {
-            let fields = tl::json::Fields::new(
+            let fields = tl::__private::Fields::new(
                 json,
                 path,
                 "p_q_inner_data_dc",
@@ -1038,7 +1042,7 @@ pub mod types {
             json: &tl::json::serde_json::Value,
             path: &str,
         ) -> Result<Self, tl::json::JsonError> {
-            let fields = tl::json::Fields::new(
+            let fields = tl::__private::Fields::new(
                 json,
                 path,
                 "p_q_inner_data_temp",
@@ -1144,7 +1148,7 @@ pub mod types {
             json: &tl::json::serde_json::Value,
             path: &str,
         ) -> Result<Self, tl::json::JsonError> {
-            let fields = tl::json::Fields::new(
+            let fields = tl::__private::Fields::new(
                 json,
                 path,
                 "p_q_inner_data_temp_dc",
@@ -1242,7 +1246,7 @@ pub mod types {
             json: &tl::json::serde_json::Value,
             path: &str,
         ) -> Result<Self, tl::json::JsonError> {
-            let fields = tl::json::Fields::new(
+            let fields = tl::__private::Fields::new(
                 json,
                 path,
                 "bind_auth_key_inner",
@@ -1322,7 +1326,7 @@ pub mod types {
             json: &tl::json::serde_json::Value,
             path: &str,
         ) -> Result<Self, tl::json::JsonError> {
-            let fields = tl::json::Fields::new(
+            let fields = tl::__private::Fields::new(
                 json,
                 path,
                 "server_DH_params_fail",
@@ -1394,7 +1398,7 @@ pub mod types {
             json: &tl::json::serde_json::Value,
             path: &str,
         ) -> Result<Self, tl::json::JsonError> {
-            let fields = tl::json::Fields::new(
+            let fields = tl::__private::Fields::new(
                 json,
                 path,
                 "server_DH_params_ok",
@@ -1484,7 +1488,7 @@ pub mod types {
             json: &tl::json::serde_json::Value,
             path: &str,
         ) -> Result<Self, tl::json::JsonError> {
-            let fields = tl::json::Fields::new(
+            let fields = tl::__private::Fields::new(
                 json,
                 path,
                 "server_DH_inner_data",
@@ -1565,7 +1569,7 @@ pub mod types {
             json: &tl::json::serde_json::Value,
             path: &str,
         ) -> Result<Self, tl::json::JsonError> {
-            let fields = tl::json::Fields::new(
+            let fields = tl::__private::Fields::new(
                 json,
                 path,
                 "client_DH_inner_data",
@@ -1638,7 +1642,7 @@ pub mod types {
             json: &tl::json::serde_json::Value,
             path: &str,
         ) -> Result<Self, tl::json::JsonError> {
-            let fields = tl::json::Fields::new(
+            let fields = tl::__private::Fields::new(
                 json,
                 path,
                 "dh_gen_ok",
@@ -1710,7 +1714,7 @@ pub mod types {
             json: &tl::json::serde_json::Value,
             path: &str,
         ) -> Result<Self, tl::json::JsonError> {
-            let fields = tl::json::Fields::new(
+            let fields = tl::__private::Fields::new(
                 json,
                 path,
                 "dh_gen_retry",
@@ -1782,7 +1786,7 @@ pub mod types {
             json: &tl::json::serde_json::Value,
             path: &str,
         ) -> Result<Self, tl::json::JsonError> {
-            let fields = tl::json::Fields::new(
+            let fields = tl::__private::Fields::new(
                 json,
                 path,
                 "dh_gen_fail",
@@ -1833,7 +1837,13 @@ pub mod types {
             json: &tl::json::serde_json::Value,
             path: &str,
         ) -> Result<Self, tl::json::JsonError> {
-            let _ = tl::json::Fields::new(json, path, "destroy_auth_key_ok", &[], &[])?;
+            let _ = tl::__private::Fields::new(
+                json,
+                path,
+                "destroy_auth_key_ok",
+                &[],
+                &[],
+            )?;
             let result = Self;
             Ok(result)
         }
@@ -1874,7 +1884,7 @@ pub mod types {
             json: &tl::json::serde_json::Value,
             path: &str,
         ) -> Result<Self, tl::json::JsonError> {
-            let _ = tl::json::Fields::new(
+            let _ = tl::__private::Fields::new(
                 json,
                 path,
                 "destroy_auth_key_none",
@@ -1921,7 +1931,7 @@ pub mod types {
             json: &tl::json::serde_json::Value,
             path: &str,
         ) -> Result<Self, tl::json::JsonError> {
-            let _ = tl::json::Fields::new(
+            let _ = tl::__private::Fields::new(
                 json,
                 path,
                 "destroy_auth_key_fail",
@@ -1975,7 +1985,7 @@ pub mod types {
             json: &tl::json::serde_json::Value,
             path: &str,
         ) -> Result<Self, tl::json::JsonError> {
-            let fields = tl::json::Fields::new(
+            let fields = tl::__private::Fields::new(
                 json,
                 path,
                 "msgs_ack",
@@ -2045,7 +2055,7 @@ pub mod types {
             json: &tl::json::serde_json::Value,
             path: &str,
         ) -> Result<Self, tl::json::JsonError> {
-            let fields = tl::json::Fields::new(
+            let fields = tl::__private::Fields::new(
                 json,
                 path,
                 "bad_msg_notification",
@@ -2123,7 +2133,7 @@ pub mod types {
             json: &tl::json::serde_json::Value,
             path: &str,
         ) -> Result<Self, tl::json::JsonError> {
-            let fields = tl::json::Fields::new(
+            let fields = tl::__private::Fields::new(
                 json,
                 path,
                 "bad_server_salt",
@@ -2182,7 +2192,7 @@ pub mod types {
             json: &tl::json::serde_json::Value,
             path: &str,
         ) -> Result<Self, tl::json::JsonError> {
-            let fields = tl::json::Fields::new(
+            let fields = tl::__private::Fields::new(
                 json,
                 path,
                 "msgs_state_req",
@@ -2243,7 +2253,7 @@ pub mod types {
             json: &tl::json::serde_json::Value,
             path: &str,
         ) -> Result<Self, tl::json::JsonError> {
-            let fields = tl::json::Fields::new(
+            let fields = tl::__private::Fields::new(
                 json,
                 path,
                 "msgs_state_info",
@@ -2305,7 +2315,7 @@ pub mod types {
             json: &tl::json::serde_json::Value,
             path: &str,
         ) -> Result<Self, tl::json::JsonError> {
-            let fields = tl::json::Fields::new(
+            let fields = tl::__private::Fields::new(
                 json,
                 path,
                 "msgs_all_info",
@@ -2382,7 +2392,7 @@ pub mod types {
             json: &tl::json::serde_json::Value,
             path: &str,
         ) -> Result<Self, tl::json::JsonError> {
-            let fields = tl::json::Fields::new(
+            let fields = tl::__private::Fields::new(
                 json,
                 path,
                 "msg_detailed_info",
@@ -2455,7 +2465,7 @@ pub mod types {
             json: &tl::json::serde_json::Value,
             path: &str,
         ) -> Result<Self, tl::json::JsonError> {
-            let fields = tl::json::Fields::new(
+            let fields = tl::__private::Fields::new(
                 json,
                 path,
                 "msg_new_detailed_info",
@@ -2513,7 +2523,7 @@ pub mod types {
             json: &tl::json::serde_json::Value,
             path: &str,
         ) -> Result<Self, tl::json::JsonError> {
-            let fields = tl::json::Fields::new(
+            let fields = tl::__private::Fields::new(
                 json,
                 path,
                 "msg_resend_req",
@@ -2574,7 +2584,7 @@ pub mod types {
             json: &tl::json::serde_json::Value,
             path: &str,
         ) -> Result<Self, tl::json::JsonError> {
-            let fields = tl::json::Fields::new(
+            let fields = tl::__private::Fields::new(
                 json,
                 path,
                 "rpc_error",
@@ -2624,7 +2634,13 @@ pub mod types {
             json: &tl::json::serde_json::Value,
             path: &str,
         ) -> Result<Self, tl::json::JsonError> {
-            let _ = tl::json::Fields::new(json, path, "rpc_answer_unknown", &[], &[])?;
+            let _ = tl::__private::Fields::new(
+                json,
+                path,
+                "rpc_answer_unknown",
+                &[],
+                &[],
+            )?;
             let result = Self;
             Ok(result)
         }
@@ -2665,7 +2681,7 @@ pub mod types {
             json: &tl::json::serde_json::Value,
             path: &str,
         ) -> Result<Self, tl::json::JsonError> {
-            let _ = tl::json::Fields::new(
+            let _ = tl::__private::Fields::new(
                 json,
                 path,
                 "rpc_answer_dropped_running",
@@ -2729,7 +2745,7 @@ pub mod types {
             json: &tl::json::serde_json::Value,
             path: &str,
         ) -> Result<Self, tl::json::JsonError> {
-            let fields = tl::json::Fields::new(
+            let fields = tl::__private::Fields::new(
                 json,
                 path,
                 "rpc_answer_dropped",
@@ -2801,7 +2817,7 @@ pub mod types {
             json: &tl::json::serde_json::Value,
             path: &str,
         ) -> Result<Self, tl::json::JsonError> {
-            let fields = tl::json::Fields::new(
+            let fields = tl::__private::Fields::new(
                 json,
                 path,
                 "future_salt",
@@ -2869,7 +2885,7 @@ pub mod types {
             json: &tl::json::serde_json::Value,
             path: &str,
         ) -> Result<Self, tl::json::JsonError> {
-            let fields = tl::json::Fields::new(
+            let fields = tl::__private::Fields::new(
                 json,
                 path,
                 "future_salts",
@@ -2932,7 +2948,7 @@ pub mod types {
             json: &tl::json::serde_json::Value,
             path: &str,
         ) -> Result<Self, tl::json::JsonError> {
-            let fields = tl::json::Fields::new(
+            let fields = tl::__private::Fields::new(
                 json,
                 path,
                 "pong",
@@ -2989,7 +3005,7 @@ pub mod types {
             json: &tl::json::serde_json::Value,
             path: &str,
         ) -> Result<Self, tl::json::JsonError> {
-            let fields = tl::json::Fields::new(
+            let fields = tl::__private::Fields::new(
                 json,
                 path,
                 "destroy_session_ok",
@@ -3045,7 +3061,7 @@ pub mod types {
             json: &tl::json::serde_json::Value,
             path: &str,
         ) -> Result<Self, tl::json::JsonError> {
-            let fields = tl::json::Fields::new(
+            let fields = tl::__private::Fields::new(
                 json,
                 path,
                 "destroy_session_none",
@@ -3115,7 +3131,7 @@ pub mod types {
             json: &tl::json::serde_json::Value,
             path: &str,
         ) -> Result<Self, tl::json::JsonError> {
-            let fields = tl::json::Fields::new(
+            let fields = tl::__private::Fields::new(
                 json,
                 path,
                 "new_session_created",
@@ -3187,7 +3203,7 @@ pub mod types {
             json: &tl::json::serde_json::Value,
             path: &str,
         ) -> Result<Self, tl::json::JsonError> {
-            let fields = tl::json::Fields::new(
+            let fields = tl::__private::Fields::new(
                 json,
                 path,
                 "http_wait",
@@ -3250,7 +3266,7 @@ pub mod types {
             json: &tl::json::serde_json::Value,
             path: &str,
         ) -> Result<Self, tl::json::JsonError> {
-            let fields = tl::json::Fields::new(
+            let fields = tl::__private::Fields::new(
                 json,
                 path,
                 "ipPort",
@@ -3317,7 +3333,7 @@ pub mod types {
             json: &tl::json::serde_json::Value,
             path: &str,
         ) -> Result<Self, tl::json::JsonError> {
-            let fields = tl::json::Fields::new(
+            let fields = tl::__private::Fields::new(
                 json,
                 path,
                 "ipPortSecret",
@@ -3392,7 +3408,7 @@ pub mod types {
             json: &tl::json::serde_json::Value,
             path: &str,
         ) -> Result<Self, tl::json::JsonError> {
-            let fields = tl::json::Fields::new(
+            let fields = tl::__private::Fields::new(
                 json,
                 path,
                 "accessPointRule",
@@ -3455,7 +3471,7 @@ pub mod types {
             json: &tl::json::serde_json::Value,
             path: &str,
         ) -> Result<Self, tl::json::JsonError> {
-            let fields = tl::json::Fields::new(
+            let fields = tl::__private::Fields::new(
                 json,
                 path,
                 "rpc_result",
@@ -3512,7 +3528,7 @@ pub mod types {
             let msg_id: i64 = tl::read!(reader);
             let seqno: i32 = tl::read!(reader);
             let bytes: i32 = tl::read!(reader);
-            let body: tl::RawObject = tl::wire::read_sized_object(reader, bytes)?;
+            let body: tl::RawObject = tl::__private::read_sized_object(reader, bytes)?;
             Ok(Self { msg_id, seqno, bytes, body })
         }
     }
@@ -3534,7 +3550,7 @@ pub mod types {
             json: &tl::json::serde_json::Value,
             path: &str,
         ) -> Result<Self, tl::json::JsonError> {
-            let fields = tl::json::Fields::new(
+            let fields = tl::__private::Fields::new(
                 json,
                 path,
                 "message",
@@ -3593,7 +3609,7 @@ pub mod types {
             json: &tl::json::serde_json::Value,
             path: &str,
         ) -> Result<Self, tl::json::JsonError> {
-            let fields = tl::json::Fields::new(
+            let fields = tl::__private::Fields::new(
                 json,
                 path,
                 "msg_container",
@@ -3649,7 +3665,7 @@ pub mod types {
             json: &tl::json::serde_json::Value,
             path: &str,
         ) -> Result<Self, tl::json::JsonError> {
-            let fields = tl::json::Fields::new(
+            let fields = tl::__private::Fields::new(
                 json,
                 path,
                 "msg_copy",
@@ -3705,7 +3721,7 @@ pub mod types {
             json: &tl::json::serde_json::Value,
             path: &str,
         ) -> Result<Self, tl::json::JsonError> {
-            let fields = tl::json::Fields::new(
+            let fields = tl::__private::Fields::new(
                 json,
                 path,
                 "gzip_packed",
@@ -3777,7 +3793,7 @@ pub mod types {
                 json: &tl::json::serde_json::Value,
                 path: &str,
             ) -> Result<Self, tl::json::JsonError> {
-                let fields = tl::json::Fields::new(
+                let fields = tl::__private::Fields::new(
                     json,
                     path,
                     "help.configSimple",
@@ -3871,12 +3887,12 @@ pub mod enums {
             json: &tl::json::serde_json::Value,
             path: &str,
         ) -> Result<Self, tl::json::JsonError> {
-            match tl::json::constructor_name(json, path)? {
+            match tl::__private::constructor_name(json, path)? {
                 "resPQ" => {
                     <types::ResPq as tl::json::FromTlJson>::from_tl_json(json, path)
                         .map(Self::from)
                 }
-                other => Err(tl::json::unknown_constructor(path, other, "ResPQ")),
+                other => Err(tl::__private::unknown_constructor(path, other, "ResPQ")),
             }
         }
     }
@@ -4027,7 +4043,7 @@ pub mod enums {
             json: &tl::json::serde_json::Value,
             path: &str,
         ) -> Result<Self, tl::json::JsonError> {
-            match tl::json::constructor_name(json, path)? {
+            match tl::__private::constructor_name(json, path)? {
                 "p_q_inner_data" => {
                     <types::PQInnerData as tl::json::FromTlJson>::from_tl_json(
                             json,
@@ -4057,7 +4073,9 @@ pub mod enums {
                         .map(Self::from)
                 }
                 other => {
-                    Err(tl::json::unknown_constructor(path, other, "P_Q_inner_data"))
+                    Err(
+                        tl::__private::unknown_constructor(path, other, "P_Q_inner_data"),
+                    )
                 }
             }
         }
@@ -4134,7 +4152,7 @@ pub mod enums {
             json: &tl::json::serde_json::Value,
             path: &str,
         ) -> Result<Self, tl::json::JsonError> {
-            match tl::json::constructor_name(json, path)? {
+            match tl::__private::constructor_name(json, path)? {
                 "bind_auth_key_inner" => {
                     <types::BindAuthKeyInner as tl::json::FromTlJson>::from_tl_json(
                             json,
@@ -4143,7 +4161,13 @@ pub mod enums {
                         .map(Self::from)
                 }
                 other => {
-                    Err(tl::json::unknown_constructor(path, other, "BindAuthKeyInner"))
+                    Err(
+                        tl::__private::unknown_constructor(
+                            path,
+                            other,
+                            "BindAuthKeyInner",
+                        ),
+                    )
                 }
             }
         }
@@ -4247,7 +4271,7 @@ pub mod enums {
             json: &tl::json::serde_json::Value,
             path: &str,
         ) -> Result<Self, tl::json::JsonError> {
-            match tl::json::constructor_name(json, path)? {
+            match tl::__private::constructor_name(json, path)? {
                 "server_DH_params_fail" => {
                     <types::ServerDhParamsFail as tl::json::FromTlJson>::from_tl_json(
                             json,
@@ -4263,7 +4287,13 @@ pub mod enums {
                         .map(Self::from)
                 }
                 other => {
-                    Err(tl::json::unknown_constructor(path, other, "Server_DH_Params"))
+                    Err(
+                        tl::__private::unknown_constructor(
+                            path,
+                            other,
+                            "Server_DH_Params",
+                        ),
+                    )
                 }
             }
         }
@@ -4340,7 +4370,7 @@ pub mod enums {
             json: &tl::json::serde_json::Value,
             path: &str,
         ) -> Result<Self, tl::json::JsonError> {
-            match tl::json::constructor_name(json, path)? {
+            match tl::__private::constructor_name(json, path)? {
                 "server_DH_inner_data" => {
                     <types::ServerDhInnerData as tl::json::FromTlJson>::from_tl_json(
                             json,
@@ -4350,7 +4380,7 @@ pub mod enums {
                 }
                 other => {
                     Err(
-                        tl::json::unknown_constructor(
+                        tl::__private::unknown_constructor(
                             path,
                             other,
                             "Server_DH_inner_data",
@@ -4432,7 +4462,7 @@ pub mod enums {
             json: &tl::json::serde_json::Value,
             path: &str,
         ) -> Result<Self, tl::json::JsonError> {
-            match tl::json::constructor_name(json, path)? {
+            match tl::__private::constructor_name(json, path)? {
                 "client_DH_inner_data" => {
                     <types::ClientDhInnerData as tl::json::FromTlJson>::from_tl_json(
                             json,
@@ -4442,7 +4472,7 @@ pub mod enums {
                 }
                 other => {
                     Err(
-                        tl::json::unknown_constructor(
+                        tl::__private::unknown_constructor(
                             path,
                             other,
                             "Client_DH_Inner_Data",
@@ -4583,7 +4613,7 @@ pub mod enums {
             json: &tl::json::serde_json::Value,
             path: &str,
         ) -> Result<Self, tl::json::JsonError> {
-            match tl::json::constructor_name(json, path)? {
+            match tl::__private::constructor_name(json, path)? {
                 "dh_gen_ok" => {
                     <types::DhGenOk as tl::json::FromTlJson>::from_tl_json(json, path)
                         .map(Self::from)
@@ -4598,7 +4628,7 @@ pub mod enums {
                 }
                 other => {
                     Err(
-                        tl::json::unknown_constructor(
+                        tl::__private::unknown_constructor(
                             path,
                             other,
                             "Set_client_DH_params_answer",
@@ -4728,7 +4758,7 @@ pub mod enums {
             json: &tl::json::serde_json::Value,
             path: &str,
         ) -> Result<Self, tl::json::JsonError> {
-            match tl::json::constructor_name(json, path)? {
+            match tl::__private::constructor_name(json, path)? {
                 "destroy_auth_key_ok" => {
                     <types::DestroyAuthKeyOk as tl::json::FromTlJson>::from_tl_json(
                             json,
@@ -4751,7 +4781,13 @@ pub mod enums {
                         .map(Self::from)
                 }
                 other => {
-                    Err(tl::json::unknown_constructor(path, other, "DestroyAuthKeyRes"))
+                    Err(
+                        tl::__private::unknown_constructor(
+                            path,
+                            other,
+                            "DestroyAuthKeyRes",
+                        ),
+                    )
                 }
             }
         }
@@ -4828,12 +4864,12 @@ pub mod enums {
             json: &tl::json::serde_json::Value,
             path: &str,
         ) -> Result<Self, tl::json::JsonError> {
-            match tl::json::constructor_name(json, path)? {
+            match tl::__private::constructor_name(json, path)? {
                 "msgs_ack" => {
                     <types::MsgsAck as tl::json::FromTlJson>::from_tl_json(json, path)
                         .map(Self::from)
                 }
-                other => Err(tl::json::unknown_constructor(path, other, "MsgsAck")),
+                other => Err(tl::__private::unknown_constructor(path, other, "MsgsAck")),
             }
         }
     }
@@ -4936,7 +4972,7 @@ pub mod enums {
             json: &tl::json::serde_json::Value,
             path: &str,
         ) -> Result<Self, tl::json::JsonError> {
-            match tl::json::constructor_name(json, path)? {
+            match tl::__private::constructor_name(json, path)? {
                 "bad_msg_notification" => {
                     <types::BadMsgNotification as tl::json::FromTlJson>::from_tl_json(
                             json,
@@ -4952,7 +4988,13 @@ pub mod enums {
                         .map(Self::from)
                 }
                 other => {
-                    Err(tl::json::unknown_constructor(path, other, "BadMsgNotification"))
+                    Err(
+                        tl::__private::unknown_constructor(
+                            path,
+                            other,
+                            "BadMsgNotification",
+                        ),
+                    )
                 }
             }
         }
@@ -5029,7 +5071,7 @@ pub mod enums {
             json: &tl::json::serde_json::Value,
             path: &str,
         ) -> Result<Self, tl::json::JsonError> {
-            match tl::json::constructor_name(json, path)? {
+            match tl::__private::constructor_name(json, path)? {
                 "msgs_state_req" => {
                     <types::MsgsStateReq as tl::json::FromTlJson>::from_tl_json(
                             json,
@@ -5037,7 +5079,9 @@ pub mod enums {
                         )
                         .map(Self::from)
                 }
-                other => Err(tl::json::unknown_constructor(path, other, "MsgsStateReq")),
+                other => {
+                    Err(tl::__private::unknown_constructor(path, other, "MsgsStateReq"))
+                }
             }
         }
     }
@@ -5113,7 +5157,7 @@ pub mod enums {
             json: &tl::json::serde_json::Value,
             path: &str,
         ) -> Result<Self, tl::json::JsonError> {
-            match tl::json::constructor_name(json, path)? {
+            match tl::__private::constructor_name(json, path)? {
                 "msgs_state_info" => {
                     <types::MsgsStateInfo as tl::json::FromTlJson>::from_tl_json(
                             json,
@@ -5121,7 +5165,9 @@ pub mod enums {
                         )
                         .map(Self::from)
                 }
-                other => Err(tl::json::unknown_constructor(path, other, "MsgsStateInfo")),
+                other => {
+                    Err(tl::__private::unknown_constructor(path, other, "MsgsStateInfo"))
+                }
             }
         }
     }
@@ -5197,7 +5243,7 @@ pub mod enums {
             json: &tl::json::serde_json::Value,
             path: &str,
         ) -> Result<Self, tl::json::JsonError> {
-            match tl::json::constructor_name(json, path)? {
+            match tl::__private::constructor_name(json, path)? {
                 "msgs_all_info" => {
                     <types::MsgsAllInfo as tl::json::FromTlJson>::from_tl_json(
                             json,
@@ -5205,7 +5251,9 @@ pub mod enums {
                         )
                         .map(Self::from)
                 }
-                other => Err(tl::json::unknown_constructor(path, other, "MsgsAllInfo")),
+                other => {
+                    Err(tl::__private::unknown_constructor(path, other, "MsgsAllInfo"))
+                }
             }
         }
     }
@@ -5308,7 +5356,7 @@ pub mod enums {
             json: &tl::json::serde_json::Value,
             path: &str,
         ) -> Result<Self, tl::json::JsonError> {
-            match tl::json::constructor_name(json, path)? {
+            match tl::__private::constructor_name(json, path)? {
                 "msg_detailed_info" => {
                     <types::MsgDetailedInfo as tl::json::FromTlJson>::from_tl_json(
                             json,
@@ -5324,7 +5372,13 @@ pub mod enums {
                         .map(Self::from)
                 }
                 other => {
-                    Err(tl::json::unknown_constructor(path, other, "MsgDetailedInfo"))
+                    Err(
+                        tl::__private::unknown_constructor(
+                            path,
+                            other,
+                            "MsgDetailedInfo",
+                        ),
+                    )
                 }
             }
         }
@@ -5401,7 +5455,7 @@ pub mod enums {
             json: &tl::json::serde_json::Value,
             path: &str,
         ) -> Result<Self, tl::json::JsonError> {
-            match tl::json::constructor_name(json, path)? {
+            match tl::__private::constructor_name(json, path)? {
                 "msg_resend_req" => {
                     <types::MsgResendReq as tl::json::FromTlJson>::from_tl_json(
                             json,
@@ -5409,7 +5463,9 @@ pub mod enums {
                         )
                         .map(Self::from)
                 }
-                other => Err(tl::json::unknown_constructor(path, other, "MsgResendReq")),
+                other => {
+                    Err(tl::__private::unknown_constructor(path, other, "MsgResendReq"))
+                }
             }
         }
     }
@@ -5485,12 +5541,12 @@ pub mod enums {
             json: &tl::json::serde_json::Value,
             path: &str,
         ) -> Result<Self, tl::json::JsonError> {
-            match tl::json::constructor_name(json, path)? {
+            match tl::__private::constructor_name(json, path)? {
                 "rpc_error" => {
                     <types::RpcError as tl::json::FromTlJson>::from_tl_json(json, path)
                         .map(Self::from)
                 }
-                other => Err(tl::json::unknown_constructor(path, other, "RpcError")),
+                other => Err(tl::__private::unknown_constructor(path, other, "RpcError")),
             }
         }
     }
@@ -5617,7 +5673,7 @@ pub mod enums {
             json: &tl::json::serde_json::Value,
             path: &str,
         ) -> Result<Self, tl::json::JsonError> {
-            match tl::json::constructor_name(json, path)? {
+            match tl::__private::constructor_name(json, path)? {
                 "rpc_answer_unknown" => {
                     <types::RpcAnswerUnknown as tl::json::FromTlJson>::from_tl_json(
                             json,
@@ -5639,7 +5695,9 @@ pub mod enums {
                         )
                         .map(Self::from)
                 }
-                other => Err(tl::json::unknown_constructor(path, other, "RpcDropAnswer")),
+                other => {
+                    Err(tl::__private::unknown_constructor(path, other, "RpcDropAnswer"))
+                }
             }
         }
     }
@@ -5715,12 +5773,14 @@ pub mod enums {
             json: &tl::json::serde_json::Value,
             path: &str,
         ) -> Result<Self, tl::json::JsonError> {
-            match tl::json::constructor_name(json, path)? {
+            match tl::__private::constructor_name(json, path)? {
                 "future_salt" => {
                     <types::FutureSalt as tl::json::FromTlJson>::from_tl_json(json, path)
                         .map(Self::from)
                 }
-                other => Err(tl::json::unknown_constructor(path, other, "FutureSalt")),
+                other => {
+                    Err(tl::__private::unknown_constructor(path, other, "FutureSalt"))
+                }
             }
         }
     }
@@ -5796,7 +5856,7 @@ pub mod enums {
             json: &tl::json::serde_json::Value,
             path: &str,
         ) -> Result<Self, tl::json::JsonError> {
-            match tl::json::constructor_name(json, path)? {
+            match tl::__private::constructor_name(json, path)? {
                 "future_salts" => {
                     <types::FutureSalts as tl::json::FromTlJson>::from_tl_json(
                             json,
@@ -5804,7 +5864,9 @@ pub mod enums {
                         )
                         .map(Self::from)
                 }
-                other => Err(tl::json::unknown_constructor(path, other, "FutureSalts")),
+                other => {
+                    Err(tl::__private::unknown_constructor(path, other, "FutureSalts"))
+                }
             }
         }
     }
@@ -5880,12 +5942,12 @@ pub mod enums {
             json: &tl::json::serde_json::Value,
             path: &str,
         ) -> Result<Self, tl::json::JsonError> {
-            match tl::json::constructor_name(json, path)? {
+            match tl::__private::constructor_name(json, path)? {
                 "pong" => {
                     <types::Pong as tl::json::FromTlJson>::from_tl_json(json, path)
                         .map(Self::from)
                 }
-                other => Err(tl::json::unknown_constructor(path, other, "Pong")),
+                other => Err(tl::__private::unknown_constructor(path, other, "Pong")),
             }
         }
     }
@@ -5988,7 +6050,7 @@ pub mod enums {
             json: &tl::json::serde_json::Value,
             path: &str,
         ) -> Result<Self, tl::json::JsonError> {
-            match tl::json::constructor_name(json, path)? {
+            match tl::__private::constructor_name(json, path)? {
                 "destroy_session_ok" => {
                     <types::DestroySessionOk as tl::json::FromTlJson>::from_tl_json(
                             json,
@@ -6004,7 +6066,13 @@ pub mod enums {
                         .map(Self::from)
                 }
                 other => {
-                    Err(tl::json::unknown_constructor(path, other, "DestroySessionRes"))
+                    Err(
+                        tl::__private::unknown_constructor(
+                            path,
+                            other,
+                            "DestroySessionRes",
+                        ),
+                    )
                 }
             }
         }
@@ -6081,7 +6149,7 @@ pub mod enums {
             json: &tl::json::serde_json::Value,
             path: &str,
         ) -> Result<Self, tl::json::JsonError> {
-            match tl::json::constructor_name(json, path)? {
+            match tl::__private::constructor_name(json, path)? {
                 "new_session_created" => {
                     <types::NewSessionCreated as tl::json::FromTlJson>::from_tl_json(
                             json,
@@ -6089,7 +6157,9 @@ pub mod enums {
                         )
                         .map(Self::from)
                 }
-                other => Err(tl::json::unknown_constructor(path, other, "NewSession")),
+                other => {
+                    Err(tl::__private::unknown_constructor(path, other, "NewSession"))
+                }
             }
         }
     }
@@ -6165,12 +6235,12 @@ pub mod enums {
             json: &tl::json::serde_json::Value,
             path: &str,
         ) -> Result<Self, tl::json::JsonError> {
-            match tl::json::constructor_name(json, path)? {
+            match tl::__private::constructor_name(json, path)? {
                 "http_wait" => {
                     <types::HttpWait as tl::json::FromTlJson>::from_tl_json(json, path)
                         .map(Self::from)
                 }
-                other => Err(tl::json::unknown_constructor(path, other, "HttpWait")),
+                other => Err(tl::__private::unknown_constructor(path, other, "HttpWait")),
             }
         }
     }
@@ -6273,7 +6343,7 @@ pub mod enums {
             json: &tl::json::serde_json::Value,
             path: &str,
         ) -> Result<Self, tl::json::JsonError> {
-            match tl::json::constructor_name(json, path)? {
+            match tl::__private::constructor_name(json, path)? {
                 "ipPort" => {
                     <types::IpPort as tl::json::FromTlJson>::from_tl_json(json, path)
                         .map(Self::from)
@@ -6285,7 +6355,7 @@ pub mod enums {
                         )
                         .map(Self::from)
                 }
-                other => Err(tl::json::unknown_constructor(path, other, "IpPort")),
+                other => Err(tl::__private::unknown_constructor(path, other, "IpPort")),
             }
         }
     }
@@ -6361,7 +6431,7 @@ pub mod enums {
             json: &tl::json::serde_json::Value,
             path: &str,
         ) -> Result<Self, tl::json::JsonError> {
-            match tl::json::constructor_name(json, path)? {
+            match tl::__private::constructor_name(json, path)? {
                 "accessPointRule" => {
                     <types::AccessPointRule as tl::json::FromTlJson>::from_tl_json(
                             json,
@@ -6370,7 +6440,13 @@ pub mod enums {
                         .map(Self::from)
                 }
                 other => {
-                    Err(tl::json::unknown_constructor(path, other, "AccessPointRule"))
+                    Err(
+                        tl::__private::unknown_constructor(
+                            path,
+                            other,
+                            "AccessPointRule",
+                        ),
+                    )
                 }
             }
         }
@@ -6447,12 +6523,14 @@ pub mod enums {
             json: &tl::json::serde_json::Value,
             path: &str,
         ) -> Result<Self, tl::json::JsonError> {
-            match tl::json::constructor_name(json, path)? {
+            match tl::__private::constructor_name(json, path)? {
                 "rpc_result" => {
                     <types::RpcResult as tl::json::FromTlJson>::from_tl_json(json, path)
                         .map(Self::from)
                 }
-                other => Err(tl::json::unknown_constructor(path, other, "RpcResult")),
+                other => {
+                    Err(tl::__private::unknown_constructor(path, other, "RpcResult"))
+                }
             }
         }
     }
@@ -6528,12 +6606,12 @@ pub mod enums {
             json: &tl::json::serde_json::Value,
             path: &str,
         ) -> Result<Self, tl::json::JsonError> {
-            match tl::json::constructor_name(json, path)? {
+            match tl::__private::constructor_name(json, path)? {
                 "message" => {
                     <types::Message as tl::json::FromTlJson>::from_tl_json(json, path)
                         .map(Self::from)
                 }
-                other => Err(tl::json::unknown_constructor(path, other, "Message")),
+                other => Err(tl::__private::unknown_constructor(path, other, "Message")),
             }
         }
     }
@@ -6609,7 +6687,7 @@ pub mod enums {
             json: &tl::json::serde_json::Value,
             path: &str,
         ) -> Result<Self, tl::json::JsonError> {
-            match tl::json::constructor_name(json, path)? {
+            match tl::__private::constructor_name(json, path)? {
                 "msg_container" => {
                     <types::MsgContainer as tl::json::FromTlJson>::from_tl_json(
                             json,
@@ -6618,7 +6696,13 @@ pub mod enums {
                         .map(Self::from)
                 }
                 other => {
-                    Err(tl::json::unknown_constructor(path, other, "MessageContainer"))
+                    Err(
+                        tl::__private::unknown_constructor(
+                            path,
+                            other,
+                            "MessageContainer",
+                        ),
+                    )
                 }
             }
         }
@@ -6695,12 +6779,14 @@ pub mod enums {
             json: &tl::json::serde_json::Value,
             path: &str,
         ) -> Result<Self, tl::json::JsonError> {
-            match tl::json::constructor_name(json, path)? {
+            match tl::__private::constructor_name(json, path)? {
                 "msg_copy" => {
                     <types::MsgCopy as tl::json::FromTlJson>::from_tl_json(json, path)
                         .map(Self::from)
                 }
-                other => Err(tl::json::unknown_constructor(path, other, "MessageCopy")),
+                other => {
+                    Err(tl::__private::unknown_constructor(path, other, "MessageCopy"))
+                }
             }
         }
     }
@@ -6776,12 +6862,12 @@ pub mod enums {
             json: &tl::json::serde_json::Value,
             path: &str,
         ) -> Result<Self, tl::json::JsonError> {
-            match tl::json::constructor_name(json, path)? {
+            match tl::__private::constructor_name(json, path)? {
                 "gzip_packed" => {
                     <types::GzipPacked as tl::json::FromTlJson>::from_tl_json(json, path)
                         .map(Self::from)
                 }
-                other => Err(tl::json::unknown_constructor(path, other, "Object")),
+                other => Err(tl::__private::unknown_constructor(path, other, "Object")),
             }
         }
     }
@@ -6861,7 +6947,7 @@ pub mod enums {
                 json: &tl::json::serde_json::Value,
                 path: &str,
             ) -> Result<Self, tl::json::JsonError> {
-                match tl::json::constructor_name(json, path)? {
+                match tl::__private::constructor_name(json, path)? {
                     "help.configSimple" => {
                         <types::help::ConfigSimple as tl::json::FromTlJson>::from_tl_json(
                                 json,
@@ -6871,7 +6957,7 @@ pub mod enums {
                     }
                     other => {
                         Err(
-                            tl::json::unknown_constructor(
+                            tl::__private::unknown_constructor(
                                 path,
                                 other,
                                 "help.ConfigSimple",
@@ -6913,7 +6999,7 @@ pub mod functions {
     impl tl::Decode for ReqPq {
         #[inline]
         fn decode(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
-            tl::wire::expect_id(reader, 0x60469778, "req_pq")?;
+            tl::__private::expect_id(reader, 0x60469778, "req_pq")?;
             let nonce: [u8; 16] = tl::read!(reader);
             Ok(Self { nonce })
         }
@@ -6936,7 +7022,13 @@ pub mod functions {
             json: &tl::json::serde_json::Value,
             path: &str,
         ) -> Result<Self, tl::json::JsonError> {
-            let fields = tl::json::Fields::new(json, path, "req_pq", &["nonce"], &[])?;
+            let fields = tl::__private::Fields::new(
+                json,
+                path,
+                "req_pq",
+                &["nonce"],
+                &[],
+            )?;
             let result = Self {
                 nonce: fields.required("nonce")?,
             };
@@ -6968,7 +7060,7 @@ pub mod functions {
     impl tl::Decode for ReqPqMulti {
         #[inline]
         fn decode(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
-            tl::wire::expect_id(reader, 0xbe7e8ef1, "req_pq_multi")?;
+            tl::__private::expect_id(reader, 0xbe7e8ef1, "req_pq_multi")?;
             let nonce: [u8; 16] = tl::read!(reader);
             Ok(Self { nonce })
         }
@@ -6991,7 +7083,7 @@ pub mod functions {
             json: &tl::json::serde_json::Value,
             path: &str,
         ) -> Result<Self, tl::json::JsonError> {
-            let fields = tl::json::Fields::new(
+            let fields = tl::__private::Fields::new(
                 json,
                 path,
                 "req_pq_multi",
@@ -7044,7 +7136,7 @@ pub mod functions {
     impl tl::Decode for ReqDhParams {
         #[inline]
         fn decode(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
-            tl::wire::expect_id(reader, 0xd712e4be, "req_DH_params")?;
+            tl::__private::expect_id(reader, 0xd712e4be, "req_DH_params")?;
             let nonce: [u8; 16] = tl::read!(reader);
             let server_nonce: [u8; 16] = tl::read!(reader);
             let p: String = tl::read!(reader);
@@ -7087,7 +7179,7 @@ pub mod functions {
             json: &tl::json::serde_json::Value,
             path: &str,
         ) -> Result<Self, tl::json::JsonError> {
-            let fields = tl::json::Fields::new(
+            let fields = tl::__private::Fields::new(
                 json,
                 path,
                 "req_DH_params",
@@ -7143,7 +7235,7 @@ pub mod functions {
     impl tl::Decode for SetClientDhParams {
         #[inline]
         fn decode(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
-            tl::wire::expect_id(reader, 0xf5045f1f, "set_client_DH_params")?;
+            tl::__private::expect_id(reader, 0xf5045f1f, "set_client_DH_params")?;
             let nonce: [u8; 16] = tl::read!(reader);
             let server_nonce: [u8; 16] = tl::read!(reader);
             let encrypted_data: String = tl::read!(reader);
@@ -7174,7 +7266,7 @@ pub mod functions {
             json: &tl::json::serde_json::Value,
             path: &str,
         ) -> Result<Self, tl::json::JsonError> {
-            let fields = tl::json::Fields::new(
+            let fields = tl::__private::Fields::new(
                 json,
                 path,
                 "set_client_DH_params",
@@ -7210,7 +7302,7 @@ pub mod functions {
     impl tl::Decode for DestroyAuthKey {
         #[inline]
         fn decode(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
-            tl::wire::expect_id(reader, 0xd1435160, "destroy_auth_key")?;
+            tl::__private::expect_id(reader, 0xd1435160, "destroy_auth_key")?;
             Ok(Self {})
         }
     }
@@ -7231,7 +7323,13 @@ pub mod functions {
             json: &tl::json::serde_json::Value,
             path: &str,
         ) -> Result<Self, tl::json::JsonError> {
-            let _ = tl::json::Fields::new(json, path, "destroy_auth_key", &[], &[])?;
+            let _ = tl::__private::Fields::new(
+                json,
+                path,
+                "destroy_auth_key",
+                &[],
+                &[],
+            )?;
             let result = Self;
             Ok(result)
         }
@@ -7261,7 +7359,7 @@ pub mod functions {
     impl tl::Decode for RpcDropAnswer {
         #[inline]
         fn decode(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
-            tl::wire::expect_id(reader, 0x58e4a740, "rpc_drop_answer")?;
+            tl::__private::expect_id(reader, 0x58e4a740, "rpc_drop_answer")?;
             let req_msg_id: i64 = tl::read!(reader);
             Ok(Self { req_msg_id })
         }
@@ -7284,7 +7382,7 @@ pub mod functions {
             json: &tl::json::serde_json::Value,
             path: &str,
         ) -> Result<Self, tl::json::JsonError> {
-            let fields = tl::json::Fields::new(
+            let fields = tl::__private::Fields::new(
                 json,
                 path,
                 "rpc_drop_answer",
@@ -7322,7 +7420,7 @@ pub mod functions {
     impl tl::Decode for GetFutureSalts {
         #[inline]
         fn decode(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
-            tl::wire::expect_id(reader, 0xb921bd04, "get_future_salts")?;
+            tl::__private::expect_id(reader, 0xb921bd04, "get_future_salts")?;
             let num: i32 = tl::read!(reader);
             Ok(Self { num })
         }
@@ -7345,7 +7443,7 @@ pub mod functions {
             json: &tl::json::serde_json::Value,
             path: &str,
         ) -> Result<Self, tl::json::JsonError> {
-            let fields = tl::json::Fields::new(
+            let fields = tl::__private::Fields::new(
                 json,
                 path,
                 "get_future_salts",
@@ -7383,7 +7481,7 @@ pub mod functions {
     impl tl::Decode for Ping {
         #[inline]
         fn decode(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
-            tl::wire::expect_id(reader, 0x7abe77ec, "ping")?;
+            tl::__private::expect_id(reader, 0x7abe77ec, "ping")?;
             let ping_id: i64 = tl::read!(reader);
             Ok(Self { ping_id })
         }
@@ -7406,7 +7504,13 @@ pub mod functions {
             json: &tl::json::serde_json::Value,
             path: &str,
         ) -> Result<Self, tl::json::JsonError> {
-            let fields = tl::json::Fields::new(json, path, "ping", &["ping_id"], &[])?;
+            let fields = tl::__private::Fields::new(
+                json,
+                path,
+                "ping",
+                &["ping_id"],
+                &[],
+            )?;
             let result = Self {
                 ping_id: fields.required("ping_id")?,
             };
@@ -7441,7 +7545,7 @@ pub mod functions {
     impl tl::Decode for PingDelayDisconnect {
         #[inline]
         fn decode(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
-            tl::wire::expect_id(reader, 0xf3427b8c, "ping_delay_disconnect")?;
+            tl::__private::expect_id(reader, 0xf3427b8c, "ping_delay_disconnect")?;
             let ping_id: i64 = tl::read!(reader);
             let disconnect_delay: i32 = tl::read!(reader);
             Ok(Self { ping_id, disconnect_delay })
@@ -7466,7 +7570,7 @@ pub mod functions {
             json: &tl::json::serde_json::Value,
             path: &str,
         ) -> Result<Self, tl::json::JsonError> {
-            let fields = tl::json::Fields::new(
+            let fields = tl::__private::Fields::new(
                 json,
                 path,
                 "ping_delay_disconnect",
@@ -7505,7 +7609,7 @@ pub mod functions {
     impl tl::Decode for DestroySession {
         #[inline]
         fn decode(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
-            tl::wire::expect_id(reader, 0xe7512126, "destroy_session")?;
+            tl::__private::expect_id(reader, 0xe7512126, "destroy_session")?;
             let session_id: i64 = tl::read!(reader);
             Ok(Self { session_id })
         }
@@ -7528,7 +7632,7 @@ pub mod functions {
             json: &tl::json::serde_json::Value,
             path: &str,
         ) -> Result<Self, tl::json::JsonError> {
-            let fields = tl::json::Fields::new(
+            let fields = tl::__private::Fields::new(
                 json,
                 path,
                 "destroy_session",

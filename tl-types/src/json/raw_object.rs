@@ -64,7 +64,7 @@ fn encoded(value: &Value, path: &str) -> Result<RawObject, JsonError> {
     if let Value::Bool(value) = value {
         return encoding_result(value.to_bytes(), path);
     }
-    let name = super::constructor_name(value, path)?;
+    let name = super::support::constructor_name(value, path)?;
     let mut first_error: Option<JsonError> = None;
     for bindings in BUNDLED {
         match (bindings.encode)(value, path) {

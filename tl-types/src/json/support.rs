@@ -1,0 +1,150 @@
+//! The TL-JSON helpers that generated code and tl-json call (through
+//! [`crate::__private`]): reading a constructor's fields from a JSON object,
+//! and dispatching on its `"_"`.
+
+use super::{FromTlJson, JsonError, error};
+use base64::Engine;
+use serde_json::{Map, Value};
+
+/// What kind of JSON value this is, for error messages: `a string`, `an array`.
+pub fn kind(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// `bytes` as TL-JSON writes them: standard base64 with padding.
+pub fn bytes_to_tl_json(bytes: &[u8]) -> Value {
+    Value::String(base64::engine::general_purpose::STANDARD.encode(bytes))
+}
+
+/// A TL object's fields, read from a JSON object whose `"_"` is `name` and
+/// whose other keys are all among `fields` (a `#` mask key is ignored).
+pub struct Fields<'a> {
+    map: &'a Map<String, Value>,
+    path: &'a str,
+}
+
+impl<'a> Fields<'a> {
+    /// Checks the object's `"_"` and keys.
+    pub fn new(
+        value: &'a Value,
+        path: &'a str,
+        name: &str,
+        fields: &[&str],
+        masks: &[&str],
+    ) -> Result<Fields<'a>, JsonError> {
+        let map = value
+            .as_object()
+            .ok_or_else(|| error(path, format!("expected an object, found {}", kind(value))))?;
+        match map.get("_") {
+            Some(Value::String(given)) if given == name => {}
+            Some(Value::String(given)) => {
+                return Err(error(
+                    &format!("{path}._"),
+                    format!("expected `{name}`, found `{given}`"),
+                ));
+            }
+            _ => {
+                return Err(error(
+                    path,
+                    format!("expected an object with \"_\": \"{name}\""),
+                ));
+            }
+        }
+        for key in map.keys() {
+            if key != "_" && !fields.contains(&key.as_str()) && !masks.contains(&key.as_str()) {
+                return Err(error(
+                    &format!("{path}.{key}"),
+                    format!("`{name}` has no field `{key}`"),
+                ));
+            }
+        }
+        Ok(Fields { map, path })
+    }
+
+    /// The whole JSON object.
+    pub fn object(&self) -> &'a Map<String, Value> {
+        self.map
+    }
+
+    /// A field that must be there.
+    pub fn required<T: FromTlJson>(&self, key: &str) -> Result<T, JsonError> {
+        let path = format!("{}.{key}", self.path);
+        match self.map.get(key) {
+            None | Some(Value::Null) => Err(error(&path, "missing field")),
+            Some(value) => T::from_tl_json(value, &path),
+        }
+    }
+
+    /// A conditional field: absent or `null` is `None`.
+    pub fn optional<T: FromTlJson>(&self, key: &str) -> Result<Option<T>, JsonError> {
+        let path = format!("{}.{key}", self.path);
+        match self.map.get(key) {
+            None | Some(Value::Null) => Ok(None),
+            Some(value) => T::from_tl_json(value, &path).map(Some),
+        }
+    }
+
+    /// The bits of the mask `key` that no field stands for, where the
+    /// schema keeps them: those of its value outside `gated`, the bits that
+    /// fields stand for (which are derived from the fields, and ignored
+    /// here). An absent mask has none.
+    pub fn other_bits(&self, key: &str, gated: u32) -> Result<u32, JsonError> {
+        let path = format!("{}.{key}", self.path);
+        match self.map.get(key) {
+            None | Some(Value::Null) => Ok(0),
+            Some(value) => u32::from_tl_json(value, &path).map(|mask| mask & !gated),
+        }
+    }
+
+    /// A `flags.N?true` field: absent is `false`.
+    pub fn flag(&self, key: &str) -> Result<bool, JsonError> {
+        let path = format!("{}.{key}", self.path);
+        match self.map.get(key) {
+            None | Some(Value::Null) => Ok(false),
+            Some(value) => bool::from_tl_json(value, &path),
+        }
+    }
+
+    /// A `flags.N?true` field that must say what its value field says: true
+    /// exactly when `present`. A missing one is `false`, as everywhere, so
+    /// it must be written (as `true`) when its value field is present.
+    pub fn implied_flag(&self, key: &str, present: bool, by: &str) -> Result<(), JsonError> {
+        if self.flag(key)? == present {
+            Ok(())
+        } else {
+            Err(error(
+                &format!("{}.{key}", self.path),
+                format!(
+                    "`{key}` must be {present}, as `{by}` is {}",
+                    if present { "present" } else { "absent" }
+                ),
+            ))
+        }
+    }
+}
+
+/// The `"_"` of a JSON object, for dispatching on it.
+pub fn constructor_name<'a>(value: &'a Value, path: &str) -> Result<&'a str, JsonError> {
+    match value.get("_") {
+        Some(Value::String(name)) => Ok(name),
+        _ => Err(error(
+            path,
+            format!("expected an object with \"_\", found {}", kind(value)),
+        )),
+    }
+}
+
+/// The error for a `"_"` that names no constructor of the expected type.
+pub fn unknown_constructor(path: &str, name: &str, expected: &str) -> JsonError {
+    error(
+        &format!("{path}._"),
+        format!("`{name}` is not a constructor of `{expected}`"),
+    )
+}

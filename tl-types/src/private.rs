@@ -1,0 +1,50 @@
+//! What generated code calls and a user does not: reached as
+//! `tl_types::__private`, hidden from the documentation, and free to change
+//! with any release. The user-facing runtime is the crate root, [`crate::wire`]
+//! and [`crate::json`].
+
+use crate::error::{DecodeError, DecodeErrorKind};
+use crate::reader::Reader;
+
+#[cfg(feature = "serde")]
+pub use crate::json::support::{
+    Fields, bytes_to_tl_json, constructor_name, kind, unknown_constructor,
+};
+
+/// Reads a constructor id and fails unless it is `expected_id`.
+pub fn expect_id(
+    reader: &mut Reader<'_>,
+    expected_id: u32,
+    expected: &'static str,
+) -> Result<(), DecodeError> {
+    let start = reader.position();
+    let id = reader.read_u32()?;
+    if id == expected_id {
+        Ok(())
+    } else {
+        Err(reader.error_at(
+            start,
+            DecodeErrorKind::UnexpectedConstructor { id, expected },
+        ))
+    }
+}
+
+/// Reads an open-typed object of `len` bytes, a length read from the input
+/// (the body of an MTProto `message`).
+pub fn read_sized_object(
+    reader: &mut Reader<'_>,
+    len: i32,
+) -> Result<crate::RawObject, DecodeError> {
+    let start = reader.position();
+    let len = usize::try_from(len)
+        .map_err(|_| reader.error_at(start, DecodeErrorKind::NegativeCount(len)))?;
+    if len > reader.remaining() {
+        return Err(reader.error(DecodeErrorKind::LengthOutOfRange {
+            length: len as u64,
+            remaining: reader.remaining(),
+        }));
+    }
+    reader
+        .read_bytes(len)
+        .map(|bytes| crate::RawObject(bytes.to_vec()))
+}
