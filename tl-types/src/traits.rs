@@ -4,13 +4,32 @@ use crate::error::{DecodeError, EncodeError};
 use crate::reader::Reader;
 use crate::writer::Writer;
 
-/// Where serialised bytes go: a `Vec<u8>`, or anything else that takes bytes.
+/// Where encoded bytes go: a `Vec<u8>`, a [`ByteCounter`], a `bytes::BytesMut`
+/// (feature `bytes`), a `&mut` to any of them, or a buffer of your own.
 pub trait Sink {
     /// Appends `bytes`.
     fn put(&mut self, bytes: &[u8]);
 }
 
 impl Sink for Vec<u8> {
+    #[inline]
+    fn put(&mut self, bytes: &[u8]) {
+        self.extend_from_slice(bytes);
+    }
+}
+
+/// A borrowed sink is a sink: a function that takes `impl Sink` can be
+/// given `&mut buffer` and the caller keeps the buffer.
+impl<S: Sink + ?Sized> Sink for &mut S {
+    #[inline]
+    fn put(&mut self, bytes: &[u8]) {
+        (**self).put(bytes);
+    }
+}
+
+/// The buffer of the `bytes` crate, which tokio codecs and hyper use.
+#[cfg(feature = "bytes")]
+impl Sink for bytes::BytesMut {
     #[inline]
     fn put(&mut self, bytes: &[u8]) {
         self.extend_from_slice(bytes);
