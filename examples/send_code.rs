@@ -15,23 +15,14 @@ const ANSWER: &str = "0225005e 04000000 a2bb00c0 05000000 12326463 30326432 6364
                       65363135 63383400 78000000";
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let request = functions::auth::SendCode {
-        phone_number: "+15550100".into(),
-        api_id: 372518,
-        api_hash: "0123456789abcdef0123456789abcdef".into(),
-        settings: types::CodeSettings {
-            allow_flashcall: false,
-            current_number: false,
-            allow_app_hash: false,
-            allow_missed_call: false,
-            allow_firebase: false,
-            unknown_number: false,
-            logout_tokens: None,
-            token: None,
-            app_sandbox: None,
-        }
-        .into(),
-    };
+    // `new` takes the fields a request always has; `codeSettings` has only
+    // optional ones, so its `Default` is the value with none of them set.
+    let request = functions::auth::SendCode::new(
+        "+15550100",
+        372518,
+        "0123456789abcdef0123456789abcdef",
+        types::CodeSettings::default(),
+    );
     let bytes = request.to_bytes()?;
     println!("The request, built with tl_types::functions::auth::SendCode:");
     println!("  {} bytes: {}", bytes.len(), spaced_hex(&bytes));

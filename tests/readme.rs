@@ -74,6 +74,19 @@ fn the_diagnostic_shown_is_what_check_prints() {
     );
 }
 
+/// The README's Rust example is tl-types' README example, which is compiled
+/// and run as a doctest of tl-types.
+#[test]
+fn the_rust_example_is_the_one_tl_types_compiles() {
+    let rust_block = |text: &str| -> String {
+        let start = text.find("```rust\n").expect("a ```rust block");
+        let end = start + text[start..].find("\n```\n").unwrap();
+        text[start..end].to_owned()
+    };
+    let tl_types = include_str!("../tl-types/README.md");
+    assert_eq!(rust_block(README), rust_block(tl_types));
+}
+
 #[test]
 fn the_two_commands_for_a_fresh_machine_are_the_ones_ci_runs() {
     let ci = include_str!("../.ci/run");

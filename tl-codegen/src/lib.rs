@@ -10,6 +10,11 @@
 //! tokens, one emitter per kind of item; `format` parses them with syn and
 //! prints them with prettyplease.
 
+/// The README's examples, compiled as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeExamples;
+
 pub mod boxing;
 mod config;
 mod emit;

@@ -33,9 +33,22 @@ pub struct Item {
     pub fields: Vec<Field>,
     /// Type parameters (`X` of `{X:Type}`).
     pub generics: Vec<String>,
+    /// Whether every stored field has a default (`None`, `false`, zero,
+    /// empty, or a struct that has one), so the struct derives `Default`.
+    pub derives_default: bool,
 }
 
 impl Item {
+    /// The fields that `new` takes, in wire order: the stored ones that are
+    /// always present. Optional fields, `true` flags and masks' other bits
+    /// start absent (`None`, `false`, `0`), so a later layer that adds an
+    /// optional field leaves `new`'s signature as it is.
+    pub fn required_fields(&self) -> impl Iterator<Item = &Field> {
+        self.fields
+            .iter()
+            .filter(|f| f.member.is_some() && f.role == Role::Required)
+    }
+
     /// The fields stored in the struct.
     pub fn stored_fields(&self) -> impl Iterator<Item = &Field> {
         self.fields.iter().filter(|f| f.member.is_some())
@@ -483,12 +496,70 @@ pub fn build(schemas: &[Schema], include: &dyn Fn(&Definition) -> bool) -> Resul
         });
     }
 
-    Ok(Plan {
+    let mut plan = Plan {
         layer,
         constructors: constructor_items,
         enums,
         functions,
-    })
+    };
+    decide_defaults(&mut plan);
+    Ok(plan)
+}
+
+/// Sets [`Item::derives_default`] on every item: the greatest set of
+/// structs whose stored fields all have defaults, found by striking out
+/// structs until none changes (a bare struct field has a default when its
+/// struct does).
+fn decide_defaults(plan: &mut Plan) {
+    let mut defaults: HashMap<Path, bool> = plan
+        .constructors
+        .iter()
+        .map(|item| (item.path(), true))
+        .collect();
+    loop {
+        let mut changed = false;
+        for item in &plan.constructors {
+            if defaults[&item.path()] && !fields_have_defaults(item, &defaults) {
+                defaults.insert(item.path(), false);
+                changed = true;
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+    for item in &mut plan.constructors {
+        item.derives_default = defaults[&item.path()];
+    }
+    for function in &mut plan.functions {
+        function.item.derives_default = fields_have_defaults(&function.item, &defaults);
+    }
+}
+
+fn fields_have_defaults(item: &Item, struct_defaults: &HashMap<Path, bool>) -> bool {
+    item.fields
+        .iter()
+        .filter(|f| f.member.is_some())
+        .all(|f| f.role != Role::Required || has_default(&f.ty, struct_defaults))
+}
+
+/// Whether a value of this type has a `Default`.
+fn has_default(ty: &RustType, struct_defaults: &HashMap<Path, bool>) -> bool {
+    match ty {
+        RustType::Int
+        | RustType::Nat
+        | RustType::Long
+        | RustType::Double
+        | RustType::Bool
+        | RustType::String
+        | RustType::Bytes
+        | RustType::Int128
+        | RustType::Int256
+        | RustType::Vector { .. }
+        | RustType::RawObject => true,
+        RustType::Struct(path) => struct_defaults.get(path).copied().unwrap_or(false),
+        RustType::Enum(_) | RustType::Generic(_) | RustType::AnyValue | RustType::AnyCall => false,
+    }
 }
 
 struct Resolver<'a> {
@@ -600,6 +671,8 @@ impl Resolver<'_> {
             name: name.to_owned(),
             fields,
             generics,
+            // Decided for all items at once, by `decide_defaults`.
+            derives_default: false,
         })
     }
 

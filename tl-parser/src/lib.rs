@@ -22,7 +22,7 @@
 //!   rule or the reference TL compiler's ([`IdRule`]);
 //! - [`check`](mod@check): findings about a parsed model ([`Diagnostic`]s), rendered by [`render`];
 //! - [`print`](mod@print): the model back to canonical TL text;
-//! - [`format`]: a schema text in canonical layout, its comments and blank
+//! - [`format`](mod@format): a schema text in canonical layout, its comments and blank
 //!   lines kept (`tl fmt`).
 
 pub mod check;

@@ -5,23 +5,19 @@
 //! # #[cfg(feature = "api")] {
 //! use tl_types::{Decode, RemoteCall, Encode, functions, types};
 //!
+//! // Every field of `codeSettings` is optional: give the ones you set.
 //! let settings = types::CodeSettings {
-//!     allow_flashcall: false,
 //!     current_number: true,
-//!     allow_app_hash: false,
-//!     allow_missed_call: false,
-//!     allow_firebase: false,
-//!     unknown_number: false,
-//!     logout_tokens: None,
-//!     token: None,
-//!     app_sandbox: None,
+//!     ..Default::default()
 //! };
-//! let request = functions::auth::SendCode {
-//!     phone_number: "+15550100".into(),
-//!     api_id: 372518,
-//!     api_hash: "0123456789abcdef0123456789abcdef".into(),
-//!     settings: settings.into(),
-//! };
+//! // `new` takes the fields that are always there; optional ones are then
+//! // set by name. Neither breaks when a later layer adds an optional field.
+//! let request = functions::auth::SendCode::new(
+//!     "+15550100",
+//!     372518,
+//!     "0123456789abcdef0123456789abcdef",
+//!     settings,
+//! );
 //! let bytes = request.to_bytes().unwrap();
 //! assert_eq!(bytes[..4], 0xa677244fu32.to_le_bytes());
 //!
@@ -49,6 +45,11 @@
 #[doc(hidden)]
 #[path = "private.rs"]
 pub mod __private;
+/// The README's example, compiled and run as a doctest.
+#[cfg(all(doctest, feature = "api"))]
+#[doc = include_str!("../README.md")]
+struct ReadmeExample;
+
 mod error;
 #[cfg(feature = "serde")]
 pub mod json;

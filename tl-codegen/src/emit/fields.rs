@@ -76,6 +76,67 @@ fn gated_text(item: &Item, mask: &Field, bits: u32) -> String {
     }
 }
 
+/// `new`, taking the fields that are always present, each as anything that
+/// converts into its type; the rest start absent. For a struct with no such
+/// field there is none (it has `Default`, or nothing to give).
+///
+/// ```ignore
+/// pub fn new(phone_number: impl Into<String>, api_id: impl Into<i32>, ...) -> Self {
+///     Self { phone_number: phone_number.into(), api_id: api_id.into(), ..., logout_tokens: None }
+/// }
+/// ```
+pub fn constructor(item: &Item, scope: &Scope) -> Option<TokenStream> {
+    let required: Vec<&Field> = item.required_fields().collect();
+    if required.is_empty() {
+        return None;
+    }
+    let params = required.iter().map(|field| {
+        let name = ident(field.member.as_deref().unwrap_or(&field.ident));
+        let ty = scope.ty(&field.ty);
+        quote!(#name: impl ::core::convert::Into<#ty>)
+    });
+    let values = item.fields.iter().filter_map(|field| {
+        let name = ident(field.member.as_deref()?);
+        Some(match field.role {
+            Role::Required => quote!(#name: #name.into()),
+            Role::Optional { .. } => quote!(#name: None),
+            Role::Bit { .. } => quote!(#name: false),
+            Role::Mask { .. } => quote!(#name: 0),
+            Role::ImpliedBit { .. } => return None,
+        })
+    });
+    let names: Vec<String> = required
+        .iter()
+        .map(|f| format!("`{}`", f.param.name))
+        .collect();
+    let names = match names.as_slice() {
+        [rest @ .., last] if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+        _ => names.concat(),
+    };
+    let has_optional = item
+        .fields
+        .iter()
+        .any(|f| f.member.is_some() && f.role != Role::Required);
+    let doc = docs::attrs(&if has_optional {
+        format!(
+            "Builds the value from its required fields {names}. The optional ones start \
+             absent (`None`, `false`) and are set by name afterwards, so code written this \
+             way keeps compiling when a later layer adds optional fields."
+        )
+    } else {
+        format!("Builds the value from {names}.")
+    });
+    // A constructor's arguments are its fields, however many the schema gives.
+    let allow = (required.len() > 7).then(|| quote!(#[allow(clippy::too_many_arguments)]));
+    Some(quote! {
+        #doc
+        #allow
+        pub fn new(#(#params),*) -> Self {
+            Self { #(#values),* }
+        }
+    })
+}
+
 /// Methods for `flags.N?true` fields that are not stored because a value
 /// field on the same bit says the same.
 pub fn implied_accessors(item: &Item) -> Vec<TokenStream> {

@@ -71,14 +71,21 @@ pub fn function(function: &Function, options: &Options<'_>, scope: &Scope) -> To
         }
         other => scope.ty(other),
     };
+    let new = fields::constructor(item, scope);
     let accessors = fields::implied_accessors(item);
-    let accessors = (!accessors.is_empty()).then(|| {
+    let accessors = (new.is_some() || !accessors.is_empty()).then(|| {
         quote! {
             impl #params #name #params {
+                #new
                 #(#accessors)*
             }
         }
     });
+    let derives = if item.derives_default {
+        quote!(#[derive(Debug, Clone, PartialEq, Default)])
+    } else {
+        quote!(#[derive(Debug, Clone, PartialEq)])
+    };
     let write = fields::encoder(item);
     let read = fields::decoder(item, scope);
     let result = scope.std("Result");
@@ -90,7 +97,7 @@ pub fn function(function: &Function, options: &Options<'_>, scope: &Scope) -> To
     });
     quote! {
         #doc
-        #[derive(Debug, Clone, PartialEq)]
+        #derives
         #declaration
 
         #accessors

@@ -38,14 +38,21 @@ pub fn constructor(plan: &Plan, index: usize, options: &Options<'_>, scope: &Sco
         let fields = fields::declarations(item, scope);
         quote!(pub struct #name { #(#fields,)* })
     };
+    let new = fields::constructor(item, scope);
     let accessors = fields::implied_accessors(item);
-    let accessors = (!accessors.is_empty()).then(|| {
+    let accessors = (new.is_some() || !accessors.is_empty()).then(|| {
         quote! {
             impl #name {
+                #new
                 #(#accessors)*
             }
         }
     });
+    let derives = if item.derives_default {
+        quote!(#[derive(Debug, Clone, PartialEq, Default)])
+    } else {
+        quote!(#[derive(Debug, Clone, PartialEq)])
+    };
     let out = fields::sink_name(item);
     let reader = fields::reader_name(item);
     let write = fields::encoder(item);
@@ -58,7 +65,7 @@ pub fn constructor(plan: &Plan, index: usize, options: &Options<'_>, scope: &Sco
     });
     quote! {
         #doc
-        #[derive(Debug, Clone, PartialEq)]
+        #derives
         #declaration
 
         #accessors

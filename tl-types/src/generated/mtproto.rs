@@ -692,7 +692,7 @@ pub mod types {
     /// ```text
     /// resPQ#05162463 nonce:int128 server_nonce:int128 pq:string server_public_key_fingerprints:Vector<long> = ResPQ;
     /// ```
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct ResPq {
         /// `nonce:int128`
         pub nonce: [u8; 16],
@@ -702,6 +702,22 @@ pub mod types {
         pub pq: String,
         /// `server_public_key_fingerprints:Vector<long>`
         pub server_public_key_fingerprints: Vec<i64>,
+    }
+    impl ResPq {
+        /// Builds the value from `nonce`, `server_nonce`, `pq` and `server_public_key_fingerprints`.
+        pub fn new(
+            nonce: impl ::core::convert::Into<[u8; 16]>,
+            server_nonce: impl ::core::convert::Into<[u8; 16]>,
+            pq: impl ::core::convert::Into<String>,
+            server_public_key_fingerprints: impl ::core::convert::Into<Vec<i64>>,
+        ) -> Self {
+            Self {
+                nonce: nonce.into(),
+                server_nonce: server_nonce.into(),
+                pq: pq.into(),
+                server_public_key_fingerprints: server_public_key_fingerprints.into(),
+            }
+        }
     }
     impl tl::Identifiable for ResPq {
         const CONSTRUCTOR_ID: u32 = 0x05162463;
@@ -775,7 +791,7 @@ pub mod types {
     /// ```text
     /// p_q_inner_data#83c95aec pq:string p:string q:string nonce:int128 server_nonce:int128 new_nonce:int256 = P_Q_inner_data;
     /// ```
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct PQInnerData {
         /// `pq:string`
         pub pq: String,
@@ -789,6 +805,26 @@ pub mod types {
         pub server_nonce: [u8; 16],
         /// `new_nonce:int256`
         pub new_nonce: [u8; 32],
+    }
+    impl PQInnerData {
+        /// Builds the value from `pq`, `p`, `q`, `nonce`, `server_nonce` and `new_nonce`.
+        pub fn new(
+            pq: impl ::core::convert::Into<String>,
+            p: impl ::core::convert::Into<String>,
+            q: impl ::core::convert::Into<String>,
+            nonce: impl ::core::convert::Into<[u8; 16]>,
+            server_nonce: impl ::core::convert::Into<[u8; 16]>,
+            new_nonce: impl ::core::convert::Into<[u8; 32]>,
+        ) -> Self {
+            Self {
+                pq: pq.into(),
+                p: p.into(),
+                q: q.into(),
+                nonce: nonce.into(),
+                server_nonce: server_nonce.into(),
+                new_nonce: new_nonce.into(),
+            }
+        }
     }
     impl tl::Identifiable for PQInnerData {
         const CONSTRUCTOR_ID: u32 = 0x83c95aec;
@@ -868,7 +904,7 @@ pub mod types {
     /// ```text
     /// p_q_inner_data_dc#a9f55f95 pq:string p:string q:string nonce:int128 server_nonce:int128 new_nonce:int256 dc:int = P_Q_inner_data;
     /// ```
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct PQInnerDataDc {
         /// `pq:string`
         pub pq: String,
@@ -884,6 +920,28 @@ pub mod types {
         pub new_nonce: [u8; 32],
         /// `dc:int`
         pub dc: i32,
+    }
+    impl PQInnerDataDc {
+        /// Builds the value from `pq`, `p`, `q`, `nonce`, `server_nonce`, `new_nonce` and `dc`.
+        pub fn new(
+            pq: impl ::core::convert::Into<String>,
+            p: impl ::core::convert::Into<String>,
+            q: impl ::core::convert::Into<String>,
+            nonce: impl ::core::convert::Into<[u8; 16]>,
+            server_nonce: impl ::core::convert::Into<[u8; 16]>,
+            new_nonce: impl ::core::convert::Into<[u8; 32]>,
+            dc: impl ::core::convert::Into<i32>,
+        ) -> Self {
+            Self {
+                pq: pq.into(),
+                p: p.into(),
+                q: q.into(),
+                nonce: nonce.into(),
+                server_nonce: server_nonce.into(),
+                new_nonce: new_nonce.into(),
+                dc: dc.into(),
+            }
+        }
     }
     impl tl::Identifiable for PQInnerDataDc {
         const CONSTRUCTOR_ID: u32 = 0xa9f55f95;
@@ -968,7 +1026,7 @@ pub mod types {
     /// ```text
     /// p_q_inner_data_temp#3c6a84d4 pq:string p:string q:string nonce:int128 server_nonce:int128 new_nonce:int256 expires_in:int = P_Q_inner_data;
     /// ```
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct PQInnerDataTemp {
         /// `pq:string`
         pub pq: String,
@@ -984,6 +1042,28 @@ pub mod types {
         pub new_nonce: [u8; 32],
         /// `expires_in:int`
         pub expires_in: i32,
+    }
+    impl PQInnerDataTemp {
+        /// Builds the value from `pq`, `p`, `q`, `nonce`, `server_nonce`, `new_nonce` and `expires_in`.
+        pub fn new(
+            pq: impl ::core::convert::Into<String>,
+            p: impl ::core::convert::Into<String>,
+            q: impl ::core::convert::Into<String>,
+            nonce: impl ::core::convert::Into<[u8; 16]>,
+            server_nonce: impl ::core::convert::Into<[u8; 16]>,
+            new_nonce: impl ::core::convert::Into<[u8; 32]>,
+            expires_in: impl ::core::convert::Into<i32>,
+        ) -> Self {
+            Self {
+                pq: pq.into(),
+                p: p.into(),
+                q: q.into(),
+                nonce: nonce.into(),
+                server_nonce: server_nonce.into(),
+                new_nonce: new_nonce.into(),
+                expires_in: expires_in.into(),
+            }
+        }
     }
     impl tl::Identifiable for PQInnerDataTemp {
         const CONSTRUCTOR_ID: u32 = 0x3c6a84d4;
@@ -1068,7 +1148,7 @@ pub mod types {
     /// ```text
     /// p_q_inner_data_temp_dc#56fddf88 pq:string p:string q:string nonce:int128 server_nonce:int128 new_nonce:int256 dc:int expires_in:int = P_Q_inner_data;
     /// ```
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct PQInnerDataTempDc {
         /// `pq:string`
         pub pq: String,
@@ -1086,6 +1166,31 @@ pub mod types {
         pub dc: i32,
         /// `expires_in:int`
         pub expires_in: i32,
+    }
+    impl PQInnerDataTempDc {
+        /// Builds the value from `pq`, `p`, `q`, `nonce`, `server_nonce`, `new_nonce`, `dc` and `expires_in`.
+        #[allow(clippy::too_many_arguments)]
+        pub fn new(
+            pq: impl ::core::convert::Into<String>,
+            p: impl ::core::convert::Into<String>,
+            q: impl ::core::convert::Into<String>,
+            nonce: impl ::core::convert::Into<[u8; 16]>,
+            server_nonce: impl ::core::convert::Into<[u8; 16]>,
+            new_nonce: impl ::core::convert::Into<[u8; 32]>,
+            dc: impl ::core::convert::Into<i32>,
+            expires_in: impl ::core::convert::Into<i32>,
+        ) -> Self {
+            Self {
+                pq: pq.into(),
+                p: p.into(),
+                q: q.into(),
+                nonce: nonce.into(),
+                server_nonce: server_nonce.into(),
+                new_nonce: new_nonce.into(),
+                dc: dc.into(),
+                expires_in: expires_in.into(),
+            }
+        }
     }
     impl tl::Identifiable for PQInnerDataTempDc {
         const CONSTRUCTOR_ID: u32 = 0x56fddf88;
@@ -1184,7 +1289,7 @@ pub mod types {
     /// ```text
     /// bind_auth_key_inner#75a3f765 nonce:long temp_auth_key_id:long perm_auth_key_id:long temp_session_id:long expires_at:int = BindAuthKeyInner;
     /// ```
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct BindAuthKeyInner {
         /// `nonce:long`
         pub nonce: i64,
@@ -1196,6 +1301,24 @@ pub mod types {
         pub temp_session_id: i64,
         /// `expires_at:int`
         pub expires_at: i32,
+    }
+    impl BindAuthKeyInner {
+        /// Builds the value from `nonce`, `temp_auth_key_id`, `perm_auth_key_id`, `temp_session_id` and `expires_at`.
+        pub fn new(
+            nonce: impl ::core::convert::Into<i64>,
+            temp_auth_key_id: impl ::core::convert::Into<i64>,
+            perm_auth_key_id: impl ::core::convert::Into<i64>,
+            temp_session_id: impl ::core::convert::Into<i64>,
+            expires_at: impl ::core::convert::Into<i32>,
+        ) -> Self {
+            Self {
+                nonce: nonce.into(),
+                temp_auth_key_id: temp_auth_key_id.into(),
+                perm_auth_key_id: perm_auth_key_id.into(),
+                temp_session_id: temp_session_id.into(),
+                expires_at: expires_at.into(),
+            }
+        }
     }
     impl tl::Identifiable for BindAuthKeyInner {
         const CONSTRUCTOR_ID: u32 = 0x75a3f765;
@@ -1276,7 +1399,7 @@ pub mod types {
     /// ```text
     /// server_DH_params_fail#79cb045d nonce:int128 server_nonce:int128 new_nonce_hash:int128 = Server_DH_Params;
     /// ```
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct ServerDhParamsFail {
         /// `nonce:int128`
         pub nonce: [u8; 16],
@@ -1284,6 +1407,20 @@ pub mod types {
         pub server_nonce: [u8; 16],
         /// `new_nonce_hash:int128`
         pub new_nonce_hash: [u8; 16],
+    }
+    impl ServerDhParamsFail {
+        /// Builds the value from `nonce`, `server_nonce` and `new_nonce_hash`.
+        pub fn new(
+            nonce: impl ::core::convert::Into<[u8; 16]>,
+            server_nonce: impl ::core::convert::Into<[u8; 16]>,
+            new_nonce_hash: impl ::core::convert::Into<[u8; 16]>,
+        ) -> Self {
+            Self {
+                nonce: nonce.into(),
+                server_nonce: server_nonce.into(),
+                new_nonce_hash: new_nonce_hash.into(),
+            }
+        }
     }
     impl tl::Identifiable for ServerDhParamsFail {
         const CONSTRUCTOR_ID: u32 = 0x79cb045d;
@@ -1348,7 +1485,7 @@ pub mod types {
     /// ```text
     /// server_DH_params_ok#d0e8075c nonce:int128 server_nonce:int128 encrypted_answer:string = Server_DH_Params;
     /// ```
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct ServerDhParamsOk {
         /// `nonce:int128`
         pub nonce: [u8; 16],
@@ -1356,6 +1493,20 @@ pub mod types {
         pub server_nonce: [u8; 16],
         /// `encrypted_answer:string`
         pub encrypted_answer: String,
+    }
+    impl ServerDhParamsOk {
+        /// Builds the value from `nonce`, `server_nonce` and `encrypted_answer`.
+        pub fn new(
+            nonce: impl ::core::convert::Into<[u8; 16]>,
+            server_nonce: impl ::core::convert::Into<[u8; 16]>,
+            encrypted_answer: impl ::core::convert::Into<String>,
+        ) -> Self {
+            Self {
+                nonce: nonce.into(),
+                server_nonce: server_nonce.into(),
+                encrypted_answer: encrypted_answer.into(),
+            }
+        }
     }
     impl tl::Identifiable for ServerDhParamsOk {
         const CONSTRUCTOR_ID: u32 = 0xd0e8075c;
@@ -1420,7 +1571,7 @@ pub mod types {
     /// ```text
     /// server_DH_inner_data#b5890dba nonce:int128 server_nonce:int128 g:int dh_prime:string g_a:string server_time:int = Server_DH_inner_data;
     /// ```
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct ServerDhInnerData {
         /// `nonce:int128`
         pub nonce: [u8; 16],
@@ -1434,6 +1585,26 @@ pub mod types {
         pub g_a: String,
         /// `server_time:int`
         pub server_time: i32,
+    }
+    impl ServerDhInnerData {
+        /// Builds the value from `nonce`, `server_nonce`, `g`, `dh_prime`, `g_a` and `server_time`.
+        pub fn new(
+            nonce: impl ::core::convert::Into<[u8; 16]>,
+            server_nonce: impl ::core::convert::Into<[u8; 16]>,
+            g: impl ::core::convert::Into<i32>,
+            dh_prime: impl ::core::convert::Into<String>,
+            g_a: impl ::core::convert::Into<String>,
+            server_time: impl ::core::convert::Into<i32>,
+        ) -> Self {
+            Self {
+                nonce: nonce.into(),
+                server_nonce: server_nonce.into(),
+                g: g.into(),
+                dh_prime: dh_prime.into(),
+                g_a: g_a.into(),
+                server_time: server_time.into(),
+            }
+        }
     }
     impl tl::Identifiable for ServerDhInnerData {
         const CONSTRUCTOR_ID: u32 = 0xb5890dba;
@@ -1513,7 +1684,7 @@ pub mod types {
     /// ```text
     /// client_DH_inner_data#6643b654 nonce:int128 server_nonce:int128 retry_id:long g_b:string = Client_DH_Inner_Data;
     /// ```
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct ClientDhInnerData {
         /// `nonce:int128`
         pub nonce: [u8; 16],
@@ -1523,6 +1694,22 @@ pub mod types {
         pub retry_id: i64,
         /// `g_b:string`
         pub g_b: String,
+    }
+    impl ClientDhInnerData {
+        /// Builds the value from `nonce`, `server_nonce`, `retry_id` and `g_b`.
+        pub fn new(
+            nonce: impl ::core::convert::Into<[u8; 16]>,
+            server_nonce: impl ::core::convert::Into<[u8; 16]>,
+            retry_id: impl ::core::convert::Into<i64>,
+            g_b: impl ::core::convert::Into<String>,
+        ) -> Self {
+            Self {
+                nonce: nonce.into(),
+                server_nonce: server_nonce.into(),
+                retry_id: retry_id.into(),
+                g_b: g_b.into(),
+            }
+        }
     }
     impl tl::Identifiable for ClientDhInnerData {
         const CONSTRUCTOR_ID: u32 = 0x6643b654;
@@ -1592,7 +1779,7 @@ pub mod types {
     /// ```text
     /// dh_gen_ok#3bcbf734 nonce:int128 server_nonce:int128 new_nonce_hash1:int128 = Set_client_DH_params_answer;
     /// ```
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct DhGenOk {
         /// `nonce:int128`
         pub nonce: [u8; 16],
@@ -1600,6 +1787,20 @@ pub mod types {
         pub server_nonce: [u8; 16],
         /// `new_nonce_hash1:int128`
         pub new_nonce_hash1: [u8; 16],
+    }
+    impl DhGenOk {
+        /// Builds the value from `nonce`, `server_nonce` and `new_nonce_hash1`.
+        pub fn new(
+            nonce: impl ::core::convert::Into<[u8; 16]>,
+            server_nonce: impl ::core::convert::Into<[u8; 16]>,
+            new_nonce_hash1: impl ::core::convert::Into<[u8; 16]>,
+        ) -> Self {
+            Self {
+                nonce: nonce.into(),
+                server_nonce: server_nonce.into(),
+                new_nonce_hash1: new_nonce_hash1.into(),
+            }
+        }
     }
     impl tl::Identifiable for DhGenOk {
         const CONSTRUCTOR_ID: u32 = 0x3bcbf734;
@@ -1664,7 +1865,7 @@ pub mod types {
     /// ```text
     /// dh_gen_retry#46dc1fb9 nonce:int128 server_nonce:int128 new_nonce_hash2:int128 = Set_client_DH_params_answer;
     /// ```
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct DhGenRetry {
         /// `nonce:int128`
         pub nonce: [u8; 16],
@@ -1672,6 +1873,20 @@ pub mod types {
         pub server_nonce: [u8; 16],
         /// `new_nonce_hash2:int128`
         pub new_nonce_hash2: [u8; 16],
+    }
+    impl DhGenRetry {
+        /// Builds the value from `nonce`, `server_nonce` and `new_nonce_hash2`.
+        pub fn new(
+            nonce: impl ::core::convert::Into<[u8; 16]>,
+            server_nonce: impl ::core::convert::Into<[u8; 16]>,
+            new_nonce_hash2: impl ::core::convert::Into<[u8; 16]>,
+        ) -> Self {
+            Self {
+                nonce: nonce.into(),
+                server_nonce: server_nonce.into(),
+                new_nonce_hash2: new_nonce_hash2.into(),
+            }
+        }
     }
     impl tl::Identifiable for DhGenRetry {
         const CONSTRUCTOR_ID: u32 = 0x46dc1fb9;
@@ -1736,7 +1951,7 @@ pub mod types {
     /// ```text
     /// dh_gen_fail#a69dae02 nonce:int128 server_nonce:int128 new_nonce_hash3:int128 = Set_client_DH_params_answer;
     /// ```
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct DhGenFail {
         /// `nonce:int128`
         pub nonce: [u8; 16],
@@ -1744,6 +1959,20 @@ pub mod types {
         pub server_nonce: [u8; 16],
         /// `new_nonce_hash3:int128`
         pub new_nonce_hash3: [u8; 16],
+    }
+    impl DhGenFail {
+        /// Builds the value from `nonce`, `server_nonce` and `new_nonce_hash3`.
+        pub fn new(
+            nonce: impl ::core::convert::Into<[u8; 16]>,
+            server_nonce: impl ::core::convert::Into<[u8; 16]>,
+            new_nonce_hash3: impl ::core::convert::Into<[u8; 16]>,
+        ) -> Self {
+            Self {
+                nonce: nonce.into(),
+                server_nonce: server_nonce.into(),
+                new_nonce_hash3: new_nonce_hash3.into(),
+            }
+        }
     }
     impl tl::Identifiable for DhGenFail {
         const CONSTRUCTOR_ID: u32 = 0xa69dae02;
@@ -1808,7 +2037,7 @@ pub mod types {
     /// ```text
     /// destroy_auth_key_ok#f660e1d4 = DestroyAuthKeyRes;
     /// ```
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct DestroyAuthKeyOk;
     impl tl::Identifiable for DestroyAuthKeyOk {
         const CONSTRUCTOR_ID: u32 = 0xf660e1d4;
@@ -1855,7 +2084,7 @@ pub mod types {
     /// ```text
     /// destroy_auth_key_none#0a9f2259 = DestroyAuthKeyRes;
     /// ```
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct DestroyAuthKeyNone;
     impl tl::Identifiable for DestroyAuthKeyNone {
         const CONSTRUCTOR_ID: u32 = 0x0a9f2259;
@@ -1902,7 +2131,7 @@ pub mod types {
     /// ```text
     /// destroy_auth_key_fail#ea109b13 = DestroyAuthKeyRes;
     /// ```
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct DestroyAuthKeyFail;
     impl tl::Identifiable for DestroyAuthKeyFail {
         const CONSTRUCTOR_ID: u32 = 0xea109b13;
@@ -1949,10 +2178,16 @@ pub mod types {
     /// ```text
     /// msgs_ack#62d6b459 msg_ids:Vector<long> = MsgsAck;
     /// ```
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct MsgsAck {
         /// `msg_ids:Vector<long>`
         pub msg_ids: Vec<i64>,
+    }
+    impl MsgsAck {
+        /// Builds the value from `msg_ids`.
+        pub fn new(msg_ids: impl ::core::convert::Into<Vec<i64>>) -> Self {
+            Self { msg_ids: msg_ids.into() }
+        }
     }
     impl tl::Identifiable for MsgsAck {
         const CONSTRUCTOR_ID: u32 = 0x62d6b459;
@@ -2005,7 +2240,7 @@ pub mod types {
     /// ```text
     /// bad_msg_notification#a7eff811 bad_msg_id:long bad_msg_seqno:int error_code:int = BadMsgNotification;
     /// ```
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct BadMsgNotification {
         /// `bad_msg_id:long`
         pub bad_msg_id: i64,
@@ -2013,6 +2248,20 @@ pub mod types {
         pub bad_msg_seqno: i32,
         /// `error_code:int`
         pub error_code: i32,
+    }
+    impl BadMsgNotification {
+        /// Builds the value from `bad_msg_id`, `bad_msg_seqno` and `error_code`.
+        pub fn new(
+            bad_msg_id: impl ::core::convert::Into<i64>,
+            bad_msg_seqno: impl ::core::convert::Into<i32>,
+            error_code: impl ::core::convert::Into<i32>,
+        ) -> Self {
+            Self {
+                bad_msg_id: bad_msg_id.into(),
+                bad_msg_seqno: bad_msg_seqno.into(),
+                error_code: error_code.into(),
+            }
+        }
     }
     impl tl::Identifiable for BadMsgNotification {
         const CONSTRUCTOR_ID: u32 = 0xa7eff811;
@@ -2077,7 +2326,7 @@ pub mod types {
     /// ```text
     /// bad_server_salt#edab447b bad_msg_id:long bad_msg_seqno:int error_code:int new_server_salt:long = BadMsgNotification;
     /// ```
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct BadServerSalt {
         /// `bad_msg_id:long`
         pub bad_msg_id: i64,
@@ -2087,6 +2336,22 @@ pub mod types {
         pub error_code: i32,
         /// `new_server_salt:long`
         pub new_server_salt: i64,
+    }
+    impl BadServerSalt {
+        /// Builds the value from `bad_msg_id`, `bad_msg_seqno`, `error_code` and `new_server_salt`.
+        pub fn new(
+            bad_msg_id: impl ::core::convert::Into<i64>,
+            bad_msg_seqno: impl ::core::convert::Into<i32>,
+            error_code: impl ::core::convert::Into<i32>,
+            new_server_salt: impl ::core::convert::Into<i64>,
+        ) -> Self {
+            Self {
+                bad_msg_id: bad_msg_id.into(),
+                bad_msg_seqno: bad_msg_seqno.into(),
+                error_code: error_code.into(),
+                new_server_salt: new_server_salt.into(),
+            }
+        }
     }
     impl tl::Identifiable for BadServerSalt {
         const CONSTRUCTOR_ID: u32 = 0xedab447b;
@@ -2156,10 +2421,16 @@ pub mod types {
     /// ```text
     /// msgs_state_req#da69fb52 msg_ids:Vector<long> = MsgsStateReq;
     /// ```
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct MsgsStateReq {
         /// `msg_ids:Vector<long>`
         pub msg_ids: Vec<i64>,
+    }
+    impl MsgsStateReq {
+        /// Builds the value from `msg_ids`.
+        pub fn new(msg_ids: impl ::core::convert::Into<Vec<i64>>) -> Self {
+            Self { msg_ids: msg_ids.into() }
+        }
     }
     impl tl::Identifiable for MsgsStateReq {
         const CONSTRUCTOR_ID: u32 = 0xda69fb52;
@@ -2212,12 +2483,24 @@ pub mod types {
     /// ```text
     /// msgs_state_info#04deb57d req_msg_id:long info:string = MsgsStateInfo;
     /// ```
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct MsgsStateInfo {
         /// `req_msg_id:long`
         pub req_msg_id: i64,
         /// `info:string`
         pub info: String,
+    }
+    impl MsgsStateInfo {
+        /// Builds the value from `req_msg_id` and `info`.
+        pub fn new(
+            req_msg_id: impl ::core::convert::Into<i64>,
+            info: impl ::core::convert::Into<String>,
+        ) -> Self {
+            Self {
+                req_msg_id: req_msg_id.into(),
+                info: info.into(),
+            }
+        }
     }
     impl tl::Identifiable for MsgsStateInfo {
         const CONSTRUCTOR_ID: u32 = 0x04deb57d;
@@ -2274,12 +2557,24 @@ pub mod types {
     /// ```text
     /// msgs_all_info#8cc0d131 msg_ids:Vector<long> info:string = MsgsAllInfo;
     /// ```
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct MsgsAllInfo {
         /// `msg_ids:Vector<long>`
         pub msg_ids: Vec<i64>,
         /// `info:string`
         pub info: String,
+    }
+    impl MsgsAllInfo {
+        /// Builds the value from `msg_ids` and `info`.
+        pub fn new(
+            msg_ids: impl ::core::convert::Into<Vec<i64>>,
+            info: impl ::core::convert::Into<String>,
+        ) -> Self {
+            Self {
+                msg_ids: msg_ids.into(),
+                info: info.into(),
+            }
+        }
     }
     impl tl::Identifiable for MsgsAllInfo {
         const CONSTRUCTOR_ID: u32 = 0x8cc0d131;
@@ -2336,7 +2631,7 @@ pub mod types {
     /// ```text
     /// msg_detailed_info#276d3ec6 msg_id:long answer_msg_id:long bytes:int status:int = MsgDetailedInfo;
     /// ```
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct MsgDetailedInfo {
         /// `msg_id:long`
         pub msg_id: i64,
@@ -2346,6 +2641,22 @@ pub mod types {
         pub bytes: i32,
         /// `status:int`
         pub status: i32,
+    }
+    impl MsgDetailedInfo {
+        /// Builds the value from `msg_id`, `answer_msg_id`, `bytes` and `status`.
+        pub fn new(
+            msg_id: impl ::core::convert::Into<i64>,
+            answer_msg_id: impl ::core::convert::Into<i64>,
+            bytes: impl ::core::convert::Into<i32>,
+            status: impl ::core::convert::Into<i32>,
+        ) -> Self {
+            Self {
+                msg_id: msg_id.into(),
+                answer_msg_id: answer_msg_id.into(),
+                bytes: bytes.into(),
+                status: status.into(),
+            }
+        }
     }
     impl tl::Identifiable for MsgDetailedInfo {
         const CONSTRUCTOR_ID: u32 = 0x276d3ec6;
@@ -2415,7 +2726,7 @@ pub mod types {
     /// ```text
     /// msg_new_detailed_info#809db6df answer_msg_id:long bytes:int status:int = MsgDetailedInfo;
     /// ```
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct MsgNewDetailedInfo {
         /// `answer_msg_id:long`
         pub answer_msg_id: i64,
@@ -2423,6 +2734,20 @@ pub mod types {
         pub bytes: i32,
         /// `status:int`
         pub status: i32,
+    }
+    impl MsgNewDetailedInfo {
+        /// Builds the value from `answer_msg_id`, `bytes` and `status`.
+        pub fn new(
+            answer_msg_id: impl ::core::convert::Into<i64>,
+            bytes: impl ::core::convert::Into<i32>,
+            status: impl ::core::convert::Into<i32>,
+        ) -> Self {
+            Self {
+                answer_msg_id: answer_msg_id.into(),
+                bytes: bytes.into(),
+                status: status.into(),
+            }
+        }
     }
     impl tl::Identifiable for MsgNewDetailedInfo {
         const CONSTRUCTOR_ID: u32 = 0x809db6df;
@@ -2487,10 +2812,16 @@ pub mod types {
     /// ```text
     /// msg_resend_req#7d861a08 msg_ids:Vector<long> = MsgResendReq;
     /// ```
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct MsgResendReq {
         /// `msg_ids:Vector<long>`
         pub msg_ids: Vec<i64>,
+    }
+    impl MsgResendReq {
+        /// Builds the value from `msg_ids`.
+        pub fn new(msg_ids: impl ::core::convert::Into<Vec<i64>>) -> Self {
+            Self { msg_ids: msg_ids.into() }
+        }
     }
     impl tl::Identifiable for MsgResendReq {
         const CONSTRUCTOR_ID: u32 = 0x7d861a08;
@@ -2543,12 +2874,24 @@ pub mod types {
     /// ```text
     /// rpc_error#2144ca19 error_code:int error_message:string = RpcError;
     /// ```
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct RpcError {
         /// `error_code:int`
         pub error_code: i32,
         /// `error_message:string`
         pub error_message: String,
+    }
+    impl RpcError {
+        /// Builds the value from `error_code` and `error_message`.
+        pub fn new(
+            error_code: impl ::core::convert::Into<i32>,
+            error_message: impl ::core::convert::Into<String>,
+        ) -> Self {
+            Self {
+                error_code: error_code.into(),
+                error_message: error_message.into(),
+            }
+        }
     }
     impl tl::Identifiable for RpcError {
         const CONSTRUCTOR_ID: u32 = 0x2144ca19;
@@ -2605,7 +2948,7 @@ pub mod types {
     /// ```text
     /// rpc_answer_unknown#5e2ad36e = RpcDropAnswer;
     /// ```
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct RpcAnswerUnknown;
     impl tl::Identifiable for RpcAnswerUnknown {
         const CONSTRUCTOR_ID: u32 = 0x5e2ad36e;
@@ -2652,7 +2995,7 @@ pub mod types {
     /// ```text
     /// rpc_answer_dropped_running#cd78e586 = RpcDropAnswer;
     /// ```
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct RpcAnswerDroppedRunning;
     impl tl::Identifiable for RpcAnswerDroppedRunning {
         const CONSTRUCTOR_ID: u32 = 0xcd78e586;
@@ -2699,7 +3042,7 @@ pub mod types {
     /// ```text
     /// rpc_answer_dropped#a43ad8b7 msg_id:long seq_no:int bytes:int = RpcDropAnswer;
     /// ```
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct RpcAnswerDropped {
         /// `msg_id:long`
         pub msg_id: i64,
@@ -2707,6 +3050,20 @@ pub mod types {
         pub seq_no: i32,
         /// `bytes:int`
         pub bytes: i32,
+    }
+    impl RpcAnswerDropped {
+        /// Builds the value from `msg_id`, `seq_no` and `bytes`.
+        pub fn new(
+            msg_id: impl ::core::convert::Into<i64>,
+            seq_no: impl ::core::convert::Into<i32>,
+            bytes: impl ::core::convert::Into<i32>,
+        ) -> Self {
+            Self {
+                msg_id: msg_id.into(),
+                seq_no: seq_no.into(),
+                bytes: bytes.into(),
+            }
+        }
     }
     impl tl::Identifiable for RpcAnswerDropped {
         const CONSTRUCTOR_ID: u32 = 0xa43ad8b7;
@@ -2767,7 +3124,7 @@ pub mod types {
     /// ```text
     /// future_salt#0949d9dc valid_since:int valid_until:int salt:long = FutureSalt;
     /// ```
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct FutureSalt {
         /// `valid_since:int`
         pub valid_since: i32,
@@ -2775,6 +3132,20 @@ pub mod types {
         pub valid_until: i32,
         /// `salt:long`
         pub salt: i64,
+    }
+    impl FutureSalt {
+        /// Builds the value from `valid_since`, `valid_until` and `salt`.
+        pub fn new(
+            valid_since: impl ::core::convert::Into<i32>,
+            valid_until: impl ::core::convert::Into<i32>,
+            salt: impl ::core::convert::Into<i64>,
+        ) -> Self {
+            Self {
+                valid_since: valid_since.into(),
+                valid_until: valid_until.into(),
+                salt: salt.into(),
+            }
+        }
     }
     impl tl::Identifiable for FutureSalt {
         const CONSTRUCTOR_ID: u32 = 0x0949d9dc;
@@ -2839,7 +3210,7 @@ pub mod types {
     /// ```text
     /// future_salts#ae500895 req_msg_id:long now:int salts:vector<future_salt> = FutureSalts;
     /// ```
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct FutureSalts {
         /// `req_msg_id:long`
         pub req_msg_id: i64,
@@ -2847,6 +3218,20 @@ pub mod types {
         pub now: i32,
         /// `salts:vector<future_salt>`
         pub salts: Vec<types::FutureSalt>,
+    }
+    impl FutureSalts {
+        /// Builds the value from `req_msg_id`, `now` and `salts`.
+        pub fn new(
+            req_msg_id: impl ::core::convert::Into<i64>,
+            now: impl ::core::convert::Into<i32>,
+            salts: impl ::core::convert::Into<Vec<types::FutureSalt>>,
+        ) -> Self {
+            Self {
+                req_msg_id: req_msg_id.into(),
+                now: now.into(),
+                salts: salts.into(),
+            }
+        }
     }
     impl tl::Identifiable for FutureSalts {
         const CONSTRUCTOR_ID: u32 = 0xae500895;
@@ -2907,12 +3292,24 @@ pub mod types {
     /// ```text
     /// pong#347773c5 msg_id:long ping_id:long = Pong;
     /// ```
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct Pong {
         /// `msg_id:long`
         pub msg_id: i64,
         /// `ping_id:long`
         pub ping_id: i64,
+    }
+    impl Pong {
+        /// Builds the value from `msg_id` and `ping_id`.
+        pub fn new(
+            msg_id: impl ::core::convert::Into<i64>,
+            ping_id: impl ::core::convert::Into<i64>,
+        ) -> Self {
+            Self {
+                msg_id: msg_id.into(),
+                ping_id: ping_id.into(),
+            }
+        }
     }
     impl tl::Identifiable for Pong {
         const CONSTRUCTOR_ID: u32 = 0x347773c5;
@@ -2969,10 +3366,18 @@ pub mod types {
     /// ```text
     /// destroy_session_ok#e22045fc session_id:long = DestroySessionRes;
     /// ```
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct DestroySessionOk {
         /// `session_id:long`
         pub session_id: i64,
+    }
+    impl DestroySessionOk {
+        /// Builds the value from `session_id`.
+        pub fn new(session_id: impl ::core::convert::Into<i64>) -> Self {
+            Self {
+                session_id: session_id.into(),
+            }
+        }
     }
     impl tl::Identifiable for DestroySessionOk {
         const CONSTRUCTOR_ID: u32 = 0xe22045fc;
@@ -3025,10 +3430,18 @@ pub mod types {
     /// ```text
     /// destroy_session_none#62d350c9 session_id:long = DestroySessionRes;
     /// ```
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct DestroySessionNone {
         /// `session_id:long`
         pub session_id: i64,
+    }
+    impl DestroySessionNone {
+        /// Builds the value from `session_id`.
+        pub fn new(session_id: impl ::core::convert::Into<i64>) -> Self {
+            Self {
+                session_id: session_id.into(),
+            }
+        }
     }
     impl tl::Identifiable for DestroySessionNone {
         const CONSTRUCTOR_ID: u32 = 0x62d350c9;
@@ -3081,7 +3494,7 @@ pub mod types {
     /// ```text
     /// new_session_created#9ec20908 first_msg_id:long unique_id:long server_salt:long = NewSession;
     /// ```
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct NewSessionCreated {
         /// `first_msg_id:long`
         pub first_msg_id: i64,
@@ -3089,6 +3502,20 @@ pub mod types {
         pub unique_id: i64,
         /// `server_salt:long`
         pub server_salt: i64,
+    }
+    impl NewSessionCreated {
+        /// Builds the value from `first_msg_id`, `unique_id` and `server_salt`.
+        pub fn new(
+            first_msg_id: impl ::core::convert::Into<i64>,
+            unique_id: impl ::core::convert::Into<i64>,
+            server_salt: impl ::core::convert::Into<i64>,
+        ) -> Self {
+            Self {
+                first_msg_id: first_msg_id.into(),
+                unique_id: unique_id.into(),
+                server_salt: server_salt.into(),
+            }
+        }
     }
     impl tl::Identifiable for NewSessionCreated {
         const CONSTRUCTOR_ID: u32 = 0x9ec20908;
@@ -3153,7 +3580,7 @@ pub mod types {
     /// ```text
     /// http_wait#9299359f max_delay:int wait_after:int max_wait:int = HttpWait;
     /// ```
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct HttpWait {
         /// `max_delay:int`
         pub max_delay: i32,
@@ -3161,6 +3588,20 @@ pub mod types {
         pub wait_after: i32,
         /// `max_wait:int`
         pub max_wait: i32,
+    }
+    impl HttpWait {
+        /// Builds the value from `max_delay`, `wait_after` and `max_wait`.
+        pub fn new(
+            max_delay: impl ::core::convert::Into<i32>,
+            wait_after: impl ::core::convert::Into<i32>,
+            max_wait: impl ::core::convert::Into<i32>,
+        ) -> Self {
+            Self {
+                max_delay: max_delay.into(),
+                wait_after: wait_after.into(),
+                max_wait: max_wait.into(),
+            }
+        }
     }
     impl tl::Identifiable for HttpWait {
         const CONSTRUCTOR_ID: u32 = 0x9299359f;
@@ -3225,12 +3666,24 @@ pub mod types {
     /// ```text
     /// ipPort#d433ad73 ipv4:int port:int = IpPort;
     /// ```
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct IpPort {
         /// `ipv4:int`
         pub ipv4: i32,
         /// `port:int`
         pub port: i32,
+    }
+    impl IpPort {
+        /// Builds the value from `ipv4` and `port`.
+        pub fn new(
+            ipv4: impl ::core::convert::Into<i32>,
+            port: impl ::core::convert::Into<i32>,
+        ) -> Self {
+            Self {
+                ipv4: ipv4.into(),
+                port: port.into(),
+            }
+        }
     }
     impl tl::Identifiable for IpPort {
         const CONSTRUCTOR_ID: u32 = 0xd433ad73;
@@ -3287,7 +3740,7 @@ pub mod types {
     /// ```text
     /// ipPortSecret#37982646 ipv4:int port:int secret:bytes = IpPort;
     /// ```
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct IpPortSecret {
         /// `ipv4:int`
         pub ipv4: i32,
@@ -3295,6 +3748,20 @@ pub mod types {
         pub port: i32,
         /// `secret:bytes`
         pub secret: Vec<u8>,
+    }
+    impl IpPortSecret {
+        /// Builds the value from `ipv4`, `port` and `secret`.
+        pub fn new(
+            ipv4: impl ::core::convert::Into<i32>,
+            port: impl ::core::convert::Into<i32>,
+            secret: impl ::core::convert::Into<Vec<u8>>,
+        ) -> Self {
+            Self {
+                ipv4: ipv4.into(),
+                port: port.into(),
+                secret: secret.into(),
+            }
+        }
     }
     impl tl::Identifiable for IpPortSecret {
         const CONSTRUCTOR_ID: u32 = 0x37982646;
@@ -3355,7 +3822,7 @@ pub mod types {
     /// ```text
     /// accessPointRule#4679b65f phone_prefix_rules:string dc_id:int ips:vector<IpPort> = AccessPointRule;
     /// ```
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct AccessPointRule {
         /// `phone_prefix_rules:string`
         pub phone_prefix_rules: String,
@@ -3363,6 +3830,20 @@ pub mod types {
         pub dc_id: i32,
         /// `ips:vector<IpPort>`
         pub ips: Vec<enums::IpPort>,
+    }
+    impl AccessPointRule {
+        /// Builds the value from `phone_prefix_rules`, `dc_id` and `ips`.
+        pub fn new(
+            phone_prefix_rules: impl ::core::convert::Into<String>,
+            dc_id: impl ::core::convert::Into<i32>,
+            ips: impl ::core::convert::Into<Vec<enums::IpPort>>,
+        ) -> Self {
+            Self {
+                phone_prefix_rules: phone_prefix_rules.into(),
+                dc_id: dc_id.into(),
+                ips: ips.into(),
+            }
+        }
     }
     impl tl::Identifiable for AccessPointRule {
         const CONSTRUCTOR_ID: u32 = 0x4679b65f;
@@ -3430,12 +3911,24 @@ pub mod types {
     /// ```text
     /// rpc_result#f35c6d01 req_msg_id:long result:Object = RpcResult;
     /// ```
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct RpcResult {
         /// `req_msg_id:long`
         pub req_msg_id: i64,
         /// `result:Object`
         pub result: tl::RawObject,
+    }
+    impl RpcResult {
+        /// Builds the value from `req_msg_id` and `result`.
+        pub fn new(
+            req_msg_id: impl ::core::convert::Into<i64>,
+            result: impl ::core::convert::Into<tl::RawObject>,
+        ) -> Self {
+            Self {
+                req_msg_id: req_msg_id.into(),
+                result: result.into(),
+            }
+        }
     }
     impl tl::Identifiable for RpcResult {
         const CONSTRUCTOR_ID: u32 = 0xf35c6d01;
@@ -3492,7 +3985,7 @@ pub mod types {
     /// ```text
     /// message msg_id:long seqno:int bytes:int body:Object = Message;
     /// ```
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct Message {
         /// `msg_id:long`
         pub msg_id: i64,
@@ -3502,6 +3995,22 @@ pub mod types {
         pub bytes: i32,
         /// `body:Object`
         pub body: tl::RawObject,
+    }
+    impl Message {
+        /// Builds the value from `msg_id`, `seqno`, `bytes` and `body`.
+        pub fn new(
+            msg_id: impl ::core::convert::Into<i64>,
+            seqno: impl ::core::convert::Into<i32>,
+            bytes: impl ::core::convert::Into<i32>,
+            body: impl ::core::convert::Into<tl::RawObject>,
+        ) -> Self {
+            Self {
+                msg_id: msg_id.into(),
+                seqno: seqno.into(),
+                bytes: bytes.into(),
+                body: body.into(),
+            }
+        }
     }
     impl tl::Identifiable for Message {
         const CONSTRUCTOR_ID: u32 = 0x5bb8e511;
@@ -3573,10 +4082,16 @@ pub mod types {
     /// ```text
     /// msg_container#73f1f8dc messages:vector<message> = MessageContainer;
     /// ```
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct MsgContainer {
         /// `messages:vector<message>`
         pub messages: Vec<types::Message>,
+    }
+    impl MsgContainer {
+        /// Builds the value from `messages`.
+        pub fn new(messages: impl ::core::convert::Into<Vec<types::Message>>) -> Self {
+            Self { messages: messages.into() }
+        }
     }
     impl tl::Identifiable for MsgContainer {
         const CONSTRUCTOR_ID: u32 = 0x73f1f8dc;
@@ -3634,6 +4149,14 @@ pub mod types {
         /// `orig_message:Message`
         pub orig_message: enums::Message,
     }
+    impl MsgCopy {
+        /// Builds the value from `orig_message`.
+        pub fn new(orig_message: impl ::core::convert::Into<enums::Message>) -> Self {
+            Self {
+                orig_message: orig_message.into(),
+            }
+        }
+    }
     impl tl::Identifiable for MsgCopy {
         const CONSTRUCTOR_ID: u32 = 0xe06046b2;
         const TL_NAME: &'static str = "msg_copy";
@@ -3685,10 +4208,18 @@ pub mod types {
     /// ```text
     /// gzip_packed#3072cfa1 packed_data:bytes = Object;
     /// ```
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct GzipPacked {
         /// `packed_data:bytes`
         pub packed_data: Vec<u8>,
+    }
+    impl GzipPacked {
+        /// Builds the value from `packed_data`.
+        pub fn new(packed_data: impl ::core::convert::Into<Vec<u8>>) -> Self {
+            Self {
+                packed_data: packed_data.into(),
+            }
+        }
     }
     impl tl::Identifiable for GzipPacked {
         const CONSTRUCTOR_ID: u32 = 0x3072cfa1;
@@ -3745,7 +4276,7 @@ pub mod types {
         /// ```text
         /// help.configSimple#5a592a6c date:int expires:int rules:vector<AccessPointRule> = help.ConfigSimple;
         /// ```
-        #[derive(Debug, Clone, PartialEq)]
+        #[derive(Debug, Clone, PartialEq, Default)]
         pub struct ConfigSimple {
             /// `date:int`
             pub date: i32,
@@ -3753,6 +4284,20 @@ pub mod types {
             pub expires: i32,
             /// `rules:vector<AccessPointRule>`
             pub rules: Vec<enums::AccessPointRule>,
+        }
+        impl ConfigSimple {
+            /// Builds the value from `date`, `expires` and `rules`.
+            pub fn new(
+                date: impl ::core::convert::Into<i32>,
+                expires: impl ::core::convert::Into<i32>,
+                rules: impl ::core::convert::Into<Vec<enums::AccessPointRule>>,
+            ) -> Self {
+                Self {
+                    date: date.into(),
+                    expires: expires.into(),
+                    rules: rules.into(),
+                }
+            }
         }
         impl tl::Identifiable for ConfigSimple {
             const CONSTRUCTOR_ID: u32 = 0x5a592a6c;
@@ -6981,10 +7526,16 @@ pub mod functions {
     /// ```text
     /// req_pq#60469778 nonce:int128 = ResPQ;
     /// ```
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct ReqPq {
         /// `nonce:int128`
         pub nonce: [u8; 16],
+    }
+    impl ReqPq {
+        /// Builds the value from `nonce`.
+        pub fn new(nonce: impl ::core::convert::Into<[u8; 16]>) -> Self {
+            Self { nonce: nonce.into() }
+        }
     }
     impl tl::Identifiable for ReqPq {
         const CONSTRUCTOR_ID: u32 = 0x60469778;
@@ -7042,10 +7593,16 @@ pub mod functions {
     /// ```text
     /// req_pq_multi#be7e8ef1 nonce:int128 = ResPQ;
     /// ```
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct ReqPqMulti {
         /// `nonce:int128`
         pub nonce: [u8; 16],
+    }
+    impl ReqPqMulti {
+        /// Builds the value from `nonce`.
+        pub fn new(nonce: impl ::core::convert::Into<[u8; 16]>) -> Self {
+            Self { nonce: nonce.into() }
+        }
     }
     impl tl::Identifiable for ReqPqMulti {
         const CONSTRUCTOR_ID: u32 = 0xbe7e8ef1;
@@ -7103,7 +7660,7 @@ pub mod functions {
     /// ```text
     /// req_DH_params#d712e4be nonce:int128 server_nonce:int128 p:string q:string public_key_fingerprint:long encrypted_data:string = Server_DH_Params;
     /// ```
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct ReqDhParams {
         /// `nonce:int128`
         pub nonce: [u8; 16],
@@ -7117,6 +7674,26 @@ pub mod functions {
         pub public_key_fingerprint: i64,
         /// `encrypted_data:string`
         pub encrypted_data: String,
+    }
+    impl ReqDhParams {
+        /// Builds the value from `nonce`, `server_nonce`, `p`, `q`, `public_key_fingerprint` and `encrypted_data`.
+        pub fn new(
+            nonce: impl ::core::convert::Into<[u8; 16]>,
+            server_nonce: impl ::core::convert::Into<[u8; 16]>,
+            p: impl ::core::convert::Into<String>,
+            q: impl ::core::convert::Into<String>,
+            public_key_fingerprint: impl ::core::convert::Into<i64>,
+            encrypted_data: impl ::core::convert::Into<String>,
+        ) -> Self {
+            Self {
+                nonce: nonce.into(),
+                server_nonce: server_nonce.into(),
+                p: p.into(),
+                q: q.into(),
+                public_key_fingerprint: public_key_fingerprint.into(),
+                encrypted_data: encrypted_data.into(),
+            }
+        }
     }
     impl tl::Identifiable for ReqDhParams {
         const CONSTRUCTOR_ID: u32 = 0xd712e4be;
@@ -7211,7 +7788,7 @@ pub mod functions {
     /// ```text
     /// set_client_DH_params#f5045f1f nonce:int128 server_nonce:int128 encrypted_data:string = Set_client_DH_params_answer;
     /// ```
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct SetClientDhParams {
         /// `nonce:int128`
         pub nonce: [u8; 16],
@@ -7219,6 +7796,20 @@ pub mod functions {
         pub server_nonce: [u8; 16],
         /// `encrypted_data:string`
         pub encrypted_data: String,
+    }
+    impl SetClientDhParams {
+        /// Builds the value from `nonce`, `server_nonce` and `encrypted_data`.
+        pub fn new(
+            nonce: impl ::core::convert::Into<[u8; 16]>,
+            server_nonce: impl ::core::convert::Into<[u8; 16]>,
+            encrypted_data: impl ::core::convert::Into<String>,
+        ) -> Self {
+            Self {
+                nonce: nonce.into(),
+                server_nonce: server_nonce.into(),
+                encrypted_data: encrypted_data.into(),
+            }
+        }
     }
     impl tl::Identifiable for SetClientDhParams {
         const CONSTRUCTOR_ID: u32 = 0xf5045f1f;
@@ -7288,7 +7879,7 @@ pub mod functions {
     /// ```text
     /// destroy_auth_key#d1435160 = DestroyAuthKeyRes;
     /// ```
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct DestroyAuthKey;
     impl tl::Identifiable for DestroyAuthKey {
         const CONSTRUCTOR_ID: u32 = 0xd1435160;
@@ -7341,10 +7932,18 @@ pub mod functions {
     /// ```text
     /// rpc_drop_answer#58e4a740 req_msg_id:long = RpcDropAnswer;
     /// ```
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct RpcDropAnswer {
         /// `req_msg_id:long`
         pub req_msg_id: i64,
+    }
+    impl RpcDropAnswer {
+        /// Builds the value from `req_msg_id`.
+        pub fn new(req_msg_id: impl ::core::convert::Into<i64>) -> Self {
+            Self {
+                req_msg_id: req_msg_id.into(),
+            }
+        }
     }
     impl tl::Identifiable for RpcDropAnswer {
         const CONSTRUCTOR_ID: u32 = 0x58e4a740;
@@ -7402,10 +8001,16 @@ pub mod functions {
     /// ```text
     /// get_future_salts#b921bd04 num:int = FutureSalts;
     /// ```
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct GetFutureSalts {
         /// `num:int`
         pub num: i32,
+    }
+    impl GetFutureSalts {
+        /// Builds the value from `num`.
+        pub fn new(num: impl ::core::convert::Into<i32>) -> Self {
+            Self { num: num.into() }
+        }
     }
     impl tl::Identifiable for GetFutureSalts {
         const CONSTRUCTOR_ID: u32 = 0xb921bd04;
@@ -7463,10 +8068,16 @@ pub mod functions {
     /// ```text
     /// ping#7abe77ec ping_id:long = Pong;
     /// ```
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct Ping {
         /// `ping_id:long`
         pub ping_id: i64,
+    }
+    impl Ping {
+        /// Builds the value from `ping_id`.
+        pub fn new(ping_id: impl ::core::convert::Into<i64>) -> Self {
+            Self { ping_id: ping_id.into() }
+        }
     }
     impl tl::Identifiable for Ping {
         const CONSTRUCTOR_ID: u32 = 0x7abe77ec;
@@ -7524,12 +8135,24 @@ pub mod functions {
     /// ```text
     /// ping_delay_disconnect#f3427b8c ping_id:long disconnect_delay:int = Pong;
     /// ```
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct PingDelayDisconnect {
         /// `ping_id:long`
         pub ping_id: i64,
         /// `disconnect_delay:int`
         pub disconnect_delay: i32,
+    }
+    impl PingDelayDisconnect {
+        /// Builds the value from `ping_id` and `disconnect_delay`.
+        pub fn new(
+            ping_id: impl ::core::convert::Into<i64>,
+            disconnect_delay: impl ::core::convert::Into<i32>,
+        ) -> Self {
+            Self {
+                ping_id: ping_id.into(),
+                disconnect_delay: disconnect_delay.into(),
+            }
+        }
     }
     impl tl::Identifiable for PingDelayDisconnect {
         const CONSTRUCTOR_ID: u32 = 0xf3427b8c;
@@ -7591,10 +8214,18 @@ pub mod functions {
     /// ```text
     /// destroy_session#e7512126 session_id:long = DestroySessionRes;
     /// ```
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Debug, Clone, PartialEq, Default)]
     pub struct DestroySession {
         /// `session_id:long`
         pub session_id: i64,
+    }
+    impl DestroySession {
+        /// Builds the value from `session_id`.
+        pub fn new(session_id: impl ::core::convert::Into<i64>) -> Self {
+            Self {
+                session_id: session_id.into(),
+            }
+        }
     }
     impl tl::Identifiable for DestroySession {
         const CONSTRUCTOR_ID: u32 = 0xe7512126;

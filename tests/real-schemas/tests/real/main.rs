@@ -3,6 +3,7 @@
 
 mod format;
 mod ids;
+mod layer_bump;
 mod roundtrip;
 mod shapes;
 mod ton_corpus;
