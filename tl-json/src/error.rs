@@ -5,7 +5,12 @@ use std::fmt;
 /// Why a value could not be decoded from bytes or encoded from JSON.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Error {
-    /// The bytes do not fit the schema.
+    /// The bytes are not a valid encoding: the runtime's own error, with its
+    /// offset and [`kind`](tl_types::DecodeError::kind), as the generated
+    /// bindings report it.
+    Wire(tl_types::DecodeError),
+    /// The bytes are well formed but do not fit the schema: a constructor id
+    /// it does not have, a type it cannot read.
     Decode {
         /// Byte offset where the problem was found.
         offset: usize,
@@ -25,24 +30,44 @@ pub enum Error {
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
+            Error::Wire(error) => error.fmt(f),
             Error::Decode { offset, message } => write!(f, "at byte {offset}: {message}"),
             Error::Encode { path, message } => write!(f, "at {path}: {message}"),
         }
     }
 }
 
-impl std::error::Error for Error {}
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Error::Wire(error) => Some(error),
+            _ => None,
+        }
+    }
+}
+
+impl Error {
+    /// The byte offset of a decoding error.
+    pub fn offset(&self) -> Option<usize> {
+        match self {
+            Error::Wire(error) => Some(error.offset()),
+            Error::Decode { offset, .. } => Some(*offset),
+            Error::Encode { .. } => None,
+        }
+    }
+
+    /// The JSON path of an encoding error: `.messages[3].entities[0]`.
+    pub fn path(&self) -> Option<&str> {
+        match self {
+            Error::Encode { path, .. } => Some(path),
+            _ => None,
+        }
+    }
+}
 
 impl From<tl_types::DecodeError> for Error {
     fn from(error: tl_types::DecodeError) -> Error {
-        let text = error.to_string();
-        let message = text
-            .split_once(": ")
-            .map_or(text.clone(), |(_, m)| m.to_owned());
-        Error::Decode {
-            offset: error.offset(),
-            message,
-        }
+        Error::Wire(error)
     }
 }
 

@@ -174,3 +174,32 @@ fn decode_errors_name_the_byte() {
         "at byte 8: 1 byte(s) left over after the value"
     );
 }
+
+#[test]
+fn decode_errors_are_structured_not_text() {
+    let codec = codec();
+    // `auth.sentCodeTypeSms` cut short: the runtime's own error, whole.
+    let error = codec.decode(&[0xa2, 0xbb, 0x00, 0xc0, 0x05]).unwrap_err();
+    let tl_json::Error::Wire(wire) = &error else {
+        panic!("{error:?}");
+    };
+    assert_eq!(
+        *wire.kind(),
+        tl_types::DecodeErrorKind::UnexpectedEnd { needed: 3 }
+    );
+    assert_eq!(error.offset(), Some(4));
+    assert_eq!(
+        error.to_string(),
+        "at byte 4: input ends 3 byte(s) too early"
+    );
+    assert!(std::error::Error::source(&error).is_some());
+    // An id the schema lacks is the schema's matter, at the id's offset.
+    let error = codec.decode(&[1, 2, 3, 4]).unwrap_err();
+    assert!(
+        matches!(error, tl_json::Error::Decode { offset: 0, .. }),
+        "{error:?}"
+    );
+    // Encoding errors have a path and no offset.
+    let error = codec.encode(&json!({"_": "nope"})).unwrap_err();
+    assert_eq!((error.offset(), error.path()), (None, Some("._")));
+}

@@ -87,10 +87,10 @@ pub enum DecodeErrorKind {
     NonCanonicalLength,
 }
 
-impl fmt::Display for DecodeError {
+/// What went wrong, without where: `input ends 3 byte(s) too early`.
+impl fmt::Display for DecodeErrorKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "at byte {}: ", self.offset())?;
-        match self.kind() {
+        match self {
             DecodeErrorKind::UnexpectedEnd { needed } => {
                 write!(f, "input ends {needed} byte(s) too early")
             }
@@ -116,6 +116,13 @@ impl fmt::Display for DecodeError {
                 f.write_str("a length under 254 is written in the long form")
             }
         }
+    }
+}
+
+/// Where and what: `at byte 12: input ends 3 byte(s) too early`.
+impl fmt::Display for DecodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "at byte {}: {}", self.offset(), self.kind())
     }
 }
 
