@@ -2,8 +2,16 @@
 //! described in `docs/TL-JSON.md`.
 //!
 //! Every generated item implements [`ToTlJson`] and [`FromTlJson`], and
-//! serde's `Serialize` and `Deserialize` through them, so any serde format
-//! can carry it; the form itself is JSON's.
+//! serde's `Serialize` and `Deserialize` through them: a value goes to and
+//! from a [`serde_json::Value`] in TL-JSON's form, and serde carries that
+//! value.
+//!
+//! So the serde impls work with the self-describing formats, which can
+//! deserialize a value without being told its type: JSON, CBOR (`ciborium`,
+//! tested here), MessagePack, YAML, RON. They do not work with formats that
+//! need the type up front, such as `bincode` or `postcard`: deserializing
+//! from those fails, since the form is only known once the `"_"` key is
+//! read. For a compact binary form, use TL's own: [`crate::Encode`].
 
 pub use serde;
 pub use serde_json;
