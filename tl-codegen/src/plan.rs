@@ -213,6 +213,37 @@ pub struct BoxedType {
     pub variants: Vec<Variant>,
     /// Its variant in `AnyValue`.
     pub any_variant: String,
+    /// The fields every one of its constructors has, alike, which the enum
+    /// reads without a `match` (`enums::User::id()`).
+    pub common_fields: Vec<CommonField>,
+}
+
+/// A field that most constructors of a boxed type (of two or more) have:
+/// the same member and Rust type.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CommonField {
+    /// The member each constructor's struct stores it in, and the accessor's name.
+    pub member: String,
+    /// The field's name in the schema.
+    pub tl_name: String,
+    /// Its Rust type (of the value, without `Option`).
+    pub ty: RustType,
+    /// How the accessor gives it.
+    pub kind: CommonKind,
+    /// For each variant, in order: whether its constructor holds the field
+    /// always (`Some(true)`), as optional (`Some(false)`), or not at all (`None`).
+    pub held: Vec<Option<bool>>,
+}
+
+/// How the accessor of a [`CommonField`] gives it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CommonKind {
+    /// Every constructor always has it: the value.
+    Required,
+    /// Some constructor lacks it or holds it as `flags.N?T`: an `Option`.
+    Optional,
+    /// `flags.N?true` in every constructor: a `bool`.
+    Bit,
 }
 
 /// One variant of a boxed type's enum.
@@ -460,6 +491,8 @@ pub fn build(schemas: &[Schema], include: &dyn Fn(&Definition) -> bool) -> Resul
             path: enum_paths[tl_name.as_str()].clone(),
             variants,
             any_variant,
+            // Decided once the constructors' fields are, by `decide_common_fields`.
+            common_fields: Vec::new(),
         });
     }
 
@@ -503,7 +536,75 @@ pub fn build(schemas: &[Schema], include: &dyn Fn(&Definition) -> bool) -> Resul
         functions,
     };
     decide_defaults(&mut plan);
+    decide_common_fields(&mut plan);
     Ok(plan)
+}
+
+/// Method names every enum already has, which no accessor may take.
+const ENUM_METHODS: &[&str] = &["constructor_id", "tl_name"];
+
+/// Sets [`BoxedType::common_fields`]: for a type of two or more
+/// constructors, each field (a member with one Rust type) that more than
+/// half of them have, in order of first appearance. One that every
+/// constructor has and always holds is read as it is; one that some
+/// constructor lacks or holds as optional is read as an `Option`.
+fn decide_common_fields(plan: &mut Plan) {
+    let constructors = &plan.constructors;
+    for boxed in &mut plan.enums {
+        let items: Vec<&Item> = boxed
+            .variants
+            .iter()
+            .map(|v| &constructors[v.constructor])
+            .collect();
+        if items.len() < 2 {
+            continue;
+        }
+        let mut common: Vec<CommonField> = Vec::new();
+        for field in items.iter().flat_map(|item| item.stored_fields()) {
+            let Some(member) = field.member.as_deref() else {
+                continue;
+            };
+            if ENUM_METHODS.contains(&member)
+                || matches!(field.role, Role::Mask { .. })
+                || common.iter().any(|c| c.member == member)
+            {
+                continue;
+            }
+            let holds: Vec<Option<&Field>> = items
+                .iter()
+                .map(|item| {
+                    item.stored_fields()
+                        .find(|f| f.member.as_deref() == Some(member) && f.ty == field.ty)
+                })
+                .collect();
+            let count = holds.iter().flatten().count();
+            if count * 2 <= items.len() {
+                continue;
+            }
+            let everywhere = count == items.len();
+            let all = |role: fn(&Role) -> bool| holds.iter().flatten().all(|f| role(&f.role));
+            let kind = if everywhere && all(|r| *r == Role::Required) {
+                CommonKind::Required
+            } else if everywhere && all(|r| matches!(r, Role::Bit { .. })) {
+                CommonKind::Bit
+            } else if all(|r| matches!(r, Role::Required | Role::Optional { .. })) {
+                CommonKind::Optional
+            } else {
+                continue;
+            };
+            common.push(CommonField {
+                member: member.to_owned(),
+                tl_name: field.param.name.to_string(),
+                ty: field.ty.clone(),
+                kind,
+                held: holds
+                    .iter()
+                    .map(|f| f.map(|f| f.role == Role::Required))
+                    .collect(),
+            });
+        }
+        boxed.common_fields = common;
+    }
 }
 
 /// Sets [`Item::derives_default`] on every item: the greatest set of

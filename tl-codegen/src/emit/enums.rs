@@ -2,7 +2,7 @@
 //! conversions between a variant's struct and the enum.
 
 use super::{Options, Scope, docs, hex_id, hex_id_u32, ident, json};
-use crate::plan::{Plan, item_path};
+use crate::plan::{BoxedType, CommonField, CommonKind, Plan, RustType, item_path};
 use proc_macro2::TokenStream;
 use quote::quote;
 
@@ -118,6 +118,11 @@ pub fn boxed_type(plan: &Plan, index: usize, options: &Options<'_>, scope: &Scop
         });
     }
 
+    let accessors = boxed
+        .common_fields
+        .iter()
+        .map(|field| common_accessor(boxed, field, scope));
+
     let doc = docs::attrs(&format!(
         "The boxed type `{tl_name}`: a value is one of its {} constructor(s), written with its constructor id first.",
         boxed.variants.len()
@@ -154,6 +159,8 @@ pub fn boxed_type(plan: &Plan, index: usize, options: &Options<'_>, scope: &Scop
                     #(#names)*
                 }
             }
+
+            #(#accessors)*
         }
 
         impl tl::Encode for #name {
@@ -182,4 +189,79 @@ pub fn boxed_type(plan: &Plan, index: usize, options: &Options<'_>, scope: &Scop
 
         #tl_json
     }
+}
+
+/// The accessor of a field every constructor has: a `Copy` value by value,
+/// anything else by reference, an optional one as an `Option`.
+///
+/// ```ignore
+/// /// `id`, which every constructor of `User` has.
+/// pub fn id(&self) -> i64 {
+///     match self { Self::Empty(value) => value.id, Self::User(value) => value.id }
+/// }
+/// ```
+fn common_accessor(boxed: &BoxedType, field: &CommonField, scope: &Scope) -> TokenStream {
+    let member = ident(&field.member);
+    let ty = scope.ty(&field.ty);
+    let copy = is_copy(&field.ty);
+    let option = scope.std("Option");
+    let some = scope.std("Some");
+    let none = scope.std("None");
+    let returns = match (field.kind, copy) {
+        (CommonKind::Bit, _) => quote!(bool),
+        (CommonKind::Required, true) => ty,
+        (CommonKind::Required, false) => quote!(&#ty),
+        (CommonKind::Optional, true) => quote!(#option<#ty>),
+        (CommonKind::Optional, false) => quote!(#option<&#ty>),
+    };
+    let arms = boxed
+        .variants
+        .iter()
+        .zip(&field.held)
+        .map(|(variant, held)| {
+            let variant = ident(&variant.name);
+            let read = match (field.kind, held, copy) {
+                (_, None, _) => return quote!(Self::#variant { .. } => #none,),
+                (CommonKind::Optional, Some(true), true) => quote!(#some(value.#member)),
+                (CommonKind::Optional, Some(true), false) => quote!(#some(&value.#member)),
+                (CommonKind::Optional, Some(false), false) => quote!(value.#member.as_ref()),
+                (_, _, true) | (CommonKind::Bit, _, _) => quote!(value.#member),
+                (_, _, false) => quote!(&value.#member),
+            };
+            quote!(Self::#variant(value) => #read,)
+        });
+    let doc = if field.kind == CommonKind::Optional {
+        format!(
+            "`{}`, which most constructors of `{}` have: `None` where this one lacks it or leaves it out.",
+            field.tl_name, boxed.tl_name
+        )
+    } else {
+        format!(
+            "`{}`, which every constructor of `{}` has.",
+            field.tl_name, boxed.tl_name
+        )
+    };
+    let doc = docs::attrs(&doc);
+    quote! {
+        #doc
+        pub fn #member(&self) -> #returns {
+            match self {
+                #(#arms)*
+            }
+        }
+    }
+}
+
+/// Whether the Rust type is `Copy`, so an accessor returns it by value.
+fn is_copy(ty: &RustType) -> bool {
+    matches!(
+        ty,
+        RustType::Int
+            | RustType::Nat
+            | RustType::Long
+            | RustType::Double
+            | RustType::Bool
+            | RustType::Int128
+            | RustType::Int256
+    )
 }

@@ -109,6 +109,7 @@ pub fn constructor(item: &Item, scope: &Scope) -> Option<TokenStream> {
         .iter()
         .map(|f| format!("`{}`", f.param.name))
         .collect();
+    let fields_word = if names.len() == 1 { "field" } else { "fields" };
     let names = match names.as_slice() {
         [rest @ .., last] if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
         _ => names.concat(),
@@ -119,7 +120,7 @@ pub fn constructor(item: &Item, scope: &Scope) -> Option<TokenStream> {
         .any(|f| f.member.is_some() && f.role != Role::Required);
     let doc = docs::attrs(&if has_optional {
         format!(
-            "Builds the value from its required fields {names}. The optional ones start \
+            "Builds the value from its required {fields_word} {names}. The optional ones start \
              absent (`None`, `false`) and are set by name afterwards, so code written this \
              way keeps compiling when a later layer adds optional fields."
         )

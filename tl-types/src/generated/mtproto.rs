@@ -4474,6 +4474,60 @@ pub mod enums {
                 Self::TempDc(_) => "p_q_inner_data_temp_dc",
             }
         }
+        /// `pq`, which every constructor of `P_Q_inner_data` has.
+        pub fn pq(&self) -> &String {
+            match self {
+                Self::PQInnerData(value) => &value.pq,
+                Self::Dc(value) => &value.pq,
+                Self::Temp(value) => &value.pq,
+                Self::TempDc(value) => &value.pq,
+            }
+        }
+        /// `p`, which every constructor of `P_Q_inner_data` has.
+        pub fn p(&self) -> &String {
+            match self {
+                Self::PQInnerData(value) => &value.p,
+                Self::Dc(value) => &value.p,
+                Self::Temp(value) => &value.p,
+                Self::TempDc(value) => &value.p,
+            }
+        }
+        /// `q`, which every constructor of `P_Q_inner_data` has.
+        pub fn q(&self) -> &String {
+            match self {
+                Self::PQInnerData(value) => &value.q,
+                Self::Dc(value) => &value.q,
+                Self::Temp(value) => &value.q,
+                Self::TempDc(value) => &value.q,
+            }
+        }
+        /// `nonce`, which every constructor of `P_Q_inner_data` has.
+        pub fn nonce(&self) -> [u8; 16] {
+            match self {
+                Self::PQInnerData(value) => value.nonce,
+                Self::Dc(value) => value.nonce,
+                Self::Temp(value) => value.nonce,
+                Self::TempDc(value) => value.nonce,
+            }
+        }
+        /// `server_nonce`, which every constructor of `P_Q_inner_data` has.
+        pub fn server_nonce(&self) -> [u8; 16] {
+            match self {
+                Self::PQInnerData(value) => value.server_nonce,
+                Self::Dc(value) => value.server_nonce,
+                Self::Temp(value) => value.server_nonce,
+                Self::TempDc(value) => value.server_nonce,
+            }
+        }
+        /// `new_nonce`, which every constructor of `P_Q_inner_data` has.
+        pub fn new_nonce(&self) -> [u8; 32] {
+            match self {
+                Self::PQInnerData(value) => value.new_nonce,
+                Self::Dc(value) => value.new_nonce,
+                Self::Temp(value) => value.new_nonce,
+                Self::TempDc(value) => value.new_nonce,
+            }
+        }
     }
     impl tl::Encode for PQInnerData {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
@@ -4740,6 +4794,20 @@ pub mod enums {
             match self {
                 Self::Fail(_) => "server_DH_params_fail",
                 Self::Ok(_) => "server_DH_params_ok",
+            }
+        }
+        /// `nonce`, which every constructor of `Server_DH_Params` has.
+        pub fn nonce(&self) -> [u8; 16] {
+            match self {
+                Self::Fail(value) => value.nonce,
+                Self::Ok(value) => value.nonce,
+            }
+        }
+        /// `server_nonce`, which every constructor of `Server_DH_Params` has.
+        pub fn server_nonce(&self) -> [u8; 16] {
+            match self {
+                Self::Fail(value) => value.server_nonce,
+                Self::Ok(value) => value.server_nonce,
             }
         }
     }
@@ -5054,6 +5122,22 @@ pub mod enums {
                 Self::DhGenOk(_) => "dh_gen_ok",
                 Self::DhGenRetry(_) => "dh_gen_retry",
                 Self::DhGenFail(_) => "dh_gen_fail",
+            }
+        }
+        /// `nonce`, which every constructor of `Set_client_DH_params_answer` has.
+        pub fn nonce(&self) -> [u8; 16] {
+            match self {
+                Self::DhGenOk(value) => value.nonce,
+                Self::DhGenRetry(value) => value.nonce,
+                Self::DhGenFail(value) => value.nonce,
+            }
+        }
+        /// `server_nonce`, which every constructor of `Set_client_DH_params_answer` has.
+        pub fn server_nonce(&self) -> [u8; 16] {
+            match self {
+                Self::DhGenOk(value) => value.server_nonce,
+                Self::DhGenRetry(value) => value.server_nonce,
+                Self::DhGenFail(value) => value.server_nonce,
             }
         }
     }
@@ -5443,6 +5527,27 @@ pub mod enums {
                 Self::BadServerSalt(_) => "bad_server_salt",
             }
         }
+        /// `bad_msg_id`, which every constructor of `BadMsgNotification` has.
+        pub fn bad_msg_id(&self) -> i64 {
+            match self {
+                Self::BadMsgNotification(value) => value.bad_msg_id,
+                Self::BadServerSalt(value) => value.bad_msg_id,
+            }
+        }
+        /// `bad_msg_seqno`, which every constructor of `BadMsgNotification` has.
+        pub fn bad_msg_seqno(&self) -> i32 {
+            match self {
+                Self::BadMsgNotification(value) => value.bad_msg_seqno,
+                Self::BadServerSalt(value) => value.bad_msg_seqno,
+            }
+        }
+        /// `error_code`, which every constructor of `BadMsgNotification` has.
+        pub fn error_code(&self) -> i32 {
+            match self {
+                Self::BadMsgNotification(value) => value.error_code,
+                Self::BadServerSalt(value) => value.error_code,
+            }
+        }
     }
     impl tl::Encode for BadMsgNotification {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
@@ -5825,6 +5930,27 @@ pub mod enums {
             match self {
                 Self::MsgDetailedInfo(_) => "msg_detailed_info",
                 Self::MsgNewDetailedInfo(_) => "msg_new_detailed_info",
+            }
+        }
+        /// `answer_msg_id`, which every constructor of `MsgDetailedInfo` has.
+        pub fn answer_msg_id(&self) -> i64 {
+            match self {
+                Self::MsgDetailedInfo(value) => value.answer_msg_id,
+                Self::MsgNewDetailedInfo(value) => value.answer_msg_id,
+            }
+        }
+        /// `bytes`, which every constructor of `MsgDetailedInfo` has.
+        pub fn bytes(&self) -> i32 {
+            match self {
+                Self::MsgDetailedInfo(value) => value.bytes,
+                Self::MsgNewDetailedInfo(value) => value.bytes,
+            }
+        }
+        /// `status`, which every constructor of `MsgDetailedInfo` has.
+        pub fn status(&self) -> i32 {
+            match self {
+                Self::MsgDetailedInfo(value) => value.status,
+                Self::MsgNewDetailedInfo(value) => value.status,
             }
         }
     }
@@ -6521,6 +6647,13 @@ pub mod enums {
                 Self::DestroySessionNone(_) => "destroy_session_none",
             }
         }
+        /// `session_id`, which every constructor of `DestroySessionRes` has.
+        pub fn session_id(&self) -> i64 {
+            match self {
+                Self::DestroySessionOk(value) => value.session_id,
+                Self::DestroySessionNone(value) => value.session_id,
+            }
+        }
     }
     impl tl::Encode for DestroySessionRes {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
@@ -6812,6 +6945,20 @@ pub mod enums {
             match self {
                 Self::IpPort(_) => "ipPort",
                 Self::Secret(_) => "ipPortSecret",
+            }
+        }
+        /// `ipv4`, which every constructor of `IpPort` has.
+        pub fn ipv4(&self) -> i32 {
+            match self {
+                Self::IpPort(value) => value.ipv4,
+                Self::Secret(value) => value.ipv4,
+            }
+        }
+        /// `port`, which every constructor of `IpPort` has.
+        pub fn port(&self) -> i32 {
+            match self {
+                Self::IpPort(value) => value.port,
+                Self::Secret(value) => value.port,
             }
         }
     }
