@@ -95,14 +95,14 @@ fn a_vector_count_is_checked_against_the_input_left() {
 }
 
 #[test]
-fn trailing_bytes_are_refused_by_from_bytes_and_left_by_deserialize() {
+fn trailing_bytes_are_refused_by_from_bytes_and_left_by_decode() {
     let mut bytes = words(&[TEXT_EMPTY]);
     assert!(enums::RichText::from_bytes(&bytes).is_ok());
     bytes.push(0);
     let error = enums::RichText::from_bytes(&bytes).unwrap_err();
     assert_eq!(*error.kind(), DecodeErrorKind::TrailingBytes { count: 1 });
     assert_eq!(error.offset(), 4);
-    // A stream of values: deserialize reads one and leaves the rest.
+    // A stream of values: decode reads one and leaves the rest.
     let mut reader = Reader::new(&bytes);
     assert!(enums::RichText::decode(&mut reader).is_ok());
     assert_eq!(reader.remaining(), 1);
