@@ -242,8 +242,10 @@ fn common_accessor(boxed: &BoxedType, field: &CommonField, scope: &Scope) -> Tok
         )
     };
     let doc = docs::attrs(&doc);
+    // Inline: compiled in the crates that call it, not in every build of the bindings.
     quote! {
         #doc
+        #[inline]
         pub fn #member(&self) -> #returns {
             match self {
                 #(#arms)*

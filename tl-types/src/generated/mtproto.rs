@@ -4475,6 +4475,7 @@ pub mod enums {
             }
         }
         /// `pq`, which every constructor of `P_Q_inner_data` has.
+        #[inline]
         pub fn pq(&self) -> &String {
             match self {
                 Self::PQInnerData(value) => &value.pq,
@@ -4484,6 +4485,7 @@ pub mod enums {
             }
         }
         /// `p`, which every constructor of `P_Q_inner_data` has.
+        #[inline]
         pub fn p(&self) -> &String {
             match self {
                 Self::PQInnerData(value) => &value.p,
@@ -4493,6 +4495,7 @@ pub mod enums {
             }
         }
         /// `q`, which every constructor of `P_Q_inner_data` has.
+        #[inline]
         pub fn q(&self) -> &String {
             match self {
                 Self::PQInnerData(value) => &value.q,
@@ -4502,6 +4505,7 @@ pub mod enums {
             }
         }
         /// `nonce`, which every constructor of `P_Q_inner_data` has.
+        #[inline]
         pub fn nonce(&self) -> [u8; 16] {
             match self {
                 Self::PQInnerData(value) => value.nonce,
@@ -4511,6 +4515,7 @@ pub mod enums {
             }
         }
         /// `server_nonce`, which every constructor of `P_Q_inner_data` has.
+        #[inline]
         pub fn server_nonce(&self) -> [u8; 16] {
             match self {
                 Self::PQInnerData(value) => value.server_nonce,
@@ -4520,6 +4525,7 @@ pub mod enums {
             }
         }
         /// `new_nonce`, which every constructor of `P_Q_inner_data` has.
+        #[inline]
         pub fn new_nonce(&self) -> [u8; 32] {
             match self {
                 Self::PQInnerData(value) => value.new_nonce,
@@ -4797,6 +4803,7 @@ pub mod enums {
             }
         }
         /// `nonce`, which every constructor of `Server_DH_Params` has.
+        #[inline]
         pub fn nonce(&self) -> [u8; 16] {
             match self {
                 Self::Fail(value) => value.nonce,
@@ -4804,6 +4811,7 @@ pub mod enums {
             }
         }
         /// `server_nonce`, which every constructor of `Server_DH_Params` has.
+        #[inline]
         pub fn server_nonce(&self) -> [u8; 16] {
             match self {
                 Self::Fail(value) => value.server_nonce,
@@ -5125,6 +5133,7 @@ pub mod enums {
             }
         }
         /// `nonce`, which every constructor of `Set_client_DH_params_answer` has.
+        #[inline]
         pub fn nonce(&self) -> [u8; 16] {
             match self {
                 Self::DhGenOk(value) => value.nonce,
@@ -5133,6 +5142,7 @@ pub mod enums {
             }
         }
         /// `server_nonce`, which every constructor of `Set_client_DH_params_answer` has.
+        #[inline]
         pub fn server_nonce(&self) -> [u8; 16] {
             match self {
                 Self::DhGenOk(value) => value.server_nonce,
@@ -5528,6 +5538,7 @@ pub mod enums {
             }
         }
         /// `bad_msg_id`, which every constructor of `BadMsgNotification` has.
+        #[inline]
         pub fn bad_msg_id(&self) -> i64 {
             match self {
                 Self::BadMsgNotification(value) => value.bad_msg_id,
@@ -5535,6 +5546,7 @@ pub mod enums {
             }
         }
         /// `bad_msg_seqno`, which every constructor of `BadMsgNotification` has.
+        #[inline]
         pub fn bad_msg_seqno(&self) -> i32 {
             match self {
                 Self::BadMsgNotification(value) => value.bad_msg_seqno,
@@ -5542,6 +5554,7 @@ pub mod enums {
             }
         }
         /// `error_code`, which every constructor of `BadMsgNotification` has.
+        #[inline]
         pub fn error_code(&self) -> i32 {
             match self {
                 Self::BadMsgNotification(value) => value.error_code,
@@ -5933,6 +5946,7 @@ pub mod enums {
             }
         }
         /// `answer_msg_id`, which every constructor of `MsgDetailedInfo` has.
+        #[inline]
         pub fn answer_msg_id(&self) -> i64 {
             match self {
                 Self::MsgDetailedInfo(value) => value.answer_msg_id,
@@ -5940,6 +5954,7 @@ pub mod enums {
             }
         }
         /// `bytes`, which every constructor of `MsgDetailedInfo` has.
+        #[inline]
         pub fn bytes(&self) -> i32 {
             match self {
                 Self::MsgDetailedInfo(value) => value.bytes,
@@ -5947,6 +5962,7 @@ pub mod enums {
             }
         }
         /// `status`, which every constructor of `MsgDetailedInfo` has.
+        #[inline]
         pub fn status(&self) -> i32 {
             match self {
                 Self::MsgDetailedInfo(value) => value.status,
@@ -6648,6 +6664,7 @@ pub mod enums {
             }
         }
         /// `session_id`, which every constructor of `DestroySessionRes` has.
+        #[inline]
         pub fn session_id(&self) -> i64 {
             match self {
                 Self::DestroySessionOk(value) => value.session_id,
@@ -6948,6 +6965,7 @@ pub mod enums {
             }
         }
         /// `ipv4`, which every constructor of `IpPort` has.
+        #[inline]
         pub fn ipv4(&self) -> i32 {
             match self {
                 Self::IpPort(value) => value.ipv4,
@@ -6955,6 +6973,7 @@ pub mod enums {
             }
         }
         /// `port`, which every constructor of `IpPort` has.
+        #[inline]
         pub fn port(&self) -> i32 {
             match self {
                 Self::IpPort(value) => value.port,
