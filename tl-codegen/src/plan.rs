@@ -39,6 +39,13 @@ pub struct Item {
 }
 
 impl Item {
+    /// The fields stored in the tuple of the shared member `member`, in order.
+    pub fn shared_fields<'a>(&'a self, member: &'a str) -> impl Iterator<Item = &'a Field> {
+        self.fields
+            .iter()
+            .filter(move |f| f.shared.as_ref().is_some_and(|s| s.member == member))
+    }
+
     /// The fields that `new` takes, in wire order: the stored ones that are
     /// always present. Optional fields, `true` flags and masks' other bits
     /// start absent (`None`, `false`, `0`), so a later layer that adds an
@@ -81,6 +88,24 @@ pub struct Field {
     /// For an open-typed `Object` field, the `bytes:int` field before it that
     /// gives its length in bytes, as in MTProto's `message`.
     pub sized_by: Option<String>,
+    /// For one of two or more `flags.N?T` fields on the same bit, which are
+    /// present together or not at all: the one `Option` of a tuple that holds them.
+    pub shared: Option<Shared>,
+}
+
+/// The most fields on one flag bit that are stored as one tuple. More (TON
+/// has a constructor with 16) stay separate `Option`s, which the encoder
+/// checks agree (`tl_types::EncodeError::InconsistentFlag`).
+pub const MAX_SHARED: usize = 4;
+
+/// Fields on one flag bit, stored as one `Option<(A, B, ...)>` so that one
+/// present without the other cannot be written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Shared {
+    /// The member holding the tuple (on the first field; the others store nothing).
+    pub member: String,
+    /// This field's place in the tuple.
+    pub index: usize,
 }
 
 /// How a field is stored in the struct and written on the wire.
@@ -566,6 +591,7 @@ fn decide_common_fields(plan: &mut Plan) {
             };
             if ENUM_METHODS.contains(&member)
                 || matches!(field.role, Role::Mask { .. })
+                || field.shared.is_some()
                 || common.iter().any(|c| c.member == member)
             {
                 continue;
@@ -573,8 +599,11 @@ fn decide_common_fields(plan: &mut Plan) {
             let holds: Vec<Option<&Field>> = items
                 .iter()
                 .map(|item| {
-                    item.stored_fields()
-                        .find(|f| f.member.as_deref() == Some(member) && f.ty == field.ty)
+                    item.stored_fields().find(|f| {
+                        f.member.as_deref() == Some(member)
+                            && f.ty == field.ty
+                            && f.shared.is_none()
+                    })
                 })
                 .collect();
             let count = holds.iter().flatten().count();
@@ -700,7 +729,44 @@ impl Resolver<'_> {
                 definition.params[i].name
             ))]);
         }
+        // Value fields on one flag bit: each group of two or more is stored
+        // as one member, named after its fields.
+        let mut groups: Vec<Vec<usize>> = Vec::new();
+        for (i, param) in definition.params.iter().enumerate() {
+            let Some(flag) = &param.flag else { continue };
+            if param.ty.is_true() || groups.iter().any(|g| g.contains(&i)) {
+                continue;
+            }
+            let group: Vec<usize> = (i..definition.params.len())
+                .filter(|&j| {
+                    let other = &definition.params[j];
+                    other.flag.as_ref() == Some(flag) && !other.ty.is_true()
+                })
+                .collect();
+            if (2..=MAX_SHARED).contains(&group.len()) {
+                groups.push(group);
+            }
+        }
+        let group_base = candidates.len();
+        for group in &groups {
+            let names: Vec<&str> = group
+                .iter()
+                .map(|&i| definition.params[i].name.as_str())
+                .collect();
+            candidates.push(vec![naming::field(&names.join("_and_"))]);
+        }
         let idents = naming::unique(&candidates);
+        let shared_of = |index: usize| {
+            groups.iter().enumerate().find_map(|(g, members)| {
+                members
+                    .iter()
+                    .position(|&i| i == index)
+                    .map(|place| Shared {
+                        member: idents[group_base + g].clone(),
+                        index: place,
+                    })
+            })
+        };
         let ident_of = |tl_name: &str| {
             definition
                 .params
@@ -728,7 +794,13 @@ impl Resolver<'_> {
                         Some(value) => Role::ImpliedBit {
                             mask,
                             bit,
-                            by: ident_of(&value.name),
+                            // The member that stores the value: its own, or its group's.
+                            by: definition
+                                .params
+                                .iter()
+                                .position(|p| p.name == value.name)
+                                .and_then(shared_of)
+                                .map_or_else(|| ident_of(&value.name), |shared| shared.member),
                         },
                         None => Role::Bit { mask, bit },
                     }
@@ -738,12 +810,14 @@ impl Resolver<'_> {
             } else {
                 Role::Required
             };
-            let member = match &role {
-                Role::Mask { .. } => other_bits
+            let shared = shared_of(index);
+            let member = match (&role, &shared) {
+                (Role::Mask { .. }, _) => other_bits
                     .iter()
                     .position(|&i| i == index)
                     .map(|k| idents[definition.params.len() + k].clone()),
-                Role::ImpliedBit { .. } => None,
+                (Role::ImpliedBit { .. }, _) => None,
+                (_, Some(shared)) => (shared.index == 0).then(|| shared.member.clone()),
                 _ => Some(ident.clone()),
             };
             let ty = self.rust_type(&param.ty, source, definition)?;
@@ -764,6 +838,7 @@ impl Resolver<'_> {
                 role,
                 ty,
                 sized_by,
+                shared,
             });
         }
         Ok(Item {

@@ -151,7 +151,10 @@ pub enum EncodeError {
         field: &'static str,
     },
     /// Fields gated by one flag bit, some present and some absent. They are one
-    /// fact on the wire: all present or all absent.
+    /// fact on the wire: all present or all absent. Up to four such fields are
+    /// generated as one `Option` of a tuple, which cannot disagree, so this
+    /// arises only where more share a bit (one constructor of TON's
+    /// `ton_api.tl`; none in Telegram's layers).
     InconsistentFlag {
         /// The TL name of the constructor or function.
         definition: &'static str,

@@ -30,8 +30,7 @@ fn no_settings() -> types::CodeSettings {
         allow_firebase: false,
         unknown_number: false,
         logout_tokens: None,
-        token: None,
-        app_sandbox: None,
+        token_and_app_sandbox: None,
     }
 }
 

@@ -24,8 +24,7 @@ fn keywords_as_field_names_and_two_masks() {
         r#type: Some("dir".into()),
         self_: true,
         flags2_other_bits: 0,
-        ttl: Some(60),
-        expires: Some(1_700_000_000),
+        ttl_and_expires: Some((60, 1_700_000_000)),
         children: Some(vec![enums::kv::Node::Empty]),
     };
     assert!(node.r#loop(), "`loop` shares bit 2 with `children`");
@@ -81,24 +80,23 @@ fn mask_bits_that_no_field_stands_for_are_kept() {
 }
 
 #[test]
-fn two_values_on_one_bit_must_agree() {
+fn two_values_on_one_bit_are_one_option() {
+    // `ttl` and `expires` share bit 0 of `flags2`: one cannot be written
+    // without the other, and TL-JSON that gives one alone is refused.
     let node = types::kv::Node {
-        flags_other_bits: 0,
-        r#type: None,
-        self_: false,
-        flags2_other_bits: 0,
-        ttl: Some(60),
-        expires: None,
-        children: None,
+        ttl_and_expires: Some((60, 1_700_000_000)),
+        ..Default::default()
     };
-    assert!(matches!(
-        node.to_bytes(),
-        Err(EncodeError::InconsistentFlag {
-            definition: "kv.node",
-            flag: "flags2.0",
-            ..
-        })
-    ));
+    let bytes = round_trip(&node);
+    assert_eq!(bytes[4..8], [1, 0, 0, 0], "flags2 bit 0");
+    let json = serde_json::json!({"_": "kv.node", "ttl": 60});
+    let error = serde_json::from_value::<types::kv::Node>(json).unwrap_err();
+    assert!(
+        error
+            .to_string()
+            .contains("`ttl`, `expires` share the bit flags2.0"),
+        "{error}"
+    );
 }
 
 #[test]
@@ -193,8 +191,7 @@ fn tl_json_through_serde() {
         r#type: Some("dir".into()),
         self_: false,
         flags2_other_bits: 0,
-        ttl: None,
-        expires: None,
+        ttl_and_expires: None,
         children: Some(vec![enums::kv::Node::Empty]),
     });
     let json = serde_json::to_string(&node).unwrap();

@@ -14,6 +14,9 @@ pub fn declarations(item: &Item, scope: &Scope) -> Vec<TokenStream> {
         .filter_map(|field| {
             let member = field.member.as_deref()?;
             let name = ident(member);
+            if field.shared.is_some() {
+                return Some(shared_declaration(item, member, scope));
+            }
             let ty = scope.ty(&field.ty);
             let ty = match field.role {
                 Role::Optional { .. } => {
@@ -50,6 +53,28 @@ pub fn declarations(item: &Item, scope: &Scope) -> Vec<TokenStream> {
             })
         })
         .collect()
+}
+
+/// The member holding fields that share a flag bit: `Option<(A, B)>`.
+fn shared_declaration(item: &Item, member: &str, scope: &Scope) -> TokenStream {
+    let parts: Vec<&Field> = item.shared_fields(member).collect();
+    let types = parts.iter().map(|f| scope.ty(&f.ty));
+    let option = scope.std("Option");
+    let lines: Vec<String> = parts
+        .iter()
+        .map(|f| format!("`{}`", tl_parser::print::param_text(&f.param)))
+        .collect();
+    let (mask, bit) = parts[0].role.flag().unwrap_or_default();
+    let doc = docs::attrs(&format!(
+        "{}: present together when bit {bit} of `{}` is set, so they are one `Option`.",
+        lines.join(", "),
+        mask.trim_start_matches("r#")
+    ));
+    let name = ident(member);
+    quote! {
+        #doc
+        pub #name: #option<(#(#types,)*)>
+    }
 }
 
 /// `Bits 1 (`lt`) and 2 (`utime`) are set from those fields`.
@@ -190,8 +215,8 @@ pub fn encoder(item: &Item) -> TokenStream {
         let name = ident(&field.ident);
         match &field.role {
             Role::Mask { bits: gated } => {
-                let (checks, bits) = mask_value(item, &field.ident, &tl_name);
-                statements.extend(checks);
+                statements.extend(inconsistent_flag_checks(item, &field.ident, &tl_name));
+                let bits = mask_value(item, &field.ident);
                 let mut bits = if bits.is_empty() {
                     quote!(0)
                 } else {
@@ -226,9 +251,20 @@ pub fn encoder(item: &Item) -> TokenStream {
                 ));
             }
             Role::Optional { .. } => {
-                let write = write_value(&quote!(value), &quote!(value), &field.ty);
+                let (holder, place, reference) = match &field.shared {
+                    Some(shared) => {
+                        let index = proc_macro2::Literal::usize_unsuffixed(shared.index);
+                        (
+                            ident(&shared.member),
+                            quote!(value.#index),
+                            quote!(&value.#index),
+                        )
+                    }
+                    None => (name, quote!(value), quote!(value)),
+                };
+                let write = write_value(&place, &reference, &field.ty);
                 statements.push(quote! {
-                    if let Some(value) = &self.#name {
+                    if let Some(value) = &self.#holder {
                         #write
                     }
                 });
@@ -244,10 +280,10 @@ fn hex_u32(bits: u32) -> TokenStream {
     format!("0x{bits:08x}_u32").parse().expect("a literal")
 }
 
-/// The expression of a mask's bits from the fields that depend on it, with
-/// checks that fields sharing a bit agree. Shared with the TL-JSON writer.
-pub fn mask_value(item: &Item, mask: &str, tl_name: &str) -> (Vec<TokenStream>, Vec<TokenStream>) {
-    let mut checks = Vec::new();
+/// The terms of a mask's bits from the fields that depend on it (fields
+/// sharing a bit are one member, so they cannot disagree). Shared with the
+/// TL-JSON writer.
+pub fn mask_value(item: &Item, mask: &str) -> Vec<TokenStream> {
     let mut bits = Vec::new();
     let mut seen_bits = Vec::new();
     for field in &item.fields {
@@ -258,39 +294,24 @@ pub fn mask_value(item: &Item, mask: &str, tl_name: &str) -> (Vec<TokenStream>, 
             continue;
         }
         seen_bits.push(bit);
-        let sharing: Vec<_> = item
-            .fields
-            .iter()
-            .filter(|f| {
-                f.role.flag() == Some((mask, bit)) && matches!(f.role, Role::Optional { .. })
-            })
-            .collect();
-        let first = ident(&field.ident);
-        let present = match field.role {
-            Role::Bit { .. } => quote!(self.#first),
-            Role::ImpliedBit { ref by, .. } => {
+        let present = match (&field.role, &field.shared) {
+            (Role::Bit { .. }, _) => {
+                let member = ident(&field.ident);
+                quote!(self.#member)
+            }
+            (Role::ImpliedBit { by, .. }, _) => {
                 let by = ident(by);
                 quote!(self.#by.is_some())
             }
-            _ => quote!(self.#first.is_some()),
+            (_, Some(shared)) => {
+                let member = ident(&shared.member);
+                quote!(self.#member.is_some())
+            }
+            _ => {
+                let member = ident(&field.ident);
+                quote!(self.#member.is_some())
+            }
         };
-        if sharing.len() > 1 {
-            let names: Vec<String> = sharing.iter().map(|f| f.param.name.to_string()).collect();
-            let idents: Vec<_> = sharing.iter().map(|f| ident(&f.ident)).collect();
-            let flag = format!("{}.{bit}", mask.trim_start_matches("r#"));
-            let first_of = &idents[0];
-            let rest = &idents[1..];
-            checks.push(quote! {
-                if #(self.#first_of.is_some() != self.#rest.is_some())||* {
-                    out.fail(tl::EncodeError::InconsistentFlag {
-                        definition: #tl_name,
-                        flag: #flag,
-                        fields: &[#(#names),*],
-                    });
-                    return;
-                }
-            });
-        }
         bits.push(if bit == 0 {
             quote!(u32::from(#present))
         } else {
@@ -298,7 +319,52 @@ pub fn mask_value(item: &Item, mask: &str, tl_name: &str) -> (Vec<TokenStream>, 
             quote!(u32::from(#present) << #bit)
         });
     }
-    (checks, bits)
+    bits
+}
+
+/// Checks that separate `Option`s on one bit of `mask` (more than
+/// [`crate::plan::MAX_SHARED`] of them, so not one tuple) are all present or
+/// all absent; a value where they disagree is not encoded.
+fn inconsistent_flag_checks(item: &Item, mask: &str, tl_name: &str) -> Vec<TokenStream> {
+    let mut checks = Vec::new();
+    let mut seen_bits = Vec::new();
+    for field in &item.fields {
+        let Some((field_mask, bit)) = field.role.flag() else {
+            continue;
+        };
+        if field_mask != mask || seen_bits.contains(&bit) {
+            continue;
+        }
+        seen_bits.push(bit);
+        let separate: Vec<&Field> = item
+            .fields
+            .iter()
+            .filter(|f| {
+                f.role.flag() == Some((mask, bit))
+                    && matches!(f.role, Role::Optional { .. })
+                    && f.shared.is_none()
+            })
+            .collect();
+        if separate.len() < 2 {
+            continue;
+        }
+        let names: Vec<String> = separate.iter().map(|f| f.param.name.to_string()).collect();
+        let idents: Vec<_> = separate.iter().map(|f| ident(&f.ident)).collect();
+        let flag = format!("{}.{bit}", mask.trim_start_matches("r#"));
+        let first = &idents[0];
+        let rest = &idents[1..];
+        checks.push(quote! {
+            if #(self.#first.is_some() != self.#rest.is_some())||* {
+                out.fail(tl::EncodeError::InconsistentFlag {
+                    definition: #tl_name,
+                    flag: #flag,
+                    fields: &[#(#names),*],
+                });
+                return;
+            }
+        });
+    }
+    checks
 }
 
 /// A statement writing a value: `place` is the value itself (`self.x`,
@@ -403,12 +469,28 @@ pub fn decoder(item: &Item, scope: &Scope) -> TokenStream {
         });
     }
     let members = item.fields.iter().filter_map(|field| {
-        let member = ident(field.member.as_deref()?);
-        Some(match field.role {
-            Role::Mask { bits } => {
+        let member_name = field.member.as_deref()?;
+        let member = ident(member_name);
+        Some(match (&field.role, &field.shared) {
+            (Role::Mask { bits }, _) => {
                 let local = ident(&field.ident);
                 let others = hex_u32(!bits);
                 quote!(#member: #local & #others)
+            }
+            // Read under one bit, the parts are all present or all absent.
+            (_, Some(_)) => {
+                let locals: Vec<_> = item
+                    .shared_fields(member_name)
+                    .map(|f| ident(&f.ident))
+                    .collect();
+                let some = scope.std("Some");
+                let none = scope.std("None");
+                quote! {
+                    #member: match (#(#locals,)*) {
+                        (#(#some(#locals),)*) => #some((#(#locals,)*)),
+                        _ => #none,
+                    }
+                }
             }
             _ => quote!(#member),
         })

@@ -49,7 +49,7 @@ pub fn item(item: &Item, gate: &TokenStream, scope: &Scope) -> TokenStream {
                 // those bits are read back from it.
                 if let Some(kept) = &field.member {
                     let kept = ident(kept);
-                    let (_, derived) = super::fields::mask_value(item, &field.ident, &tl_name);
+                    let derived = super::fields::mask_value(item, &field.ident);
                     let derived = if derived.is_empty() {
                         quote!(0)
                     } else {
@@ -71,12 +71,30 @@ pub fn item(item: &Item, gate: &TokenStream, scope: &Scope) -> TokenStream {
             }
             Role::Optional { .. } => {
                 field_names.push(key.to_owned());
-                inserts.push(quote! {
-                    if let Some(value) = &self.#member {
-                        map.insert(#key.into(), value.to_tl_json());
+                match &field.shared {
+                    // Each part under its own key, as TL-JSON writes every
+                    // field; read back, all of them or none.
+                    Some(shared) => {
+                        let holder = ident(&shared.member);
+                        let index = proc_macro2::Literal::usize_unsuffixed(shared.index);
+                        inserts.push(quote! {
+                            if let Some(value) = &self.#holder {
+                                map.insert(#key.into(), value.#index.to_tl_json());
+                            }
+                        });
+                        if shared.index == 0 {
+                            reads.push(shared_read(item, &shared.member, scope));
+                        }
                     }
-                });
-                reads.push(quote!(#member: fields.optional(#key)?));
+                    None => {
+                        inserts.push(quote! {
+                            if let Some(value) = &self.#member {
+                                map.insert(#key.into(), value.to_tl_json());
+                            }
+                        });
+                        reads.push(quote!(#member: fields.optional(#key)?));
+                    }
+                }
             }
             Role::Bit { .. } => {
                 field_names.push(key.to_owned());
@@ -128,6 +146,27 @@ pub fn item(item: &Item, gate: &TokenStream, scope: &Scope) -> TokenStream {
                 #(#checks)*
                 #ok(result)
             }
+        }
+    }
+}
+
+/// The initializer of a member holding fields that share a flag bit, from
+/// their keys: all present, or all absent, or an error naming them.
+fn shared_read(item: &Item, member: &str, scope: &Scope) -> TokenStream {
+    let parts: Vec<_> = item.shared_fields(member).collect();
+    let keys: Vec<&str> = parts.iter().map(|f| f.param.name.as_str()).collect();
+    let locals: Vec<_> = parts.iter().map(|f| ident(&f.ident)).collect();
+    let nones = parts.iter().map(|_| quote!(None));
+    let (mask, bit) = parts[0].role.flag().unwrap_or_default();
+    let flag = format!("{}.{bit}", mask.trim_start_matches("r#"));
+    let some = scope.std("Some");
+    let err = scope.std("Err");
+    let holder = ident(member);
+    quote! {
+        #holder: match (#(fields.optional(#keys)?,)*) {
+            (#(#some(#locals),)*) => #some((#(#locals,)*)),
+            (#(#nones,)*) => None,
+            _ => return #err(fields.shared_flag_error(&[#(#keys),*], #flag)),
         }
     }
 }

@@ -112,6 +112,19 @@ impl<'a> Fields<'a> {
         }
     }
 
+    /// The error for fields on one flag bit of which some are given and some
+    /// not: they are present together or not at all.
+    pub fn shared_flag_error(&self, keys: &[&str], flag: &str) -> JsonError {
+        let names: Vec<String> = keys.iter().map(|k| format!("`{k}`")).collect();
+        error(
+            self.path,
+            format!(
+                "{} share the bit {flag}: give all of them or none",
+                names.join(", ")
+            ),
+        )
+    }
+
     /// A `flags.N?true` field that must say what its value field says: true
     /// exactly when `present`. A missing one is `false`, as everywhere, so
     /// it must be written (as `true`) when its value field is present.
