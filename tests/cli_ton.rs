@@ -4,9 +4,11 @@
 //! that JSON encodes back to the same bytes. The schemas are fetched into the
 //! real-schema cache (`tests/real-schemas/fetch.py`) if they are not there yet.
 
-use std::io::Write;
+#[path = "support/tl.rs"]
+mod support;
+
 use std::path::PathBuf;
-use std::process::{Command, Stdio};
+use std::process::Command;
 
 fn ton_schema(name: &str) -> PathBuf {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
@@ -26,20 +28,12 @@ fn ton_schema(name: &str) -> PathBuf {
 }
 
 /// `tl json MODE --schema SCHEMA` over these input lines: its output lines.
-fn line_protocol(mode: &str, schema: &PathBuf, lines: &[String]) -> Vec<String> {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_tl"))
-        .args(["json", mode, "--schema"])
-        .arg(schema)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut pipe = child.stdin.take().unwrap();
-    let input = lines.join("\n") + "\n";
-    let writer = std::thread::spawn(move || pipe.write_all(input.as_bytes()));
-    let output = child.wait_with_output().unwrap();
-    writer.join().unwrap().unwrap();
+fn line_protocol(mode: &str, schema: &std::path::Path, lines: &[String]) -> Vec<String> {
+    let schema = schema.to_str().unwrap();
+    let output = support::tl_with_input(
+        &["json", mode, "--schema", schema],
+        &(lines.join("\n") + "\n"),
+    );
     assert!(
         output.status.success(),
         "tl json {mode}: {}",

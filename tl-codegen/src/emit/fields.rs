@@ -280,20 +280,31 @@ fn hex_u32(bits: u32) -> TokenStream {
     format!("0x{bits:08x}_u32").parse().expect("a literal")
 }
 
+/// The bits of `mask` that fields stand for, in the order of their first
+/// field, each with its fields in wire order.
+fn bits_of<'a>(item: &'a Item, mask: &str) -> Vec<(u32, Vec<&'a Field>)> {
+    let mut bits: Vec<(u32, Vec<&Field>)> = Vec::new();
+    for field in &item.fields {
+        match field.role.flag() {
+            Some((field_mask, bit)) if field_mask == mask => {
+                match bits.iter_mut().find(|(b, _)| *b == bit) {
+                    Some((_, fields)) => fields.push(field),
+                    None => bits.push((bit, vec![field])),
+                }
+            }
+            _ => {}
+        }
+    }
+    bits
+}
+
 /// The terms of a mask's bits from the fields that depend on it (fields
 /// sharing a bit are one member, so they cannot disagree). Shared with the
 /// TL-JSON writer.
 pub fn mask_value(item: &Item, mask: &str) -> Vec<TokenStream> {
     let mut bits = Vec::new();
-    let mut seen_bits = Vec::new();
-    for field in &item.fields {
-        let Some((field_mask, bit)) = field.role.flag() else {
-            continue;
-        };
-        if field_mask != mask || seen_bits.contains(&bit) {
-            continue;
-        }
-        seen_bits.push(bit);
+    for (bit, on_bit) in bits_of(item, mask) {
+        let field = on_bit[0];
         let present = match (&field.role, &field.shared) {
             (Role::Bit { .. }, _) => {
                 let member = ident(&field.ident);
@@ -327,23 +338,10 @@ pub fn mask_value(item: &Item, mask: &str) -> Vec<TokenStream> {
 /// all absent; a value where they disagree is not encoded.
 fn inconsistent_flag_checks(item: &Item, mask: &str, tl_name: &str) -> Vec<TokenStream> {
     let mut checks = Vec::new();
-    let mut seen_bits = Vec::new();
-    for field in &item.fields {
-        let Some((field_mask, bit)) = field.role.flag() else {
-            continue;
-        };
-        if field_mask != mask || seen_bits.contains(&bit) {
-            continue;
-        }
-        seen_bits.push(bit);
-        let separate: Vec<&Field> = item
-            .fields
-            .iter()
-            .filter(|f| {
-                f.role.flag() == Some((mask, bit))
-                    && matches!(f.role, Role::Optional { .. })
-                    && f.shared.is_none()
-            })
+    for (bit, on_bit) in bits_of(item, mask) {
+        let separate: Vec<&Field> = on_bit
+            .into_iter()
+            .filter(|f| matches!(f.role, Role::Optional { .. }) && f.shared.is_none())
             .collect();
         if separate.len() < 2 {
             continue;
