@@ -119,9 +119,10 @@ impl Layout {
         for line in lines {
             self.line(line);
         }
-        // The start of the next definition's line (or the file's last line).
-        let last = last.trim();
-        if !last.is_empty() {
+        // The start of the next definition's line (or the file's last line,
+        // which may be inside a block comment: its leading space is kept).
+        let last = last.trim_end();
+        if !last.trim_start().is_empty() {
             self.start_line();
             self.text.push_str(last);
             self.text.push(' ');

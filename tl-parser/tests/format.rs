@@ -89,6 +89,12 @@ fn comments_stay_where_they_were() {
         "foo = Foo; //   spaced\nbar = Bar; // tab\n"
     );
     assert_eq!(format("/* first */ foo = Foo;"), "/* first */ foo = Foo;\n");
+    // The last line of a file, inside a block comment, keeps its indentation.
+    assert_eq!(
+        format("a = A;\n/* one\n   two */"),
+        "a = A;\n/* one\n   two */\n"
+    );
+    assert_eq!(format("  a = A;\n"), "a = A;\n");
 }
 
 #[test]
