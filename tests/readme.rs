@@ -94,12 +94,19 @@ fn the_two_commands_for_a_fresh_machine_are_the_ones_ci_runs() {
         ci.contains("readme_commands.py"),
         "CI reads the commands from the README"
     );
-    let section = &README[README.find("## Two commands for a fresh machine").unwrap()..];
-    let commands: Vec<&str> = section
-        .lines()
-        .filter_map(|l| l.strip_prefix("    "))
-        .take(2)
-        .collect();
+    // The commands as CI reads them, by the same script.
+    let out = Command::new("python3")
+        .arg(".ci/readme_commands.py")
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let commands = String::from_utf8(out.stdout).unwrap();
+    let commands: Vec<&str> = commands.lines().collect();
     assert_eq!(
         commands,
         [

@@ -207,6 +207,20 @@ pub enum RustType {
 }
 
 impl RustType {
+    /// Whether the Rust type is `Copy`, so an accessor returns it by value.
+    pub fn is_copy(&self) -> bool {
+        matches!(
+            self,
+            RustType::Int
+                | RustType::Nat
+                | RustType::Long
+                | RustType::Double
+                | RustType::Bool
+                | RustType::Int128
+                | RustType::Int256
+        )
+    }
+
     /// Whether reading or writing the type needs more than the element
     /// type's own codec: a bare vector, or a vector holding one.
     pub fn has_bare_vector(&self) -> bool {

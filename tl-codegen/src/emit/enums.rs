@@ -2,7 +2,7 @@
 //! conversions between a variant's struct and the enum.
 
 use super::{Options, Scope, docs, hex_id, hex_id_u32, ident, json};
-use crate::plan::{BoxedType, CommonField, CommonKind, Plan, RustType, item_path};
+use crate::plan::{BoxedType, CommonField, CommonKind, Plan, item_path};
 use proc_macro2::TokenStream;
 use quote::quote;
 
@@ -191,7 +191,7 @@ pub fn boxed_type(plan: &Plan, index: usize, options: &Options<'_>, scope: &Scop
     }
 }
 
-/// The accessor of a field every constructor has: a `Copy` value by value,
+/// The accessor of a field most or all constructors have: a `Copy` value by value,
 /// anything else by reference, an optional one as an `Option`.
 ///
 /// ```ignore
@@ -203,7 +203,7 @@ pub fn boxed_type(plan: &Plan, index: usize, options: &Options<'_>, scope: &Scop
 fn common_accessor(boxed: &BoxedType, field: &CommonField, scope: &Scope) -> TokenStream {
     let member = ident(&field.member);
     let ty = scope.ty(&field.ty);
-    let copy = is_copy(&field.ty);
+    let copy = field.ty.is_copy();
     let option = scope.std("Option");
     let some = scope.std("Some");
     let none = scope.std("None");
@@ -252,18 +252,4 @@ fn common_accessor(boxed: &BoxedType, field: &CommonField, scope: &Scope) -> Tok
             }
         }
     }
-}
-
-/// Whether the Rust type is `Copy`, so an accessor returns it by value.
-fn is_copy(ty: &RustType) -> bool {
-    matches!(
-        ty,
-        RustType::Int
-            | RustType::Nat
-            | RustType::Long
-            | RustType::Double
-            | RustType::Bool
-            | RustType::Int128
-            | RustType::Int256
-    )
 }
