@@ -25,6 +25,7 @@ fn main() {
     mtproto
         .runtime_crate("crate")
         .include(|d| !d.full_name().starts_with("tls"))
+        .object_bindings("crate::MTPROTO_OBJECTS")
         .max_enum_size(256)
         .serde(tl_codegen::SerdeSupport::Feature("serde".into()));
 

@@ -24,6 +24,7 @@ pub struct Config {
     methods: MethodData,
     max_enum_size: Option<usize>,
     serde: SerdeSupport,
+    object_bindings: Option<String>,
     id_rule: Option<tl_parser::IdRule>,
 }
 
@@ -58,6 +59,7 @@ impl Config {
             methods: MethodData::default(),
             max_enum_size: None,
             serde: SerdeSupport::None,
+            object_bindings: None,
             id_rule: None,
         }
     }
@@ -73,6 +75,17 @@ impl Config {
     /// Generates TL-JSON impls for every item: see [`SerdeSupport`].
     pub fn serde(&mut self, support: SerdeSupport) -> &mut Config {
         self.serde = support;
+        self
+    }
+
+    /// Names the bindings whose objects a field of the open type `Object`
+    /// may hold, for its TL-JSON: the path of a
+    /// `&[tl_types::json::ObjectBindings]` constant, tried in order. By
+    /// default an `Object` field's TL-JSON reads the generated bindings' own
+    /// objects alone; bindings that carry another schema's objects (an
+    /// MTProto `rpc_result` carrying API answers) list both.
+    pub fn object_bindings(&mut self, path: &str) -> &mut Config {
+        self.object_bindings = Some(path.to_owned());
         self
     }
 
@@ -170,12 +183,13 @@ impl Config {
         let include = |d: &Definition| self.include.as_ref().is_none_or(|f| f(d));
         let mut plan = crate::plan::build(schemas, &include)?;
         crate::boxing::decide(&mut plan);
-        let runtime = self
-            .runtime
-            .parse()
-            .map_err(|_| Error::InvalidOutput(format!("bad runtime path `{}`", self.runtime)))?;
         let options = crate::emit::Options {
-            runtime,
+            runtime: rust_path("runtime_crate", &self.runtime)?,
+            object_bindings: self
+                .object_bindings
+                .as_deref()
+                .map(|path| rust_path("object_bindings", path))
+                .transpose()?,
             methods: &self.methods,
             max_enum_size: self.max_enum_size,
             serde: self.serde.clone(),
@@ -290,4 +304,14 @@ fn check_errors(schemas: &[&Schema]) -> Vec<tl_parser::Diagnostic> {
         .into_iter()
         .filter(|d| d.severity == tl_parser::Severity::Error)
         .collect()
+}
+
+/// `path`, given to the setting `setting`, as tokens, if it is a Rust path.
+fn rust_path(setting: &'static str, path: &str) -> Result<proc_macro2::TokenStream, Error> {
+    let invalid = || Error::InvalidPath {
+        setting,
+        path: path.to_owned(),
+    };
+    let parsed: syn::Path = syn::parse_str(path).map_err(|_| invalid())?;
+    Ok(quote::ToTokens::to_token_stream(&parsed))
 }

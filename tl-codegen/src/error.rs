@@ -50,6 +50,13 @@ pub enum Error {
         /// Every finding, rendered as rustc renders its diagnostics.
         rendered: String,
     },
+    /// A path given to the [`Config`](crate::Config) is not a Rust path.
+    InvalidPath {
+        /// The setting it was given for (`runtime_crate`, `object_bindings`).
+        setting: &'static str,
+        /// The path as given.
+        path: String,
+    },
     /// The generated code does not parse as Rust: a bug in the generator.
     InvalidOutput(String),
 }
@@ -70,6 +77,12 @@ impl fmt::Display for Error {
                     at.source + 1,
                     at.span.line,
                     at.span.column
+                )
+            }
+            Error::InvalidPath { setting, path } => {
+                write!(
+                    f,
+                    "`{path}`, given to `Config::{setting}`, is not a Rust path"
                 )
             }
             Error::InvalidOutput(message) => {

@@ -20,6 +20,18 @@ pub struct Plan {
     pub functions: Vec<Function>,
 }
 
+impl Plan {
+    /// Whether any field holds open objects kept as bytes
+    /// ([`RustType::holds_raw_object`]).
+    pub fn holds_raw_objects(&self) -> bool {
+        self.constructors
+            .iter()
+            .chain(self.functions.iter().map(|f| &f.item))
+            .flat_map(|item| &item.fields)
+            .any(|field| field.ty.holds_raw_object())
+    }
+}
+
 /// A constructor or function: one generated struct.
 #[derive(Debug)]
 pub struct Item {
@@ -219,6 +231,16 @@ impl RustType {
                 | RustType::Int128
                 | RustType::Int256
         )
+    }
+
+    /// Whether the type holds open objects kept as bytes (`RawObject`), whose
+    /// TL-JSON needs the bindings to read them with.
+    pub fn holds_raw_object(&self) -> bool {
+        match self {
+            RustType::RawObject => true,
+            RustType::Vector { element, .. } => element.holds_raw_object(),
+            _ => false,
+        }
     }
 
     /// Whether reading or writing the type needs more than the element

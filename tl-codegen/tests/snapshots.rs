@@ -123,3 +123,24 @@ fn include_filter_keeps_what_it_accepts() {
     assert!(source.contains("pub enum Tree"));
     assert!(!source.contains("pub struct Entry"));
 }
+
+#[test]
+fn a_mistyped_path_in_the_config_is_named_as_such() {
+    let schema = || tl_parser::parse("ok = Ok;").unwrap();
+    let error = tl_codegen::Config::new()
+        .runtime_crate("tl types")
+        .generate(&[schema()])
+        .unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "`tl types`, given to `Config::runtime_crate`, is not a Rust path"
+    );
+    let error = tl_codegen::Config::new()
+        .object_bindings("crate::OBJECTS;")
+        .generate(&[schema()])
+        .unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "`crate::OBJECTS;`, given to `Config::object_bindings`, is not a Rust path"
+    );
+}

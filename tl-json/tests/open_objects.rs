@@ -1,7 +1,8 @@
 //! Fields of the open type `Object` (`rpc_result.result`, `message.body`):
 //! the generated code keeps them as `RawObject` bytes, and its TL-JSON writes
-//! the object they hold, as the dynamic codec does; bytes no bundled binding
-//! can read stay base64. Both forms read back to the same bytes.
+//! the object they hold, as the dynamic codec does, read with the bindings
+//! the MTProto bindings name (their own, then the Telegram API's); bytes
+//! none of them can read stay base64. Both forms read back to the same bytes.
 
 use serde_json::{Value, json};
 use tl_types::json::{FromTlJson, ToTlJson};

@@ -11,10 +11,11 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::{Category, Definition, IdOrigin, IdRule, Parameter, Schema, Span, Type};
 use std::collections::{HashMap, HashSet};
 
-/// Types every TL schema may use without declaring them.
+/// Types every TL schema may use without declaring them. `Object` is any
+/// serialised object, as MTProto's `rpc_result.result` is.
 const PRELUDE: &[&str] = &[
     "#", "Type", "int", "long", "double", "string", "bytes", "int128", "int256", "true", "vector",
-    "Vector",
+    "Vector", "Object",
 ];
 
 /// The highest bit number a `#` mask has.

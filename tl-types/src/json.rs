@@ -16,8 +16,10 @@
 pub use serde;
 pub use serde_json;
 
-mod raw_object;
+pub(crate) mod raw_object;
 pub(crate) mod support;
+
+pub use raw_object::ObjectBindings;
 
 use base64::Engine;
 use serde_json::Value;

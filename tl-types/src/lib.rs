@@ -74,6 +74,16 @@ pub use api::{AnyCall, AnyObject, AnyValue, LAYER, enums, functions, types};
 #[rustfmt::skip]
 pub mod mtproto;
 
+/// The bindings whose objects an `Object` field of the MTProto schema
+/// (`rpc_result.result`, `message.body`) holds, for its TL-JSON: the MTProto
+/// schema's own, then the Telegram API's, when compiled in.
+#[cfg(all(feature = "mtproto", feature = "serde"))]
+const MTPROTO_OBJECTS: &[json::ObjectBindings] = &[
+    json::ObjectBindings::of::<mtproto::AnyObject>(),
+    #[cfg(feature = "api")]
+    json::ObjectBindings::of::<AnyObject>(),
+];
+
 pub use error::{DecodeError, DecodeErrorKind, EncodeError};
 pub use reader::{DEFAULT_MAX_DEPTH, Reader};
 pub use traits::{ByteCounter, Decode, Encode, Identifiable, RawObject, RemoteCall, Sink};

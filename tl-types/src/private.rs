@@ -7,8 +7,9 @@ use crate::error::{DecodeError, DecodeErrorKind};
 use crate::reader::Reader;
 
 #[cfg(feature = "serde")]
-pub use crate::json::support::{
-    Fields, bytes_to_tl_json, constructor_name, kind, unknown_constructor,
+pub use crate::json::{
+    raw_object::OpenJson,
+    support::{Fields, bytes_to_tl_json, constructor_name, kind, unknown_constructor},
 };
 
 /// Reads a constructor id and fails unless it is `expected_id`.

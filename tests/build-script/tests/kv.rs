@@ -226,3 +226,37 @@ fn tl_json_through_serde() {
     let any: AnyObject = serde_json::from_value(json).unwrap();
     assert_eq!(any.to_bytes().unwrap(), call.to_bytes().unwrap());
 }
+
+#[test]
+fn an_object_field_shows_an_object_of_these_bindings() {
+    // The runtime knows no bindings: the generated code says the `Object`
+    // field's objects are these bindings' own.
+    let entry = enums::kv::Entry::from(entry("k"));
+    let envelope = types::kv::Envelope::new(7, tl_types::RawObject(entry.to_bytes().unwrap()));
+    let json = serde_json::to_value(&envelope).unwrap();
+    assert_eq!(
+        json,
+        serde_json::json!({
+            "_": "kv.envelope",
+            "sent": "7",
+            "payload": {"_": "kv.entry", "key": "k", "value": "AQID"}
+        })
+    );
+    let back: types::kv::Envelope = serde_json::from_value(json).unwrap();
+    assert_eq!(back, envelope);
+
+    // Bytes these bindings cannot read stay base64, and read back the same.
+    let opaque = types::kv::Envelope::new(7, tl_types::RawObject(vec![1, 2, 3, 4]));
+    let json = serde_json::to_value(&opaque).unwrap();
+    assert_eq!(json["payload"], "AQIDBA==");
+    assert_eq!(
+        serde_json::from_value::<types::kv::Envelope>(json).unwrap(),
+        opaque
+    );
+
+    // An object these bindings do not know is an error at its place.
+    let unknown =
+        serde_json::json!({"_": "kv.envelope", "sent": "7", "payload": {"_": "rpc_error"}});
+    let error = serde_json::from_value::<types::kv::Envelope>(unknown).unwrap_err();
+    assert!(error.to_string().contains("at .payload._"), "{error}");
+}

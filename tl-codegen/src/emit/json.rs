@@ -2,7 +2,7 @@
 //! for structs, enums and the dispatch enums, when the `Config` asks for them.
 
 use super::{Options, Scope, ident};
-use crate::plan::{Item, Plan, Role, item_path};
+use crate::plan::{Field, Item, Plan, Role, item_path};
 
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -14,6 +14,76 @@ pub fn gate(options: &Options<'_>) -> Option<TokenStream> {
         crate::SerdeSupport::Always => Some(quote!()),
         crate::SerdeSupport::Feature(feature) => Some(quote!(#[cfg(feature = #feature)])),
     }
+}
+
+/// The name of the constant, at the generated root, listing the bindings an
+/// `Object` field's TL-JSON reads and writes objects with.
+const OBJECT_BINDINGS: &str = "OBJECT_BINDINGS";
+
+/// The constant an `Object` field's TL-JSON reads its bindings from, where
+/// TL-JSON impls are wanted and some field holds open objects:
+///
+/// ```ignore
+/// #[cfg(feature = "serde")]
+/// const OBJECT_BINDINGS: &[tl::json::ObjectBindings] =
+///     &[tl::json::ObjectBindings::of::<AnyObject>()];
+/// ```
+///
+/// or, when the config names a list, that list.
+pub fn object_bindings(plan: &Plan, options: &Options<'_>) -> Option<TokenStream> {
+    let gate = gate(options)?;
+    if !plan.holds_raw_objects() {
+        return None;
+    }
+    let name = ident(OBJECT_BINDINGS);
+    let list = match &options.object_bindings {
+        Some(path) => quote!(#path),
+        None => quote!(&[tl::json::ObjectBindings::of::<AnyObject>()]),
+    };
+    Some(quote! {
+        #gate
+        #[doc = " The bindings whose objects an `Object` field's TL-JSON reads and writes, in order."]
+        const #name: &[tl::json::ObjectBindings] = #list;
+    })
+}
+
+/// The TL-JSON of a value of `field`'s type: `place` is the value, `by_ref`
+/// a reference to it.
+fn write_value(
+    field: &Field,
+    place: TokenStream,
+    by_ref: TokenStream,
+    scope: &Scope,
+) -> TokenStream {
+    if field.ty.holds_raw_object() {
+        let bindings = object_bindings_path(scope);
+        quote!(tl::__private::OpenJson::to_open_json(#by_ref, #bindings))
+    } else {
+        quote!(#place.to_tl_json())
+    }
+}
+
+/// Reads `field` from `fields` under `key`: `required` or `optional`.
+fn read_value(field: &Field, key: &str, optional: bool, scope: &Scope) -> TokenStream {
+    match (field.ty.holds_raw_object(), optional) {
+        (false, false) => quote!(fields.required(#key)),
+        (false, true) => quote!(fields.optional(#key)),
+        (true, optional) => {
+            let bindings = object_bindings_path(scope);
+            if optional {
+                quote!(fields.optional_open(#key, #bindings))
+            } else {
+                quote!(fields.required_open(#key, #bindings))
+            }
+        }
+    }
+}
+
+/// The path of [`OBJECT_BINDINGS`] from the module `scope` is in.
+fn object_bindings_path(scope: &Scope) -> TokenStream {
+    let up = (0..scope.depth()).map(|_| ident("super"));
+    let name = ident(OBJECT_BINDINGS);
+    quote!(#(#up::)* #name)
 }
 
 /// `ToTlJson`/`FromTlJson` for a constructor's or a function's struct.
@@ -66,8 +136,10 @@ pub fn item(item: &Item, gate: &TokenStream, scope: &Scope) -> TokenStream {
             }
             Role::Required => {
                 field_names.push(key.to_owned());
-                inserts.push(quote!(map.insert(#key.into(), self.#member.to_tl_json());));
-                reads.push(quote!(#member: fields.required(#key)?));
+                let json = write_value(field, quote!(self.#member), quote!(&self.#member), scope);
+                let read = read_value(field, key, false, scope);
+                inserts.push(quote!(map.insert(#key.into(), #json);));
+                reads.push(quote!(#member: #read?));
             }
             Role::Optional { .. } => {
                 field_names.push(key.to_owned());
@@ -77,9 +149,11 @@ pub fn item(item: &Item, gate: &TokenStream, scope: &Scope) -> TokenStream {
                     Some(shared) => {
                         let holder = ident(&shared.member);
                         let index = proc_macro2::Literal::usize_unsuffixed(shared.index);
+                        let json =
+                            write_value(field, quote!(value.#index), quote!(&value.#index), scope);
                         inserts.push(quote! {
                             if let Some(value) = &self.#holder {
-                                map.insert(#key.into(), value.#index.to_tl_json());
+                                map.insert(#key.into(), #json);
                             }
                         });
                         if shared.index == 0 {
@@ -87,12 +161,14 @@ pub fn item(item: &Item, gate: &TokenStream, scope: &Scope) -> TokenStream {
                         }
                     }
                     None => {
+                        let json = write_value(field, quote!(value), quote!(value), scope);
+                        let read = read_value(field, key, true, scope);
                         inserts.push(quote! {
                             if let Some(value) = &self.#member {
-                                map.insert(#key.into(), value.to_tl_json());
+                                map.insert(#key.into(), #json);
                             }
                         });
-                        reads.push(quote!(#member: fields.optional(#key)?));
+                        reads.push(quote!(#member: #read?));
                     }
                 }
             }
@@ -155,6 +231,9 @@ pub fn item(item: &Item, gate: &TokenStream, scope: &Scope) -> TokenStream {
 fn shared_read(item: &Item, member: &str, scope: &Scope) -> TokenStream {
     let parts: Vec<_> = item.shared_fields(member).collect();
     let keys: Vec<&str> = parts.iter().map(|f| f.param.name.as_str()).collect();
+    let reads = parts
+        .iter()
+        .map(|f| read_value(f, &f.param.name, true, scope));
     let locals: Vec<_> = parts.iter().map(|f| ident(&f.ident)).collect();
     let nones = parts.iter().map(|_| quote!(None));
     let (mask, bit) = parts[0].role.flag().unwrap_or_default();
@@ -163,7 +242,7 @@ fn shared_read(item: &Item, member: &str, scope: &Scope) -> TokenStream {
     let err = scope.std("Err");
     let holder = ident(member);
     quote! {
-        #holder: match (#(fields.optional(#keys)?,)*) {
+        #holder: match (#(#reads?,)*) {
             (#(#some(#locals),)*) => #some((#(#locals,)*)),
             (#(#nones,)*) => None,
             _ => return #err(fields.shared_flag_error(&[#(#keys),*], #flag)),

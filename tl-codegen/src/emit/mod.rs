@@ -27,6 +27,9 @@ pub struct Options<'a> {
     pub max_enum_size: Option<usize>,
     /// Whether to generate TL-JSON impls, and behind which feature.
     pub serde: crate::SerdeSupport,
+    /// The path of the bindings list an `Object` field's TL-JSON uses, if
+    /// not the generated bindings' own.
+    pub object_bindings: Option<TokenStream>,
 }
 
 /// The whole generated file.
@@ -84,11 +87,13 @@ pub fn file(plan: &Plan, options: &Options<'_>) -> TokenStream {
     );
     let root = Scope::new(0, &HashSet::from(["AnyValue", "AnyCall", "AnyObject"]));
     let dispatch = dispatch::dispatch(plan, options, &root);
+    let object_bindings = json::object_bindings(plan, options);
     let prelude = root.prelude(&options.runtime);
     quote! {
         #prelude
         #layer
         #dispatch
+        #object_bindings
         #types
         #enums
         #functions
@@ -221,6 +226,11 @@ impl Scope {
             let name = ident(name);
             quote!(#name)
         }
+    }
+
+    /// How many modules deep this module is below the generated root.
+    pub fn depth(&self) -> usize {
+        self.depth
     }
 
     /// `super::super` from this module up to the generated root.

@@ -682,6 +682,9 @@ impl tl::Decode for AnyObject {
         }
     }
 }
+#[cfg(feature = "serde")]
+/// The bindings whose objects an `Object` field's TL-JSON reads and writes, in order.
+const OBJECT_BINDINGS: &[tl::json::ObjectBindings] = crate::MTPROTO_OBJECTS;
 /// One struct per constructor. Used as a field type, a struct is a bare value: its fields without the constructor id.
 #[allow(rustdoc::redundant_explicit_links)]
 pub mod types {
@@ -3954,7 +3957,13 @@ pub mod types {
             let mut map = tl::json::serde_json::Map::new();
             map.insert("_".into(), "rpc_result".into());
             map.insert("req_msg_id".into(), self.req_msg_id.to_tl_json());
-            map.insert("result".into(), self.result.to_tl_json());
+            map.insert(
+                "result".into(),
+                tl::__private::OpenJson::to_open_json(
+                    &self.result,
+                    super::OBJECT_BINDINGS,
+                ),
+            );
             tl::json::serde_json::Value::Object(map)
         }
     }
@@ -3973,7 +3982,7 @@ pub mod types {
             )?;
             let result = Self {
                 req_msg_id: fields.required("req_msg_id")?,
-                result: fields.required("result")?,
+                result: fields.required_open("result", super::OBJECT_BINDINGS)?,
             };
             Ok(result)
         }
@@ -4049,7 +4058,10 @@ pub mod types {
             map.insert("msg_id".into(), self.msg_id.to_tl_json());
             map.insert("seqno".into(), self.seqno.to_tl_json());
             map.insert("bytes".into(), self.bytes.to_tl_json());
-            map.insert("body".into(), self.body.to_tl_json());
+            map.insert(
+                "body".into(),
+                tl::__private::OpenJson::to_open_json(&self.body, super::OBJECT_BINDINGS),
+            );
             tl::json::serde_json::Value::Object(map)
         }
     }
@@ -4070,7 +4082,7 @@ pub mod types {
                 msg_id: fields.required("msg_id")?,
                 seqno: fields.required("seqno")?,
                 bytes: fields.required("bytes")?,
-                body: fields.required("body")?,
+                body: fields.required_open("body", super::OBJECT_BINDINGS)?,
             };
             Ok(result)
         }

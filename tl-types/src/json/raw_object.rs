@@ -1,17 +1,69 @@
-//! TL-JSON for [`RawObject`], a field of the open type `Object` (such as
-//! `rpc_result.result` and `message.body` in the MTProto schema).
+//! TL-JSON for fields of the open type `Object` (such as `rpc_result.result`
+//! and `message.body` in the MTProto schema), kept as [`RawObject`] bytes.
 //!
 //! TL-JSON writes such a field as the object it holds. A `RawObject` is only
-//! bytes, so this reads them with the bundled bindings compiled into this
-//! build: the Telegram API (feature `api`), then the MTProto service schema
-//! (feature `mtproto`). Bytes neither can read (another schema's object, or
-//! no bindings compiled in) are written as base64, as `bytes` are. Reading
-//! accepts both forms.
+//! bytes, and this runtime knows no bindings, so the generated code says
+//! which to read them with: an [`ObjectBindings`] list, the bindings' own
+//! `AnyObject` unless their build script named others. Bytes none of them
+//! can read are written as base64, as `bytes` are. Reading accepts both forms.
 
-use super::{FromTlJson, JsonError, ToTlJson, bytes_to_tl_json};
+use super::{FromTlJson, JsonError, ToTlJson, error, support};
 use crate::{Decode, Encode, EncodeError, RawObject};
 use serde_json::Value;
 use std::cell::Cell;
+
+/// One set of generated bindings whose objects an `Object` field may hold:
+/// its `AnyObject`, read from bytes to TL-JSON and back.
+///
+/// Generated code reads and writes an `Object` field's TL-JSON with a list of
+/// these, tried in order. By default the list holds the bindings' own
+/// `AnyObject`; bindings whose objects carry another schema's (MTProto's
+/// `rpc_result` carrying API objects) name a list of their own with
+/// `tl_codegen::Config::object_bindings`:
+///
+/// ```ignore
+/// pub const OBJECTS: &[tl_types::json::ObjectBindings] = &[
+///     tl_types::json::ObjectBindings::of::<service::AnyObject>(),
+///     tl_types::json::ObjectBindings::of::<api::AnyObject>(),
+/// ];
+/// ```
+#[derive(Clone, Copy)]
+pub struct ObjectBindings {
+    decode: fn(&[u8]) -> Option<Value>,
+    encode: fn(&Value, &str) -> Result<RawObject, JsonError>,
+}
+
+impl ObjectBindings {
+    /// The bindings whose objects `T` (their `AnyObject`) reads and writes.
+    pub const fn of<T: Decode + Encode + ToTlJson + FromTlJson>() -> ObjectBindings {
+        ObjectBindings {
+            decode: |bytes| T::from_bytes(bytes).ok().map(|object| object.to_tl_json()),
+            encode: |value, path| encoding_result(T::from_tl_json(value, path)?.to_bytes(), path),
+        }
+    }
+}
+
+impl std::fmt::Debug for ObjectBindings {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ObjectBindings").finish_non_exhaustive()
+    }
+}
+
+/// TL-JSON of a value holding open objects ([`RawObject`], or a vector of
+/// them), read with the bindings generated code names. Only generated code
+/// calls this, through `tl_types::__private`.
+pub trait OpenJson: Sized {
+    /// The TL-JSON of the value, each object read with the first of
+    /// `bindings` that knows it.
+    fn to_open_json(&self, bindings: &[ObjectBindings]) -> Value;
+
+    /// The value that `value` (at the JSON path `path`) describes.
+    fn from_open_json(
+        value: &Value,
+        path: &str,
+        bindings: &[ObjectBindings],
+    ) -> Result<Self, JsonError>;
+}
 
 /// How many `RawObject`s deep the JSON writer may open. Each one starts a new
 /// decode, so the decoder's own nesting limit does not see the levels
@@ -23,50 +75,72 @@ thread_local! {
     static OPEN_DEPTH: Cell<u32> = const { Cell::new(0) };
 }
 
-impl ToTlJson for RawObject {
-    fn to_tl_json(&self) -> Value {
+impl OpenJson for RawObject {
+    fn to_open_json(&self, bindings: &[ObjectBindings]) -> Value {
         let depth = OPEN_DEPTH.with(Cell::get);
         if depth >= MAX_OPEN_DEPTH {
-            return bytes_to_tl_json(&self.0);
+            return support::bytes_to_tl_json(&self.0);
         }
         OPEN_DEPTH.with(|d| d.set(depth + 1));
-        let json = decoded_json(&self.0);
+        let json = bindings.iter().find_map(|b| (b.decode)(&self.0));
         OPEN_DEPTH.with(|d| d.set(depth));
-        json.unwrap_or_else(|| bytes_to_tl_json(&self.0))
+        json.unwrap_or_else(|| support::bytes_to_tl_json(&self.0))
     }
-}
 
-/// The TL-JSON of the one object `bytes` hold, if the bundled bindings can read it.
-fn decoded_json(bytes: &[u8]) -> Option<Value> {
-    BUNDLED.iter().find_map(|bindings| (bindings.decode)(bytes))
-}
-
-impl FromTlJson for RawObject {
-    fn from_tl_json(value: &Value, path: &str) -> Result<Self, JsonError> {
+    fn from_open_json(
+        value: &Value,
+        path: &str,
+        bindings: &[ObjectBindings],
+    ) -> Result<Self, JsonError> {
         match value {
             Value::String(_) => Vec::from_tl_json(value, path).map(RawObject),
-            Value::Object(_) | Value::Bool(_) => encoded(value, path),
-            other => Err(JsonError {
-                path: path.to_owned(),
-                message: format!(
+            Value::Bool(value) => encoding_result(value.to_bytes(), path),
+            Value::Object(_) => encoded(value, path, bindings),
+            other => Err(error(
+                path,
+                format!(
                     "expected an object, a boolean or base64 bytes, found {}",
-                    super::kind(other)
+                    support::kind(other)
                 ),
-            }),
+            )),
         }
     }
 }
 
-/// The bytes of the object `value` describes, through the bundled bindings:
-/// the first that knows its `"_"` encodes it. If none does, the error is the
-/// first one's. A JSON boolean is a `Bool`.
-fn encoded(value: &Value, path: &str) -> Result<RawObject, JsonError> {
-    if let Value::Bool(value) = value {
-        return encoding_result(value.to_bytes(), path);
+impl<T: OpenJson> OpenJson for Vec<T> {
+    fn to_open_json(&self, bindings: &[ObjectBindings]) -> Value {
+        Value::Array(
+            self.iter()
+                .map(|item| item.to_open_json(bindings))
+                .collect(),
+        )
     }
-    let name = super::support::constructor_name(value, path)?;
+
+    fn from_open_json(
+        value: &Value,
+        path: &str,
+        bindings: &[ObjectBindings],
+    ) -> Result<Self, JsonError> {
+        let items = value.as_array().ok_or_else(|| {
+            error(
+                path,
+                format!("expected an array, found {}", support::kind(value)),
+            )
+        })?;
+        items
+            .iter()
+            .enumerate()
+            .map(|(i, item)| T::from_open_json(item, &format!("{path}[{i}]"), bindings))
+            .collect()
+    }
+}
+
+/// The bytes of the object `value` describes: the first of `bindings` that
+/// knows its `"_"` encodes it. If none does, the error is the first one's.
+fn encoded(value: &Value, path: &str, bindings: &[ObjectBindings]) -> Result<RawObject, JsonError> {
+    let name = support::constructor_name(value, path)?;
     let mut first_error: Option<JsonError> = None;
-    for bindings in BUNDLED {
+    for bindings in bindings {
         match (bindings.encode)(value, path) {
             Ok(raw) => return Ok(raw),
             Err(error) if !names_unknown(&error, path) => return Err(error),
@@ -75,9 +149,11 @@ fn encoded(value: &Value, path: &str) -> Result<RawObject, JsonError> {
             }
         }
     }
-    Err(first_error.unwrap_or_else(|| JsonError {
-        path: format!("{path}._"),
-        message: format!("no bindings in this build know `{name}`"),
+    Err(first_error.unwrap_or_else(|| {
+        error(
+            &format!("{path}._"),
+            format!("no bindings given for this field know `{name}`"),
+        )
     }))
 }
 
@@ -91,34 +167,5 @@ fn encoding_result(
     bytes: Result<Vec<u8>, EncodeError>,
     path: &str,
 ) -> Result<RawObject, JsonError> {
-    bytes.map(RawObject).map_err(|error| JsonError {
-        path: path.to_owned(),
-        message: error.to_string(),
-    })
-}
-
-/// The bundled bindings compiled into this build, in the order they are
-/// tried: the Telegram API, then the MTProto service schema.
-const BUNDLED: &[Bindings] = &[
-    #[cfg(feature = "api")]
-    Bindings::of::<crate::AnyObject>(),
-    #[cfg(feature = "mtproto")]
-    Bindings::of::<crate::mtproto::AnyObject>(),
-];
-
-/// What this module needs of one set of bindings: its dispatch type
-/// (`AnyObject`) read from bytes to TL-JSON, and from TL-JSON to bytes.
-struct Bindings {
-    decode: fn(&[u8]) -> Option<Value>,
-    encode: fn(&Value, &str) -> Result<RawObject, JsonError>,
-}
-
-#[cfg_attr(not(any(feature = "api", feature = "mtproto")), allow(dead_code))]
-impl Bindings {
-    const fn of<T: Decode + Encode + ToTlJson + FromTlJson>() -> Bindings {
-        Bindings {
-            decode: |bytes| T::from_bytes(bytes).ok().map(|object| object.to_tl_json()),
-            encode: |value, path| encoding_result(T::from_tl_json(value, path)?.to_bytes(), path),
-        }
-    }
+    bytes.map(RawObject).map_err(|e| error(path, e.to_string()))
 }

@@ -2,6 +2,7 @@
 //! [`crate::__private`]): reading a constructor's fields from a JSON object,
 //! and dispatching on its `"_"`.
 
+use super::raw_object::{ObjectBindings, OpenJson};
 use super::{FromTlJson, JsonError, error};
 use base64::Engine;
 use serde_json::{Map, Value};
@@ -88,6 +89,33 @@ impl<'a> Fields<'a> {
         match self.map.get(key) {
             None | Some(Value::Null) => Ok(None),
             Some(value) => T::from_tl_json(value, &path).map(Some),
+        }
+    }
+
+    /// A field that must be there and holds open objects, read with `bindings`.
+    pub fn required_open<T: OpenJson>(
+        &self,
+        key: &str,
+        bindings: &[ObjectBindings],
+    ) -> Result<T, JsonError> {
+        let path = format!("{}.{key}", self.path);
+        match self.map.get(key) {
+            None | Some(Value::Null) => Err(error(&path, "missing field")),
+            Some(value) => T::from_open_json(value, &path, bindings),
+        }
+    }
+
+    /// A conditional field holding open objects, read with `bindings`:
+    /// absent or `null` is `None`.
+    pub fn optional_open<T: OpenJson>(
+        &self,
+        key: &str,
+        bindings: &[ObjectBindings],
+    ) -> Result<Option<T>, JsonError> {
+        let path = format!("{}.{key}", self.path);
+        match self.map.get(key) {
+            None | Some(Value::Null) => Ok(None),
+            Some(value) => T::from_open_json(value, &path, bindings).map(Some),
         }
     }
 
