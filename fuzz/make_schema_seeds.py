@@ -1,5 +1,5 @@
 # Writes the parse_schema seeds into seeds/parse_schema/: ~20-line chunks (cut at a definition end or a
-# blank line, each under 4000 bytes) of schema/*.tl and of a few TDLib/TON
+# blank line, each under 4000 bytes) of tl-types/schema/*.tl and of a few TDLib/TON
 # schemas from a TL corpus directory (default /work/tl-corpus).
 # Usage: python3 fuzz/make_schema_seeds.py [CORPUS_DIR]
 import os, sys
@@ -37,8 +37,8 @@ def pick(items, n):
     return [(i, items[i]) for i in idx]
 
 plan = [
-    (os.path.join(REPO, "schema", "mtproto.tl"), "mtproto", 100),
-    (os.path.join(REPO, "schema", "api.tl"), "api", 30),
+    (os.path.join(REPO, "tl-types", "schema", "mtproto.tl"), "mtproto", 100),
+    (os.path.join(REPO, "tl-types", "schema", "api.tl"), "api", 30),
     (os.path.join(CORPUS, "tdlib-rs-1.4.0/api.tl"), "tdlib-api", 6),
     (os.path.join(CORPUS, "pytoniq-core-0.2.1/ton_api.tl"), "ton-api", 6),
     (os.path.join(CORPUS, "pytoniq-core-0.2.1/tonlib_api.tl"), "tonlib-api", 3),

@@ -1,5 +1,5 @@
 // Sanity checks for api.jsonl / seed.json, independent of gramjs:
-// re-encodes every vector's "json" from ../../schema/api.tl following the
+// re-encodes every vector's "json" from ../../tl-types/schema/api.tl following the
 // MTProto TL serialisation rules and compares with gramjs's "hex".
 // Usage: node check.mjs
 import fs from "node:fs";
@@ -7,7 +7,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const schemaText = fs.readFileSync(path.resolve(here, "../../schema/api.tl"), "utf8");
+const schemaText = fs.readFileSync(path.resolve(here, "../../tl-types/schema/api.tl"), "utf8");
 
 // --- schema -----------------------------------------------------------------
 const defs = [];

@@ -1,4 +1,4 @@
-// Generates TL serialisation test vectors for ../../schema/api.tl with gramjs
+// Generates TL serialisation test vectors for ../../tl-types/schema/api.tl with gramjs
 // (npm package `telegram`), an independent TL implementation.
 //
 // gramjs builds its API classes at run time from TL schema text that it ships
@@ -18,7 +18,7 @@ import { fileURLToPath } from "node:url";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
-const SCHEMA = path.resolve(here, "../../schema/api.tl");
+const SCHEMA = path.resolve(here, "../../tl-types/schema/api.tl");
 const schemaText = fs.readFileSync(SCHEMA, "utf8");
 
 // ---------------------------------------------------------------------------

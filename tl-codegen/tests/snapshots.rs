@@ -86,8 +86,11 @@ fn what_the_generator_cannot_express_is_refused_at_its_place() {
 
 #[test]
 fn functions_bring_every_type_they_reach_and_nothing_else() {
-    let api = std::fs::read_to_string(format!("{}/../schema/api.tl", env!("CARGO_MANIFEST_DIR")))
-        .unwrap();
+    let api = std::fs::read_to_string(format!(
+        "{}/../tl-types/schema/api.tl",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap();
     let schema = tl_parser::parse(&api).unwrap();
     let source = tl_codegen::Config::new()
         .functions(&["auth.sendCode", "auth.signIn"])

@@ -21,7 +21,7 @@ proptest! {
 
     #[test]
     fn generated_and_dynamic_codecs_give_identical_bytes(seed in any::<u64>()) {
-        let schema = tl_parser::parse(include_str!("../../schema/api.tl")).unwrap();
+        let schema = tl_parser::parse(include_str!("../../tl-types/schema/api.tl")).unwrap();
         let codec = tl_json::Codec::new(std::slice::from_ref(&schema));
         let mut writer = Writer::new(&schema, seed);
         for definition in schema.definitions.iter().filter(|d| Writer::is_object(d)) {

@@ -5,7 +5,7 @@
 use serde_json::Value;
 
 fn codec() -> tl_json::Codec {
-    let api = tl_parser::parse(include_str!("../../schema/api.tl")).unwrap();
+    let api = tl_parser::parse(include_str!("../../tl-types/schema/api.tl")).unwrap();
     tl_json::Codec::new(&[api])
 }
 

@@ -21,7 +21,7 @@ fn geo_point(lat_bits: u64) -> Vec<u8> {
 fn codec() -> &'static tl_json::Codec {
     static CODEC: std::sync::OnceLock<tl_json::Codec> = std::sync::OnceLock::new();
     CODEC.get_or_init(|| {
-        let schema = tl_parser::parse(include_str!("../../schema/api.tl")).unwrap();
+        let schema = tl_parser::parse(include_str!("../../tl-types/schema/api.tl")).unwrap();
         tl_json::Codec::new(&[schema])
     })
 }

@@ -4,7 +4,7 @@
 use serde_json::json;
 
 fn codec() -> tl_json::Codec {
-    let api = tl_parser::parse(include_str!("../../schema/api.tl")).unwrap();
+    let api = tl_parser::parse(include_str!("../../tl-types/schema/api.tl")).unwrap();
     tl_json::Codec::new(&[api])
 }
 

@@ -12,7 +12,7 @@ const TEXT_CONCAT: u32 = 0x7e6260d7;
 const VECTOR: u32 = 0x1cb5c415;
 
 fn codec() -> tl_json::Codec {
-    let api = tl_parser::parse(include_str!("../../schema/api.tl")).unwrap();
+    let api = tl_parser::parse(include_str!("../../tl-types/schema/api.tl")).unwrap();
     tl_json::Codec::new(&[api])
 }
 

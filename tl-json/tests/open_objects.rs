@@ -15,9 +15,9 @@ fn full_codec() -> &'static tl_json::Codec {
     CODEC.get_or_init(|| {
         let parse = |text: &str| tl_parser::parse(text).unwrap();
         tl_json::Codec::new(&[
-            parse(include_str!("../../schema/api.tl")),
-            parse(include_str!("../../schema/mtproto.tl")),
-            parse(include_str!("../../schema/mtproto-manual.tl")),
+            parse(include_str!("../../tl-types/schema/api.tl")),
+            parse(include_str!("../../tl-types/schema/mtproto.tl")),
+            parse(include_str!("../../tl-types/schema/mtproto-manual.tl")),
         ])
     })
 }

@@ -29,7 +29,7 @@ use std::hint::black_box;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 
-const API_TL: &str = include_str!("../../schema/api.tl");
+const API_TL: &str = include_str!("../../tl-types/schema/api.tl");
 
 /// Parses with the peer crate, keeping every item it yields.
 fn parse_grammers(

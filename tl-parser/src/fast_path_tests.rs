@@ -11,8 +11,8 @@ use proptest::prelude::*;
 #[path = "../tests/support/edits.rs"]
 mod edits;
 
-const API: &str = include_str!("../../schema/api.tl");
-const MTPROTO: &str = include_str!("../../schema/mtproto.tl");
+const API: &str = include_str!("../../tl-types/schema/api.tl");
+const MTPROTO: &str = include_str!("../../tl-types/schema/mtproto.tl");
 const TD_API: &str = include_str!("../tests/fixtures/td_api.tl");
 const TON_API: &str = include_str!("../tests/fixtures/ton_api.tl");
 const FIXTURES: &[&str] = &[

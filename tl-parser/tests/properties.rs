@@ -12,8 +12,8 @@ mod comments;
 #[path = "support/edits.rs"]
 mod edits;
 
-const API: &str = include_str!("../../schema/api.tl");
-const MTPROTO: &str = include_str!("../../schema/mtproto.tl");
+const API: &str = include_str!("../../tl-types/schema/api.tl");
+const MTPROTO: &str = include_str!("../../tl-types/schema/mtproto.tl");
 
 /// Parsing must not panic; what parses must survive print → parse and
 /// format → parse (with every comment kept, and formatting idempotent), and

@@ -4,8 +4,8 @@
 
 use tl_parser::{Category, IdOrigin, Schema, Severity};
 
-const API: &str = include_str!("../../schema/api.tl");
-const MTPROTO: &str = include_str!("../../schema/mtproto.tl");
+const API: &str = include_str!("../../tl-types/schema/api.tl");
+const MTPROTO: &str = include_str!("../../tl-types/schema/mtproto.tl");
 
 fn parse(text: &str) -> Schema {
     tl_parser::parse(text).unwrap_or_else(|e| panic!("parse failed: {e}"))

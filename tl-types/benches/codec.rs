@@ -27,7 +27,7 @@ const CORPUS: &str = include_str!("../../tests/corpus/api.jsonl");
 /// Every `full` corpus vector of a constructor, with the TL type it builds
 /// (`"Updates"`, `"messages.Messages"`, ...).
 fn full_vectors() -> Vec<(String, Vec<u8>)> {
-    let schema = tl_parser::parse(include_str!("../../schema/api.tl")).expect("api.tl parses");
+    let schema = tl_parser::parse(include_str!("../schema/api.tl")).expect("api.tl parses");
     let type_of: std::collections::HashMap<String, String> = schema
         .constructors()
         .map(|c| (c.full_name(), c.result.to_string()))

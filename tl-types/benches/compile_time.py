@@ -125,7 +125,7 @@ def main():
         )
         functions = [flag for pattern in args.function for flag in ("--function", pattern)]
         subprocess.run(
-            ["cargo", "run", "--release", "--quiet", "--", "gen", "schema/api.tl"]
+            ["cargo", "run", "--release", "--quiet", "--", "gen", "tl-types/schema/api.tl"]
             + functions
             + ["-o", os.path.join(path, "src", "lib.rs")],
             cwd=REPO,

@@ -54,13 +54,13 @@ mod error;
 #[cfg(feature = "serde")]
 pub mod json;
 mod reader;
+pub mod schema;
 mod traits;
 pub mod wire;
 mod writer;
 
 #[cfg(feature = "api")]
 #[path = "generated/api.rs"]
-#[rustfmt::skip]
 mod api;
 #[cfg(feature = "api")]
 pub use api::{AnyCall, AnyObject, AnyValue, LAYER, enums, functions, types};
@@ -71,7 +71,6 @@ pub use api::{AnyCall, AnyObject, AnyValue, LAYER, enums, functions, types};
 /// `mtproto::types`, `mtproto::enums`, `mtproto::functions`.
 #[cfg(feature = "mtproto")]
 #[path = "generated/mtproto.rs"]
-#[rustfmt::skip]
 pub mod mtproto;
 
 /// The bindings whose objects an `Object` field of the MTProto schema

@@ -12,7 +12,7 @@ use random_bytes::Writer;
 use tl_parser::Schema;
 use tl_types::{AnyObject, Decode, Encode};
 
-const API: &str = include_str!("../../schema/api.tl");
+const API: &str = include_str!("../schema/api.tl");
 
 fn schema() -> Schema {
     tl_parser::parse(API).unwrap()

@@ -3,24 +3,25 @@
 use std::sync::OnceLock;
 use tl_json::Codec;
 
-const API: &str = include_str!("../../../schema/api.tl");
-const MTPROTO: &str = include_str!("../../../schema/mtproto.tl");
-const MTPROTO_MANUAL: &str = include_str!("../../../schema/mtproto-manual.tl");
+use tl_types::schema::{ALL, API, SchemaFile};
 
-fn parse(text: &str) -> tl_parser::Schema {
-    tl_parser::parse(text).expect("the bundled schema parses")
+fn parse(files: &[SchemaFile]) -> Vec<tl_parser::Schema> {
+    files
+        .iter()
+        .map(|file| tl_parser::parse(file.text).expect("the bundled schema parses"))
+        .collect()
 }
 
 /// A codec for the Telegram API alone: the same definitions as the generated
 /// `tl_types::AnyObject`, so the two can be compared input by input.
 pub fn api_codec() -> &'static Codec {
     static CODEC: OnceLock<Codec> = OnceLock::new();
-    CODEC.get_or_init(|| Codec::new(&[parse(API)]))
+    CODEC.get_or_init(|| Codec::new(&parse(API)))
 }
 
 /// A codec for everything bundled: the API and the MTProto service schema,
 /// as `tl json` uses by default.
 pub fn full_codec() -> &'static Codec {
     static CODEC: OnceLock<Codec> = OnceLock::new();
-    CODEC.get_or_init(|| Codec::new(&[parse(API), parse(MTPROTO), parse(MTPROTO_MANUAL)]))
+    CODEC.get_or_init(|| Codec::new(&parse(ALL)))
 }

@@ -5,7 +5,7 @@ use std::process::{Command, Output};
 fn tl(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_tl"))
         .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
         .output()
         .unwrap()
 }
@@ -24,7 +24,11 @@ fn temp_file(name: &str, contents: &str) -> std::path::PathBuf {
 
 #[test]
 fn check_of_the_bundled_schema_passes_with_the_known_warnings() {
-    let out = tl(&["check", "schema/api.tl", "schema/mtproto.tl"]);
+    let out = tl(&[
+        "check",
+        "tl-types/schema/api.tl",
+        "tl-types/schema/mtproto.tl",
+    ]);
     let stderr = text(&out.stderr);
     assert!(out.status.success(), "{stderr}");
     for name in [
@@ -38,9 +42,17 @@ fn check_of_the_bundled_schema_passes_with_the_known_warnings() {
             "{name} missing in\n{stderr}"
         );
     }
-    assert!(stderr.contains("schema/mtproto.tl:101:1"), "{stderr}");
+    assert!(
+        stderr.contains("tl-types/schema/mtproto.tl:101:1"),
+        "{stderr}"
+    );
     assert!(stderr.ends_with("checked 2 file(s), 2540 definitions: 0 error(s), 15 warning(s)\n"));
-    let quiet = tl(&["check", "--quiet", "schema/api.tl", "schema/mtproto.tl"]);
+    let quiet = tl(&[
+        "check",
+        "--quiet",
+        "tl-types/schema/api.tl",
+        "tl-types/schema/mtproto.tl",
+    ]);
     assert!(!text(&quiet.stderr).contains("warning:"));
 }
 
@@ -150,7 +162,7 @@ fn check_of_a_missing_file_says_so() {
 
 #[test]
 fn parse_json_writes_the_model() {
-    let out = tl(&["parse", "--json", "schema/mtproto.tl"]);
+    let out = tl(&["parse", "--json", "tl-types/schema/mtproto.tl"]);
     assert!(out.status.success());
     let model: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let definitions = model["definitions"].as_array().unwrap();
@@ -205,7 +217,12 @@ fn fmt_check_shows_a_diff_and_write_fixes_it() {
 
 #[test]
 fn the_bundled_files_are_canonical() {
-    let out = tl(&["fmt", "--check", "schema/api.tl", "schema/mtproto.tl"]);
+    let out = tl(&[
+        "fmt",
+        "--check",
+        "tl-types/schema/api.tl",
+        "tl-types/schema/mtproto.tl",
+    ]);
     assert!(out.status.success(), "{}", text(&out.stdout));
 }
 
@@ -231,7 +248,11 @@ fn fmt_write_keeps_the_comments_of_a_ton_schema() {
 
 #[test]
 fn fmt_prints_one_file_or_says_what_to_do() {
-    let out = tl(&["fmt", "schema/api.tl", "schema/mtproto.tl"]);
+    let out = tl(&[
+        "fmt",
+        "tl-types/schema/api.tl",
+        "tl-types/schema/mtproto.tl",
+    ]);
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(
         text(&out.stderr),

@@ -1,13 +1,13 @@
 //! The README's examples stay true: every `$ command` shown with its output
 //! is run with the built `tl` first on the PATH (from a scratch directory that
-//! sees the bundled `schema/`), and must print exactly what the README shows;
+//! sees the bundled `tl-types/schema/`), and must print exactly what the README shows;
 //! the diagnostic it shows is part of what `tl check` prints. Its first two
 //! commands are run by CI (`.ci/run`), which reads them from the README.
 
 use std::path::Path;
 use std::process::Command;
 
-const README: &str = include_str!("../README.md");
+const README: &str = include_str!("../../README.md");
 
 /// Each `$ command` of the README's indented blocks, with the lines it prints.
 fn sessions() -> Vec<(String, Vec<String>)> {
@@ -28,11 +28,11 @@ fn sessions() -> Vec<(String, Vec<String>)> {
 
 #[test]
 fn every_command_shown_prints_what_the_readme_shows() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let root = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/.."));
     let scratch = std::env::temp_dir().join(format!("tl-readme-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&scratch);
     std::fs::create_dir_all(&scratch).unwrap();
-    std::os::unix::fs::symlink(root.join("schema"), scratch.join("schema")).unwrap();
+    std::os::unix::fs::symlink(root.join("tl-types"), scratch.join("tl-types")).unwrap();
     let bin_dir = Path::new(env!("CARGO_BIN_EXE_tl")).parent().unwrap();
     let path = format!("{}:{}", bin_dir.display(), std::env::var("PATH").unwrap());
 
@@ -63,8 +63,12 @@ fn the_diagnostic_shown_is_what_check_prints() {
         .collect();
     assert!(block.len() >= 5);
     let out = Command::new(env!("CARGO_BIN_EXE_tl"))
-        .args(["check", "schema/api.tl", "schema/mtproto.tl"])
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args([
+            "check",
+            "tl-types/schema/api.tl",
+            "tl-types/schema/mtproto.tl",
+        ])
+        .current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
         .output()
         .unwrap();
     let printed = String::from_utf8(out.stderr).unwrap();
@@ -83,13 +87,13 @@ fn the_rust_example_is_the_one_tl_types_compiles() {
         let end = start + text[start..].find("\n```\n").unwrap();
         text[start..end].to_owned()
     };
-    let tl_types = include_str!("../tl-types/README.md");
+    let tl_types = include_str!("../../tl-types/README.md");
     assert_eq!(rust_block(README), rust_block(tl_types));
 }
 
 #[test]
 fn the_two_commands_for_a_fresh_machine_are_the_ones_ci_runs() {
-    let ci = include_str!("../.ci/run");
+    let ci = include_str!("../../.ci/run");
     assert!(
         ci.contains("readme_commands.py"),
         "CI reads the commands from the README"
@@ -97,7 +101,7 @@ fn the_two_commands_for_a_fresh_machine_are_the_ones_ci_runs() {
     // The commands as CI reads them, by the same script.
     let out = Command::new("python3")
         .arg(".ci/readme_commands.py")
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
         .output()
         .unwrap();
     assert!(

@@ -1,11 +1,11 @@
 //! `tl`: the command-line tool over the TL toolchain.
 //!
 //! ```text
-//! tl check schema/api.tl schema/mtproto.tl   # parse and check; warnings and errors rendered like rustc's
-//! tl parse --json schema/api.tl              # the parsed model as JSON
-//! tl fmt schema/api.tl                       # canonical TL text
-//! tl gen schema/api.tl -o api.rs             # Rust bindings
-//! tl json decode --raw reply.bin             # TL bytes as TL-JSON (and `encode` back)
+//! tl check api.tl mtproto.tl         # parse and check; warnings and errors rendered like rustc's
+//! tl parse --json api.tl              # the parsed model as JSON
+//! tl fmt api.tl                       # canonical TL text
+//! tl gen api.tl -o api.rs             # Rust bindings
+//! tl json decode --raw reply.bin      # TL bytes as TL-JSON (and `encode` back)
 //! ```
 
 mod bundled;

@@ -11,7 +11,7 @@ use std::path::PathBuf;
 use std::process::Command;
 
 fn ton_schema(name: &str) -> PathBuf {
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let root = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/.."));
     let cache = std::env::var_os("TL_REAL_SCHEMAS")
         .map(PathBuf::from)
         .unwrap_or_else(|| root.join("target/real-schemas"));
@@ -48,10 +48,11 @@ fn line_protocol(mode: &str, schema: &std::path::Path, lines: &[String]) -> Vec<
 
 #[test]
 fn pytoniq_bytes_decode_and_encode_back_through_tl_json() {
-    let corpus: Vec<serde_json::Value> = include_str!("real-schemas/ton-corpus/pytoniq.jsonl")
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let corpus: Vec<serde_json::Value> =
+        include_str!("../../tests/real-schemas/ton-corpus/pytoniq.jsonl")
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect();
     let mut checked = 0;
     for schema in ["lite_api", "ton_api"] {
         let objects: Vec<&serde_json::Value> =

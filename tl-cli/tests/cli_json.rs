@@ -14,7 +14,10 @@ fn stdout(output: &Output) -> String {
 }
 
 fn seed(line: usize) -> serde_json::Value {
-    let text = include_str!("corpus/seed.json").lines().nth(line).unwrap();
+    let text = include_str!("../../tests/corpus/seed.json")
+        .lines()
+        .nth(line)
+        .unwrap();
     serde_json::from_str(text).unwrap()
 }
 
@@ -160,7 +163,7 @@ fn a_schema_given_at_run_time() {
 
 #[test]
 fn the_whole_gramjs_corpus_through_the_line_protocol() {
-    let vectors: Vec<serde_json::Value> = include_str!("corpus/api.jsonl")
+    let vectors: Vec<serde_json::Value> = include_str!("../../tests/corpus/api.jsonl")
         .lines()
         .map(|l| serde_json::from_str(l).unwrap())
         .collect();
@@ -356,7 +359,7 @@ fn schema_takes_one_file_each_time_and_errors_say_error_once() {
             "--schema",
             kv,
             "--schema",
-            "schema/mtproto.tl",
+            "tl-types/schema/mtproto.tl",
         ],
         "948ac17c01610000\n",
     );
