@@ -228,7 +228,7 @@ fn the_bundled_files_are_canonical() {
 
 #[test]
 fn fmt_write_keeps_the_comments_of_a_ton_schema() {
-    let original = std::fs::read_to_string("tl-parser/tests/fixtures/ton_api.tl").unwrap();
+    let original = std::fs::read_to_string("../tl-parser/tests/fixtures/ton_api.tl").unwrap();
     let path = temp_file("ton_api.tl", &original);
     assert!(
         tl(&["fmt", "--write", path.to_str().unwrap()])

@@ -1,7 +1,7 @@
 //! [`Config`]: the builder a build script uses.
 
 use crate::error::Error;
-use crate::methods::MethodData;
+use crate::method_data::MethodData;
 use std::path::{Path, PathBuf};
 use tl_parser::{Definition, Schema};
 
@@ -181,8 +181,7 @@ impl Config {
 
     fn generate_checked(&self, schemas: &[Schema]) -> Result<String, Error> {
         let include = |d: &Definition| self.include.as_ref().is_none_or(|f| f(d));
-        let mut plan = crate::plan::build(schemas, &include)?;
-        crate::boxing::decide(&mut plan);
+        let plan = crate::plan::build(schemas, &include)?;
         let options = crate::emit::Options {
             runtime: rust_path("runtime_crate", &self.runtime)?,
             object_bindings: self

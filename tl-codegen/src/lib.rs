@@ -4,26 +4,27 @@
 //!
 //! Use [`Config`] from a build script, or `tl gen` from the command line.
 //!
-//! The stages, each in its own module: [`plan`] resolves the parsed model into
-//! Rust names, paths and field roles ([`naming`] picks the names); [`boxing`]
-//! decides which enum variants hold a `Box`; `emit` turns the plan into
-//! tokens, one emitter per kind of item; `format` parses them with syn and
-//! prints them with prettyplease.
+//! The stages, each in its own private module: `plan` resolves the parsed
+//! model into everything the code will be (Rust names, paths, field roles,
+//! defaults, accessors; `naming` picks the names, `boxing` decides which enum
+//! variants hold a `Box`); `emit` only spells the plan as tokens, one emitter
+//! per kind of item; `format` parses them with syn and prints them with
+//! prettyplease.
 
 /// The README's examples, compiled as doctests.
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]
 struct ReadmeExamples;
 
-pub mod boxing;
+mod boxing;
 mod config;
 mod emit;
 mod error;
 mod format;
-mod methods;
-pub mod naming;
-pub mod plan;
+mod method_data;
+mod naming;
+mod plan;
 
 pub use config::{Config, SerdeSupport};
 pub use error::Error;
-pub use methods::{MethodData, MethodInfo};
+pub use method_data::{MethodData, MethodInfo};

@@ -48,9 +48,29 @@ pub struct Item {
     /// Whether every stored field has a default (`None`, `false`, zero,
     /// empty, or a struct that has one), so the struct derives `Default`.
     pub derives_default: bool,
+    /// For a constructor, its boxed type: an index into [`Plan::enums`].
+    pub boxed_type: Option<usize>,
 }
 
 impl Item {
+    /// The bits of the mask `mask` that fields stand for, in the order of
+    /// their first field, each with its fields in wire order.
+    pub fn bits_of<'a>(&'a self, mask: &str) -> Vec<(u32, Vec<&'a Field>)> {
+        let mut bits: Vec<(u32, Vec<&Field>)> = Vec::new();
+        for field in &self.fields {
+            match field.role.flag() {
+                Some((field_mask, bit)) if field_mask == mask => {
+                    match bits.iter_mut().find(|(b, _)| *b == bit) {
+                        Some((_, fields)) => fields.push(field),
+                        None => bits.push((bit, vec![field])),
+                    }
+                }
+                _ => {}
+            }
+        }
+        bits
+    }
+
     /// The fields stored in the tuple of the shared member `member`, in order.
     pub fn shared_fields<'a>(&'a self, member: &'a str) -> impl Iterator<Item = &'a Field> {
         self.fields
@@ -557,11 +577,16 @@ pub fn build(schemas: &[Schema], include: &dyn Fn(&Definition) -> bool) -> Resul
         });
     }
 
-    let constructor_items = constructors
+    let mut constructor_items = constructors
         .iter()
         .zip(&constructor_names)
         .map(|(&(source, d), name)| resolver.item(source, d, name))
         .collect::<Result<Vec<_>, _>>()?;
+    for (index, boxed) in enums.iter().enumerate() {
+        for variant in &boxed.variants {
+            constructor_items[variant.constructor].boxed_type = Some(index);
+        }
+    }
 
     let any_calls = naming::unique(
         function_list
@@ -598,6 +623,7 @@ pub fn build(schemas: &[Schema], include: &dyn Fn(&Definition) -> bool) -> Resul
     };
     decide_defaults(&mut plan);
     decide_common_fields(&mut plan);
+    crate::boxing::decide(&mut plan);
     Ok(plan)
 }
 
@@ -885,6 +911,8 @@ impl Resolver<'_> {
             generics,
             // Decided for all items at once, by `decide_defaults`.
             derives_default: false,
+            // Set by `build` once the enums are.
+            boxed_type: None,
         })
     }
 

@@ -1,7 +1,7 @@
 //! Bytes → TL-JSON, driven by the schema.
 
 use crate::error::Error;
-use crate::index::{Entry, Index};
+use crate::index::{Index, IndexedDefinition};
 use serde_json::{Map, Value};
 use std::collections::HashMap;
 use tl_parser::{Primitive, Type};
@@ -28,7 +28,11 @@ pub fn object(index: &Index, reader: &mut Reader<'_>) -> Result<Value, Error> {
 }
 
 /// A constructor or function with its id first, one nesting level deeper.
-fn boxed(index: &Index, definition: &Entry, reader: &mut Reader<'_>) -> Result<Value, Error> {
+fn boxed(
+    index: &Index,
+    definition: &IndexedDefinition,
+    reader: &mut Reader<'_>,
+) -> Result<Value, Error> {
     let mut result = Ok(Value::Null);
     reader
         .nested(|reader| {
@@ -41,7 +45,11 @@ fn boxed(index: &Index, definition: &Entry, reader: &mut Reader<'_>) -> Result<V
 }
 
 /// A definition's fields, as a JSON object with its `"_"`.
-fn body(index: &Index, definition: &Entry, reader: &mut Reader<'_>) -> Result<Value, Error> {
+fn body(
+    index: &Index,
+    definition: &IndexedDefinition,
+    reader: &mut Reader<'_>,
+) -> Result<Value, Error> {
     let mut object = Map::new();
     object.insert("_".into(), Value::String(definition.full_name()));
     let mut masks: HashMap<&str, u32> = HashMap::new();
@@ -80,7 +88,7 @@ fn body(index: &Index, definition: &Entry, reader: &mut Reader<'_>) -> Result<Va
 fn value(
     index: &Index,
     ty: &Type,
-    definition: &Entry,
+    definition: &IndexedDefinition,
     reader: &mut Reader<'_>,
 ) -> Result<Value, Error> {
     if ty.generic_ref {
@@ -158,7 +166,7 @@ fn value(
 fn vector(
     index: &Index,
     element: &Type,
-    definition: &Entry,
+    definition: &IndexedDefinition,
     reader: &mut Reader<'_>,
 ) -> Result<Value, Error> {
     let start = reader.position();

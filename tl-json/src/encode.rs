@@ -1,7 +1,7 @@
 //! TL-JSON → bytes, driven by the schema, with errors at a JSON path.
 
 use crate::error::{Error, Path};
-use crate::index::{Entry, Index};
+use crate::index::{Index, IndexedDefinition};
 use serde_json::Value;
 use std::collections::HashMap;
 use tl_parser::{Parameter, Primitive, Type};
@@ -64,8 +64,8 @@ fn any_object(
 fn named<'a>(
     json: &Value,
     path: &Path,
-    find: impl Fn(&str) -> Option<&'a Entry>,
-) -> Result<&'a Entry, Error> {
+    find: impl Fn(&str) -> Option<&'a IndexedDefinition>,
+) -> Result<&'a IndexedDefinition, Error> {
     let Value::Object(map) = json else {
         return Err(path.error(format!("expected an object, found {}", kind(json))));
     };
@@ -83,7 +83,7 @@ fn named<'a>(
 
 fn boxed(
     index: &Index,
-    definition: &Entry,
+    definition: &IndexedDefinition,
     json: &Value,
     path: &Path,
     depth: Depth,
@@ -99,7 +99,7 @@ fn boxed(
 /// A definition's fields from a JSON object.
 fn body(
     index: &Index,
-    definition: &Entry,
+    definition: &IndexedDefinition,
     json: &Value,
     path: &Path,
     depth: Depth,
@@ -194,7 +194,7 @@ fn body(
 fn value(
     index: &Index,
     ty: &Type,
-    definition: &Entry,
+    definition: &IndexedDefinition,
     json: &Value,
     path: &Path,
     depth: Depth,

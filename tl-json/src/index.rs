@@ -16,14 +16,14 @@ use tl_parser::{Category, Definition, Schema, Type};
 /// A definition and the schema it comes from (its position in the list
 /// given to [`Index::new`]). It dereferences to the [`Definition`].
 #[derive(Debug)]
-pub struct Entry {
+pub struct IndexedDefinition {
     /// Which schema, by position.
     pub schema: usize,
     /// The definition itself.
     pub definition: Definition,
 }
 
-impl Deref for Entry {
+impl Deref for IndexedDefinition {
     type Target = Definition;
 
     fn deref(&self) -> &Definition {
@@ -34,7 +34,7 @@ impl Deref for Entry {
 /// The schemas, indexed for the codec.
 #[derive(Debug, Default)]
 pub struct Index {
-    entries: Vec<Entry>,
+    entries: Vec<IndexedDefinition>,
     constructor_by_id: HashMap<u32, usize>,
     function_by_id: HashMap<u32, usize>,
     /// Every constructor of each name, in schema order.
@@ -85,7 +85,7 @@ impl Index {
                         index.functions_named.entry(name).or_default().push(i);
                     }
                 }
-                index.entries.push(Entry {
+                index.entries.push(IndexedDefinition {
                     schema,
                     definition: definition.clone(),
                 });
@@ -95,37 +95,37 @@ impl Index {
     }
 
     /// The constructor with this id.
-    pub fn constructor_by_id(&self, id: u32) -> Option<&Entry> {
+    pub fn constructor_by_id(&self, id: u32) -> Option<&IndexedDefinition> {
         self.constructor_by_id.get(&id).map(|&i| &self.entries[i])
     }
 
     /// The function with this id.
-    pub fn function_by_id(&self, id: u32) -> Option<&Entry> {
+    pub fn function_by_id(&self, id: u32) -> Option<&IndexedDefinition> {
         self.function_by_id.get(&id).map(|&i| &self.entries[i])
     }
 
     /// The constructor, or failing that the function, with this name, in
     /// schema order.
-    pub fn by_name(&self, name: &str) -> Option<&Entry> {
+    pub fn by_name(&self, name: &str) -> Option<&IndexedDefinition> {
         self.first(&self.constructors_named, name, None)
             .or_else(|| self.first(&self.functions_named, name, None))
     }
 
     /// The function with this name, in schema order.
-    pub fn function_by_name(&self, name: &str) -> Option<&Entry> {
+    pub fn function_by_name(&self, name: &str) -> Option<&IndexedDefinition> {
         self.first(&self.functions_named, name, None)
     }
 
     /// The constructor with this name, as seen from a definition of schema
     /// `from`: that schema's own first.
-    pub fn constructor_by_name(&self, name: &str, from: usize) -> Option<&Entry> {
+    pub fn constructor_by_name(&self, name: &str, from: usize) -> Option<&IndexedDefinition> {
         self.first(&self.constructors_named, name, Some(from))
     }
 
     /// The constructor a bare type written in schema `from` stands for:
     /// `future_salt`, or `%Message` for a boxed type with exactly one
     /// constructor.
-    pub fn bare_constructor(&self, ty: &Type, from: usize) -> Option<&Entry> {
+    pub fn bare_constructor(&self, ty: &Type, from: usize) -> Option<&IndexedDefinition> {
         let name = ty.full_name();
         if ty.is_percent_bare() {
             let owner = self.owner(&name, from)?;
@@ -145,7 +145,12 @@ impl Index {
     /// Whether the constructor belongs to the boxed type `ty` as written in
     /// schema `from`: the type of that name in `from`, or failing that in
     /// the first schema that has it.
-    pub fn is_constructor_of(&self, constructor: &Entry, ty: &str, from: usize) -> bool {
+    pub fn is_constructor_of(
+        &self,
+        constructor: &IndexedDefinition,
+        ty: &str,
+        from: usize,
+    ) -> bool {
         constructor.result.full_name() == ty && self.owner(ty, from) == Some(constructor.schema)
     }
 
@@ -194,7 +199,7 @@ impl Index {
         table: &HashMap<String, Vec<usize>>,
         name: &str,
         from: Option<usize>,
-    ) -> Option<&Entry> {
+    ) -> Option<&IndexedDefinition> {
         let candidates = table.get(name)?;
         let preferred =
             from.and_then(|from| candidates.iter().find(|&&i| self.entries[i].schema == from));

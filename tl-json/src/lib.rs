@@ -27,7 +27,7 @@ mod error;
 mod index;
 
 pub use error::Error;
-pub use index::Index;
+pub use index::{Index, IndexedDefinition};
 
 use tl_parser::Schema;
 use tl_types::Reader;

@@ -69,9 +69,15 @@ pub struct SourceText<'a> {
 
 /// Renders findings like rustc does, without colours:
 ///
-/// ```text
-/// warning: explicit id 37982646 differs from the computed id 2bb9dca3
-///   ┌─ schema/mtproto.tl:94:1
+/// ```
+/// let text = "user#1a2b id:long = User;\n";
+/// let schema = tl_parser::parse(text).unwrap();
+/// let findings = tl_parser::check(&[&schema]);
+/// let rendered = tl_parser::render(&findings, &[tl_parser::SourceText { name: "my.tl", text }]);
+/// assert!(rendered.starts_with(
+///     "warning: explicit id 00001a2b of `user` differs from the computed id"
+/// ));
+/// assert!(rendered.contains("┌─ my.tl:1:1"));
 /// ```
 pub fn render(diagnostics: &[Diagnostic], sources: &[SourceText<'_>]) -> String {
     let mut files = SimpleFiles::new();

@@ -2,6 +2,7 @@
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::Span;
+use crate::position::Position;
 use std::fmt;
 
 /// Schema text that does not follow the TL grammar: where and what.
@@ -15,17 +16,17 @@ pub struct ParseError {
 
 impl ParseError {
     pub(crate) fn new(text: &str, offset: usize, message: String) -> ParseError {
-        let offset = offset.min(text.len());
-        let before = &text[..offset];
-        let line = before.matches('\n').count() + 1;
-        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-        let column = before[line_start..].chars().count() + 1;
+        let mut offset = offset.min(text.len());
+        while !text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let at = Position::START.after(text, offset);
         ParseError {
             span: Span {
                 start: offset,
                 end: offset,
-                line: u32::try_from(line).unwrap_or(u32::MAX),
-                column: u32::try_from(column).unwrap_or(u32::MAX),
+                line: at.line,
+                column: at.column,
             },
             message,
         }

@@ -5,8 +5,8 @@
 //! field), the same error at the same place.
 
 use crate::model::Category;
+use crate::parse::{Path, parse_schema};
 use crate::position::Position;
-use crate::reader::{Path, parse_schema};
 use proptest::prelude::*;
 #[path = "../tests/support/edits.rs"]
 mod edits;
@@ -58,7 +58,8 @@ fn the_scanner_reads_nearly_every_definition_of_real_schemas() {
         for definition in &schema.definitions {
             let start = Position::START.after(text, definition.span.start);
             let mut read = Vec::new();
-            let Some(end) = crate::scan::definition(text, start, definition.category, &mut read)
+            let Some(end) =
+                crate::fast_path::definition(text, start, definition.category, &mut read)
             else {
                 assert!(read.is_empty());
                 continue;
@@ -233,7 +234,7 @@ proptest! {
         }
         let start = Position::START.after(&text, offset);
         let mut read = Vec::new();
-        let scanned = crate::scan::definition(&text, start, Category::Function, &mut read);
+        let scanned = crate::fast_path::definition(&text, start, Category::Function, &mut read);
         prop_assert_eq!(read.len(), usize::from(scanned.is_some()));
         if let (Some(end), Some(fast)) = (scanned, read.pop()) {
             let input = nom::Input::take_from(&crate::grammar::Input::new(&text), offset);

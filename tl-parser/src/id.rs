@@ -99,7 +99,7 @@ pub fn normalised_text(definition: &Definition, rule: IdRule) -> String {
     let mut text = definition.full_name();
     for generic in &definition.generics {
         let _ = write!(text, " {}:", generic.name);
-        write_type(&mut text, &generic.kind, rule);
+        write_id_type(&mut text, &generic.kind, rule);
     }
     if let Some(body) = &definition.builtin {
         text.push(' ');
@@ -119,17 +119,17 @@ pub fn normalised_text(definition: &Definition, rule: IdRule) -> String {
         if telegram && ty.namespace.is_empty() && ty.name == "bytes" && ty.args.is_empty() {
             text.push_str("string");
         } else {
-            write_type(&mut text, ty, rule);
+            write_id_type(&mut text, ty, rule);
         }
     }
     text.push_str(" = ");
-    write_type(&mut text, &definition.result, rule);
+    write_id_type(&mut text, &definition.result, rule);
     text
 }
 
 /// A type as the id text writes it: arguments after spaces, `%` kept, and
 /// `!` under Telegram's rule only.
-fn write_type(out: &mut String, ty: &Type, rule: IdRule) {
+fn write_id_type(out: &mut String, ty: &Type, rule: IdRule) {
     if ty.generic_ref && rule == IdRule::Telegram {
         out.push('!');
     }
@@ -139,6 +139,6 @@ fn write_type(out: &mut String, ty: &Type, rule: IdRule) {
     out.push_str(&ty.full_name());
     for arg in &ty.args {
         out.push(' ');
-        write_type(out, arg, rule);
+        write_id_type(out, arg, rule);
     }
 }

@@ -13,10 +13,10 @@
 //! ```
 //!
 //! The pieces, in the order data flows through them:
-//! - [`parse`]: text → [`Schema`], with [`ParseError`]s that point at line and column.
-//!   A reader walks the text item by item; a byte-level scanner reads the
-//!   ordinary definitions, and a nom grammar reads everything else (and
-//!   reports the errors);
+//! - [`parse()`]: text → [`Schema`], with [`ParseError`]s that point at line and column.
+//!   The module `parse` walks the text item by item; the byte-level scanner
+//!   `fast_path` reads the ordinary definitions, and the nom `grammar` reads
+//!   everything else (and reports the errors);
 //! - [`model`]: the typed, serde-serialisable model;
 //! - [`id`]: constructor ids computed from the normalised text, by Telegram's
 //!   rule or the reference TL compiler's ([`IdRule`]);
@@ -29,6 +29,7 @@ pub mod check;
 pub mod diagnostic;
 mod doc;
 pub mod error;
+mod fast_path;
 #[cfg(test)]
 mod fast_path_tests;
 pub mod format;
@@ -36,10 +37,9 @@ mod grammar;
 pub mod id;
 pub mod model;
 mod namespace;
+mod parse;
 mod position;
 pub mod print;
-mod reader;
-mod scan;
 
 pub use check::check;
 /// The string type of the names in the [`model`]: a `String` that keeps short
@@ -61,11 +61,11 @@ pub use model::{
 /// written even where they differ from the computed ones (the
 /// [`check`](fn@check) pass reports that).
 pub fn parse(text: &str) -> Result<Schema, ParseError> {
-    reader::parse_schema(text, reader::Path::Fast, None)
+    parse::parse_schema(text, parse::Path::Fast, None)
 }
 
 /// Parses the text of a TL schema file like [`parse`], computing the ids it
 /// leaves out by `id_rule` instead of the detected rule.
 pub fn parse_with_id_rule(text: &str, id_rule: IdRule) -> Result<Schema, ParseError> {
-    reader::parse_schema(text, reader::Path::Fast, Some(id_rule))
+    parse::parse_schema(text, parse::Path::Fast, Some(id_rule))
 }

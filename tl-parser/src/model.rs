@@ -33,6 +33,23 @@ pub struct Schema {
 }
 
 impl Schema {
+    /// The schema with every span reset: what it defines, regardless of
+    /// where in the text. Two texts that define the same things (one
+    /// reformatted from the other) give equal schemas this way.
+    pub fn without_spans(&self) -> Schema {
+        let mut schema = self.clone();
+        for definition in &mut schema.definitions {
+            definition.span = Span::default();
+            for param in &mut definition.params {
+                param.span = Span::default();
+            }
+        }
+        for doc in &mut schema.type_docs {
+            doc.span = Span::default();
+        }
+        schema
+    }
+
     /// The definitions that are neither built-in declarations nor functions.
     pub fn constructors(&self) -> impl Iterator<Item = &Definition> {
         self.definitions
@@ -313,9 +330,10 @@ pub enum Primitive {
 }
 
 /// Where something stands in the source text. Line and column count from 1;
-/// the column counts characters. Spans are metadata: two spans always compare
-/// equal, so a model parsed from reformatted text equals the original.
-#[derive(Debug, Clone, Copy, Default, Serialize, Deserialize)]
+/// the column counts characters. Two spans are equal when they are the same
+/// place; to compare what two texts define regardless of where, compare
+/// [`Schema::without_spans`].
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Span {
     /// Byte offset of the first character.
     pub start: usize,
@@ -325,18 +343,6 @@ pub struct Span {
     pub line: u32,
     /// Column of the first character, from 1, in characters.
     pub column: u32,
-}
-
-impl PartialEq for Span {
-    fn eq(&self, _other: &Span) -> bool {
-        true
-    }
-}
-
-impl Eq for Span {}
-
-impl std::hash::Hash for Span {
-    fn hash<H: std::hash::Hasher>(&self, _state: &mut H) {}
 }
 
 /// Documentation attached to a definition, from TDLib-style comments:

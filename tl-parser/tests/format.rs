@@ -17,7 +17,11 @@ fn assert_lossless(name: &str, text: &str) -> String {
     let schema = tl_parser::parse(text).unwrap();
     let formatted = tl_parser::format::format_schema(text, &schema);
     let again = tl_parser::parse(&formatted).unwrap();
-    assert_eq!(again, schema, "{name}: the model changed");
+    assert_eq!(
+        again.without_spans(),
+        schema.without_spans(),
+        "{name}: the model changed"
+    );
     assert_eq!(
         comments::comments(&formatted),
         comments::comments(text),
@@ -30,7 +34,7 @@ fn assert_lossless(name: &str, text: &str) -> String {
 #[test]
 fn the_bundled_files_are_canonical_as_telegram_ships_them() {
     for name in ["api.tl", "mtproto.tl"] {
-        let text = std::fs::read_to_string(Path::new("../schema").join(name)).unwrap();
+        let text = std::fs::read_to_string(Path::new("../tl-types/schema").join(name)).unwrap();
         assert!(format(&text) == text, "{name} is not canonical");
     }
 }

@@ -190,8 +190,8 @@ impl<'a> Reader<'a> {
 /// The generated decoders read every field with it. It expands to the
 /// `match` that `?` stands for here, which spares the compiler the `?`
 /// operator's trait machinery (`Try`, `FromResidual`, `From`) at each of
-/// the 6,700 field reads of a Telegram layer: measured on tl-types, about
-/// 4% off a cold build. It can only be used in a function that returns
+/// the thousands of field reads of a Telegram layer (what that saves is in
+/// `BENCHMARKS.md`). It can only be used in a function that returns
 /// `Result<_, DecodeError>`. Generated code's, not an API: hidden from the docs.
 ///
 /// ```

@@ -8,9 +8,7 @@
 //! in the crate that decodes calls (a server, a test double, a traffic
 //! inspector) and not at all for a client, which only sends calls; a client
 //! reads answers and updates as the types it expects, without `AnyValue`
-//! either. On the bundled schema that takes 13% off a release build of
-//! tl-types, and a crate that does decode calls builds no slower than before
-//! (see issue 3's notes).
+//! either (the build time this saves is in `BENCHMARKS.md`).
 
 use super::{Options, Scope, docs, hex_id, ident, json};
 use crate::plan::Plan;

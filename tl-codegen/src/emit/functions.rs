@@ -4,7 +4,7 @@
 //! Like a constructor's, a function's decoder is `#[inline]` (see `structs`):
 //! its one caller in the bindings is `AnyCall`.
 
-use super::{Options, Scope, docs, fields, hex_id, ident, json};
+use super::{Options, Scope, codec, docs, fields, hex_id, ident, json};
 use crate::plan::{Function, RustType};
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -86,8 +86,8 @@ pub fn function(function: &Function, options: &Options<'_>, scope: &Scope) -> To
     } else {
         quote!(#[derive(Debug, Clone, PartialEq)])
     };
-    let write = fields::encoder(item);
-    let read = fields::decoder(item, scope);
+    let write = codec::encoder(item);
+    let read = codec::decoder(item, scope);
     let result = scope.std("Result");
     let id_u32 = super::hex_id_u32(definition.id);
     let tl_json = json::gate(options).map(|gate| {

@@ -119,7 +119,7 @@ pub fn item(item: &Item, gate: &TokenStream, scope: &Scope) -> TokenStream {
                 // those bits are read back from it.
                 if let Some(kept) = &field.member {
                     let kept = ident(kept);
-                    let derived = super::fields::mask_value(item, &field.ident);
+                    let derived = super::codec::mask_value(item, &field.ident);
                     let derived = if derived.is_empty() {
                         quote!(0)
                     } else {

@@ -1,7 +1,8 @@
 //! From a [`Plan`] to Rust tokens: the module tree, with one emitter per
 //! kind of generated item (`structs`, `enums`, `functions`) and the pieces
-//! they share (`fields`, `docs`).
+//! they share (`fields`, `codec`, `docs`).
 
+mod codec;
 mod dispatch;
 mod docs;
 mod enums;
@@ -10,7 +11,7 @@ mod functions;
 mod json;
 mod structs;
 
-use crate::methods::MethodData;
+use crate::method_data::MethodData;
 use crate::plan::{Path, Plan, RustType};
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;

@@ -3,10 +3,9 @@
 //! A constructor's decoder is `#[inline]`: its callers are its boxed type's
 //! `decode` and bare fields, so it is compiled into them instead of as
 //! an exported function of its own that every caller reaches through
-//! cross-unit inlining, which is slower to build (see issue 3's notes for
-//! the measurements on the bundled schema).
+//! cross-unit inlining, which is slower to build (`BENCHMARKS.md`).
 
-use super::{Options, Scope, docs, fields, hex_id, ident, json};
+use super::{Options, Scope, codec, docs, fields, hex_id, ident, json};
 use crate::plan::Plan;
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -19,11 +18,7 @@ pub fn constructor(plan: &Plan, index: usize, options: &Options<'_>, scope: &Sco
     let tl_name = definition.full_name();
     let id = hex_id(definition.id);
 
-    let boxed_type = plan
-        .enums
-        .iter()
-        .find(|e| e.variants.iter().any(|v| v.constructor == index));
-    let of = match boxed_type {
+    let of = match item.boxed_type.map(|e| &plan.enums[e]) {
         Some(boxed) => format!(", a form of {}", scope.doc_link("enums", &boxed.path)),
         None => String::new(),
     };
@@ -53,10 +48,10 @@ pub fn constructor(plan: &Plan, index: usize, options: &Options<'_>, scope: &Sco
     } else {
         quote!(#[derive(Debug, Clone, PartialEq)])
     };
-    let out = fields::sink_name(item);
-    let reader = fields::reader_name(item);
-    let write = fields::encoder(item);
-    let read = fields::decoder(item, scope);
+    let out = codec::sink_name(item);
+    let reader = codec::reader_name(item);
+    let write = codec::encoder(item);
+    let read = codec::decoder(item, scope);
     let result = scope.std("Result");
     let tl_json = json::gate(options).map(|gate| {
         let impls = json::item(item, &gate, scope);

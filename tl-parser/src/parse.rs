@@ -2,7 +2,7 @@
 //! comments, section separators, definitions — and builds the [`Schema`].
 //!
 //! The reader keeps its own [`Position`], byte by byte. Each definition goes
-//! first to the fast scanner ([`crate::scan`]); whatever the scanner does not
+//! first to the fast scanner ([`crate::fast_path`]); whatever the scanner does not
 //! take, and every comment and separator, goes to the nom grammar
 //! ([`crate::grammar`]), which is handed a nom_locate span brought up to the
 //! reader's position (counting only the text since the last such hand-over,
@@ -70,7 +70,7 @@ pub(crate) fn parse_schema(
         } else {
             let scanned = match path {
                 Path::Fast => {
-                    crate::scan::definition(text, reader.at, category, &mut schema.definitions)
+                    crate::fast_path::definition(text, reader.at, category, &mut schema.definitions)
                 }
                 Path::GrammarOnly => None,
             };

@@ -1,0 +1,324 @@
+//! The wire codec of constructor and function structs: `write_to`'s body
+//! (masks computed from the fields, checks of what cannot be encoded, each
+//! field in wire order) and `decode`'s body (each field read in wire order,
+//! optional ones under their bit).
+
+use super::Scope;
+use super::ident;
+use crate::plan::{Field, Item, Role, RustType};
+use proc_macro2::TokenStream;
+use quote::quote;
+
+/// Statements writing the fields (and computed masks) to `out`, a `tl::Writer`;
+/// a value that cannot be encoded records why with `out.fail` and is left out.
+pub fn encoder(item: &Item) -> TokenStream {
+    let tl_name = item.definition.full_name();
+    let mut statements = Vec::new();
+    for field in &item.fields {
+        if let Some(length) = &field.sized_by {
+            let object = ident(&field.ident);
+            let length_ident = ident(length);
+            let name = length.trim_start_matches("r#");
+            statements.push(quote! {
+                if usize::try_from(self.#length_ident).ok() != Some(self.#object.0.len()) {
+                    out.fail(tl::EncodeError::LengthMismatch {
+                        definition: #tl_name,
+                        field: #name,
+                    });
+                    return;
+                }
+            });
+        }
+    }
+    for field in &item.fields {
+        let name = ident(&field.ident);
+        match &field.role {
+            Role::Mask { bits: gated } => {
+                statements.extend(inconsistent_flag_checks(item, &field.ident, &tl_name));
+                let bits = mask_value(item, &field.ident);
+                let mut bits = if bits.is_empty() {
+                    quote!(0)
+                } else {
+                    quote!(#(#bits)|*)
+                };
+                if let Some(member) = &field.member {
+                    let member = ident(member);
+                    let mask = field.param.name.as_str();
+                    let gated = hex_u32(*gated);
+                    statements.push(quote! {
+                        if self.#member & #gated != 0 {
+                            out.fail(tl::EncodeError::MaskBitsOfFields {
+                                definition: #tl_name,
+                                mask: #mask,
+                                bits: self.#member & #gated,
+                            });
+                            return;
+                        }
+                    });
+                    bits = quote!(self.#member | #bits);
+                }
+                statements.push(quote! {
+                    let #name: u32 = #bits;
+                    #name.write_to(out);
+                });
+            }
+            Role::Required => {
+                statements.push(write_value(
+                    &quote!(self.#name),
+                    &quote!(&self.#name),
+                    &field.ty,
+                ));
+            }
+            Role::Optional { .. } => {
+                let (holder, place, reference) = match &field.shared {
+                    Some(shared) => {
+                        let index = proc_macro2::Literal::usize_unsuffixed(shared.index);
+                        (
+                            ident(&shared.member),
+                            quote!(value.#index),
+                            quote!(&value.#index),
+                        )
+                    }
+                    None => (name, quote!(value), quote!(value)),
+                };
+                let write = write_value(&place, &reference, &field.ty);
+                statements.push(quote! {
+                    if let Some(value) = &self.#holder {
+                        #write
+                    }
+                });
+            }
+            Role::Bit { .. } | Role::ImpliedBit { .. } => {}
+        }
+    }
+    quote!(#(#statements)*)
+}
+
+/// A `u32` literal in hex: `0x00000006_u32`.
+fn hex_u32(bits: u32) -> TokenStream {
+    format!("0x{bits:08x}_u32").parse().expect("a literal")
+}
+
+/// The terms of a mask's bits from the fields that depend on it (fields
+/// sharing a bit are one member, so they cannot disagree). Shared with the
+/// TL-JSON writer.
+pub fn mask_value(item: &Item, mask: &str) -> Vec<TokenStream> {
+    let mut bits = Vec::new();
+    for (bit, on_bit) in item.bits_of(mask) {
+        let field = on_bit[0];
+        let present = match (&field.role, &field.shared) {
+            (Role::Bit { .. }, _) => {
+                let member = ident(&field.ident);
+                quote!(self.#member)
+            }
+            (Role::ImpliedBit { by, .. }, _) => {
+                let by = ident(by);
+                quote!(self.#by.is_some())
+            }
+            (_, Some(shared)) => {
+                let member = ident(&shared.member);
+                quote!(self.#member.is_some())
+            }
+            _ => {
+                let member = ident(&field.ident);
+                quote!(self.#member.is_some())
+            }
+        };
+        bits.push(if bit == 0 {
+            quote!(u32::from(#present))
+        } else {
+            let bit = proc_macro2::Literal::u32_unsuffixed(bit);
+            quote!(u32::from(#present) << #bit)
+        });
+    }
+    bits
+}
+
+/// Checks that separate `Option`s on one bit of `mask` (more than
+/// [`crate::plan::MAX_SHARED`] of them, so not one tuple) are all present or
+/// all absent; a value where they disagree is not encoded.
+fn inconsistent_flag_checks(item: &Item, mask: &str, tl_name: &str) -> Vec<TokenStream> {
+    let mut checks = Vec::new();
+    for (bit, on_bit) in item.bits_of(mask) {
+        let separate: Vec<&Field> = on_bit
+            .into_iter()
+            .filter(|f| matches!(f.role, Role::Optional { .. }) && f.shared.is_none())
+            .collect();
+        if separate.len() < 2 {
+            continue;
+        }
+        let names: Vec<String> = separate.iter().map(|f| f.param.name.to_string()).collect();
+        let idents: Vec<_> = separate.iter().map(|f| ident(&f.ident)).collect();
+        let flag = format!("{}.{bit}", mask.trim_start_matches("r#"));
+        let first = &idents[0];
+        let rest = &idents[1..];
+        checks.push(quote! {
+            if #(self.#first.is_some() != self.#rest.is_some())||* {
+                out.fail(tl::EncodeError::InconsistentFlag {
+                    definition: #tl_name,
+                    flag: #flag,
+                    fields: &[#(#names),*],
+                });
+                return;
+            }
+        });
+    }
+    checks
+}
+
+/// A statement writing a value: `place` is the value itself (`self.x`,
+/// `value`), `reference` a reference to it (`&self.x`, `value`).
+fn write_value(place: &TokenStream, reference: &TokenStream, ty: &RustType) -> TokenStream {
+    if ty.has_bare_vector() {
+        let write = write_vector(reference, ty);
+        quote!(#write;)
+    } else {
+        quote!(#place.write_to(out);)
+    }
+}
+
+/// The call writing a vector whose codec is not its element type's alone:
+/// bare, or holding a bare vector.
+fn write_vector(reference: &TokenStream, ty: &RustType) -> TokenStream {
+    let RustType::Vector { element, bare } = ty else {
+        return quote!(#reference.write_to(out));
+    };
+    if element.has_bare_vector() {
+        let inner = write_vector(&quote!(item), element);
+        if *bare {
+            quote!(tl::wire::write_bare_vector_with(#reference, out, |item, out| #inner))
+        } else {
+            quote!(tl::wire::write_vector_with(#reference, out, |item, out| #inner))
+        }
+    } else if *bare {
+        quote!(tl::wire::write_bare_vector(#reference, out))
+    } else {
+        quote!(#reference.write_to(out))
+    }
+}
+
+/// An expression reading a vector whose codec is not its element type's
+/// alone, of type `Result<Vec<_>, DecodeError>`.
+fn read_vector(ty: &RustType) -> TokenStream {
+    let RustType::Vector { element, bare } = ty else {
+        return quote!(reader.read());
+    };
+    if element.has_bare_vector() {
+        let inner = read_vector(element);
+        if *bare {
+            quote!(tl::wire::read_bare_vector_with(reader, |reader| #inner))
+        } else {
+            quote!(tl::wire::read_vector_with(reader, |reader| #inner))
+        }
+    } else if *bare {
+        quote!(tl::wire::read_bare_vector(reader))
+    } else {
+        quote!(reader.read())
+    }
+}
+
+fn read_value(field: &Field) -> TokenStream {
+    if let Some(length) = &field.sized_by {
+        let length = ident(length);
+        quote!(tl::__private::read_sized_object(reader, #length)?)
+    } else if field.ty.has_bare_vector() {
+        let read = read_vector(&field.ty);
+        quote!(#read?)
+    } else {
+        quote!(tl::read!(reader))
+    }
+}
+
+/// Statements reading the fields from `reader`, ending in `Ok(Self { .. })`.
+pub fn decoder(item: &Item, scope: &Scope) -> TokenStream {
+    let mut statements = Vec::new();
+    for field in &item.fields {
+        let name = ident(&field.ident);
+        let read = read_value(field);
+        statements.push(match &field.role {
+            Role::Mask { bits } if *bits != 0 => {
+                quote!(let #name: u32 = tl::read!(reader);)
+            }
+            Role::Mask { .. } => quote!(let _: u32 = tl::read!(reader);),
+            Role::Required => {
+                let ty = scope.ty(&field.ty);
+                quote!(let #name: #ty = #read;)
+            }
+            Role::Optional { mask, bit } => {
+                let mask = ident(mask);
+                let bit = proc_macro2::Literal::u32_unsuffixed(*bit);
+                let some = scope.std("Some");
+                let none = scope.std("None");
+                let ty = scope.ty(&field.ty);
+                let option = scope.std("Option");
+                quote! {
+                    let #name: #option<#ty> = if #mask & (1 << #bit) != 0 {
+                        #some(#read)
+                    } else {
+                        #none
+                    };
+                }
+            }
+            Role::Bit { mask, bit } => {
+                let mask = ident(mask);
+                let bit = proc_macro2::Literal::u32_unsuffixed(*bit);
+                quote!(let #name = #mask & (1 << #bit) != 0;)
+            }
+            Role::ImpliedBit { .. } => quote!(),
+        });
+    }
+    let members = item.fields.iter().filter_map(|field| {
+        let member_name = field.member.as_deref()?;
+        let member = ident(member_name);
+        Some(match (&field.role, &field.shared) {
+            (Role::Mask { bits }, _) => {
+                let local = ident(&field.ident);
+                let others = hex_u32(!bits);
+                quote!(#member: #local & #others)
+            }
+            // Read under one bit, the parts are all present or all absent.
+            (_, Some(_)) => {
+                let locals: Vec<_> = item
+                    .shared_fields(member_name)
+                    .map(|f| ident(&f.ident))
+                    .collect();
+                let some = scope.std("Some");
+                let none = scope.std("None");
+                quote! {
+                    #member: match (#(#locals,)*) {
+                        (#(#some(#locals),)*) => #some((#(#locals,)*)),
+                        _ => #none,
+                    }
+                }
+            }
+            _ => quote!(#member),
+        })
+    });
+    let ok = scope.std("Ok");
+    quote! {
+        #(#statements)*
+        #ok(Self { #(#members),* })
+    }
+}
+
+/// The name of the sink parameter, unused when nothing is written.
+pub fn sink_name(item: &Item) -> TokenStream {
+    if item
+        .fields
+        .iter()
+        .all(|f| matches!(f.role, Role::Bit { .. } | Role::ImpliedBit { .. }))
+    {
+        quote!(_out)
+    } else {
+        quote!(out)
+    }
+}
+
+/// The name of the reader parameter, unused when nothing is read.
+pub fn reader_name(item: &Item) -> TokenStream {
+    if item.fields.is_empty() {
+        quote!(_reader)
+    } else {
+        quote!(reader)
+    }
+}
