@@ -9,7 +9,10 @@ use crate::reader::Reader;
 #[cfg(feature = "serde")]
 pub use crate::json::{
     raw_object::OpenJson,
-    support::{Fields, bytes_to_tl_json, constructor_name, kind, unknown_constructor},
+    support::{
+        Fields, JsonObject, bytes_to_tl_json, constructor_name, json_variant, kind,
+        unknown_constructor,
+    },
 };
 
 /// Reads a constructor id and fails unless it is `expected_id`.
@@ -28,6 +31,13 @@ pub fn expect_id(
             DecodeErrorKind::UnexpectedConstructor { id, expected },
         ))
     }
+}
+
+/// Reads `T`'s constructor id and fails unless it is the one read: the
+/// start of a boxed function call.
+#[inline]
+pub fn expect_id_of<T: crate::Identifiable>(reader: &mut Reader<'_>) -> Result<(), DecodeError> {
+    expect_id(reader, T::CONSTRUCTOR_ID, T::TL_NAME)
 }
 
 /// Reads an open-typed object of `len` bytes, a length read from the input

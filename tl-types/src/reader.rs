@@ -82,6 +82,17 @@ impl<'a> Reader<'a> {
         T::decode(self)
     }
 
+    /// Reads one value if `present` (its flag bit is set), else nothing.
+    #[doc(hidden)]
+    #[inline]
+    pub fn read_if<T: crate::Decode>(&mut self, present: bool) -> Result<Option<T>, DecodeError> {
+        if present {
+            T::decode(self).map(Some)
+        } else {
+            Ok(None)
+        }
+    }
+
     /// The error for a constructor id, just read, that `expected` does not have.
     #[doc(hidden)]
     #[cold]
@@ -185,7 +196,9 @@ impl<'a> Reader<'a> {
 }
 
 /// Reads one value from a [`Reader`](crate::Reader), returning early with the
-/// error if that fails: `read!(reader)` is `reader.read()?` written out.
+/// error if that fails: `read!(reader)` is `reader.read()?` written out, and
+/// `read!(reader, if present)` is `reader.read_if(present)?`, an optional
+/// field read when its flag bit is set.
 ///
 /// The generated decoders read every field with it. It expands to the
 /// `match` that `?` stands for here, which spares the compiler the `?`
@@ -197,14 +210,15 @@ impl<'a> Reader<'a> {
 /// ```
 /// use tl_types::{DecodeError, Reader};
 ///
-/// fn read_pair(reader: &mut Reader<'_>) -> Result<(i32, String), DecodeError> {
+/// fn read_pair(reader: &mut Reader<'_>) -> Result<(i32, Option<String>), DecodeError> {
 ///     let id: i32 = tl_types::read!(reader);
-///     let name: String = tl_types::read!(reader);
+///     let name: Option<String> = tl_types::read!(reader, if id & 1 != 0);
 ///     Ok((id, name))
 /// }
 ///
 /// let mut reader = Reader::new(&[7, 0, 0, 0, 2, b'h', b'i', 0]);
-/// assert_eq!(read_pair(&mut reader).unwrap(), (7, "hi".to_string()));
+/// assert_eq!(read_pair(&mut reader).unwrap(), (7, Some("hi".to_string())));
+/// assert_eq!(read_pair(&mut Reader::new(&[6, 0, 0, 0])).unwrap(), (6, None));
 /// assert!(read_pair(&mut Reader::new(&[7, 0, 0, 0, 2, b'h'])).is_err());
 /// ```
 #[doc(hidden)]
@@ -212,6 +226,12 @@ impl<'a> Reader<'a> {
 macro_rules! read {
     ($reader:expr) => {
         match $reader.read() {
+            ::core::result::Result::Ok(value) => value,
+            ::core::result::Result::Err(error) => return ::core::result::Result::Err(error),
+        }
+    };
+    ($reader:expr, if $present:expr) => {
+        match $reader.read_if($present) {
             ::core::result::Result::Ok(value) => value,
             ::core::result::Result::Err(error) => return ::core::result::Result::Err(error),
         }

@@ -35,6 +35,16 @@ impl<'a, S: Sink + ?Sized> Writer<'a, S> {
         self.sink.put(bytes);
     }
 
+    /// Writes `value` if it is there: a conditional field, whose flag bit
+    /// says whether it is. Generated code's.
+    #[doc(hidden)]
+    #[inline]
+    pub fn write_optional<T: crate::Encode + ?Sized>(&mut self, value: Option<&T>) {
+        if let Some(value) = value {
+            value.write_to(self);
+        }
+    }
+
     /// Records that what is being written cannot be encoded; the first
     /// error recorded is the one [`Writer::finish`] returns.
     #[cold]

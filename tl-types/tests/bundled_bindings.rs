@@ -8,7 +8,7 @@
 //! This is where the bundled bindings come from: the settings below are the
 //! whole of how they are made.
 
-use expect_test::expect_file;
+use std::path::Path;
 use tl_types::schema::{API, MTPROTO, SchemaFile};
 
 fn parsed(files: &[SchemaFile]) -> Vec<tl_parser::Schema> {
@@ -30,7 +30,7 @@ fn api_bindings_are_generated_from_api_tl() {
         .serde(tl_codegen::SerdeSupport::Feature("serde".into()))
         .generate(&parsed(API))
         .unwrap();
-    expect_file!["../src/generated/api.rs"].assert_eq(&source);
+    assert_committed("src/generated/api.rs", &source);
 }
 
 #[test]
@@ -45,5 +45,34 @@ fn mtproto_bindings_are_generated_from_the_mtproto_files() {
         .serde(tl_codegen::SerdeSupport::Feature("serde".into()))
         .generate(&parsed(MTPROTO))
         .unwrap();
-    expect_file!["../src/generated/mtproto.rs"].assert_eq(&source);
+    assert_committed("src/generated/mtproto.rs", &source);
+}
+
+/// Fails unless the committed file `path` (in this crate) is `generated`;
+/// with `UPDATE_EXPECT=1`, rewrites it instead. The failure shows the first
+/// line that differs, not a diff of a file of 300,000 lines.
+fn assert_committed(path: &str, generated: &str) {
+    let file = Path::new(env!("CARGO_MANIFEST_DIR")).join(path);
+    let committed = std::fs::read_to_string(&file).unwrap_or_default();
+    if committed == generated {
+        return;
+    }
+    if std::env::var_os("UPDATE_EXPECT").is_some() {
+        std::fs::write(&file, generated).unwrap();
+        return;
+    }
+    let (line, (old, new)) = committed
+        .lines()
+        .chain(std::iter::repeat("<end of file>"))
+        .zip(generated.lines().chain(std::iter::repeat("<end of file>")))
+        .enumerate()
+        .find(|(_, (old, new))| old != new)
+        .expect("the texts differ");
+    panic!(
+        "tl-types/{path} is not what the generator makes of the bundled schema; \
+         first difference at line {}:\n  committed: {old}\n  generated: {new}\n\
+         After a schema or generator change, rewrite it with \
+         `UPDATE_EXPECT=1 cargo test -p tl-types --test bundled_bindings` and commit it.",
+        line + 1
+    );
 }

@@ -81,12 +81,21 @@ pub fn encoder(item: &Item) -> TokenStream {
                     }
                     None => (name, quote!(value), quote!(value)),
                 };
-                let write = write_value(&place, &reference, &field.ty);
-                statements.push(quote! {
-                    if let Some(value) = &self.#holder {
-                        #write
-                    }
-                });
+                if field.ty.has_bare_vector() {
+                    let write = write_value(&place, &reference, &field.ty);
+                    statements.push(quote! {
+                        if let Some(value) = &self.#holder {
+                            #write
+                        }
+                    });
+                } else {
+                    // The common case in one line, through the writer.
+                    let value = match &field.shared {
+                        Some(_) => quote!(self.#holder.as_ref().map(|value| #reference)),
+                        None => quote!(self.#holder.as_ref()),
+                    };
+                    statements.push(quote!(out.write_optional(#value);));
+                }
             }
             Role::Bit { .. } | Role::ImpliedBit { .. } => {}
         }
@@ -240,23 +249,26 @@ pub fn decoder(item: &Item, scope: &Scope) -> TokenStream {
                 quote!(let #name: u32 = tl::read!(reader);)
             }
             Role::Mask { .. } => quote!(let _: u32 = tl::read!(reader);),
-            Role::Required => {
-                let ty = scope.ty(&field.ty);
-                quote!(let #name: #ty = #read;)
-            }
+            // Each local's type is the member's it is stored in.
+            Role::Required => quote!(let #name = #read;),
             Role::Optional { mask, bit } => {
                 let mask = ident(mask);
                 let bit = proc_macro2::Literal::u32_unsuffixed(*bit);
-                let some = scope.std("Some");
-                let none = scope.std("None");
-                let ty = scope.ty(&field.ty);
-                let option = scope.std("Option");
-                quote! {
-                    let #name: #option<#ty> = if #mask & (1 << #bit) != 0 {
-                        #some(#read)
-                    } else {
-                        #none
-                    };
+                if field.sized_by.is_none() && !field.ty.has_bare_vector() {
+                    // The common case in one line, through the reader.
+                    quote!(let #name = tl::read!(reader, if #mask & (1 << #bit) != 0);)
+                } else {
+                    let ty = scope.ty(&field.ty);
+                    let option = scope.std("Option");
+                    let some = scope.std("Some");
+                    let none = scope.std("None");
+                    quote! {
+                        let #name: #option<#ty> = if #mask & (1 << #bit) != 0 {
+                            #some(#read)
+                        } else {
+                            #none
+                        };
+                    }
                 }
             }
             Role::Bit { mask, bit } => {

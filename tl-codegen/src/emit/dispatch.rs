@@ -51,7 +51,7 @@ pub fn dispatch(plan: &Plan, options: &Options<'_>, scope: &Scope) -> TokenStrea
             .map(|v| plan.constructors[v.constructor].definition.full_name())
             .collect();
         value_json_reads.push(quote! {
-            #(#names)|* => tl::json::FromTlJson::from_tl_json(json, path).map(Self::#name),
+            #(#names)|* => tl::__private::json_variant(json, path, Self::#name),
         });
         all_constructor_names.extend(names);
         value_arms.push(name);
@@ -94,7 +94,7 @@ pub fn dispatch(plan: &Plan, options: &Options<'_>, scope: &Scope) -> TokenStrea
         let tl_name = definition.full_name();
         call_names.push(quote!(Self::#name(_) => #tl_name,));
         call_json_reads.push(quote! {
-            #tl_name => tl::json::FromTlJson::from_tl_json(json, path).map(Self::#name),
+            #tl_name => tl::__private::json_variant(json, path, Self::#name),
         });
         call_arms.push(name);
     }

@@ -1,7 +1,7 @@
 //! `enums::`: one enum per boxed type, one variant per constructor, and the
 //! conversions between a variant's struct and the enum.
 
-use super::{Options, Scope, docs, hex_id, hex_id_u32, ident, json};
+use super::{Options, Scope, docs, hex_id, ident, json};
 use crate::plan::{BoxedType, CommonField, CommonKind, Plan, item_path};
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -20,6 +20,7 @@ pub fn boxed_type(plan: &Plan, index: usize, options: &Options<'_>, scope: &Scop
 
     let mut variants = Vec::new();
     let mut writes = Vec::new();
+    let mut data_variants = Vec::new();
     let mut reads = Vec::new();
     let mut ids = Vec::new();
     let mut names = Vec::new();
@@ -32,7 +33,6 @@ pub fn boxed_type(plan: &Plan, index: usize, options: &Options<'_>, scope: &Scop
         let struct_path = item_path(item);
         let ty = scope.struct_path(&struct_path);
         let id = hex_id(definition.id);
-        let id_u32 = hex_id_u32(definition.id);
         let constructor_name = definition.full_name();
         let doc = docs::attrs(&format!(
             "`{}#{:08x}`: {}.",
@@ -48,7 +48,7 @@ pub fn boxed_type(plan: &Plan, index: usize, options: &Options<'_>, scope: &Scop
         };
         if unit {
             variants.push(quote!(#doc #variant_name));
-            writes.push(quote!(Self::#variant_name => #id_u32.write_to(out),));
+
             reads.push(quote!(#id => #ok(Self::#variant_name),));
             ids.push(quote!(Self::#variant_name => #id,));
             names.push(quote!(Self::#variant_name => #constructor_name,));
@@ -61,12 +61,8 @@ pub fn boxed_type(plan: &Plan, index: usize, options: &Options<'_>, scope: &Scop
             });
         } else {
             variants.push(quote!(#doc #variant_name(#payload)));
-            writes.push(quote! {
-                Self::#variant_name(value) => {
-                    #id_u32.write_to(out);
-                    value.write_to(out);
-                }
-            });
+            writes.push(quote!(Self::#variant_name(value) => value.write_to(out),));
+            data_variants.push(variant_name.clone());
             reads.push(quote!(#id => reader.read().map(Self::#variant_name),));
             ids.push(quote!(Self::#variant_name(_) => #id,));
             names.push(quote!(Self::#variant_name(_) => #constructor_name,));
@@ -118,14 +114,27 @@ pub fn boxed_type(plan: &Plan, index: usize, options: &Options<'_>, scope: &Scop
         });
     }
 
+    // The id is written once, before the value's fields; variants with no
+    // fields have nothing more to write.
+    let write_values = match (writes.as_slice(), data_variants.as_slice()) {
+        ([], _) => quote!(),
+        ([_], [variant]) if boxed.variants.len() > 1 => {
+            quote!(if let Self::#variant(value) = self { value.write_to(out); })
+        }
+        _ if writes.len() < boxed.variants.len() => quote!(match self { #(#writes)* _ => {} }),
+        _ => quote!(match self { #(#writes)* }),
+    };
     let accessors = boxed
         .common_fields
         .iter()
         .map(|field| common_accessor(boxed, field, scope));
 
     let doc = docs::attrs(&format!(
-        "The boxed type `{tl_name}`: a value is one of its {} constructor(s), written with its constructor id first.",
-        boxed.variants.len()
+        "The boxed type `{tl_name}`: {}, written with its constructor id first.",
+        match boxed.variants.len() {
+            1 => "a value is its one constructor".to_owned(),
+            n => format!("a value is one of its {n} constructors"),
+        }
     ));
     let size_check = options.max_enum_size.map(|limit| {
         let message = format!("enums::{} is larger than {limit} bytes", boxed.path.name);
@@ -165,9 +174,8 @@ pub fn boxed_type(plan: &Plan, index: usize, options: &Options<'_>, scope: &Scop
 
         impl tl::Encode for #name {
             fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
-                match self {
-                    #(#writes)*
-                }
+                self.constructor_id().write_to(out);
+                #write_values
             }
         }
 

@@ -89,7 +89,6 @@ pub fn function(function: &Function, options: &Options<'_>, scope: &Scope) -> To
     let write = codec::encoder(item);
     let read = codec::decoder(item, scope);
     let result = scope.std("Result");
-    let id_u32 = super::hex_id_u32(definition.id);
     let tl_json = json::gate(options).map(|gate| {
         let impls = json::item(item, &gate, scope);
         let serde = json::serde_impls(&item.name, &item.generics, &gate);
@@ -109,7 +108,7 @@ pub fn function(function: &Function, options: &Options<'_>, scope: &Scope) -> To
 
         impl #serialize_bounds tl::Encode for #name #params {
             fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
-                #id_u32.write_to(out);
+                <Self as tl::Identifiable>::CONSTRUCTOR_ID.write_to(out);
                 #write
             }
         }
@@ -117,7 +116,7 @@ pub fn function(function: &Function, options: &Options<'_>, scope: &Scope) -> To
         impl #deserialize_bounds tl::Decode for #name #params {
             #[inline]
             fn decode(reader: &mut tl::Reader<'_>) -> #result<Self, tl::DecodeError> {
-                tl::__private::expect_id(reader, #id, #tl_name)?;
+                tl::__private::expect_id_of::<Self>(reader)?;
                 #read
             }
         }

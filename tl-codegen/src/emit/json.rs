@@ -47,19 +47,27 @@ pub fn object_bindings(plan: &Plan, options: &Options<'_>) -> Option<TokenStream
     })
 }
 
-/// The TL-JSON of a value of `field`'s type: `place` is the value, `by_ref`
-/// a reference to it.
-fn write_value(
+/// The builder call adding `field` to a `tl::__private::JsonObject`: `value`
+/// is a reference to its value, or for a conditional field an `Option` of one.
+fn add_value(
     field: &Field,
-    place: TokenStream,
-    by_ref: TokenStream,
+    key: &str,
+    value: TokenStream,
+    optional: bool,
     scope: &Scope,
 ) -> TokenStream {
-    if field.ty.holds_raw_object() {
-        let bindings = object_bindings_path(scope);
-        quote!(tl::__private::OpenJson::to_open_json(#by_ref, #bindings))
-    } else {
-        quote!(#place.to_tl_json())
+    match (field.ty.holds_raw_object(), optional) {
+        (false, false) => quote!(.field(#key, #value)),
+        (false, true) => quote!(.optional(#key, #value)),
+        (true, optional) => {
+            let bindings = object_bindings_path(scope);
+            let json = quote!(tl::__private::OpenJson::to_open_json(value, #bindings));
+            if optional {
+                quote!(.optional_json(#key, #value.map(|value| #json)))
+            } else {
+                quote!(.json(#key, { let value = #value; #json }))
+            }
+        }
     }
 }
 
@@ -89,7 +97,6 @@ fn object_bindings_path(scope: &Scope) -> TokenStream {
 /// `ToTlJson`/`FromTlJson` for a constructor's or a function's struct.
 pub fn item(item: &Item, gate: &TokenStream, scope: &Scope) -> TokenStream {
     let name = ident(&item.name);
-    let tl_name = item.definition.full_name();
     let ok = scope.std("Ok");
     let result = scope.std("Result");
     let generics: Vec<_> = item.generics.iter().map(|g| ident(g)).collect();
@@ -125,20 +132,15 @@ pub fn item(item: &Item, gate: &TokenStream, scope: &Scope) -> TokenStream {
                     } else {
                         quote!(#(#derived)|*)
                     };
-                    inserts.push(quote! {
-                        if self.#kept != 0 {
-                            map.insert(#key.into(), (self.#kept | #derived).to_tl_json());
-                        }
-                    });
+                    inserts.push(quote!(.mask(#key, self.#kept, #derived)));
                     let gated = proc_macro2::Literal::u32_unsuffixed(*bits);
                     reads.push(quote!(#kept: fields.other_bits(#key, #gated)?));
                 }
             }
             Role::Required => {
                 field_names.push(key.to_owned());
-                let json = write_value(field, quote!(self.#member), quote!(&self.#member), scope);
                 let read = read_value(field, key, false, scope);
-                inserts.push(quote!(map.insert(#key.into(), #json);));
+                inserts.push(add_value(field, key, quote!(&self.#member), false, scope));
                 reads.push(quote!(#member: #read?));
             }
             Role::Optional { .. } => {
@@ -149,32 +151,23 @@ pub fn item(item: &Item, gate: &TokenStream, scope: &Scope) -> TokenStream {
                     Some(shared) => {
                         let holder = ident(&shared.member);
                         let index = proc_macro2::Literal::usize_unsuffixed(shared.index);
-                        let json =
-                            write_value(field, quote!(value.#index), quote!(&value.#index), scope);
-                        inserts.push(quote! {
-                            if let Some(value) = &self.#holder {
-                                map.insert(#key.into(), #json);
-                            }
-                        });
+                        let part = quote!(self.#holder.as_ref().map(|value| &value.#index));
+                        inserts.push(add_value(field, key, part, true, scope));
                         if shared.index == 0 {
                             reads.push(shared_read(item, &shared.member, scope));
                         }
                     }
                     None => {
-                        let json = write_value(field, quote!(value), quote!(value), scope);
                         let read = read_value(field, key, true, scope);
-                        inserts.push(quote! {
-                            if let Some(value) = &self.#member {
-                                map.insert(#key.into(), #json);
-                            }
-                        });
+                        let value = quote!(self.#member.as_ref());
+                        inserts.push(add_value(field, key, value, true, scope));
                         reads.push(quote!(#member: #read?));
                     }
                 }
             }
             Role::Bit { .. } => {
                 field_names.push(key.to_owned());
-                inserts.push(quote!(map.insert(#key.into(), tl::json::serde_json::Value::Bool(self.#member));));
+                inserts.push(quote!(.flag(#key, self.#member)));
                 reads.push(quote!(#member: fields.flag(#key)?));
             }
             Role::ImpliedBit { by, .. } => {
@@ -185,7 +178,7 @@ pub fn item(item: &Item, gate: &TokenStream, scope: &Scope) -> TokenStream {
                     .iter()
                     .find(|f| f.member.as_deref() == Some(by.as_str()))
                     .map_or(by.as_str(), |f| f.param.name.as_str());
-                inserts.push(quote!(map.insert(#key.into(), tl::json::serde_json::Value::Bool(self.#by_member.is_some()));));
+                inserts.push(quote!(.flag(#key, self.#by_member.is_some())));
                 checks.push(
                     quote!(fields.implied_flag(#key, result.#by_member.is_some(), #by_key)?;),
                 );
@@ -207,17 +200,16 @@ pub fn item(item: &Item, gate: &TokenStream, scope: &Scope) -> TokenStream {
         #gate
         impl #to_bounds tl::json::ToTlJson for #name #params {
             fn to_tl_json(&self) -> tl::json::serde_json::Value {
-                let mut map = tl::json::serde_json::Map::new();
-                map.insert("_".into(), #tl_name.into());
-                #(#inserts)*
-                tl::json::serde_json::Value::Object(map)
+                tl::__private::JsonObject::new(<Self as tl::Identifiable>::TL_NAME)
+                    #(#inserts)*
+                    .finish()
             }
         }
 
         #gate
         impl #from_bounds tl::json::FromTlJson for #name #params {
             fn from_tl_json(json: &tl::json::serde_json::Value, path: &str) -> #result<Self, tl::json::JsonError> {
-                let #fields_binding = tl::__private::Fields::new(json, path, #tl_name, &[#(#field_names),*], &[#(#mask_names),*])?;
+                let #fields_binding = tl::__private::Fields::new(json, path, <Self as tl::Identifiable>::TL_NAME, &[#(#field_names),*], &[#(#mask_names),*])?;
                 #construct
                 #(#checks)*
                 #ok(result)
@@ -299,7 +291,14 @@ pub fn boxed_type(plan: &Plan, index: usize, gate: &TokenStream, scope: &Scope) 
         } else {
             writes.push(quote!(Self::#variant_name(value) => value.to_tl_json(),));
         }
-        reads.push(quote!(#constructor => <#ty as tl::json::FromTlJson>::from_tl_json(json, path).map(Self::from),));
+        let wrap = if item.fields.is_empty() || variant.boxed {
+            quote!(Self::from)
+        } else {
+            quote!(Self::#variant_name)
+        };
+        reads.push(
+            quote!(#constructor => tl::__private::json_variant::<#ty, _>(json, path, #wrap),),
+        );
     }
     quote! {
         #gate

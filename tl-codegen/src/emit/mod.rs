@@ -372,8 +372,3 @@ pub fn ident(name: &str) -> Ident {
 pub fn hex_id(id: u32) -> TokenStream {
     format!("0x{id:08x}").parse().expect("a literal")
 }
-
-/// A constructor id as a hex `u32` literal: `0x5e002502_u32`.
-pub fn hex_id_u32(id: u32) -> TokenStream {
-    format!("0x{id:08x}_u32").parse().expect("a literal")
-}

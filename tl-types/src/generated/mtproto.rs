@@ -7,54 +7,20 @@ impl AnyValue {
     /// Whether `name` is the TL name of one of this schema's constructors.
     pub fn is_constructor_name(name: &str) -> bool {
         matches!(
-            name,
-            "boolTrue"
-                | "boolFalse"
-                | "resPQ"
-                | "p_q_inner_data"
-                | "p_q_inner_data_dc"
-                | "p_q_inner_data_temp"
-                | "p_q_inner_data_temp_dc"
-                | "bind_auth_key_inner"
-                | "server_DH_params_fail"
-                | "server_DH_params_ok"
-                | "server_DH_inner_data"
-                | "client_DH_inner_data"
-                | "dh_gen_ok"
-                | "dh_gen_retry"
-                | "dh_gen_fail"
-                | "destroy_auth_key_ok"
-                | "destroy_auth_key_none"
-                | "destroy_auth_key_fail"
-                | "msgs_ack"
-                | "bad_msg_notification"
-                | "bad_server_salt"
-                | "msgs_state_req"
-                | "msgs_state_info"
-                | "msgs_all_info"
-                | "msg_detailed_info"
-                | "msg_new_detailed_info"
-                | "msg_resend_req"
-                | "rpc_error"
-                | "rpc_answer_unknown"
-                | "rpc_answer_dropped_running"
-                | "rpc_answer_dropped"
-                | "future_salt"
-                | "future_salts"
-                | "pong"
-                | "destroy_session_ok"
-                | "destroy_session_none"
-                | "new_session_created"
-                | "http_wait"
-                | "ipPort"
-                | "ipPortSecret"
-                | "accessPointRule"
-                | "help.configSimple"
-                | "rpc_result"
-                | "message"
-                | "msg_container"
-                | "msg_copy"
-                | "gzip_packed"
+            name, "boolTrue" | "boolFalse" | "resPQ" | "p_q_inner_data" |
+            "p_q_inner_data_dc" | "p_q_inner_data_temp" | "p_q_inner_data_temp_dc" |
+            "bind_auth_key_inner" | "server_DH_params_fail" | "server_DH_params_ok" |
+            "server_DH_inner_data" | "client_DH_inner_data" | "dh_gen_ok" |
+            "dh_gen_retry" | "dh_gen_fail" | "destroy_auth_key_ok" |
+            "destroy_auth_key_none" | "destroy_auth_key_fail" | "msgs_ack" |
+            "bad_msg_notification" | "bad_server_salt" | "msgs_state_req" |
+            "msgs_state_info" | "msgs_all_info" | "msg_detailed_info" |
+            "msg_new_detailed_info" | "msg_resend_req" | "rpc_error" |
+            "rpc_answer_unknown" | "rpc_answer_dropped_running" | "rpc_answer_dropped" |
+            "future_salt" | "future_salts" | "pong" | "destroy_session_ok" |
+            "destroy_session_none" | "new_session_created" | "http_wait" | "ipPort" |
+            "ipPortSecret" | "accessPointRule" | "help.configSimple" | "rpc_result" |
+            "message" | "msg_container" | "msg_copy" | "gzip_packed"
         )
     }
 }
@@ -111,89 +77,88 @@ impl tl::json::FromTlJson for AnyValue {
             return Ok(Self::Bool(*value));
         }
         match tl::__private::constructor_name(json, path)? {
-            "boolTrue" => tl::__private::Fields::new(json, path, "boolTrue", &[], &[])
-                .map(|_| Self::Bool(true)),
-            "boolFalse" => tl::__private::Fields::new(json, path, "boolFalse", &[], &[])
-                .map(|_| Self::Bool(false)),
-            "resPQ" => tl::json::FromTlJson::from_tl_json(json, path).map(Self::ResPq),
-            "p_q_inner_data"
-            | "p_q_inner_data_dc"
-            | "p_q_inner_data_temp"
+            "boolTrue" => {
+                tl::__private::Fields::new(json, path, "boolTrue", &[], &[])
+                    .map(|_| Self::Bool(true))
+            }
+            "boolFalse" => {
+                tl::__private::Fields::new(json, path, "boolFalse", &[], &[])
+                    .map(|_| Self::Bool(false))
+            }
+            "resPQ" => tl::__private::json_variant(json, path, Self::ResPq),
+            "p_q_inner_data" | "p_q_inner_data_dc" | "p_q_inner_data_temp"
             | "p_q_inner_data_temp_dc" => {
-                tl::json::FromTlJson::from_tl_json(json, path).map(Self::PQInnerData)
+                tl::__private::json_variant(json, path, Self::PQInnerData)
             }
             "bind_auth_key_inner" => {
-                tl::json::FromTlJson::from_tl_json(json, path).map(Self::BindAuthKeyInner)
+                tl::__private::json_variant(json, path, Self::BindAuthKeyInner)
             }
             "server_DH_params_fail" | "server_DH_params_ok" => {
-                tl::json::FromTlJson::from_tl_json(json, path).map(Self::ServerDhParams)
+                tl::__private::json_variant(json, path, Self::ServerDhParams)
             }
             "server_DH_inner_data" => {
-                tl::json::FromTlJson::from_tl_json(json, path).map(Self::ServerDhInnerData)
+                tl::__private::json_variant(json, path, Self::ServerDhInnerData)
             }
             "client_DH_inner_data" => {
-                tl::json::FromTlJson::from_tl_json(json, path).map(Self::ClientDhInnerData)
+                tl::__private::json_variant(json, path, Self::ClientDhInnerData)
             }
             "dh_gen_ok" | "dh_gen_retry" | "dh_gen_fail" => {
-                tl::json::FromTlJson::from_tl_json(json, path).map(Self::SetClientDhParamsAnswer)
+                tl::__private::json_variant(json, path, Self::SetClientDhParamsAnswer)
             }
             "destroy_auth_key_ok" | "destroy_auth_key_none" | "destroy_auth_key_fail" => {
-                tl::json::FromTlJson::from_tl_json(json, path).map(Self::DestroyAuthKeyRes)
+                tl::__private::json_variant(json, path, Self::DestroyAuthKeyRes)
             }
-            "msgs_ack" => tl::json::FromTlJson::from_tl_json(json, path).map(Self::MsgsAck),
+            "msgs_ack" => tl::__private::json_variant(json, path, Self::MsgsAck),
             "bad_msg_notification" | "bad_server_salt" => {
-                tl::json::FromTlJson::from_tl_json(json, path).map(Self::BadMsgNotification)
+                tl::__private::json_variant(json, path, Self::BadMsgNotification)
             }
             "msgs_state_req" => {
-                tl::json::FromTlJson::from_tl_json(json, path).map(Self::MsgsStateReq)
+                tl::__private::json_variant(json, path, Self::MsgsStateReq)
             }
             "msgs_state_info" => {
-                tl::json::FromTlJson::from_tl_json(json, path).map(Self::MsgsStateInfo)
+                tl::__private::json_variant(json, path, Self::MsgsStateInfo)
             }
-            "msgs_all_info" => {
-                tl::json::FromTlJson::from_tl_json(json, path).map(Self::MsgsAllInfo)
-            }
+            "msgs_all_info" => tl::__private::json_variant(json, path, Self::MsgsAllInfo),
             "msg_detailed_info" | "msg_new_detailed_info" => {
-                tl::json::FromTlJson::from_tl_json(json, path).map(Self::MsgDetailedInfo)
+                tl::__private::json_variant(json, path, Self::MsgDetailedInfo)
             }
             "msg_resend_req" => {
-                tl::json::FromTlJson::from_tl_json(json, path).map(Self::MsgResendReq)
+                tl::__private::json_variant(json, path, Self::MsgResendReq)
             }
-            "rpc_error" => tl::json::FromTlJson::from_tl_json(json, path).map(Self::RpcError),
-            "rpc_answer_unknown" | "rpc_answer_dropped_running" | "rpc_answer_dropped" => {
-                tl::json::FromTlJson::from_tl_json(json, path).map(Self::RpcDropAnswer)
+            "rpc_error" => tl::__private::json_variant(json, path, Self::RpcError),
+            "rpc_answer_unknown" | "rpc_answer_dropped_running"
+            | "rpc_answer_dropped" => {
+                tl::__private::json_variant(json, path, Self::RpcDropAnswer)
             }
-            "future_salt" => tl::json::FromTlJson::from_tl_json(json, path).map(Self::FutureSalt),
-            "future_salts" => tl::json::FromTlJson::from_tl_json(json, path).map(Self::FutureSalts),
-            "pong" => tl::json::FromTlJson::from_tl_json(json, path).map(Self::Pong),
+            "future_salt" => tl::__private::json_variant(json, path, Self::FutureSalt),
+            "future_salts" => tl::__private::json_variant(json, path, Self::FutureSalts),
+            "pong" => tl::__private::json_variant(json, path, Self::Pong),
             "destroy_session_ok" | "destroy_session_none" => {
-                tl::json::FromTlJson::from_tl_json(json, path).map(Self::DestroySessionRes)
+                tl::__private::json_variant(json, path, Self::DestroySessionRes)
             }
             "new_session_created" => {
-                tl::json::FromTlJson::from_tl_json(json, path).map(Self::NewSession)
+                tl::__private::json_variant(json, path, Self::NewSession)
             }
-            "http_wait" => tl::json::FromTlJson::from_tl_json(json, path).map(Self::HttpWait),
+            "http_wait" => tl::__private::json_variant(json, path, Self::HttpWait),
             "ipPort" | "ipPortSecret" => {
-                tl::json::FromTlJson::from_tl_json(json, path).map(Self::IpPort)
+                tl::__private::json_variant(json, path, Self::IpPort)
             }
             "accessPointRule" => {
-                tl::json::FromTlJson::from_tl_json(json, path).map(Self::AccessPointRule)
+                tl::__private::json_variant(json, path, Self::AccessPointRule)
             }
             "help.configSimple" => {
-                tl::json::FromTlJson::from_tl_json(json, path).map(Self::HelpConfigSimple)
+                tl::__private::json_variant(json, path, Self::HelpConfigSimple)
             }
-            "rpc_result" => tl::json::FromTlJson::from_tl_json(json, path).map(Self::RpcResult),
-            "message" => tl::json::FromTlJson::from_tl_json(json, path).map(Self::Message),
+            "rpc_result" => tl::__private::json_variant(json, path, Self::RpcResult),
+            "message" => tl::__private::json_variant(json, path, Self::Message),
             "msg_container" => {
-                tl::json::FromTlJson::from_tl_json(json, path).map(Self::MessageContainer)
+                tl::__private::json_variant(json, path, Self::MessageContainer)
             }
-            "msg_copy" => tl::json::FromTlJson::from_tl_json(json, path).map(Self::MessageCopy),
-            "gzip_packed" => tl::json::FromTlJson::from_tl_json(json, path).map(Self::Object),
-            other => Err(tl::__private::unknown_constructor(
-                path,
-                other,
-                "any boxed type",
-            )),
+            "msg_copy" => tl::__private::json_variant(json, path, Self::MessageCopy),
+            "gzip_packed" => tl::__private::json_variant(json, path, Self::Object),
+            other => {
+                Err(tl::__private::unknown_constructor(path, other, "any boxed type"))
+            }
         }
     }
 }
@@ -223,35 +188,29 @@ impl tl::json::FromTlJson for AnyCall {
         path: &str,
     ) -> Result<Self, tl::json::JsonError> {
         match tl::__private::constructor_name(json, path)? {
-            "req_pq" => tl::json::FromTlJson::from_tl_json(json, path).map(Self::ReqPq),
-            "req_pq_multi" => tl::json::FromTlJson::from_tl_json(json, path).map(Self::ReqPqMulti),
-            "req_DH_params" => {
-                tl::json::FromTlJson::from_tl_json(json, path).map(Self::ReqDhParams)
-            }
+            "req_pq" => tl::__private::json_variant(json, path, Self::ReqPq),
+            "req_pq_multi" => tl::__private::json_variant(json, path, Self::ReqPqMulti),
+            "req_DH_params" => tl::__private::json_variant(json, path, Self::ReqDhParams),
             "set_client_DH_params" => {
-                tl::json::FromTlJson::from_tl_json(json, path).map(Self::SetClientDhParams)
+                tl::__private::json_variant(json, path, Self::SetClientDhParams)
             }
             "destroy_auth_key" => {
-                tl::json::FromTlJson::from_tl_json(json, path).map(Self::DestroyAuthKey)
+                tl::__private::json_variant(json, path, Self::DestroyAuthKey)
             }
             "rpc_drop_answer" => {
-                tl::json::FromTlJson::from_tl_json(json, path).map(Self::RpcDropAnswer)
+                tl::__private::json_variant(json, path, Self::RpcDropAnswer)
             }
             "get_future_salts" => {
-                tl::json::FromTlJson::from_tl_json(json, path).map(Self::GetFutureSalts)
+                tl::__private::json_variant(json, path, Self::GetFutureSalts)
             }
-            "ping" => tl::json::FromTlJson::from_tl_json(json, path).map(Self::Ping),
+            "ping" => tl::__private::json_variant(json, path, Self::Ping),
             "ping_delay_disconnect" => {
-                tl::json::FromTlJson::from_tl_json(json, path).map(Self::PingDelayDisconnect)
+                tl::__private::json_variant(json, path, Self::PingDelayDisconnect)
             }
             "destroy_session" => {
-                tl::json::FromTlJson::from_tl_json(json, path).map(Self::DestroySession)
+                tl::__private::json_variant(json, path, Self::DestroySession)
             }
-            other => Err(tl::__private::unknown_constructor(
-                path,
-                other,
-                "any function",
-            )),
+            other => Err(tl::__private::unknown_constructor(path, other, "any function")),
         }
     }
 }
@@ -273,7 +232,9 @@ impl tl::json::FromTlJson for AnyObject {
         path: &str,
     ) -> Result<Self, tl::json::JsonError> {
         let is_value = json.is_boolean()
-            || AnyValue::is_constructor_name(tl::__private::constructor_name(json, path)?);
+            || AnyValue::is_constructor_name(
+                tl::__private::constructor_name(json, path)?,
+            );
         if is_value {
             tl::json::FromTlJson::from_tl_json(json, path).map(Self::Value)
         } else {
@@ -355,54 +316,15 @@ impl AnyValue {
     /// Whether `id` is the constructor id of one of this schema's constructors.
     pub fn is_constructor_id(id: u32) -> bool {
         matches!(
-            id,
-            tl::wire::BOOL_TRUE_ID
-                | tl::wire::BOOL_FALSE_ID
-                | 0x05162463
-                | 0x83c95aec
-                | 0xa9f55f95
-                | 0x3c6a84d4
-                | 0x56fddf88
-                | 0x75a3f765
-                | 0x79cb045d
-                | 0xd0e8075c
-                | 0xb5890dba
-                | 0x6643b654
-                | 0x3bcbf734
-                | 0x46dc1fb9
-                | 0xa69dae02
-                | 0xf660e1d4
-                | 0x0a9f2259
-                | 0xea109b13
-                | 0x62d6b459
-                | 0xa7eff811
-                | 0xedab447b
-                | 0xda69fb52
-                | 0x04deb57d
-                | 0x8cc0d131
-                | 0x276d3ec6
-                | 0x809db6df
-                | 0x7d861a08
-                | 0x2144ca19
-                | 0x5e2ad36e
-                | 0xcd78e586
-                | 0xa43ad8b7
-                | 0x0949d9dc
-                | 0xae500895
-                | 0x347773c5
-                | 0xe22045fc
-                | 0x62d350c9
-                | 0x9ec20908
-                | 0x9299359f
-                | 0xd433ad73
-                | 0x37982646
-                | 0x4679b65f
-                | 0x5a592a6c
-                | 0xf35c6d01
-                | 0x5bb8e511
-                | 0x73f1f8dc
-                | 0xe06046b2
-                | 0x3072cfa1
+            id, tl::wire::BOOL_TRUE_ID | tl::wire::BOOL_FALSE_ID | 0x05162463 |
+            0x83c95aec | 0xa9f55f95 | 0x3c6a84d4 | 0x56fddf88 | 0x75a3f765 | 0x79cb045d |
+            0xd0e8075c | 0xb5890dba | 0x6643b654 | 0x3bcbf734 | 0x46dc1fb9 | 0xa69dae02 |
+            0xf660e1d4 | 0x0a9f2259 | 0xea109b13 | 0x62d6b459 | 0xa7eff811 | 0xedab447b |
+            0xda69fb52 | 0x04deb57d | 0x8cc0d131 | 0x276d3ec6 | 0x809db6df | 0x7d861a08 |
+            0x2144ca19 | 0x5e2ad36e | 0xcd78e586 | 0xa43ad8b7 | 0x0949d9dc | 0xae500895 |
+            0x347773c5 | 0xe22045fc | 0x62d350c9 | 0x9ec20908 | 0x9299359f | 0xd433ad73 |
+            0x37982646 | 0x4679b65f | 0x5a592a6c | 0xf35c6d01 | 0x5bb8e511 | 0x73f1f8dc |
+            0xe06046b2 | 0x3072cfa1
         )
     }
     /// The constructor id of this value.
@@ -525,7 +447,9 @@ impl tl::Decode for AnyValue {
     fn decode(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
         let id = reader.peek_u32()?;
         match id {
-            tl::wire::BOOL_TRUE_ID | tl::wire::BOOL_FALSE_ID => reader.read().map(Self::Bool),
+            tl::wire::BOOL_TRUE_ID | tl::wire::BOOL_FALSE_ID => {
+                reader.read().map(Self::Bool)
+            }
             0x05162463 => reader.read().map(Self::ResPq),
             0x83c95aec | 0xa9f55f95 | 0x3c6a84d4 | 0x56fddf88 => {
                 reader.read().map(Self::PQInnerData)
@@ -537,7 +461,9 @@ impl tl::Decode for AnyValue {
             0x3bcbf734 | 0x46dc1fb9 | 0xa69dae02 => {
                 reader.read().map(Self::SetClientDhParamsAnswer)
             }
-            0xf660e1d4 | 0x0a9f2259 | 0xea109b13 => reader.read().map(Self::DestroyAuthKeyRes),
+            0xf660e1d4 | 0x0a9f2259 | 0xea109b13 => {
+                reader.read().map(Self::DestroyAuthKeyRes)
+            }
             0x62d6b459 => reader.read().map(Self::MsgsAck),
             0xa7eff811 | 0xedab447b => reader.read().map(Self::BadMsgNotification),
             0xda69fb52 => reader.read().map(Self::MsgsStateReq),
@@ -546,7 +472,9 @@ impl tl::Decode for AnyValue {
             0x276d3ec6 | 0x809db6df => reader.read().map(Self::MsgDetailedInfo),
             0x7d861a08 => reader.read().map(Self::MsgResendReq),
             0x2144ca19 => reader.read().map(Self::RpcError),
-            0x5e2ad36e | 0xcd78e586 | 0xa43ad8b7 => reader.read().map(Self::RpcDropAnswer),
+            0x5e2ad36e | 0xcd78e586 | 0xa43ad8b7 => {
+                reader.read().map(Self::RpcDropAnswer)
+            }
             0x0949d9dc => reader.read().map(Self::FutureSalt),
             0xae500895 => reader.read().map(Self::FutureSalts),
             0x347773c5 => reader.read().map(Self::Pong),
@@ -561,10 +489,15 @@ impl tl::Decode for AnyValue {
             0x73f1f8dc => reader.read().map(Self::MessageContainer),
             0xe06046b2 => reader.read().map(Self::MessageCopy),
             0x3072cfa1 => reader.read().map(Self::Object),
-            _ => Err(reader.error(tl::DecodeErrorKind::UnexpectedConstructor {
-                id,
-                expected: "any boxed type",
-            })),
+            _ => {
+                Err(
+                    reader
+                        .error(tl::DecodeErrorKind::UnexpectedConstructor {
+                            id,
+                            expected: "any boxed type",
+                        }),
+                )
+            }
         }
     }
 }
@@ -643,25 +576,31 @@ impl tl::Encode for AnyCall {
 impl tl::Decode for AnyCall {
     #[inline]
     fn decode(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
-        reader.nested(|reader| {
-            let id = reader.peek_u32()?;
-            match id {
-                0x60469778 => reader.read().map(Self::ReqPq),
-                0xbe7e8ef1 => reader.read().map(Self::ReqPqMulti),
-                0xd712e4be => reader.read().map(Self::ReqDhParams),
-                0xf5045f1f => reader.read().map(Self::SetClientDhParams),
-                0xd1435160 => reader.read().map(Self::DestroyAuthKey),
-                0x58e4a740 => reader.read().map(Self::RpcDropAnswer),
-                0xb921bd04 => reader.read().map(Self::GetFutureSalts),
-                0x7abe77ec => reader.read().map(Self::Ping),
-                0xf3427b8c => reader.read().map(Self::PingDelayDisconnect),
-                0xe7512126 => reader.read().map(Self::DestroySession),
-                _ => Err(reader.error(tl::DecodeErrorKind::UnexpectedConstructor {
-                    id,
-                    expected: "any function",
-                })),
-            }
-        })
+        reader
+            .nested(|reader| {
+                let id = reader.peek_u32()?;
+                match id {
+                    0x60469778 => reader.read().map(Self::ReqPq),
+                    0xbe7e8ef1 => reader.read().map(Self::ReqPqMulti),
+                    0xd712e4be => reader.read().map(Self::ReqDhParams),
+                    0xf5045f1f => reader.read().map(Self::SetClientDhParams),
+                    0xd1435160 => reader.read().map(Self::DestroyAuthKey),
+                    0x58e4a740 => reader.read().map(Self::RpcDropAnswer),
+                    0xb921bd04 => reader.read().map(Self::GetFutureSalts),
+                    0x7abe77ec => reader.read().map(Self::Ping),
+                    0xf3427b8c => reader.read().map(Self::PingDelayDisconnect),
+                    0xe7512126 => reader.read().map(Self::DestroySession),
+                    _ => {
+                        Err(
+                            reader
+                                .error(tl::DecodeErrorKind::UnexpectedConstructor {
+                                    id,
+                                    expected: "any function",
+                                }),
+                        )
+                    }
+                }
+            })
     }
 }
 /// Any object of this schema: a value of a boxed type or a function call.
@@ -763,10 +702,10 @@ pub mod types {
     impl tl::Decode for ResPq {
         #[inline]
         fn decode(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
-            let nonce: [u8; 16] = tl::read!(reader);
-            let server_nonce: [u8; 16] = tl::read!(reader);
-            let pq: String = tl::read!(reader);
-            let server_public_key_fingerprints: Vec<i64> = tl::read!(reader);
+            let nonce = tl::read!(reader);
+            let server_nonce = tl::read!(reader);
+            let pq = tl::read!(reader);
+            let server_public_key_fingerprints = tl::read!(reader);
             Ok(Self {
                 nonce,
                 server_nonce,
@@ -778,16 +717,15 @@ pub mod types {
     #[cfg(feature = "serde")]
     impl tl::json::ToTlJson for ResPq {
         fn to_tl_json(&self) -> tl::json::serde_json::Value {
-            let mut map = tl::json::serde_json::Map::new();
-            map.insert("_".into(), "resPQ".into());
-            map.insert("nonce".into(), self.nonce.to_tl_json());
-            map.insert("server_nonce".into(), self.server_nonce.to_tl_json());
-            map.insert("pq".into(), self.pq.to_tl_json());
-            map.insert(
-                "server_public_key_fingerprints".into(),
-                self.server_public_key_fingerprints.to_tl_json(),
-            );
-            tl::json::serde_json::Value::Object(map)
+            tl::__private::JsonObject::new(<Self as tl::Identifiable>::TL_NAME)
+                .field("nonce", &self.nonce)
+                .field("server_nonce", &self.server_nonce)
+                .field("pq", &self.pq)
+                .field(
+                    "server_public_key_fingerprints",
+                    &self.server_public_key_fingerprints,
+                )
+                .finish()
         }
     }
     #[cfg(feature = "serde")]
@@ -799,13 +737,8 @@ pub mod types {
             let fields = tl::__private::Fields::new(
                 json,
                 path,
-                "resPQ",
-                &[
-                    "nonce",
-                    "server_nonce",
-                    "pq",
-                    "server_public_key_fingerprints",
-                ],
+                <Self as tl::Identifiable>::TL_NAME,
+                &["nonce", "server_nonce", "pq", "server_public_key_fingerprints"],
                 &[],
             )?;
             let result = Self {
@@ -877,12 +810,12 @@ pub mod types {
     impl tl::Decode for PQInnerData {
         #[inline]
         fn decode(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
-            let pq: String = tl::read!(reader);
-            let p: String = tl::read!(reader);
-            let q: String = tl::read!(reader);
-            let nonce: [u8; 16] = tl::read!(reader);
-            let server_nonce: [u8; 16] = tl::read!(reader);
-            let new_nonce: [u8; 32] = tl::read!(reader);
+            let pq = tl::read!(reader);
+            let p = tl::read!(reader);
+            let q = tl::read!(reader);
+            let nonce = tl::read!(reader);
+            let server_nonce = tl::read!(reader);
+            let new_nonce = tl::read!(reader);
             Ok(Self {
                 pq,
                 p,
@@ -896,15 +829,14 @@ pub mod types {
     #[cfg(feature = "serde")]
     impl tl::json::ToTlJson for PQInnerData {
         fn to_tl_json(&self) -> tl::json::serde_json::Value {
-            let mut map = tl::json::serde_json::Map::new();
-            map.insert("_".into(), "p_q_inner_data".into());
-            map.insert("pq".into(), self.pq.to_tl_json());
-            map.insert("p".into(), self.p.to_tl_json());
-            map.insert("q".into(), self.q.to_tl_json());
-            map.insert("nonce".into(), self.nonce.to_tl_json());
-            map.insert("server_nonce".into(), self.server_nonce.to_tl_json());
-            map.insert("new_nonce".into(), self.new_nonce.to_tl_json());
-            tl::json::serde_json::Value::Object(map)
+            tl::__private::JsonObject::new(<Self as tl::Identifiable>::TL_NAME)
+                .field("pq", &self.pq)
+                .field("p", &self.p)
+                .field("q", &self.q)
+                .field("nonce", &self.nonce)
+                .field("server_nonce", &self.server_nonce)
+                .field("new_nonce", &self.new_nonce)
+                .finish()
         }
     }
     #[cfg(feature = "serde")]
@@ -916,7 +848,7 @@ pub mod types {
             let fields = tl::__private::Fields::new(
                 json,
                 path,
-                "p_q_inner_data",
+                <Self as tl::Identifiable>::TL_NAME,
                 &["pq", "p", "q", "nonce", "server_nonce", "new_nonce"],
                 &[],
             )?;
@@ -995,13 +927,13 @@ pub mod types {
     impl tl::Decode for PQInnerDataDc {
         #[inline]
         fn decode(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
-            let pq: String = tl::read!(reader);
-            let p: String = tl::read!(reader);
-            let q: String = tl::read!(reader);
-            let nonce: [u8; 16] = tl::read!(reader);
-            let server_nonce: [u8; 16] = tl::read!(reader);
-            let new_nonce: [u8; 32] = tl::read!(reader);
-            let dc: i32 = tl::read!(reader);
+            let pq = tl::read!(reader);
+            let p = tl::read!(reader);
+            let q = tl::read!(reader);
+            let nonce = tl::read!(reader);
+            let server_nonce = tl::read!(reader);
+            let new_nonce = tl::read!(reader);
+            let dc = tl::read!(reader);
             Ok(Self {
                 pq,
                 p,
@@ -1016,16 +948,15 @@ pub mod types {
     #[cfg(feature = "serde")]
     impl tl::json::ToTlJson for PQInnerDataDc {
         fn to_tl_json(&self) -> tl::json::serde_json::Value {
-            let mut map = tl::json::serde_json::Map::new();
-            map.insert("_".into(), "p_q_inner_data_dc".into());
-            map.insert("pq".into(), self.pq.to_tl_json());
-            map.insert("p".into(), self.p.to_tl_json());
-            map.insert("q".into(), self.q.to_tl_json());
-            map.insert("nonce".into(), self.nonce.to_tl_json());
-            map.insert("server_nonce".into(), self.server_nonce.to_tl_json());
-            map.insert("new_nonce".into(), self.new_nonce.to_tl_json());
-            map.insert("dc".into(), self.dc.to_tl_json());
-            tl::json::serde_json::Value::Object(map)
+            tl::__private::JsonObject::new(<Self as tl::Identifiable>::TL_NAME)
+                .field("pq", &self.pq)
+                .field("p", &self.p)
+                .field("q", &self.q)
+                .field("nonce", &self.nonce)
+                .field("server_nonce", &self.server_nonce)
+                .field("new_nonce", &self.new_nonce)
+                .field("dc", &self.dc)
+                .finish()
         }
     }
     #[cfg(feature = "serde")]
@@ -1037,7 +968,7 @@ pub mod types {
             let fields = tl::__private::Fields::new(
                 json,
                 path,
-                "p_q_inner_data_dc",
+                <Self as tl::Identifiable>::TL_NAME,
                 &["pq", "p", "q", "nonce", "server_nonce", "new_nonce", "dc"],
                 &[],
             )?;
@@ -1117,13 +1048,13 @@ pub mod types {
     impl tl::Decode for PQInnerDataTemp {
         #[inline]
         fn decode(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
-            let pq: String = tl::read!(reader);
-            let p: String = tl::read!(reader);
-            let q: String = tl::read!(reader);
-            let nonce: [u8; 16] = tl::read!(reader);
-            let server_nonce: [u8; 16] = tl::read!(reader);
-            let new_nonce: [u8; 32] = tl::read!(reader);
-            let expires_in: i32 = tl::read!(reader);
+            let pq = tl::read!(reader);
+            let p = tl::read!(reader);
+            let q = tl::read!(reader);
+            let nonce = tl::read!(reader);
+            let server_nonce = tl::read!(reader);
+            let new_nonce = tl::read!(reader);
+            let expires_in = tl::read!(reader);
             Ok(Self {
                 pq,
                 p,
@@ -1138,16 +1069,15 @@ pub mod types {
     #[cfg(feature = "serde")]
     impl tl::json::ToTlJson for PQInnerDataTemp {
         fn to_tl_json(&self) -> tl::json::serde_json::Value {
-            let mut map = tl::json::serde_json::Map::new();
-            map.insert("_".into(), "p_q_inner_data_temp".into());
-            map.insert("pq".into(), self.pq.to_tl_json());
-            map.insert("p".into(), self.p.to_tl_json());
-            map.insert("q".into(), self.q.to_tl_json());
-            map.insert("nonce".into(), self.nonce.to_tl_json());
-            map.insert("server_nonce".into(), self.server_nonce.to_tl_json());
-            map.insert("new_nonce".into(), self.new_nonce.to_tl_json());
-            map.insert("expires_in".into(), self.expires_in.to_tl_json());
-            tl::json::serde_json::Value::Object(map)
+            tl::__private::JsonObject::new(<Self as tl::Identifiable>::TL_NAME)
+                .field("pq", &self.pq)
+                .field("p", &self.p)
+                .field("q", &self.q)
+                .field("nonce", &self.nonce)
+                .field("server_nonce", &self.server_nonce)
+                .field("new_nonce", &self.new_nonce)
+                .field("expires_in", &self.expires_in)
+                .finish()
         }
     }
     #[cfg(feature = "serde")]
@@ -1159,16 +1089,8 @@ pub mod types {
             let fields = tl::__private::Fields::new(
                 json,
                 path,
-                "p_q_inner_data_temp",
-                &[
-                    "pq",
-                    "p",
-                    "q",
-                    "nonce",
-                    "server_nonce",
-                    "new_nonce",
-                    "expires_in",
-                ],
+                <Self as tl::Identifiable>::TL_NAME,
+                &["pq", "p", "q", "nonce", "server_nonce", "new_nonce", "expires_in"],
                 &[],
             )?;
             let result = Self {
@@ -1253,14 +1175,14 @@ pub mod types {
     impl tl::Decode for PQInnerDataTempDc {
         #[inline]
         fn decode(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
-            let pq: String = tl::read!(reader);
-            let p: String = tl::read!(reader);
-            let q: String = tl::read!(reader);
-            let nonce: [u8; 16] = tl::read!(reader);
-            let server_nonce: [u8; 16] = tl::read!(reader);
-            let new_nonce: [u8; 32] = tl::read!(reader);
-            let dc: i32 = tl::read!(reader);
-            let expires_in: i32 = tl::read!(reader);
+            let pq = tl::read!(reader);
+            let p = tl::read!(reader);
+            let q = tl::read!(reader);
+            let nonce = tl::read!(reader);
+            let server_nonce = tl::read!(reader);
+            let new_nonce = tl::read!(reader);
+            let dc = tl::read!(reader);
+            let expires_in = tl::read!(reader);
             Ok(Self {
                 pq,
                 p,
@@ -1276,17 +1198,16 @@ pub mod types {
     #[cfg(feature = "serde")]
     impl tl::json::ToTlJson for PQInnerDataTempDc {
         fn to_tl_json(&self) -> tl::json::serde_json::Value {
-            let mut map = tl::json::serde_json::Map::new();
-            map.insert("_".into(), "p_q_inner_data_temp_dc".into());
-            map.insert("pq".into(), self.pq.to_tl_json());
-            map.insert("p".into(), self.p.to_tl_json());
-            map.insert("q".into(), self.q.to_tl_json());
-            map.insert("nonce".into(), self.nonce.to_tl_json());
-            map.insert("server_nonce".into(), self.server_nonce.to_tl_json());
-            map.insert("new_nonce".into(), self.new_nonce.to_tl_json());
-            map.insert("dc".into(), self.dc.to_tl_json());
-            map.insert("expires_in".into(), self.expires_in.to_tl_json());
-            tl::json::serde_json::Value::Object(map)
+            tl::__private::JsonObject::new(<Self as tl::Identifiable>::TL_NAME)
+                .field("pq", &self.pq)
+                .field("p", &self.p)
+                .field("q", &self.q)
+                .field("nonce", &self.nonce)
+                .field("server_nonce", &self.server_nonce)
+                .field("new_nonce", &self.new_nonce)
+                .field("dc", &self.dc)
+                .field("expires_in", &self.expires_in)
+                .finish()
         }
     }
     #[cfg(feature = "serde")]
@@ -1298,7 +1219,7 @@ pub mod types {
             let fields = tl::__private::Fields::new(
                 json,
                 path,
-                "p_q_inner_data_temp_dc",
+                <Self as tl::Identifiable>::TL_NAME,
                 &[
                     "pq",
                     "p",
@@ -1378,11 +1299,11 @@ pub mod types {
     impl tl::Decode for BindAuthKeyInner {
         #[inline]
         fn decode(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
-            let nonce: i64 = tl::read!(reader);
-            let temp_auth_key_id: i64 = tl::read!(reader);
-            let perm_auth_key_id: i64 = tl::read!(reader);
-            let temp_session_id: i64 = tl::read!(reader);
-            let expires_at: i32 = tl::read!(reader);
+            let nonce = tl::read!(reader);
+            let temp_auth_key_id = tl::read!(reader);
+            let perm_auth_key_id = tl::read!(reader);
+            let temp_session_id = tl::read!(reader);
+            let expires_at = tl::read!(reader);
             Ok(Self {
                 nonce,
                 temp_auth_key_id,
@@ -1395,20 +1316,13 @@ pub mod types {
     #[cfg(feature = "serde")]
     impl tl::json::ToTlJson for BindAuthKeyInner {
         fn to_tl_json(&self) -> tl::json::serde_json::Value {
-            let mut map = tl::json::serde_json::Map::new();
-            map.insert("_".into(), "bind_auth_key_inner".into());
-            map.insert("nonce".into(), self.nonce.to_tl_json());
-            map.insert(
-                "temp_auth_key_id".into(),
-                self.temp_auth_key_id.to_tl_json(),
-            );
-            map.insert(
-                "perm_auth_key_id".into(),
-                self.perm_auth_key_id.to_tl_json(),
-            );
-            map.insert("temp_session_id".into(), self.temp_session_id.to_tl_json());
-            map.insert("expires_at".into(), self.expires_at.to_tl_json());
-            tl::json::serde_json::Value::Object(map)
+            tl::__private::JsonObject::new(<Self as tl::Identifiable>::TL_NAME)
+                .field("nonce", &self.nonce)
+                .field("temp_auth_key_id", &self.temp_auth_key_id)
+                .field("perm_auth_key_id", &self.perm_auth_key_id)
+                .field("temp_session_id", &self.temp_session_id)
+                .field("expires_at", &self.expires_at)
+                .finish()
         }
     }
     #[cfg(feature = "serde")]
@@ -1420,7 +1334,7 @@ pub mod types {
             let fields = tl::__private::Fields::new(
                 json,
                 path,
-                "bind_auth_key_inner",
+                <Self as tl::Identifiable>::TL_NAME,
                 &[
                     "nonce",
                     "temp_auth_key_id",
@@ -1484,9 +1398,9 @@ pub mod types {
     impl tl::Decode for ServerDhParamsFail {
         #[inline]
         fn decode(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
-            let nonce: [u8; 16] = tl::read!(reader);
-            let server_nonce: [u8; 16] = tl::read!(reader);
-            let new_nonce_hash: [u8; 16] = tl::read!(reader);
+            let nonce = tl::read!(reader);
+            let server_nonce = tl::read!(reader);
+            let new_nonce_hash = tl::read!(reader);
             Ok(Self {
                 nonce,
                 server_nonce,
@@ -1497,12 +1411,11 @@ pub mod types {
     #[cfg(feature = "serde")]
     impl tl::json::ToTlJson for ServerDhParamsFail {
         fn to_tl_json(&self) -> tl::json::serde_json::Value {
-            let mut map = tl::json::serde_json::Map::new();
-            map.insert("_".into(), "server_DH_params_fail".into());
-            map.insert("nonce".into(), self.nonce.to_tl_json());
-            map.insert("server_nonce".into(), self.server_nonce.to_tl_json());
-            map.insert("new_nonce_hash".into(), self.new_nonce_hash.to_tl_json());
-            tl::json::serde_json::Value::Object(map)
+            tl::__private::JsonObject::new(<Self as tl::Identifiable>::TL_NAME)
+                .field("nonce", &self.nonce)
+                .field("server_nonce", &self.server_nonce)
+                .field("new_nonce_hash", &self.new_nonce_hash)
+                .finish()
         }
     }
     #[cfg(feature = "serde")]
@@ -1514,7 +1427,7 @@ pub mod types {
             let fields = tl::__private::Fields::new(
                 json,
                 path,
-                "server_DH_params_fail",
+                <Self as tl::Identifiable>::TL_NAME,
                 &["nonce", "server_nonce", "new_nonce_hash"],
                 &[],
             )?;
@@ -1570,9 +1483,9 @@ pub mod types {
     impl tl::Decode for ServerDhParamsOk {
         #[inline]
         fn decode(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
-            let nonce: [u8; 16] = tl::read!(reader);
-            let server_nonce: [u8; 16] = tl::read!(reader);
-            let encrypted_answer: String = tl::read!(reader);
+            let nonce = tl::read!(reader);
+            let server_nonce = tl::read!(reader);
+            let encrypted_answer = tl::read!(reader);
             Ok(Self {
                 nonce,
                 server_nonce,
@@ -1583,15 +1496,11 @@ pub mod types {
     #[cfg(feature = "serde")]
     impl tl::json::ToTlJson for ServerDhParamsOk {
         fn to_tl_json(&self) -> tl::json::serde_json::Value {
-            let mut map = tl::json::serde_json::Map::new();
-            map.insert("_".into(), "server_DH_params_ok".into());
-            map.insert("nonce".into(), self.nonce.to_tl_json());
-            map.insert("server_nonce".into(), self.server_nonce.to_tl_json());
-            map.insert(
-                "encrypted_answer".into(),
-                self.encrypted_answer.to_tl_json(),
-            );
-            tl::json::serde_json::Value::Object(map)
+            tl::__private::JsonObject::new(<Self as tl::Identifiable>::TL_NAME)
+                .field("nonce", &self.nonce)
+                .field("server_nonce", &self.server_nonce)
+                .field("encrypted_answer", &self.encrypted_answer)
+                .finish()
         }
     }
     #[cfg(feature = "serde")]
@@ -1603,7 +1512,7 @@ pub mod types {
             let fields = tl::__private::Fields::new(
                 json,
                 path,
-                "server_DH_params_ok",
+                <Self as tl::Identifiable>::TL_NAME,
                 &["nonce", "server_nonce", "encrypted_answer"],
                 &[],
             )?;
@@ -1674,12 +1583,12 @@ pub mod types {
     impl tl::Decode for ServerDhInnerData {
         #[inline]
         fn decode(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
-            let nonce: [u8; 16] = tl::read!(reader);
-            let server_nonce: [u8; 16] = tl::read!(reader);
-            let g: i32 = tl::read!(reader);
-            let dh_prime: String = tl::read!(reader);
-            let g_a: String = tl::read!(reader);
-            let server_time: i32 = tl::read!(reader);
+            let nonce = tl::read!(reader);
+            let server_nonce = tl::read!(reader);
+            let g = tl::read!(reader);
+            let dh_prime = tl::read!(reader);
+            let g_a = tl::read!(reader);
+            let server_time = tl::read!(reader);
             Ok(Self {
                 nonce,
                 server_nonce,
@@ -1693,15 +1602,14 @@ pub mod types {
     #[cfg(feature = "serde")]
     impl tl::json::ToTlJson for ServerDhInnerData {
         fn to_tl_json(&self) -> tl::json::serde_json::Value {
-            let mut map = tl::json::serde_json::Map::new();
-            map.insert("_".into(), "server_DH_inner_data".into());
-            map.insert("nonce".into(), self.nonce.to_tl_json());
-            map.insert("server_nonce".into(), self.server_nonce.to_tl_json());
-            map.insert("g".into(), self.g.to_tl_json());
-            map.insert("dh_prime".into(), self.dh_prime.to_tl_json());
-            map.insert("g_a".into(), self.g_a.to_tl_json());
-            map.insert("server_time".into(), self.server_time.to_tl_json());
-            tl::json::serde_json::Value::Object(map)
+            tl::__private::JsonObject::new(<Self as tl::Identifiable>::TL_NAME)
+                .field("nonce", &self.nonce)
+                .field("server_nonce", &self.server_nonce)
+                .field("g", &self.g)
+                .field("dh_prime", &self.dh_prime)
+                .field("g_a", &self.g_a)
+                .field("server_time", &self.server_time)
+                .finish()
         }
     }
     #[cfg(feature = "serde")]
@@ -1713,15 +1621,8 @@ pub mod types {
             let fields = tl::__private::Fields::new(
                 json,
                 path,
-                "server_DH_inner_data",
-                &[
-                    "nonce",
-                    "server_nonce",
-                    "g",
-                    "dh_prime",
-                    "g_a",
-                    "server_time",
-                ],
+                <Self as tl::Identifiable>::TL_NAME,
+                &["nonce", "server_nonce", "g", "dh_prime", "g_a", "server_time"],
                 &[],
             )?;
             let result = Self {
@@ -1784,10 +1685,10 @@ pub mod types {
     impl tl::Decode for ClientDhInnerData {
         #[inline]
         fn decode(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
-            let nonce: [u8; 16] = tl::read!(reader);
-            let server_nonce: [u8; 16] = tl::read!(reader);
-            let retry_id: i64 = tl::read!(reader);
-            let g_b: String = tl::read!(reader);
+            let nonce = tl::read!(reader);
+            let server_nonce = tl::read!(reader);
+            let retry_id = tl::read!(reader);
+            let g_b = tl::read!(reader);
             Ok(Self {
                 nonce,
                 server_nonce,
@@ -1799,13 +1700,12 @@ pub mod types {
     #[cfg(feature = "serde")]
     impl tl::json::ToTlJson for ClientDhInnerData {
         fn to_tl_json(&self) -> tl::json::serde_json::Value {
-            let mut map = tl::json::serde_json::Map::new();
-            map.insert("_".into(), "client_DH_inner_data".into());
-            map.insert("nonce".into(), self.nonce.to_tl_json());
-            map.insert("server_nonce".into(), self.server_nonce.to_tl_json());
-            map.insert("retry_id".into(), self.retry_id.to_tl_json());
-            map.insert("g_b".into(), self.g_b.to_tl_json());
-            tl::json::serde_json::Value::Object(map)
+            tl::__private::JsonObject::new(<Self as tl::Identifiable>::TL_NAME)
+                .field("nonce", &self.nonce)
+                .field("server_nonce", &self.server_nonce)
+                .field("retry_id", &self.retry_id)
+                .field("g_b", &self.g_b)
+                .finish()
         }
     }
     #[cfg(feature = "serde")]
@@ -1817,7 +1717,7 @@ pub mod types {
             let fields = tl::__private::Fields::new(
                 json,
                 path,
-                "client_DH_inner_data",
+                <Self as tl::Identifiable>::TL_NAME,
                 &["nonce", "server_nonce", "retry_id", "g_b"],
                 &[],
             )?;
@@ -1874,9 +1774,9 @@ pub mod types {
     impl tl::Decode for DhGenOk {
         #[inline]
         fn decode(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
-            let nonce: [u8; 16] = tl::read!(reader);
-            let server_nonce: [u8; 16] = tl::read!(reader);
-            let new_nonce_hash1: [u8; 16] = tl::read!(reader);
+            let nonce = tl::read!(reader);
+            let server_nonce = tl::read!(reader);
+            let new_nonce_hash1 = tl::read!(reader);
             Ok(Self {
                 nonce,
                 server_nonce,
@@ -1887,12 +1787,11 @@ pub mod types {
     #[cfg(feature = "serde")]
     impl tl::json::ToTlJson for DhGenOk {
         fn to_tl_json(&self) -> tl::json::serde_json::Value {
-            let mut map = tl::json::serde_json::Map::new();
-            map.insert("_".into(), "dh_gen_ok".into());
-            map.insert("nonce".into(), self.nonce.to_tl_json());
-            map.insert("server_nonce".into(), self.server_nonce.to_tl_json());
-            map.insert("new_nonce_hash1".into(), self.new_nonce_hash1.to_tl_json());
-            tl::json::serde_json::Value::Object(map)
+            tl::__private::JsonObject::new(<Self as tl::Identifiable>::TL_NAME)
+                .field("nonce", &self.nonce)
+                .field("server_nonce", &self.server_nonce)
+                .field("new_nonce_hash1", &self.new_nonce_hash1)
+                .finish()
         }
     }
     #[cfg(feature = "serde")]
@@ -1904,7 +1803,7 @@ pub mod types {
             let fields = tl::__private::Fields::new(
                 json,
                 path,
-                "dh_gen_ok",
+                <Self as tl::Identifiable>::TL_NAME,
                 &["nonce", "server_nonce", "new_nonce_hash1"],
                 &[],
             )?;
@@ -1960,9 +1859,9 @@ pub mod types {
     impl tl::Decode for DhGenRetry {
         #[inline]
         fn decode(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
-            let nonce: [u8; 16] = tl::read!(reader);
-            let server_nonce: [u8; 16] = tl::read!(reader);
-            let new_nonce_hash2: [u8; 16] = tl::read!(reader);
+            let nonce = tl::read!(reader);
+            let server_nonce = tl::read!(reader);
+            let new_nonce_hash2 = tl::read!(reader);
             Ok(Self {
                 nonce,
                 server_nonce,
@@ -1973,12 +1872,11 @@ pub mod types {
     #[cfg(feature = "serde")]
     impl tl::json::ToTlJson for DhGenRetry {
         fn to_tl_json(&self) -> tl::json::serde_json::Value {
-            let mut map = tl::json::serde_json::Map::new();
-            map.insert("_".into(), "dh_gen_retry".into());
-            map.insert("nonce".into(), self.nonce.to_tl_json());
-            map.insert("server_nonce".into(), self.server_nonce.to_tl_json());
-            map.insert("new_nonce_hash2".into(), self.new_nonce_hash2.to_tl_json());
-            tl::json::serde_json::Value::Object(map)
+            tl::__private::JsonObject::new(<Self as tl::Identifiable>::TL_NAME)
+                .field("nonce", &self.nonce)
+                .field("server_nonce", &self.server_nonce)
+                .field("new_nonce_hash2", &self.new_nonce_hash2)
+                .finish()
         }
     }
     #[cfg(feature = "serde")]
@@ -1990,7 +1888,7 @@ pub mod types {
             let fields = tl::__private::Fields::new(
                 json,
                 path,
-                "dh_gen_retry",
+                <Self as tl::Identifiable>::TL_NAME,
                 &["nonce", "server_nonce", "new_nonce_hash2"],
                 &[],
             )?;
@@ -2046,9 +1944,9 @@ pub mod types {
     impl tl::Decode for DhGenFail {
         #[inline]
         fn decode(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
-            let nonce: [u8; 16] = tl::read!(reader);
-            let server_nonce: [u8; 16] = tl::read!(reader);
-            let new_nonce_hash3: [u8; 16] = tl::read!(reader);
+            let nonce = tl::read!(reader);
+            let server_nonce = tl::read!(reader);
+            let new_nonce_hash3 = tl::read!(reader);
             Ok(Self {
                 nonce,
                 server_nonce,
@@ -2059,12 +1957,11 @@ pub mod types {
     #[cfg(feature = "serde")]
     impl tl::json::ToTlJson for DhGenFail {
         fn to_tl_json(&self) -> tl::json::serde_json::Value {
-            let mut map = tl::json::serde_json::Map::new();
-            map.insert("_".into(), "dh_gen_fail".into());
-            map.insert("nonce".into(), self.nonce.to_tl_json());
-            map.insert("server_nonce".into(), self.server_nonce.to_tl_json());
-            map.insert("new_nonce_hash3".into(), self.new_nonce_hash3.to_tl_json());
-            tl::json::serde_json::Value::Object(map)
+            tl::__private::JsonObject::new(<Self as tl::Identifiable>::TL_NAME)
+                .field("nonce", &self.nonce)
+                .field("server_nonce", &self.server_nonce)
+                .field("new_nonce_hash3", &self.new_nonce_hash3)
+                .finish()
         }
     }
     #[cfg(feature = "serde")]
@@ -2076,7 +1973,7 @@ pub mod types {
             let fields = tl::__private::Fields::new(
                 json,
                 path,
-                "dh_gen_fail",
+                <Self as tl::Identifiable>::TL_NAME,
                 &["nonce", "server_nonce", "new_nonce_hash3"],
                 &[],
             )?;
@@ -2113,9 +2010,7 @@ pub mod types {
     #[cfg(feature = "serde")]
     impl tl::json::ToTlJson for DestroyAuthKeyOk {
         fn to_tl_json(&self) -> tl::json::serde_json::Value {
-            let mut map = tl::json::serde_json::Map::new();
-            map.insert("_".into(), "destroy_auth_key_ok".into());
-            tl::json::serde_json::Value::Object(map)
+            tl::__private::JsonObject::new(<Self as tl::Identifiable>::TL_NAME).finish()
         }
     }
     #[cfg(feature = "serde")]
@@ -2124,7 +2019,13 @@ pub mod types {
             json: &tl::json::serde_json::Value,
             path: &str,
         ) -> Result<Self, tl::json::JsonError> {
-            let _ = tl::__private::Fields::new(json, path, "destroy_auth_key_ok", &[], &[])?;
+            let _ = tl::__private::Fields::new(
+                json,
+                path,
+                <Self as tl::Identifiable>::TL_NAME,
+                &[],
+                &[],
+            )?;
             let result = Self;
             Ok(result)
         }
@@ -2154,9 +2055,7 @@ pub mod types {
     #[cfg(feature = "serde")]
     impl tl::json::ToTlJson for DestroyAuthKeyNone {
         fn to_tl_json(&self) -> tl::json::serde_json::Value {
-            let mut map = tl::json::serde_json::Map::new();
-            map.insert("_".into(), "destroy_auth_key_none".into());
-            tl::json::serde_json::Value::Object(map)
+            tl::__private::JsonObject::new(<Self as tl::Identifiable>::TL_NAME).finish()
         }
     }
     #[cfg(feature = "serde")]
@@ -2165,7 +2064,13 @@ pub mod types {
             json: &tl::json::serde_json::Value,
             path: &str,
         ) -> Result<Self, tl::json::JsonError> {
-            let _ = tl::__private::Fields::new(json, path, "destroy_auth_key_none", &[], &[])?;
+            let _ = tl::__private::Fields::new(
+                json,
+                path,
+                <Self as tl::Identifiable>::TL_NAME,
+                &[],
+                &[],
+            )?;
             let result = Self;
             Ok(result)
         }
@@ -2195,9 +2100,7 @@ pub mod types {
     #[cfg(feature = "serde")]
     impl tl::json::ToTlJson for DestroyAuthKeyFail {
         fn to_tl_json(&self) -> tl::json::serde_json::Value {
-            let mut map = tl::json::serde_json::Map::new();
-            map.insert("_".into(), "destroy_auth_key_fail".into());
-            tl::json::serde_json::Value::Object(map)
+            tl::__private::JsonObject::new(<Self as tl::Identifiable>::TL_NAME).finish()
         }
     }
     #[cfg(feature = "serde")]
@@ -2206,7 +2109,13 @@ pub mod types {
             json: &tl::json::serde_json::Value,
             path: &str,
         ) -> Result<Self, tl::json::JsonError> {
-            let _ = tl::__private::Fields::new(json, path, "destroy_auth_key_fail", &[], &[])?;
+            let _ = tl::__private::Fields::new(
+                json,
+                path,
+                <Self as tl::Identifiable>::TL_NAME,
+                &[],
+                &[],
+            )?;
             let result = Self;
             Ok(result)
         }
@@ -2226,9 +2135,7 @@ pub mod types {
     impl MsgsAck {
         /// Builds the value from `msg_ids`.
         pub fn new(msg_ids: impl ::core::convert::Into<Vec<i64>>) -> Self {
-            Self {
-                msg_ids: msg_ids.into(),
-            }
+            Self { msg_ids: msg_ids.into() }
         }
     }
     impl tl::Identifiable for MsgsAck {
@@ -2243,17 +2150,16 @@ pub mod types {
     impl tl::Decode for MsgsAck {
         #[inline]
         fn decode(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
-            let msg_ids: Vec<i64> = tl::read!(reader);
+            let msg_ids = tl::read!(reader);
             Ok(Self { msg_ids })
         }
     }
     #[cfg(feature = "serde")]
     impl tl::json::ToTlJson for MsgsAck {
         fn to_tl_json(&self) -> tl::json::serde_json::Value {
-            let mut map = tl::json::serde_json::Map::new();
-            map.insert("_".into(), "msgs_ack".into());
-            map.insert("msg_ids".into(), self.msg_ids.to_tl_json());
-            tl::json::serde_json::Value::Object(map)
+            tl::__private::JsonObject::new(<Self as tl::Identifiable>::TL_NAME)
+                .field("msg_ids", &self.msg_ids)
+                .finish()
         }
     }
     #[cfg(feature = "serde")]
@@ -2262,7 +2168,13 @@ pub mod types {
             json: &tl::json::serde_json::Value,
             path: &str,
         ) -> Result<Self, tl::json::JsonError> {
-            let fields = tl::__private::Fields::new(json, path, "msgs_ack", &["msg_ids"], &[])?;
+            let fields = tl::__private::Fields::new(
+                json,
+                path,
+                <Self as tl::Identifiable>::TL_NAME,
+                &["msg_ids"],
+                &[],
+            )?;
             let result = Self {
                 msg_ids: fields.required("msg_ids")?,
             };
@@ -2313,9 +2225,9 @@ pub mod types {
     impl tl::Decode for BadMsgNotification {
         #[inline]
         fn decode(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
-            let bad_msg_id: i64 = tl::read!(reader);
-            let bad_msg_seqno: i32 = tl::read!(reader);
-            let error_code: i32 = tl::read!(reader);
+            let bad_msg_id = tl::read!(reader);
+            let bad_msg_seqno = tl::read!(reader);
+            let error_code = tl::read!(reader);
             Ok(Self {
                 bad_msg_id,
                 bad_msg_seqno,
@@ -2326,12 +2238,11 @@ pub mod types {
     #[cfg(feature = "serde")]
     impl tl::json::ToTlJson for BadMsgNotification {
         fn to_tl_json(&self) -> tl::json::serde_json::Value {
-            let mut map = tl::json::serde_json::Map::new();
-            map.insert("_".into(), "bad_msg_notification".into());
-            map.insert("bad_msg_id".into(), self.bad_msg_id.to_tl_json());
-            map.insert("bad_msg_seqno".into(), self.bad_msg_seqno.to_tl_json());
-            map.insert("error_code".into(), self.error_code.to_tl_json());
-            tl::json::serde_json::Value::Object(map)
+            tl::__private::JsonObject::new(<Self as tl::Identifiable>::TL_NAME)
+                .field("bad_msg_id", &self.bad_msg_id)
+                .field("bad_msg_seqno", &self.bad_msg_seqno)
+                .field("error_code", &self.error_code)
+                .finish()
         }
     }
     #[cfg(feature = "serde")]
@@ -2343,7 +2254,7 @@ pub mod types {
             let fields = tl::__private::Fields::new(
                 json,
                 path,
-                "bad_msg_notification",
+                <Self as tl::Identifiable>::TL_NAME,
                 &["bad_msg_id", "bad_msg_seqno", "error_code"],
                 &[],
             )?;
@@ -2404,10 +2315,10 @@ pub mod types {
     impl tl::Decode for BadServerSalt {
         #[inline]
         fn decode(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
-            let bad_msg_id: i64 = tl::read!(reader);
-            let bad_msg_seqno: i32 = tl::read!(reader);
-            let error_code: i32 = tl::read!(reader);
-            let new_server_salt: i64 = tl::read!(reader);
+            let bad_msg_id = tl::read!(reader);
+            let bad_msg_seqno = tl::read!(reader);
+            let error_code = tl::read!(reader);
+            let new_server_salt = tl::read!(reader);
             Ok(Self {
                 bad_msg_id,
                 bad_msg_seqno,
@@ -2419,13 +2330,12 @@ pub mod types {
     #[cfg(feature = "serde")]
     impl tl::json::ToTlJson for BadServerSalt {
         fn to_tl_json(&self) -> tl::json::serde_json::Value {
-            let mut map = tl::json::serde_json::Map::new();
-            map.insert("_".into(), "bad_server_salt".into());
-            map.insert("bad_msg_id".into(), self.bad_msg_id.to_tl_json());
-            map.insert("bad_msg_seqno".into(), self.bad_msg_seqno.to_tl_json());
-            map.insert("error_code".into(), self.error_code.to_tl_json());
-            map.insert("new_server_salt".into(), self.new_server_salt.to_tl_json());
-            tl::json::serde_json::Value::Object(map)
+            tl::__private::JsonObject::new(<Self as tl::Identifiable>::TL_NAME)
+                .field("bad_msg_id", &self.bad_msg_id)
+                .field("bad_msg_seqno", &self.bad_msg_seqno)
+                .field("error_code", &self.error_code)
+                .field("new_server_salt", &self.new_server_salt)
+                .finish()
         }
     }
     #[cfg(feature = "serde")]
@@ -2437,13 +2347,8 @@ pub mod types {
             let fields = tl::__private::Fields::new(
                 json,
                 path,
-                "bad_server_salt",
-                &[
-                    "bad_msg_id",
-                    "bad_msg_seqno",
-                    "error_code",
-                    "new_server_salt",
-                ],
+                <Self as tl::Identifiable>::TL_NAME,
+                &["bad_msg_id", "bad_msg_seqno", "error_code", "new_server_salt"],
                 &[],
             )?;
             let result = Self {
@@ -2470,9 +2375,7 @@ pub mod types {
     impl MsgsStateReq {
         /// Builds the value from `msg_ids`.
         pub fn new(msg_ids: impl ::core::convert::Into<Vec<i64>>) -> Self {
-            Self {
-                msg_ids: msg_ids.into(),
-            }
+            Self { msg_ids: msg_ids.into() }
         }
     }
     impl tl::Identifiable for MsgsStateReq {
@@ -2487,17 +2390,16 @@ pub mod types {
     impl tl::Decode for MsgsStateReq {
         #[inline]
         fn decode(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
-            let msg_ids: Vec<i64> = tl::read!(reader);
+            let msg_ids = tl::read!(reader);
             Ok(Self { msg_ids })
         }
     }
     #[cfg(feature = "serde")]
     impl tl::json::ToTlJson for MsgsStateReq {
         fn to_tl_json(&self) -> tl::json::serde_json::Value {
-            let mut map = tl::json::serde_json::Map::new();
-            map.insert("_".into(), "msgs_state_req".into());
-            map.insert("msg_ids".into(), self.msg_ids.to_tl_json());
-            tl::json::serde_json::Value::Object(map)
+            tl::__private::JsonObject::new(<Self as tl::Identifiable>::TL_NAME)
+                .field("msg_ids", &self.msg_ids)
+                .finish()
         }
     }
     #[cfg(feature = "serde")]
@@ -2506,8 +2408,13 @@ pub mod types {
             json: &tl::json::serde_json::Value,
             path: &str,
         ) -> Result<Self, tl::json::JsonError> {
-            let fields =
-                tl::__private::Fields::new(json, path, "msgs_state_req", &["msg_ids"], &[])?;
+            let fields = tl::__private::Fields::new(
+                json,
+                path,
+                <Self as tl::Identifiable>::TL_NAME,
+                &["msg_ids"],
+                &[],
+            )?;
             let result = Self {
                 msg_ids: fields.required("msg_ids")?,
             };
@@ -2553,19 +2460,18 @@ pub mod types {
     impl tl::Decode for MsgsStateInfo {
         #[inline]
         fn decode(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
-            let req_msg_id: i64 = tl::read!(reader);
-            let info: String = tl::read!(reader);
+            let req_msg_id = tl::read!(reader);
+            let info = tl::read!(reader);
             Ok(Self { req_msg_id, info })
         }
     }
     #[cfg(feature = "serde")]
     impl tl::json::ToTlJson for MsgsStateInfo {
         fn to_tl_json(&self) -> tl::json::serde_json::Value {
-            let mut map = tl::json::serde_json::Map::new();
-            map.insert("_".into(), "msgs_state_info".into());
-            map.insert("req_msg_id".into(), self.req_msg_id.to_tl_json());
-            map.insert("info".into(), self.info.to_tl_json());
-            tl::json::serde_json::Value::Object(map)
+            tl::__private::JsonObject::new(<Self as tl::Identifiable>::TL_NAME)
+                .field("req_msg_id", &self.req_msg_id)
+                .field("info", &self.info)
+                .finish()
         }
     }
     #[cfg(feature = "serde")]
@@ -2577,7 +2483,7 @@ pub mod types {
             let fields = tl::__private::Fields::new(
                 json,
                 path,
-                "msgs_state_info",
+                <Self as tl::Identifiable>::TL_NAME,
                 &["req_msg_id", "info"],
                 &[],
             )?;
@@ -2627,19 +2533,18 @@ pub mod types {
     impl tl::Decode for MsgsAllInfo {
         #[inline]
         fn decode(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
-            let msg_ids: Vec<i64> = tl::read!(reader);
-            let info: String = tl::read!(reader);
+            let msg_ids = tl::read!(reader);
+            let info = tl::read!(reader);
             Ok(Self { msg_ids, info })
         }
     }
     #[cfg(feature = "serde")]
     impl tl::json::ToTlJson for MsgsAllInfo {
         fn to_tl_json(&self) -> tl::json::serde_json::Value {
-            let mut map = tl::json::serde_json::Map::new();
-            map.insert("_".into(), "msgs_all_info".into());
-            map.insert("msg_ids".into(), self.msg_ids.to_tl_json());
-            map.insert("info".into(), self.info.to_tl_json());
-            tl::json::serde_json::Value::Object(map)
+            tl::__private::JsonObject::new(<Self as tl::Identifiable>::TL_NAME)
+                .field("msg_ids", &self.msg_ids)
+                .field("info", &self.info)
+                .finish()
         }
     }
     #[cfg(feature = "serde")]
@@ -2648,8 +2553,13 @@ pub mod types {
             json: &tl::json::serde_json::Value,
             path: &str,
         ) -> Result<Self, tl::json::JsonError> {
-            let fields =
-                tl::__private::Fields::new(json, path, "msgs_all_info", &["msg_ids", "info"], &[])?;
+            let fields = tl::__private::Fields::new(
+                json,
+                path,
+                <Self as tl::Identifiable>::TL_NAME,
+                &["msg_ids", "info"],
+                &[],
+            )?;
             let result = Self {
                 msg_ids: fields.required("msg_ids")?,
                 info: fields.required("info")?,
@@ -2706,10 +2616,10 @@ pub mod types {
     impl tl::Decode for MsgDetailedInfo {
         #[inline]
         fn decode(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
-            let msg_id: i64 = tl::read!(reader);
-            let answer_msg_id: i64 = tl::read!(reader);
-            let bytes: i32 = tl::read!(reader);
-            let status: i32 = tl::read!(reader);
+            let msg_id = tl::read!(reader);
+            let answer_msg_id = tl::read!(reader);
+            let bytes = tl::read!(reader);
+            let status = tl::read!(reader);
             Ok(Self {
                 msg_id,
                 answer_msg_id,
@@ -2721,13 +2631,12 @@ pub mod types {
     #[cfg(feature = "serde")]
     impl tl::json::ToTlJson for MsgDetailedInfo {
         fn to_tl_json(&self) -> tl::json::serde_json::Value {
-            let mut map = tl::json::serde_json::Map::new();
-            map.insert("_".into(), "msg_detailed_info".into());
-            map.insert("msg_id".into(), self.msg_id.to_tl_json());
-            map.insert("answer_msg_id".into(), self.answer_msg_id.to_tl_json());
-            map.insert("bytes".into(), self.bytes.to_tl_json());
-            map.insert("status".into(), self.status.to_tl_json());
-            tl::json::serde_json::Value::Object(map)
+            tl::__private::JsonObject::new(<Self as tl::Identifiable>::TL_NAME)
+                .field("msg_id", &self.msg_id)
+                .field("answer_msg_id", &self.answer_msg_id)
+                .field("bytes", &self.bytes)
+                .field("status", &self.status)
+                .finish()
         }
     }
     #[cfg(feature = "serde")]
@@ -2739,7 +2648,7 @@ pub mod types {
             let fields = tl::__private::Fields::new(
                 json,
                 path,
-                "msg_detailed_info",
+                <Self as tl::Identifiable>::TL_NAME,
                 &["msg_id", "answer_msg_id", "bytes", "status"],
                 &[],
             )?;
@@ -2796,9 +2705,9 @@ pub mod types {
     impl tl::Decode for MsgNewDetailedInfo {
         #[inline]
         fn decode(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
-            let answer_msg_id: i64 = tl::read!(reader);
-            let bytes: i32 = tl::read!(reader);
-            let status: i32 = tl::read!(reader);
+            let answer_msg_id = tl::read!(reader);
+            let bytes = tl::read!(reader);
+            let status = tl::read!(reader);
             Ok(Self {
                 answer_msg_id,
                 bytes,
@@ -2809,12 +2718,11 @@ pub mod types {
     #[cfg(feature = "serde")]
     impl tl::json::ToTlJson for MsgNewDetailedInfo {
         fn to_tl_json(&self) -> tl::json::serde_json::Value {
-            let mut map = tl::json::serde_json::Map::new();
-            map.insert("_".into(), "msg_new_detailed_info".into());
-            map.insert("answer_msg_id".into(), self.answer_msg_id.to_tl_json());
-            map.insert("bytes".into(), self.bytes.to_tl_json());
-            map.insert("status".into(), self.status.to_tl_json());
-            tl::json::serde_json::Value::Object(map)
+            tl::__private::JsonObject::new(<Self as tl::Identifiable>::TL_NAME)
+                .field("answer_msg_id", &self.answer_msg_id)
+                .field("bytes", &self.bytes)
+                .field("status", &self.status)
+                .finish()
         }
     }
     #[cfg(feature = "serde")]
@@ -2826,7 +2734,7 @@ pub mod types {
             let fields = tl::__private::Fields::new(
                 json,
                 path,
-                "msg_new_detailed_info",
+                <Self as tl::Identifiable>::TL_NAME,
                 &["answer_msg_id", "bytes", "status"],
                 &[],
             )?;
@@ -2853,9 +2761,7 @@ pub mod types {
     impl MsgResendReq {
         /// Builds the value from `msg_ids`.
         pub fn new(msg_ids: impl ::core::convert::Into<Vec<i64>>) -> Self {
-            Self {
-                msg_ids: msg_ids.into(),
-            }
+            Self { msg_ids: msg_ids.into() }
         }
     }
     impl tl::Identifiable for MsgResendReq {
@@ -2870,17 +2776,16 @@ pub mod types {
     impl tl::Decode for MsgResendReq {
         #[inline]
         fn decode(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
-            let msg_ids: Vec<i64> = tl::read!(reader);
+            let msg_ids = tl::read!(reader);
             Ok(Self { msg_ids })
         }
     }
     #[cfg(feature = "serde")]
     impl tl::json::ToTlJson for MsgResendReq {
         fn to_tl_json(&self) -> tl::json::serde_json::Value {
-            let mut map = tl::json::serde_json::Map::new();
-            map.insert("_".into(), "msg_resend_req".into());
-            map.insert("msg_ids".into(), self.msg_ids.to_tl_json());
-            tl::json::serde_json::Value::Object(map)
+            tl::__private::JsonObject::new(<Self as tl::Identifiable>::TL_NAME)
+                .field("msg_ids", &self.msg_ids)
+                .finish()
         }
     }
     #[cfg(feature = "serde")]
@@ -2889,8 +2794,13 @@ pub mod types {
             json: &tl::json::serde_json::Value,
             path: &str,
         ) -> Result<Self, tl::json::JsonError> {
-            let fields =
-                tl::__private::Fields::new(json, path, "msg_resend_req", &["msg_ids"], &[])?;
+            let fields = tl::__private::Fields::new(
+                json,
+                path,
+                <Self as tl::Identifiable>::TL_NAME,
+                &["msg_ids"],
+                &[],
+            )?;
             let result = Self {
                 msg_ids: fields.required("msg_ids")?,
             };
@@ -2936,22 +2846,18 @@ pub mod types {
     impl tl::Decode for RpcError {
         #[inline]
         fn decode(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
-            let error_code: i32 = tl::read!(reader);
-            let error_message: String = tl::read!(reader);
-            Ok(Self {
-                error_code,
-                error_message,
-            })
+            let error_code = tl::read!(reader);
+            let error_message = tl::read!(reader);
+            Ok(Self { error_code, error_message })
         }
     }
     #[cfg(feature = "serde")]
     impl tl::json::ToTlJson for RpcError {
         fn to_tl_json(&self) -> tl::json::serde_json::Value {
-            let mut map = tl::json::serde_json::Map::new();
-            map.insert("_".into(), "rpc_error".into());
-            map.insert("error_code".into(), self.error_code.to_tl_json());
-            map.insert("error_message".into(), self.error_message.to_tl_json());
-            tl::json::serde_json::Value::Object(map)
+            tl::__private::JsonObject::new(<Self as tl::Identifiable>::TL_NAME)
+                .field("error_code", &self.error_code)
+                .field("error_message", &self.error_message)
+                .finish()
         }
     }
     #[cfg(feature = "serde")]
@@ -2963,7 +2869,7 @@ pub mod types {
             let fields = tl::__private::Fields::new(
                 json,
                 path,
-                "rpc_error",
+                <Self as tl::Identifiable>::TL_NAME,
                 &["error_code", "error_message"],
                 &[],
             )?;
@@ -2999,9 +2905,7 @@ pub mod types {
     #[cfg(feature = "serde")]
     impl tl::json::ToTlJson for RpcAnswerUnknown {
         fn to_tl_json(&self) -> tl::json::serde_json::Value {
-            let mut map = tl::json::serde_json::Map::new();
-            map.insert("_".into(), "rpc_answer_unknown".into());
-            tl::json::serde_json::Value::Object(map)
+            tl::__private::JsonObject::new(<Self as tl::Identifiable>::TL_NAME).finish()
         }
     }
     #[cfg(feature = "serde")]
@@ -3010,7 +2914,13 @@ pub mod types {
             json: &tl::json::serde_json::Value,
             path: &str,
         ) -> Result<Self, tl::json::JsonError> {
-            let _ = tl::__private::Fields::new(json, path, "rpc_answer_unknown", &[], &[])?;
+            let _ = tl::__private::Fields::new(
+                json,
+                path,
+                <Self as tl::Identifiable>::TL_NAME,
+                &[],
+                &[],
+            )?;
             let result = Self;
             Ok(result)
         }
@@ -3040,9 +2950,7 @@ pub mod types {
     #[cfg(feature = "serde")]
     impl tl::json::ToTlJson for RpcAnswerDroppedRunning {
         fn to_tl_json(&self) -> tl::json::serde_json::Value {
-            let mut map = tl::json::serde_json::Map::new();
-            map.insert("_".into(), "rpc_answer_dropped_running".into());
-            tl::json::serde_json::Value::Object(map)
+            tl::__private::JsonObject::new(<Self as tl::Identifiable>::TL_NAME).finish()
         }
     }
     #[cfg(feature = "serde")]
@@ -3051,7 +2959,13 @@ pub mod types {
             json: &tl::json::serde_json::Value,
             path: &str,
         ) -> Result<Self, tl::json::JsonError> {
-            let _ = tl::__private::Fields::new(json, path, "rpc_answer_dropped_running", &[], &[])?;
+            let _ = tl::__private::Fields::new(
+                json,
+                path,
+                <Self as tl::Identifiable>::TL_NAME,
+                &[],
+                &[],
+            )?;
             let result = Self;
             Ok(result)
         }
@@ -3100,25 +3014,20 @@ pub mod types {
     impl tl::Decode for RpcAnswerDropped {
         #[inline]
         fn decode(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
-            let msg_id: i64 = tl::read!(reader);
-            let seq_no: i32 = tl::read!(reader);
-            let bytes: i32 = tl::read!(reader);
-            Ok(Self {
-                msg_id,
-                seq_no,
-                bytes,
-            })
+            let msg_id = tl::read!(reader);
+            let seq_no = tl::read!(reader);
+            let bytes = tl::read!(reader);
+            Ok(Self { msg_id, seq_no, bytes })
         }
     }
     #[cfg(feature = "serde")]
     impl tl::json::ToTlJson for RpcAnswerDropped {
         fn to_tl_json(&self) -> tl::json::serde_json::Value {
-            let mut map = tl::json::serde_json::Map::new();
-            map.insert("_".into(), "rpc_answer_dropped".into());
-            map.insert("msg_id".into(), self.msg_id.to_tl_json());
-            map.insert("seq_no".into(), self.seq_no.to_tl_json());
-            map.insert("bytes".into(), self.bytes.to_tl_json());
-            tl::json::serde_json::Value::Object(map)
+            tl::__private::JsonObject::new(<Self as tl::Identifiable>::TL_NAME)
+                .field("msg_id", &self.msg_id)
+                .field("seq_no", &self.seq_no)
+                .field("bytes", &self.bytes)
+                .finish()
         }
     }
     #[cfg(feature = "serde")]
@@ -3130,7 +3039,7 @@ pub mod types {
             let fields = tl::__private::Fields::new(
                 json,
                 path,
-                "rpc_answer_dropped",
+                <Self as tl::Identifiable>::TL_NAME,
                 &["msg_id", "seq_no", "bytes"],
                 &[],
             )?;
@@ -3186,9 +3095,9 @@ pub mod types {
     impl tl::Decode for FutureSalt {
         #[inline]
         fn decode(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
-            let valid_since: i32 = tl::read!(reader);
-            let valid_until: i32 = tl::read!(reader);
-            let salt: i64 = tl::read!(reader);
+            let valid_since = tl::read!(reader);
+            let valid_until = tl::read!(reader);
+            let salt = tl::read!(reader);
             Ok(Self {
                 valid_since,
                 valid_until,
@@ -3199,12 +3108,11 @@ pub mod types {
     #[cfg(feature = "serde")]
     impl tl::json::ToTlJson for FutureSalt {
         fn to_tl_json(&self) -> tl::json::serde_json::Value {
-            let mut map = tl::json::serde_json::Map::new();
-            map.insert("_".into(), "future_salt".into());
-            map.insert("valid_since".into(), self.valid_since.to_tl_json());
-            map.insert("valid_until".into(), self.valid_until.to_tl_json());
-            map.insert("salt".into(), self.salt.to_tl_json());
-            tl::json::serde_json::Value::Object(map)
+            tl::__private::JsonObject::new(<Self as tl::Identifiable>::TL_NAME)
+                .field("valid_since", &self.valid_since)
+                .field("valid_until", &self.valid_until)
+                .field("salt", &self.salt)
+                .finish()
         }
     }
     #[cfg(feature = "serde")]
@@ -3216,7 +3124,7 @@ pub mod types {
             let fields = tl::__private::Fields::new(
                 json,
                 path,
-                "future_salt",
+                <Self as tl::Identifiable>::TL_NAME,
                 &["valid_since", "valid_until", "salt"],
                 &[],
             )?;
@@ -3272,25 +3180,20 @@ pub mod types {
     impl tl::Decode for FutureSalts {
         #[inline]
         fn decode(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
-            let req_msg_id: i64 = tl::read!(reader);
-            let now: i32 = tl::read!(reader);
-            let salts: Vec<types::FutureSalt> = tl::wire::read_bare_vector(reader)?;
-            Ok(Self {
-                req_msg_id,
-                now,
-                salts,
-            })
+            let req_msg_id = tl::read!(reader);
+            let now = tl::read!(reader);
+            let salts = tl::wire::read_bare_vector(reader)?;
+            Ok(Self { req_msg_id, now, salts })
         }
     }
     #[cfg(feature = "serde")]
     impl tl::json::ToTlJson for FutureSalts {
         fn to_tl_json(&self) -> tl::json::serde_json::Value {
-            let mut map = tl::json::serde_json::Map::new();
-            map.insert("_".into(), "future_salts".into());
-            map.insert("req_msg_id".into(), self.req_msg_id.to_tl_json());
-            map.insert("now".into(), self.now.to_tl_json());
-            map.insert("salts".into(), self.salts.to_tl_json());
-            tl::json::serde_json::Value::Object(map)
+            tl::__private::JsonObject::new(<Self as tl::Identifiable>::TL_NAME)
+                .field("req_msg_id", &self.req_msg_id)
+                .field("now", &self.now)
+                .field("salts", &self.salts)
+                .finish()
         }
     }
     #[cfg(feature = "serde")]
@@ -3302,7 +3205,7 @@ pub mod types {
             let fields = tl::__private::Fields::new(
                 json,
                 path,
-                "future_salts",
+                <Self as tl::Identifiable>::TL_NAME,
                 &["req_msg_id", "now", "salts"],
                 &[],
             )?;
@@ -3353,19 +3256,18 @@ pub mod types {
     impl tl::Decode for Pong {
         #[inline]
         fn decode(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
-            let msg_id: i64 = tl::read!(reader);
-            let ping_id: i64 = tl::read!(reader);
+            let msg_id = tl::read!(reader);
+            let ping_id = tl::read!(reader);
             Ok(Self { msg_id, ping_id })
         }
     }
     #[cfg(feature = "serde")]
     impl tl::json::ToTlJson for Pong {
         fn to_tl_json(&self) -> tl::json::serde_json::Value {
-            let mut map = tl::json::serde_json::Map::new();
-            map.insert("_".into(), "pong".into());
-            map.insert("msg_id".into(), self.msg_id.to_tl_json());
-            map.insert("ping_id".into(), self.ping_id.to_tl_json());
-            tl::json::serde_json::Value::Object(map)
+            tl::__private::JsonObject::new(<Self as tl::Identifiable>::TL_NAME)
+                .field("msg_id", &self.msg_id)
+                .field("ping_id", &self.ping_id)
+                .finish()
         }
     }
     #[cfg(feature = "serde")]
@@ -3374,8 +3276,13 @@ pub mod types {
             json: &tl::json::serde_json::Value,
             path: &str,
         ) -> Result<Self, tl::json::JsonError> {
-            let fields =
-                tl::__private::Fields::new(json, path, "pong", &["msg_id", "ping_id"], &[])?;
+            let fields = tl::__private::Fields::new(
+                json,
+                path,
+                <Self as tl::Identifiable>::TL_NAME,
+                &["msg_id", "ping_id"],
+                &[],
+            )?;
             let result = Self {
                 msg_id: fields.required("msg_id")?,
                 ping_id: fields.required("ping_id")?,
@@ -3415,17 +3322,16 @@ pub mod types {
     impl tl::Decode for DestroySessionOk {
         #[inline]
         fn decode(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
-            let session_id: i64 = tl::read!(reader);
+            let session_id = tl::read!(reader);
             Ok(Self { session_id })
         }
     }
     #[cfg(feature = "serde")]
     impl tl::json::ToTlJson for DestroySessionOk {
         fn to_tl_json(&self) -> tl::json::serde_json::Value {
-            let mut map = tl::json::serde_json::Map::new();
-            map.insert("_".into(), "destroy_session_ok".into());
-            map.insert("session_id".into(), self.session_id.to_tl_json());
-            tl::json::serde_json::Value::Object(map)
+            tl::__private::JsonObject::new(<Self as tl::Identifiable>::TL_NAME)
+                .field("session_id", &self.session_id)
+                .finish()
         }
     }
     #[cfg(feature = "serde")]
@@ -3434,8 +3340,13 @@ pub mod types {
             json: &tl::json::serde_json::Value,
             path: &str,
         ) -> Result<Self, tl::json::JsonError> {
-            let fields =
-                tl::__private::Fields::new(json, path, "destroy_session_ok", &["session_id"], &[])?;
+            let fields = tl::__private::Fields::new(
+                json,
+                path,
+                <Self as tl::Identifiable>::TL_NAME,
+                &["session_id"],
+                &[],
+            )?;
             let result = Self {
                 session_id: fields.required("session_id")?,
             };
@@ -3474,17 +3385,16 @@ pub mod types {
     impl tl::Decode for DestroySessionNone {
         #[inline]
         fn decode(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
-            let session_id: i64 = tl::read!(reader);
+            let session_id = tl::read!(reader);
             Ok(Self { session_id })
         }
     }
     #[cfg(feature = "serde")]
     impl tl::json::ToTlJson for DestroySessionNone {
         fn to_tl_json(&self) -> tl::json::serde_json::Value {
-            let mut map = tl::json::serde_json::Map::new();
-            map.insert("_".into(), "destroy_session_none".into());
-            map.insert("session_id".into(), self.session_id.to_tl_json());
-            tl::json::serde_json::Value::Object(map)
+            tl::__private::JsonObject::new(<Self as tl::Identifiable>::TL_NAME)
+                .field("session_id", &self.session_id)
+                .finish()
         }
     }
     #[cfg(feature = "serde")]
@@ -3496,7 +3406,7 @@ pub mod types {
             let fields = tl::__private::Fields::new(
                 json,
                 path,
-                "destroy_session_none",
+                <Self as tl::Identifiable>::TL_NAME,
                 &["session_id"],
                 &[],
             )?;
@@ -3550,9 +3460,9 @@ pub mod types {
     impl tl::Decode for NewSessionCreated {
         #[inline]
         fn decode(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
-            let first_msg_id: i64 = tl::read!(reader);
-            let unique_id: i64 = tl::read!(reader);
-            let server_salt: i64 = tl::read!(reader);
+            let first_msg_id = tl::read!(reader);
+            let unique_id = tl::read!(reader);
+            let server_salt = tl::read!(reader);
             Ok(Self {
                 first_msg_id,
                 unique_id,
@@ -3563,12 +3473,11 @@ pub mod types {
     #[cfg(feature = "serde")]
     impl tl::json::ToTlJson for NewSessionCreated {
         fn to_tl_json(&self) -> tl::json::serde_json::Value {
-            let mut map = tl::json::serde_json::Map::new();
-            map.insert("_".into(), "new_session_created".into());
-            map.insert("first_msg_id".into(), self.first_msg_id.to_tl_json());
-            map.insert("unique_id".into(), self.unique_id.to_tl_json());
-            map.insert("server_salt".into(), self.server_salt.to_tl_json());
-            tl::json::serde_json::Value::Object(map)
+            tl::__private::JsonObject::new(<Self as tl::Identifiable>::TL_NAME)
+                .field("first_msg_id", &self.first_msg_id)
+                .field("unique_id", &self.unique_id)
+                .field("server_salt", &self.server_salt)
+                .finish()
         }
     }
     #[cfg(feature = "serde")]
@@ -3580,7 +3489,7 @@ pub mod types {
             let fields = tl::__private::Fields::new(
                 json,
                 path,
-                "new_session_created",
+                <Self as tl::Identifiable>::TL_NAME,
                 &["first_msg_id", "unique_id", "server_salt"],
                 &[],
             )?;
@@ -3636,9 +3545,9 @@ pub mod types {
     impl tl::Decode for HttpWait {
         #[inline]
         fn decode(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
-            let max_delay: i32 = tl::read!(reader);
-            let wait_after: i32 = tl::read!(reader);
-            let max_wait: i32 = tl::read!(reader);
+            let max_delay = tl::read!(reader);
+            let wait_after = tl::read!(reader);
+            let max_wait = tl::read!(reader);
             Ok(Self {
                 max_delay,
                 wait_after,
@@ -3649,12 +3558,11 @@ pub mod types {
     #[cfg(feature = "serde")]
     impl tl::json::ToTlJson for HttpWait {
         fn to_tl_json(&self) -> tl::json::serde_json::Value {
-            let mut map = tl::json::serde_json::Map::new();
-            map.insert("_".into(), "http_wait".into());
-            map.insert("max_delay".into(), self.max_delay.to_tl_json());
-            map.insert("wait_after".into(), self.wait_after.to_tl_json());
-            map.insert("max_wait".into(), self.max_wait.to_tl_json());
-            tl::json::serde_json::Value::Object(map)
+            tl::__private::JsonObject::new(<Self as tl::Identifiable>::TL_NAME)
+                .field("max_delay", &self.max_delay)
+                .field("wait_after", &self.wait_after)
+                .field("max_wait", &self.max_wait)
+                .finish()
         }
     }
     #[cfg(feature = "serde")]
@@ -3666,7 +3574,7 @@ pub mod types {
             let fields = tl::__private::Fields::new(
                 json,
                 path,
-                "http_wait",
+                <Self as tl::Identifiable>::TL_NAME,
                 &["max_delay", "wait_after", "max_wait"],
                 &[],
             )?;
@@ -3717,19 +3625,18 @@ pub mod types {
     impl tl::Decode for IpPort {
         #[inline]
         fn decode(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
-            let ipv4: i32 = tl::read!(reader);
-            let port: i32 = tl::read!(reader);
+            let ipv4 = tl::read!(reader);
+            let port = tl::read!(reader);
             Ok(Self { ipv4, port })
         }
     }
     #[cfg(feature = "serde")]
     impl tl::json::ToTlJson for IpPort {
         fn to_tl_json(&self) -> tl::json::serde_json::Value {
-            let mut map = tl::json::serde_json::Map::new();
-            map.insert("_".into(), "ipPort".into());
-            map.insert("ipv4".into(), self.ipv4.to_tl_json());
-            map.insert("port".into(), self.port.to_tl_json());
-            tl::json::serde_json::Value::Object(map)
+            tl::__private::JsonObject::new(<Self as tl::Identifiable>::TL_NAME)
+                .field("ipv4", &self.ipv4)
+                .field("port", &self.port)
+                .finish()
         }
     }
     #[cfg(feature = "serde")]
@@ -3738,7 +3645,13 @@ pub mod types {
             json: &tl::json::serde_json::Value,
             path: &str,
         ) -> Result<Self, tl::json::JsonError> {
-            let fields = tl::__private::Fields::new(json, path, "ipPort", &["ipv4", "port"], &[])?;
+            let fields = tl::__private::Fields::new(
+                json,
+                path,
+                <Self as tl::Identifiable>::TL_NAME,
+                &["ipv4", "port"],
+                &[],
+            )?;
             let result = Self {
                 ipv4: fields.required("ipv4")?,
                 port: fields.required("port")?,
@@ -3790,21 +3703,20 @@ pub mod types {
     impl tl::Decode for IpPortSecret {
         #[inline]
         fn decode(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
-            let ipv4: i32 = tl::read!(reader);
-            let port: i32 = tl::read!(reader);
-            let secret: Vec<u8> = tl::read!(reader);
+            let ipv4 = tl::read!(reader);
+            let port = tl::read!(reader);
+            let secret = tl::read!(reader);
             Ok(Self { ipv4, port, secret })
         }
     }
     #[cfg(feature = "serde")]
     impl tl::json::ToTlJson for IpPortSecret {
         fn to_tl_json(&self) -> tl::json::serde_json::Value {
-            let mut map = tl::json::serde_json::Map::new();
-            map.insert("_".into(), "ipPortSecret".into());
-            map.insert("ipv4".into(), self.ipv4.to_tl_json());
-            map.insert("port".into(), self.port.to_tl_json());
-            map.insert("secret".into(), self.secret.to_tl_json());
-            tl::json::serde_json::Value::Object(map)
+            tl::__private::JsonObject::new(<Self as tl::Identifiable>::TL_NAME)
+                .field("ipv4", &self.ipv4)
+                .field("port", &self.port)
+                .field("secret", &self.secret)
+                .finish()
         }
     }
     #[cfg(feature = "serde")]
@@ -3816,7 +3728,7 @@ pub mod types {
             let fields = tl::__private::Fields::new(
                 json,
                 path,
-                "ipPortSecret",
+                <Self as tl::Identifiable>::TL_NAME,
                 &["ipv4", "port", "secret"],
                 &[],
             )?;
@@ -3872,9 +3784,9 @@ pub mod types {
     impl tl::Decode for AccessPointRule {
         #[inline]
         fn decode(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
-            let phone_prefix_rules: String = tl::read!(reader);
-            let dc_id: i32 = tl::read!(reader);
-            let ips: Vec<enums::IpPort> = tl::wire::read_bare_vector(reader)?;
+            let phone_prefix_rules = tl::read!(reader);
+            let dc_id = tl::read!(reader);
+            let ips = tl::wire::read_bare_vector(reader)?;
             Ok(Self {
                 phone_prefix_rules,
                 dc_id,
@@ -3885,15 +3797,11 @@ pub mod types {
     #[cfg(feature = "serde")]
     impl tl::json::ToTlJson for AccessPointRule {
         fn to_tl_json(&self) -> tl::json::serde_json::Value {
-            let mut map = tl::json::serde_json::Map::new();
-            map.insert("_".into(), "accessPointRule".into());
-            map.insert(
-                "phone_prefix_rules".into(),
-                self.phone_prefix_rules.to_tl_json(),
-            );
-            map.insert("dc_id".into(), self.dc_id.to_tl_json());
-            map.insert("ips".into(), self.ips.to_tl_json());
-            tl::json::serde_json::Value::Object(map)
+            tl::__private::JsonObject::new(<Self as tl::Identifiable>::TL_NAME)
+                .field("phone_prefix_rules", &self.phone_prefix_rules)
+                .field("dc_id", &self.dc_id)
+                .field("ips", &self.ips)
+                .finish()
         }
     }
     #[cfg(feature = "serde")]
@@ -3905,7 +3813,7 @@ pub mod types {
             let fields = tl::__private::Fields::new(
                 json,
                 path,
-                "accessPointRule",
+                <Self as tl::Identifiable>::TL_NAME,
                 &["phone_prefix_rules", "dc_id", "ips"],
                 &[],
             )?;
@@ -3956,22 +3864,27 @@ pub mod types {
     impl tl::Decode for RpcResult {
         #[inline]
         fn decode(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
-            let req_msg_id: i64 = tl::read!(reader);
-            let result: tl::RawObject = tl::read!(reader);
+            let req_msg_id = tl::read!(reader);
+            let result = tl::read!(reader);
             Ok(Self { req_msg_id, result })
         }
     }
     #[cfg(feature = "serde")]
     impl tl::json::ToTlJson for RpcResult {
         fn to_tl_json(&self) -> tl::json::serde_json::Value {
-            let mut map = tl::json::serde_json::Map::new();
-            map.insert("_".into(), "rpc_result".into());
-            map.insert("req_msg_id".into(), self.req_msg_id.to_tl_json());
-            map.insert(
-                "result".into(),
-                tl::__private::OpenJson::to_open_json(&self.result, super::OBJECT_BINDINGS),
-            );
-            tl::json::serde_json::Value::Object(map)
+            tl::__private::JsonObject::new(<Self as tl::Identifiable>::TL_NAME)
+                .field("req_msg_id", &self.req_msg_id)
+                .json(
+                    "result",
+                    {
+                        let value = &self.result;
+                        tl::__private::OpenJson::to_open_json(
+                            value,
+                            super::OBJECT_BINDINGS,
+                        )
+                    },
+                )
+                .finish()
         }
     }
     #[cfg(feature = "serde")]
@@ -3983,7 +3896,7 @@ pub mod types {
             let fields = tl::__private::Fields::new(
                 json,
                 path,
-                "rpc_result",
+                <Self as tl::Identifiable>::TL_NAME,
                 &["req_msg_id", "result"],
                 &[],
             )?;
@@ -4050,31 +3963,31 @@ pub mod types {
     impl tl::Decode for Message {
         #[inline]
         fn decode(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
-            let msg_id: i64 = tl::read!(reader);
-            let seqno: i32 = tl::read!(reader);
-            let bytes: i32 = tl::read!(reader);
-            let body: tl::RawObject = tl::__private::read_sized_object(reader, bytes)?;
-            Ok(Self {
-                msg_id,
-                seqno,
-                bytes,
-                body,
-            })
+            let msg_id = tl::read!(reader);
+            let seqno = tl::read!(reader);
+            let bytes = tl::read!(reader);
+            let body = tl::__private::read_sized_object(reader, bytes)?;
+            Ok(Self { msg_id, seqno, bytes, body })
         }
     }
     #[cfg(feature = "serde")]
     impl tl::json::ToTlJson for Message {
         fn to_tl_json(&self) -> tl::json::serde_json::Value {
-            let mut map = tl::json::serde_json::Map::new();
-            map.insert("_".into(), "message".into());
-            map.insert("msg_id".into(), self.msg_id.to_tl_json());
-            map.insert("seqno".into(), self.seqno.to_tl_json());
-            map.insert("bytes".into(), self.bytes.to_tl_json());
-            map.insert(
-                "body".into(),
-                tl::__private::OpenJson::to_open_json(&self.body, super::OBJECT_BINDINGS),
-            );
-            tl::json::serde_json::Value::Object(map)
+            tl::__private::JsonObject::new(<Self as tl::Identifiable>::TL_NAME)
+                .field("msg_id", &self.msg_id)
+                .field("seqno", &self.seqno)
+                .field("bytes", &self.bytes)
+                .json(
+                    "body",
+                    {
+                        let value = &self.body;
+                        tl::__private::OpenJson::to_open_json(
+                            value,
+                            super::OBJECT_BINDINGS,
+                        )
+                    },
+                )
+                .finish()
         }
     }
     #[cfg(feature = "serde")]
@@ -4086,7 +3999,7 @@ pub mod types {
             let fields = tl::__private::Fields::new(
                 json,
                 path,
-                "message",
+                <Self as tl::Identifiable>::TL_NAME,
                 &["msg_id", "seqno", "bytes", "body"],
                 &[],
             )?;
@@ -4114,9 +4027,7 @@ pub mod types {
     impl MsgContainer {
         /// Builds the value from `messages`.
         pub fn new(messages: impl ::core::convert::Into<Vec<types::Message>>) -> Self {
-            Self {
-                messages: messages.into(),
-            }
+            Self { messages: messages.into() }
         }
     }
     impl tl::Identifiable for MsgContainer {
@@ -4131,17 +4042,16 @@ pub mod types {
     impl tl::Decode for MsgContainer {
         #[inline]
         fn decode(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
-            let messages: Vec<types::Message> = tl::wire::read_bare_vector(reader)?;
+            let messages = tl::wire::read_bare_vector(reader)?;
             Ok(Self { messages })
         }
     }
     #[cfg(feature = "serde")]
     impl tl::json::ToTlJson for MsgContainer {
         fn to_tl_json(&self) -> tl::json::serde_json::Value {
-            let mut map = tl::json::serde_json::Map::new();
-            map.insert("_".into(), "msg_container".into());
-            map.insert("messages".into(), self.messages.to_tl_json());
-            tl::json::serde_json::Value::Object(map)
+            tl::__private::JsonObject::new(<Self as tl::Identifiable>::TL_NAME)
+                .field("messages", &self.messages)
+                .finish()
         }
     }
     #[cfg(feature = "serde")]
@@ -4150,8 +4060,13 @@ pub mod types {
             json: &tl::json::serde_json::Value,
             path: &str,
         ) -> Result<Self, tl::json::JsonError> {
-            let fields =
-                tl::__private::Fields::new(json, path, "msg_container", &["messages"], &[])?;
+            let fields = tl::__private::Fields::new(
+                json,
+                path,
+                <Self as tl::Identifiable>::TL_NAME,
+                &["messages"],
+                &[],
+            )?;
             let result = Self {
                 messages: fields.required("messages")?,
             };
@@ -4190,17 +4105,16 @@ pub mod types {
     impl tl::Decode for MsgCopy {
         #[inline]
         fn decode(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
-            let orig_message: enums::Message = tl::read!(reader);
+            let orig_message = tl::read!(reader);
             Ok(Self { orig_message })
         }
     }
     #[cfg(feature = "serde")]
     impl tl::json::ToTlJson for MsgCopy {
         fn to_tl_json(&self) -> tl::json::serde_json::Value {
-            let mut map = tl::json::serde_json::Map::new();
-            map.insert("_".into(), "msg_copy".into());
-            map.insert("orig_message".into(), self.orig_message.to_tl_json());
-            tl::json::serde_json::Value::Object(map)
+            tl::__private::JsonObject::new(<Self as tl::Identifiable>::TL_NAME)
+                .field("orig_message", &self.orig_message)
+                .finish()
         }
     }
     #[cfg(feature = "serde")]
@@ -4209,8 +4123,13 @@ pub mod types {
             json: &tl::json::serde_json::Value,
             path: &str,
         ) -> Result<Self, tl::json::JsonError> {
-            let fields =
-                tl::__private::Fields::new(json, path, "msg_copy", &["orig_message"], &[])?;
+            let fields = tl::__private::Fields::new(
+                json,
+                path,
+                <Self as tl::Identifiable>::TL_NAME,
+                &["orig_message"],
+                &[],
+            )?;
             let result = Self {
                 orig_message: fields.required("orig_message")?,
             };
@@ -4249,17 +4168,16 @@ pub mod types {
     impl tl::Decode for GzipPacked {
         #[inline]
         fn decode(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
-            let packed_data: Vec<u8> = tl::read!(reader);
+            let packed_data = tl::read!(reader);
             Ok(Self { packed_data })
         }
     }
     #[cfg(feature = "serde")]
     impl tl::json::ToTlJson for GzipPacked {
         fn to_tl_json(&self) -> tl::json::serde_json::Value {
-            let mut map = tl::json::serde_json::Map::new();
-            map.insert("_".into(), "gzip_packed".into());
-            map.insert("packed_data".into(), self.packed_data.to_tl_json());
-            tl::json::serde_json::Value::Object(map)
+            tl::__private::JsonObject::new(<Self as tl::Identifiable>::TL_NAME)
+                .field("packed_data", &self.packed_data)
+                .finish()
         }
     }
     #[cfg(feature = "serde")]
@@ -4268,8 +4186,13 @@ pub mod types {
             json: &tl::json::serde_json::Value,
             path: &str,
         ) -> Result<Self, tl::json::JsonError> {
-            let fields =
-                tl::__private::Fields::new(json, path, "gzip_packed", &["packed_data"], &[])?;
+            let fields = tl::__private::Fields::new(
+                json,
+                path,
+                <Self as tl::Identifiable>::TL_NAME,
+                &["packed_data"],
+                &[],
+            )?;
             let result = Self {
                 packed_data: fields.required("packed_data")?,
             };
@@ -4324,25 +4247,20 @@ pub mod types {
         impl tl::Decode for ConfigSimple {
             #[inline]
             fn decode(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
-                let date: i32 = tl::read!(reader);
-                let expires: i32 = tl::read!(reader);
-                let rules: Vec<enums::AccessPointRule> = tl::wire::read_bare_vector(reader)?;
-                Ok(Self {
-                    date,
-                    expires,
-                    rules,
-                })
+                let date = tl::read!(reader);
+                let expires = tl::read!(reader);
+                let rules = tl::wire::read_bare_vector(reader)?;
+                Ok(Self { date, expires, rules })
             }
         }
         #[cfg(feature = "serde")]
         impl tl::json::ToTlJson for ConfigSimple {
             fn to_tl_json(&self) -> tl::json::serde_json::Value {
-                let mut map = tl::json::serde_json::Map::new();
-                map.insert("_".into(), "help.configSimple".into());
-                map.insert("date".into(), self.date.to_tl_json());
-                map.insert("expires".into(), self.expires.to_tl_json());
-                map.insert("rules".into(), self.rules.to_tl_json());
-                tl::json::serde_json::Value::Object(map)
+                tl::__private::JsonObject::new(<Self as tl::Identifiable>::TL_NAME)
+                    .field("date", &self.date)
+                    .field("expires", &self.expires)
+                    .field("rules", &self.rules)
+                    .finish()
             }
         }
         #[cfg(feature = "serde")]
@@ -4354,7 +4272,7 @@ pub mod types {
                 let fields = tl::__private::Fields::new(
                     json,
                     path,
-                    "help.configSimple",
+                    <Self as tl::Identifiable>::TL_NAME,
                     &["date", "expires", "rules"],
                     &[],
                 )?;
@@ -4375,7 +4293,7 @@ pub mod types {
 pub mod enums {
     use super::types;
     use crate as tl;
-    /// The boxed type `ResPQ`: a value is one of its 1 constructor(s), written with its constructor id first.
+    /// The boxed type `ResPQ`: a value is its one constructor, written with its constructor id first.
     #[derive(Debug, Clone, PartialEq)]
     pub enum ResPq {
         /// `resPQ#05162463`: [`types::ResPq`](super::types::ResPq).
@@ -4397,11 +4315,9 @@ pub mod enums {
     }
     impl tl::Encode for ResPq {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
+            self.constructor_id().write_to(out);
             match self {
-                Self::ResPq(value) => {
-                    0x05162463_u32.write_to(out);
-                    value.write_to(out);
-                }
+                Self::ResPq(value) => value.write_to(out),
             }
         }
     }
@@ -4417,7 +4333,7 @@ pub mod enums {
         }
     }
     const _: () = assert!(
-        ::core::mem::size_of::<ResPq>() <= 256usize,
+        ::core::mem::size_of:: < ResPq > () <= 256usize,
         "enums::ResPq is larger than 256 bytes"
     );
     impl From<types::ResPq> for ResPq {
@@ -4447,7 +4363,10 @@ pub mod enums {
         ) -> Result<Self, tl::json::JsonError> {
             match tl::__private::constructor_name(json, path)? {
                 "resPQ" => {
-                    <types::ResPq as tl::json::FromTlJson>::from_tl_json(json, path).map(Self::from)
+                    tl::__private::json_variant::<
+                        types::ResPq,
+                        _,
+                    >(json, path, Self::ResPq)
                 }
                 other => Err(tl::__private::unknown_constructor(path, other, "ResPQ")),
             }
@@ -4455,7 +4374,7 @@ pub mod enums {
     }
     #[cfg(feature = "serde")]
     tl::impl_serde_via_tl_json!(ResPq);
-    /// The boxed type `P_Q_inner_data`: a value is one of its 4 constructor(s), written with its constructor id first.
+    /// The boxed type `P_Q_inner_data`: a value is one of its 4 constructors, written with its constructor id first.
     #[derive(Debug, Clone, PartialEq)]
     pub enum PQInnerData {
         /// `p_q_inner_data#83c95aec`: [`types::PQInnerData`](super::types::PQInnerData).
@@ -4549,23 +4468,12 @@ pub mod enums {
     }
     impl tl::Encode for PQInnerData {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
+            self.constructor_id().write_to(out);
             match self {
-                Self::PQInnerData(value) => {
-                    0x83c95aec_u32.write_to(out);
-                    value.write_to(out);
-                }
-                Self::Dc(value) => {
-                    0xa9f55f95_u32.write_to(out);
-                    value.write_to(out);
-                }
-                Self::Temp(value) => {
-                    0x3c6a84d4_u32.write_to(out);
-                    value.write_to(out);
-                }
-                Self::TempDc(value) => {
-                    0x56fddf88_u32.write_to(out);
-                    value.write_to(out);
-                }
+                Self::PQInnerData(value) => value.write_to(out),
+                Self::Dc(value) => value.write_to(out),
+                Self::Temp(value) => value.write_to(out),
+                Self::TempDc(value) => value.write_to(out),
             }
         }
     }
@@ -4584,7 +4492,7 @@ pub mod enums {
         }
     }
     const _: () = assert!(
-        ::core::mem::size_of::<PQInnerData>() <= 256usize,
+        ::core::mem::size_of:: < PQInnerData > () <= 256usize,
         "enums::PQInnerData is larger than 256 bytes"
     );
     impl From<types::PQInnerData> for PQInnerData {
@@ -4662,32 +4570,40 @@ pub mod enums {
         ) -> Result<Self, tl::json::JsonError> {
             match tl::__private::constructor_name(json, path)? {
                 "p_q_inner_data" => {
-                    <types::PQInnerData as tl::json::FromTlJson>::from_tl_json(json, path)
-                        .map(Self::from)
+                    tl::__private::json_variant::<
+                        types::PQInnerData,
+                        _,
+                    >(json, path, Self::from)
                 }
                 "p_q_inner_data_dc" => {
-                    <types::PQInnerDataDc as tl::json::FromTlJson>::from_tl_json(json, path)
-                        .map(Self::from)
+                    tl::__private::json_variant::<
+                        types::PQInnerDataDc,
+                        _,
+                    >(json, path, Self::from)
                 }
                 "p_q_inner_data_temp" => {
-                    <types::PQInnerDataTemp as tl::json::FromTlJson>::from_tl_json(json, path)
-                        .map(Self::from)
+                    tl::__private::json_variant::<
+                        types::PQInnerDataTemp,
+                        _,
+                    >(json, path, Self::from)
                 }
                 "p_q_inner_data_temp_dc" => {
-                    <types::PQInnerDataTempDc as tl::json::FromTlJson>::from_tl_json(json, path)
-                        .map(Self::from)
+                    tl::__private::json_variant::<
+                        types::PQInnerDataTempDc,
+                        _,
+                    >(json, path, Self::from)
                 }
-                other => Err(tl::__private::unknown_constructor(
-                    path,
-                    other,
-                    "P_Q_inner_data",
-                )),
+                other => {
+                    Err(
+                        tl::__private::unknown_constructor(path, other, "P_Q_inner_data"),
+                    )
+                }
             }
         }
     }
     #[cfg(feature = "serde")]
     tl::impl_serde_via_tl_json!(PQInnerData);
-    /// The boxed type `BindAuthKeyInner`: a value is one of its 1 constructor(s), written with its constructor id first.
+    /// The boxed type `BindAuthKeyInner`: a value is its one constructor, written with its constructor id first.
     #[derive(Debug, Clone, PartialEq)]
     pub enum BindAuthKeyInner {
         /// `bind_auth_key_inner#75a3f765`: [`types::BindAuthKeyInner`](super::types::BindAuthKeyInner).
@@ -4709,11 +4625,9 @@ pub mod enums {
     }
     impl tl::Encode for BindAuthKeyInner {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
+            self.constructor_id().write_to(out);
             match self {
-                Self::BindAuthKeyInner(value) => {
-                    0x75a3f765_u32.write_to(out);
-                    value.write_to(out);
-                }
+                Self::BindAuthKeyInner(value) => value.write_to(out),
             }
         }
     }
@@ -4729,7 +4643,7 @@ pub mod enums {
         }
     }
     const _: () = assert!(
-        ::core::mem::size_of::<BindAuthKeyInner>() <= 256usize,
+        ::core::mem::size_of:: < BindAuthKeyInner > () <= 256usize,
         "enums::BindAuthKeyInner is larger than 256 bytes"
     );
     impl From<types::BindAuthKeyInner> for BindAuthKeyInner {
@@ -4759,20 +4673,26 @@ pub mod enums {
         ) -> Result<Self, tl::json::JsonError> {
             match tl::__private::constructor_name(json, path)? {
                 "bind_auth_key_inner" => {
-                    <types::BindAuthKeyInner as tl::json::FromTlJson>::from_tl_json(json, path)
-                        .map(Self::from)
+                    tl::__private::json_variant::<
+                        types::BindAuthKeyInner,
+                        _,
+                    >(json, path, Self::BindAuthKeyInner)
                 }
-                other => Err(tl::__private::unknown_constructor(
-                    path,
-                    other,
-                    "BindAuthKeyInner",
-                )),
+                other => {
+                    Err(
+                        tl::__private::unknown_constructor(
+                            path,
+                            other,
+                            "BindAuthKeyInner",
+                        ),
+                    )
+                }
             }
         }
     }
     #[cfg(feature = "serde")]
     tl::impl_serde_via_tl_json!(BindAuthKeyInner);
-    /// The boxed type `Server_DH_Params`: a value is one of its 2 constructor(s), written with its constructor id first.
+    /// The boxed type `Server_DH_Params`: a value is one of its 2 constructors, written with its constructor id first.
     #[derive(Debug, Clone, PartialEq)]
     pub enum ServerDhParams {
         /// `server_DH_params_fail#79cb045d`: [`types::ServerDhParamsFail`](super::types::ServerDhParamsFail).
@@ -4814,15 +4734,10 @@ pub mod enums {
     }
     impl tl::Encode for ServerDhParams {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
+            self.constructor_id().write_to(out);
             match self {
-                Self::Fail(value) => {
-                    0x79cb045d_u32.write_to(out);
-                    value.write_to(out);
-                }
-                Self::Ok(value) => {
-                    0xd0e8075c_u32.write_to(out);
-                    value.write_to(out);
-                }
+                Self::Fail(value) => value.write_to(out),
+                Self::Ok(value) => value.write_to(out),
             }
         }
     }
@@ -4839,7 +4754,7 @@ pub mod enums {
         }
     }
     const _: () = assert!(
-        ::core::mem::size_of::<ServerDhParams>() <= 256usize,
+        ::core::mem::size_of:: < ServerDhParams > () <= 256usize,
         "enums::ServerDhParams is larger than 256 bytes"
     );
     impl From<types::ServerDhParamsFail> for ServerDhParams {
@@ -4887,24 +4802,32 @@ pub mod enums {
         ) -> Result<Self, tl::json::JsonError> {
             match tl::__private::constructor_name(json, path)? {
                 "server_DH_params_fail" => {
-                    <types::ServerDhParamsFail as tl::json::FromTlJson>::from_tl_json(json, path)
-                        .map(Self::from)
+                    tl::__private::json_variant::<
+                        types::ServerDhParamsFail,
+                        _,
+                    >(json, path, Self::Fail)
                 }
                 "server_DH_params_ok" => {
-                    <types::ServerDhParamsOk as tl::json::FromTlJson>::from_tl_json(json, path)
-                        .map(Self::from)
+                    tl::__private::json_variant::<
+                        types::ServerDhParamsOk,
+                        _,
+                    >(json, path, Self::Ok)
                 }
-                other => Err(tl::__private::unknown_constructor(
-                    path,
-                    other,
-                    "Server_DH_Params",
-                )),
+                other => {
+                    Err(
+                        tl::__private::unknown_constructor(
+                            path,
+                            other,
+                            "Server_DH_Params",
+                        ),
+                    )
+                }
             }
         }
     }
     #[cfg(feature = "serde")]
     tl::impl_serde_via_tl_json!(ServerDhParams);
-    /// The boxed type `Server_DH_inner_data`: a value is one of its 1 constructor(s), written with its constructor id first.
+    /// The boxed type `Server_DH_inner_data`: a value is its one constructor, written with its constructor id first.
     #[derive(Debug, Clone, PartialEq)]
     pub enum ServerDhInnerData {
         /// `server_DH_inner_data#b5890dba`: [`types::ServerDhInnerData`](super::types::ServerDhInnerData).
@@ -4926,11 +4849,9 @@ pub mod enums {
     }
     impl tl::Encode for ServerDhInnerData {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
+            self.constructor_id().write_to(out);
             match self {
-                Self::ServerDhInnerData(value) => {
-                    0xb5890dba_u32.write_to(out);
-                    value.write_to(out);
-                }
+                Self::ServerDhInnerData(value) => value.write_to(out),
             }
         }
     }
@@ -4946,7 +4867,7 @@ pub mod enums {
         }
     }
     const _: () = assert!(
-        ::core::mem::size_of::<ServerDhInnerData>() <= 256usize,
+        ::core::mem::size_of:: < ServerDhInnerData > () <= 256usize,
         "enums::ServerDhInnerData is larger than 256 bytes"
     );
     impl From<types::ServerDhInnerData> for ServerDhInnerData {
@@ -4976,20 +4897,26 @@ pub mod enums {
         ) -> Result<Self, tl::json::JsonError> {
             match tl::__private::constructor_name(json, path)? {
                 "server_DH_inner_data" => {
-                    <types::ServerDhInnerData as tl::json::FromTlJson>::from_tl_json(json, path)
-                        .map(Self::from)
+                    tl::__private::json_variant::<
+                        types::ServerDhInnerData,
+                        _,
+                    >(json, path, Self::ServerDhInnerData)
                 }
-                other => Err(tl::__private::unknown_constructor(
-                    path,
-                    other,
-                    "Server_DH_inner_data",
-                )),
+                other => {
+                    Err(
+                        tl::__private::unknown_constructor(
+                            path,
+                            other,
+                            "Server_DH_inner_data",
+                        ),
+                    )
+                }
             }
         }
     }
     #[cfg(feature = "serde")]
     tl::impl_serde_via_tl_json!(ServerDhInnerData);
-    /// The boxed type `Client_DH_Inner_Data`: a value is one of its 1 constructor(s), written with its constructor id first.
+    /// The boxed type `Client_DH_Inner_Data`: a value is its one constructor, written with its constructor id first.
     #[derive(Debug, Clone, PartialEq)]
     pub enum ClientDhInnerData {
         /// `client_DH_inner_data#6643b654`: [`types::ClientDhInnerData`](super::types::ClientDhInnerData).
@@ -5011,11 +4938,9 @@ pub mod enums {
     }
     impl tl::Encode for ClientDhInnerData {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
+            self.constructor_id().write_to(out);
             match self {
-                Self::ClientDhInnerData(value) => {
-                    0x6643b654_u32.write_to(out);
-                    value.write_to(out);
-                }
+                Self::ClientDhInnerData(value) => value.write_to(out),
             }
         }
     }
@@ -5031,7 +4956,7 @@ pub mod enums {
         }
     }
     const _: () = assert!(
-        ::core::mem::size_of::<ClientDhInnerData>() <= 256usize,
+        ::core::mem::size_of:: < ClientDhInnerData > () <= 256usize,
         "enums::ClientDhInnerData is larger than 256 bytes"
     );
     impl From<types::ClientDhInnerData> for ClientDhInnerData {
@@ -5061,20 +4986,26 @@ pub mod enums {
         ) -> Result<Self, tl::json::JsonError> {
             match tl::__private::constructor_name(json, path)? {
                 "client_DH_inner_data" => {
-                    <types::ClientDhInnerData as tl::json::FromTlJson>::from_tl_json(json, path)
-                        .map(Self::from)
+                    tl::__private::json_variant::<
+                        types::ClientDhInnerData,
+                        _,
+                    >(json, path, Self::ClientDhInnerData)
                 }
-                other => Err(tl::__private::unknown_constructor(
-                    path,
-                    other,
-                    "Client_DH_Inner_Data",
-                )),
+                other => {
+                    Err(
+                        tl::__private::unknown_constructor(
+                            path,
+                            other,
+                            "Client_DH_Inner_Data",
+                        ),
+                    )
+                }
             }
         }
     }
     #[cfg(feature = "serde")]
     tl::impl_serde_via_tl_json!(ClientDhInnerData);
-    /// The boxed type `Set_client_DH_params_answer`: a value is one of its 3 constructor(s), written with its constructor id first.
+    /// The boxed type `Set_client_DH_params_answer`: a value is one of its 3 constructors, written with its constructor id first.
     #[derive(Debug, Clone, PartialEq)]
     pub enum SetClientDhParamsAnswer {
         /// `dh_gen_ok#3bcbf734`: [`types::DhGenOk`](super::types::DhGenOk).
@@ -5122,19 +5053,11 @@ pub mod enums {
     }
     impl tl::Encode for SetClientDhParamsAnswer {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
+            self.constructor_id().write_to(out);
             match self {
-                Self::DhGenOk(value) => {
-                    0x3bcbf734_u32.write_to(out);
-                    value.write_to(out);
-                }
-                Self::DhGenRetry(value) => {
-                    0x46dc1fb9_u32.write_to(out);
-                    value.write_to(out);
-                }
-                Self::DhGenFail(value) => {
-                    0xa69dae02_u32.write_to(out);
-                    value.write_to(out);
-                }
+                Self::DhGenOk(value) => value.write_to(out),
+                Self::DhGenRetry(value) => value.write_to(out),
+                Self::DhGenFail(value) => value.write_to(out),
             }
         }
     }
@@ -5145,14 +5068,16 @@ pub mod enums {
                 0x3bcbf734 => reader.read().map(Self::DhGenOk),
                 0x46dc1fb9 => reader.read().map(Self::DhGenRetry),
                 0xa69dae02 => reader.read().map(Self::DhGenFail),
-                _ => Err(reader.unexpected_constructor(id, "Set_client_DH_params_answer")),
+                _ => {
+                    Err(reader.unexpected_constructor(id, "Set_client_DH_params_answer"))
+                }
             };
             reader.leave_boxed();
             value
         }
     }
     const _: () = assert!(
-        ::core::mem::size_of::<SetClientDhParamsAnswer>() <= 256usize,
+        ::core::mem::size_of:: < SetClientDhParamsAnswer > () <= 256usize,
         "enums::SetClientDhParamsAnswer is larger than 256 bytes"
     );
     impl From<types::DhGenOk> for SetClientDhParamsAnswer {
@@ -5162,7 +5087,9 @@ pub mod enums {
     }
     impl TryFrom<SetClientDhParamsAnswer> for types::DhGenOk {
         type Error = SetClientDhParamsAnswer;
-        fn try_from(value: SetClientDhParamsAnswer) -> Result<Self, SetClientDhParamsAnswer> {
+        fn try_from(
+            value: SetClientDhParamsAnswer,
+        ) -> Result<Self, SetClientDhParamsAnswer> {
             match value {
                 SetClientDhParamsAnswer::DhGenOk(value) => Ok(value),
                 other => Err(other),
@@ -5176,7 +5103,9 @@ pub mod enums {
     }
     impl TryFrom<SetClientDhParamsAnswer> for types::DhGenRetry {
         type Error = SetClientDhParamsAnswer;
-        fn try_from(value: SetClientDhParamsAnswer) -> Result<Self, SetClientDhParamsAnswer> {
+        fn try_from(
+            value: SetClientDhParamsAnswer,
+        ) -> Result<Self, SetClientDhParamsAnswer> {
             match value {
                 SetClientDhParamsAnswer::DhGenRetry(value) => Ok(value),
                 other => Err(other),
@@ -5190,7 +5119,9 @@ pub mod enums {
     }
     impl TryFrom<SetClientDhParamsAnswer> for types::DhGenFail {
         type Error = SetClientDhParamsAnswer;
-        fn try_from(value: SetClientDhParamsAnswer) -> Result<Self, SetClientDhParamsAnswer> {
+        fn try_from(
+            value: SetClientDhParamsAnswer,
+        ) -> Result<Self, SetClientDhParamsAnswer> {
             match value {
                 SetClientDhParamsAnswer::DhGenFail(value) => Ok(value),
                 other => Err(other),
@@ -5214,27 +5145,39 @@ pub mod enums {
             path: &str,
         ) -> Result<Self, tl::json::JsonError> {
             match tl::__private::constructor_name(json, path)? {
-                "dh_gen_ok" => <types::DhGenOk as tl::json::FromTlJson>::from_tl_json(json, path)
-                    .map(Self::from),
+                "dh_gen_ok" => {
+                    tl::__private::json_variant::<
+                        types::DhGenOk,
+                        _,
+                    >(json, path, Self::DhGenOk)
+                }
                 "dh_gen_retry" => {
-                    <types::DhGenRetry as tl::json::FromTlJson>::from_tl_json(json, path)
-                        .map(Self::from)
+                    tl::__private::json_variant::<
+                        types::DhGenRetry,
+                        _,
+                    >(json, path, Self::DhGenRetry)
                 }
                 "dh_gen_fail" => {
-                    <types::DhGenFail as tl::json::FromTlJson>::from_tl_json(json, path)
-                        .map(Self::from)
+                    tl::__private::json_variant::<
+                        types::DhGenFail,
+                        _,
+                    >(json, path, Self::DhGenFail)
                 }
-                other => Err(tl::__private::unknown_constructor(
-                    path,
-                    other,
-                    "Set_client_DH_params_answer",
-                )),
+                other => {
+                    Err(
+                        tl::__private::unknown_constructor(
+                            path,
+                            other,
+                            "Set_client_DH_params_answer",
+                        ),
+                    )
+                }
             }
         }
     }
     #[cfg(feature = "serde")]
     tl::impl_serde_via_tl_json!(SetClientDhParamsAnswer);
-    /// The boxed type `DestroyAuthKeyRes`: a value is one of its 3 constructor(s), written with its constructor id first.
+    /// The boxed type `DestroyAuthKeyRes`: a value is one of its 3 constructors, written with its constructor id first.
     #[derive(Debug, Clone, PartialEq)]
     pub enum DestroyAuthKeyRes {
         /// `destroy_auth_key_ok#f660e1d4`: [`types::DestroyAuthKeyOk`](super::types::DestroyAuthKeyOk).
@@ -5264,11 +5207,7 @@ pub mod enums {
     }
     impl tl::Encode for DestroyAuthKeyRes {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
-            match self {
-                Self::DestroyAuthKeyOk => 0xf660e1d4_u32.write_to(out),
-                Self::DestroyAuthKeyNone => 0x0a9f2259_u32.write_to(out),
-                Self::DestroyAuthKeyFail => 0xea109b13_u32.write_to(out),
-            }
+            self.constructor_id().write_to(out);
         }
     }
     impl tl::Decode for DestroyAuthKeyRes {
@@ -5285,7 +5224,7 @@ pub mod enums {
         }
     }
     const _: () = assert!(
-        ::core::mem::size_of::<DestroyAuthKeyRes>() <= 256usize,
+        ::core::mem::size_of:: < DestroyAuthKeyRes > () <= 256usize,
         "enums::DestroyAuthKeyRes is larger than 256 bytes"
     );
     impl From<types::DestroyAuthKeyOk> for DestroyAuthKeyRes {
@@ -5334,7 +5273,9 @@ pub mod enums {
     impl tl::json::ToTlJson for DestroyAuthKeyRes {
         fn to_tl_json(&self) -> tl::json::serde_json::Value {
             match self {
-                Self::DestroyAuthKeyOk => tl::json::ToTlJson::to_tl_json(&types::DestroyAuthKeyOk),
+                Self::DestroyAuthKeyOk => {
+                    tl::json::ToTlJson::to_tl_json(&types::DestroyAuthKeyOk)
+                }
                 Self::DestroyAuthKeyNone => {
                     tl::json::ToTlJson::to_tl_json(&types::DestroyAuthKeyNone)
                 }
@@ -5352,28 +5293,38 @@ pub mod enums {
         ) -> Result<Self, tl::json::JsonError> {
             match tl::__private::constructor_name(json, path)? {
                 "destroy_auth_key_ok" => {
-                    <types::DestroyAuthKeyOk as tl::json::FromTlJson>::from_tl_json(json, path)
-                        .map(Self::from)
+                    tl::__private::json_variant::<
+                        types::DestroyAuthKeyOk,
+                        _,
+                    >(json, path, Self::from)
                 }
                 "destroy_auth_key_none" => {
-                    <types::DestroyAuthKeyNone as tl::json::FromTlJson>::from_tl_json(json, path)
-                        .map(Self::from)
+                    tl::__private::json_variant::<
+                        types::DestroyAuthKeyNone,
+                        _,
+                    >(json, path, Self::from)
                 }
                 "destroy_auth_key_fail" => {
-                    <types::DestroyAuthKeyFail as tl::json::FromTlJson>::from_tl_json(json, path)
-                        .map(Self::from)
+                    tl::__private::json_variant::<
+                        types::DestroyAuthKeyFail,
+                        _,
+                    >(json, path, Self::from)
                 }
-                other => Err(tl::__private::unknown_constructor(
-                    path,
-                    other,
-                    "DestroyAuthKeyRes",
-                )),
+                other => {
+                    Err(
+                        tl::__private::unknown_constructor(
+                            path,
+                            other,
+                            "DestroyAuthKeyRes",
+                        ),
+                    )
+                }
             }
         }
     }
     #[cfg(feature = "serde")]
     tl::impl_serde_via_tl_json!(DestroyAuthKeyRes);
-    /// The boxed type `MsgsAck`: a value is one of its 1 constructor(s), written with its constructor id first.
+    /// The boxed type `MsgsAck`: a value is its one constructor, written with its constructor id first.
     #[derive(Debug, Clone, PartialEq)]
     pub enum MsgsAck {
         /// `msgs_ack#62d6b459`: [`types::MsgsAck`](super::types::MsgsAck).
@@ -5395,11 +5346,9 @@ pub mod enums {
     }
     impl tl::Encode for MsgsAck {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
+            self.constructor_id().write_to(out);
             match self {
-                Self::MsgsAck(value) => {
-                    0x62d6b459_u32.write_to(out);
-                    value.write_to(out);
-                }
+                Self::MsgsAck(value) => value.write_to(out),
             }
         }
     }
@@ -5415,7 +5364,7 @@ pub mod enums {
         }
     }
     const _: () = assert!(
-        ::core::mem::size_of::<MsgsAck>() <= 256usize,
+        ::core::mem::size_of:: < MsgsAck > () <= 256usize,
         "enums::MsgsAck is larger than 256 bytes"
     );
     impl From<types::MsgsAck> for MsgsAck {
@@ -5444,15 +5393,19 @@ pub mod enums {
             path: &str,
         ) -> Result<Self, tl::json::JsonError> {
             match tl::__private::constructor_name(json, path)? {
-                "msgs_ack" => <types::MsgsAck as tl::json::FromTlJson>::from_tl_json(json, path)
-                    .map(Self::from),
+                "msgs_ack" => {
+                    tl::__private::json_variant::<
+                        types::MsgsAck,
+                        _,
+                    >(json, path, Self::MsgsAck)
+                }
                 other => Err(tl::__private::unknown_constructor(path, other, "MsgsAck")),
             }
         }
     }
     #[cfg(feature = "serde")]
     tl::impl_serde_via_tl_json!(MsgsAck);
-    /// The boxed type `BadMsgNotification`: a value is one of its 2 constructor(s), written with its constructor id first.
+    /// The boxed type `BadMsgNotification`: a value is one of its 2 constructors, written with its constructor id first.
     #[derive(Debug, Clone, PartialEq)]
     pub enum BadMsgNotification {
         /// `bad_msg_notification#a7eff811`: [`types::BadMsgNotification`](super::types::BadMsgNotification).
@@ -5502,15 +5455,10 @@ pub mod enums {
     }
     impl tl::Encode for BadMsgNotification {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
+            self.constructor_id().write_to(out);
             match self {
-                Self::BadMsgNotification(value) => {
-                    0xa7eff811_u32.write_to(out);
-                    value.write_to(out);
-                }
-                Self::BadServerSalt(value) => {
-                    0xedab447b_u32.write_to(out);
-                    value.write_to(out);
-                }
+                Self::BadMsgNotification(value) => value.write_to(out),
+                Self::BadServerSalt(value) => value.write_to(out),
             }
         }
     }
@@ -5527,7 +5475,7 @@ pub mod enums {
         }
     }
     const _: () = assert!(
-        ::core::mem::size_of::<BadMsgNotification>() <= 256usize,
+        ::core::mem::size_of:: < BadMsgNotification > () <= 256usize,
         "enums::BadMsgNotification is larger than 256 bytes"
     );
     impl From<types::BadMsgNotification> for BadMsgNotification {
@@ -5575,24 +5523,32 @@ pub mod enums {
         ) -> Result<Self, tl::json::JsonError> {
             match tl::__private::constructor_name(json, path)? {
                 "bad_msg_notification" => {
-                    <types::BadMsgNotification as tl::json::FromTlJson>::from_tl_json(json, path)
-                        .map(Self::from)
+                    tl::__private::json_variant::<
+                        types::BadMsgNotification,
+                        _,
+                    >(json, path, Self::BadMsgNotification)
                 }
                 "bad_server_salt" => {
-                    <types::BadServerSalt as tl::json::FromTlJson>::from_tl_json(json, path)
-                        .map(Self::from)
+                    tl::__private::json_variant::<
+                        types::BadServerSalt,
+                        _,
+                    >(json, path, Self::BadServerSalt)
                 }
-                other => Err(tl::__private::unknown_constructor(
-                    path,
-                    other,
-                    "BadMsgNotification",
-                )),
+                other => {
+                    Err(
+                        tl::__private::unknown_constructor(
+                            path,
+                            other,
+                            "BadMsgNotification",
+                        ),
+                    )
+                }
             }
         }
     }
     #[cfg(feature = "serde")]
     tl::impl_serde_via_tl_json!(BadMsgNotification);
-    /// The boxed type `MsgsStateReq`: a value is one of its 1 constructor(s), written with its constructor id first.
+    /// The boxed type `MsgsStateReq`: a value is its one constructor, written with its constructor id first.
     #[derive(Debug, Clone, PartialEq)]
     pub enum MsgsStateReq {
         /// `msgs_state_req#da69fb52`: [`types::MsgsStateReq`](super::types::MsgsStateReq).
@@ -5614,11 +5570,9 @@ pub mod enums {
     }
     impl tl::Encode for MsgsStateReq {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
+            self.constructor_id().write_to(out);
             match self {
-                Self::MsgsStateReq(value) => {
-                    0xda69fb52_u32.write_to(out);
-                    value.write_to(out);
-                }
+                Self::MsgsStateReq(value) => value.write_to(out),
             }
         }
     }
@@ -5634,7 +5588,7 @@ pub mod enums {
         }
     }
     const _: () = assert!(
-        ::core::mem::size_of::<MsgsStateReq>() <= 256usize,
+        ::core::mem::size_of:: < MsgsStateReq > () <= 256usize,
         "enums::MsgsStateReq is larger than 256 bytes"
     );
     impl From<types::MsgsStateReq> for MsgsStateReq {
@@ -5664,20 +5618,20 @@ pub mod enums {
         ) -> Result<Self, tl::json::JsonError> {
             match tl::__private::constructor_name(json, path)? {
                 "msgs_state_req" => {
-                    <types::MsgsStateReq as tl::json::FromTlJson>::from_tl_json(json, path)
-                        .map(Self::from)
+                    tl::__private::json_variant::<
+                        types::MsgsStateReq,
+                        _,
+                    >(json, path, Self::MsgsStateReq)
                 }
-                other => Err(tl::__private::unknown_constructor(
-                    path,
-                    other,
-                    "MsgsStateReq",
-                )),
+                other => {
+                    Err(tl::__private::unknown_constructor(path, other, "MsgsStateReq"))
+                }
             }
         }
     }
     #[cfg(feature = "serde")]
     tl::impl_serde_via_tl_json!(MsgsStateReq);
-    /// The boxed type `MsgsStateInfo`: a value is one of its 1 constructor(s), written with its constructor id first.
+    /// The boxed type `MsgsStateInfo`: a value is its one constructor, written with its constructor id first.
     #[derive(Debug, Clone, PartialEq)]
     pub enum MsgsStateInfo {
         /// `msgs_state_info#04deb57d`: [`types::MsgsStateInfo`](super::types::MsgsStateInfo).
@@ -5699,11 +5653,9 @@ pub mod enums {
     }
     impl tl::Encode for MsgsStateInfo {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
+            self.constructor_id().write_to(out);
             match self {
-                Self::MsgsStateInfo(value) => {
-                    0x04deb57d_u32.write_to(out);
-                    value.write_to(out);
-                }
+                Self::MsgsStateInfo(value) => value.write_to(out),
             }
         }
     }
@@ -5719,7 +5671,7 @@ pub mod enums {
         }
     }
     const _: () = assert!(
-        ::core::mem::size_of::<MsgsStateInfo>() <= 256usize,
+        ::core::mem::size_of:: < MsgsStateInfo > () <= 256usize,
         "enums::MsgsStateInfo is larger than 256 bytes"
     );
     impl From<types::MsgsStateInfo> for MsgsStateInfo {
@@ -5749,20 +5701,20 @@ pub mod enums {
         ) -> Result<Self, tl::json::JsonError> {
             match tl::__private::constructor_name(json, path)? {
                 "msgs_state_info" => {
-                    <types::MsgsStateInfo as tl::json::FromTlJson>::from_tl_json(json, path)
-                        .map(Self::from)
+                    tl::__private::json_variant::<
+                        types::MsgsStateInfo,
+                        _,
+                    >(json, path, Self::MsgsStateInfo)
                 }
-                other => Err(tl::__private::unknown_constructor(
-                    path,
-                    other,
-                    "MsgsStateInfo",
-                )),
+                other => {
+                    Err(tl::__private::unknown_constructor(path, other, "MsgsStateInfo"))
+                }
             }
         }
     }
     #[cfg(feature = "serde")]
     tl::impl_serde_via_tl_json!(MsgsStateInfo);
-    /// The boxed type `MsgsAllInfo`: a value is one of its 1 constructor(s), written with its constructor id first.
+    /// The boxed type `MsgsAllInfo`: a value is its one constructor, written with its constructor id first.
     #[derive(Debug, Clone, PartialEq)]
     pub enum MsgsAllInfo {
         /// `msgs_all_info#8cc0d131`: [`types::MsgsAllInfo`](super::types::MsgsAllInfo).
@@ -5784,11 +5736,9 @@ pub mod enums {
     }
     impl tl::Encode for MsgsAllInfo {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
+            self.constructor_id().write_to(out);
             match self {
-                Self::MsgsAllInfo(value) => {
-                    0x8cc0d131_u32.write_to(out);
-                    value.write_to(out);
-                }
+                Self::MsgsAllInfo(value) => value.write_to(out),
             }
         }
     }
@@ -5804,7 +5754,7 @@ pub mod enums {
         }
     }
     const _: () = assert!(
-        ::core::mem::size_of::<MsgsAllInfo>() <= 256usize,
+        ::core::mem::size_of:: < MsgsAllInfo > () <= 256usize,
         "enums::MsgsAllInfo is larger than 256 bytes"
     );
     impl From<types::MsgsAllInfo> for MsgsAllInfo {
@@ -5834,20 +5784,20 @@ pub mod enums {
         ) -> Result<Self, tl::json::JsonError> {
             match tl::__private::constructor_name(json, path)? {
                 "msgs_all_info" => {
-                    <types::MsgsAllInfo as tl::json::FromTlJson>::from_tl_json(json, path)
-                        .map(Self::from)
+                    tl::__private::json_variant::<
+                        types::MsgsAllInfo,
+                        _,
+                    >(json, path, Self::MsgsAllInfo)
                 }
-                other => Err(tl::__private::unknown_constructor(
-                    path,
-                    other,
-                    "MsgsAllInfo",
-                )),
+                other => {
+                    Err(tl::__private::unknown_constructor(path, other, "MsgsAllInfo"))
+                }
             }
         }
     }
     #[cfg(feature = "serde")]
     tl::impl_serde_via_tl_json!(MsgsAllInfo);
-    /// The boxed type `MsgDetailedInfo`: a value is one of its 2 constructor(s), written with its constructor id first.
+    /// The boxed type `MsgDetailedInfo`: a value is one of its 2 constructors, written with its constructor id first.
     #[derive(Debug, Clone, PartialEq)]
     pub enum MsgDetailedInfo {
         /// `msg_detailed_info#276d3ec6`: [`types::MsgDetailedInfo`](super::types::MsgDetailedInfo).
@@ -5897,15 +5847,10 @@ pub mod enums {
     }
     impl tl::Encode for MsgDetailedInfo {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
+            self.constructor_id().write_to(out);
             match self {
-                Self::MsgDetailedInfo(value) => {
-                    0x276d3ec6_u32.write_to(out);
-                    value.write_to(out);
-                }
-                Self::MsgNewDetailedInfo(value) => {
-                    0x809db6df_u32.write_to(out);
-                    value.write_to(out);
-                }
+                Self::MsgDetailedInfo(value) => value.write_to(out),
+                Self::MsgNewDetailedInfo(value) => value.write_to(out),
             }
         }
     }
@@ -5922,7 +5867,7 @@ pub mod enums {
         }
     }
     const _: () = assert!(
-        ::core::mem::size_of::<MsgDetailedInfo>() <= 256usize,
+        ::core::mem::size_of:: < MsgDetailedInfo > () <= 256usize,
         "enums::MsgDetailedInfo is larger than 256 bytes"
     );
     impl From<types::MsgDetailedInfo> for MsgDetailedInfo {
@@ -5970,24 +5915,32 @@ pub mod enums {
         ) -> Result<Self, tl::json::JsonError> {
             match tl::__private::constructor_name(json, path)? {
                 "msg_detailed_info" => {
-                    <types::MsgDetailedInfo as tl::json::FromTlJson>::from_tl_json(json, path)
-                        .map(Self::from)
+                    tl::__private::json_variant::<
+                        types::MsgDetailedInfo,
+                        _,
+                    >(json, path, Self::MsgDetailedInfo)
                 }
                 "msg_new_detailed_info" => {
-                    <types::MsgNewDetailedInfo as tl::json::FromTlJson>::from_tl_json(json, path)
-                        .map(Self::from)
+                    tl::__private::json_variant::<
+                        types::MsgNewDetailedInfo,
+                        _,
+                    >(json, path, Self::MsgNewDetailedInfo)
                 }
-                other => Err(tl::__private::unknown_constructor(
-                    path,
-                    other,
-                    "MsgDetailedInfo",
-                )),
+                other => {
+                    Err(
+                        tl::__private::unknown_constructor(
+                            path,
+                            other,
+                            "MsgDetailedInfo",
+                        ),
+                    )
+                }
             }
         }
     }
     #[cfg(feature = "serde")]
     tl::impl_serde_via_tl_json!(MsgDetailedInfo);
-    /// The boxed type `MsgResendReq`: a value is one of its 1 constructor(s), written with its constructor id first.
+    /// The boxed type `MsgResendReq`: a value is its one constructor, written with its constructor id first.
     #[derive(Debug, Clone, PartialEq)]
     pub enum MsgResendReq {
         /// `msg_resend_req#7d861a08`: [`types::MsgResendReq`](super::types::MsgResendReq).
@@ -6009,11 +5962,9 @@ pub mod enums {
     }
     impl tl::Encode for MsgResendReq {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
+            self.constructor_id().write_to(out);
             match self {
-                Self::MsgResendReq(value) => {
-                    0x7d861a08_u32.write_to(out);
-                    value.write_to(out);
-                }
+                Self::MsgResendReq(value) => value.write_to(out),
             }
         }
     }
@@ -6029,7 +5980,7 @@ pub mod enums {
         }
     }
     const _: () = assert!(
-        ::core::mem::size_of::<MsgResendReq>() <= 256usize,
+        ::core::mem::size_of:: < MsgResendReq > () <= 256usize,
         "enums::MsgResendReq is larger than 256 bytes"
     );
     impl From<types::MsgResendReq> for MsgResendReq {
@@ -6059,20 +6010,20 @@ pub mod enums {
         ) -> Result<Self, tl::json::JsonError> {
             match tl::__private::constructor_name(json, path)? {
                 "msg_resend_req" => {
-                    <types::MsgResendReq as tl::json::FromTlJson>::from_tl_json(json, path)
-                        .map(Self::from)
+                    tl::__private::json_variant::<
+                        types::MsgResendReq,
+                        _,
+                    >(json, path, Self::MsgResendReq)
                 }
-                other => Err(tl::__private::unknown_constructor(
-                    path,
-                    other,
-                    "MsgResendReq",
-                )),
+                other => {
+                    Err(tl::__private::unknown_constructor(path, other, "MsgResendReq"))
+                }
             }
         }
     }
     #[cfg(feature = "serde")]
     tl::impl_serde_via_tl_json!(MsgResendReq);
-    /// The boxed type `RpcError`: a value is one of its 1 constructor(s), written with its constructor id first.
+    /// The boxed type `RpcError`: a value is its one constructor, written with its constructor id first.
     #[derive(Debug, Clone, PartialEq)]
     pub enum RpcError {
         /// `rpc_error#2144ca19`: [`types::RpcError`](super::types::RpcError).
@@ -6094,11 +6045,9 @@ pub mod enums {
     }
     impl tl::Encode for RpcError {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
+            self.constructor_id().write_to(out);
             match self {
-                Self::RpcError(value) => {
-                    0x2144ca19_u32.write_to(out);
-                    value.write_to(out);
-                }
+                Self::RpcError(value) => value.write_to(out),
             }
         }
     }
@@ -6114,7 +6063,7 @@ pub mod enums {
         }
     }
     const _: () = assert!(
-        ::core::mem::size_of::<RpcError>() <= 256usize,
+        ::core::mem::size_of:: < RpcError > () <= 256usize,
         "enums::RpcError is larger than 256 bytes"
     );
     impl From<types::RpcError> for RpcError {
@@ -6143,15 +6092,19 @@ pub mod enums {
             path: &str,
         ) -> Result<Self, tl::json::JsonError> {
             match tl::__private::constructor_name(json, path)? {
-                "rpc_error" => <types::RpcError as tl::json::FromTlJson>::from_tl_json(json, path)
-                    .map(Self::from),
+                "rpc_error" => {
+                    tl::__private::json_variant::<
+                        types::RpcError,
+                        _,
+                    >(json, path, Self::RpcError)
+                }
                 other => Err(tl::__private::unknown_constructor(path, other, "RpcError")),
             }
         }
     }
     #[cfg(feature = "serde")]
     tl::impl_serde_via_tl_json!(RpcError);
-    /// The boxed type `RpcDropAnswer`: a value is one of its 3 constructor(s), written with its constructor id first.
+    /// The boxed type `RpcDropAnswer`: a value is one of its 3 constructors, written with its constructor id first.
     #[derive(Debug, Clone, PartialEq)]
     pub enum RpcDropAnswer {
         /// `rpc_answer_unknown#5e2ad36e`: [`types::RpcAnswerUnknown`](super::types::RpcAnswerUnknown).
@@ -6181,13 +6134,9 @@ pub mod enums {
     }
     impl tl::Encode for RpcDropAnswer {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
-            match self {
-                Self::RpcAnswerUnknown => 0x5e2ad36e_u32.write_to(out),
-                Self::RpcAnswerDroppedRunning => 0xcd78e586_u32.write_to(out),
-                Self::RpcAnswerDropped(value) => {
-                    0xa43ad8b7_u32.write_to(out);
-                    value.write_to(out);
-                }
+            self.constructor_id().write_to(out);
+            if let Self::RpcAnswerDropped(value) = self {
+                value.write_to(out);
             }
         }
     }
@@ -6205,7 +6154,7 @@ pub mod enums {
         }
     }
     const _: () = assert!(
-        ::core::mem::size_of::<RpcDropAnswer>() <= 256usize,
+        ::core::mem::size_of:: < RpcDropAnswer > () <= 256usize,
         "enums::RpcDropAnswer is larger than 256 bytes"
     );
     impl From<types::RpcAnswerUnknown> for RpcDropAnswer {
@@ -6231,7 +6180,9 @@ pub mod enums {
         type Error = RpcDropAnswer;
         fn try_from(value: RpcDropAnswer) -> Result<Self, RpcDropAnswer> {
             match value {
-                RpcDropAnswer::RpcAnswerDroppedRunning => Ok(types::RpcAnswerDroppedRunning),
+                RpcDropAnswer::RpcAnswerDroppedRunning => {
+                    Ok(types::RpcAnswerDroppedRunning)
+                }
                 other => Err(other),
             }
         }
@@ -6254,7 +6205,9 @@ pub mod enums {
     impl tl::json::ToTlJson for RpcDropAnswer {
         fn to_tl_json(&self) -> tl::json::serde_json::Value {
             match self {
-                Self::RpcAnswerUnknown => tl::json::ToTlJson::to_tl_json(&types::RpcAnswerUnknown),
+                Self::RpcAnswerUnknown => {
+                    tl::json::ToTlJson::to_tl_json(&types::RpcAnswerUnknown)
+                }
                 Self::RpcAnswerDroppedRunning => {
                     tl::json::ToTlJson::to_tl_json(&types::RpcAnswerDroppedRunning)
                 }
@@ -6270,30 +6223,32 @@ pub mod enums {
         ) -> Result<Self, tl::json::JsonError> {
             match tl::__private::constructor_name(json, path)? {
                 "rpc_answer_unknown" => {
-                    <types::RpcAnswerUnknown as tl::json::FromTlJson>::from_tl_json(json, path)
-                        .map(Self::from)
+                    tl::__private::json_variant::<
+                        types::RpcAnswerUnknown,
+                        _,
+                    >(json, path, Self::from)
                 }
                 "rpc_answer_dropped_running" => {
-                    <types::RpcAnswerDroppedRunning as tl::json::FromTlJson>::from_tl_json(
-                        json, path,
-                    )
-                    .map(Self::from)
+                    tl::__private::json_variant::<
+                        types::RpcAnswerDroppedRunning,
+                        _,
+                    >(json, path, Self::from)
                 }
                 "rpc_answer_dropped" => {
-                    <types::RpcAnswerDropped as tl::json::FromTlJson>::from_tl_json(json, path)
-                        .map(Self::from)
+                    tl::__private::json_variant::<
+                        types::RpcAnswerDropped,
+                        _,
+                    >(json, path, Self::RpcAnswerDropped)
                 }
-                other => Err(tl::__private::unknown_constructor(
-                    path,
-                    other,
-                    "RpcDropAnswer",
-                )),
+                other => {
+                    Err(tl::__private::unknown_constructor(path, other, "RpcDropAnswer"))
+                }
             }
         }
     }
     #[cfg(feature = "serde")]
     tl::impl_serde_via_tl_json!(RpcDropAnswer);
-    /// The boxed type `FutureSalt`: a value is one of its 1 constructor(s), written with its constructor id first.
+    /// The boxed type `FutureSalt`: a value is its one constructor, written with its constructor id first.
     #[derive(Debug, Clone, PartialEq)]
     pub enum FutureSalt {
         /// `future_salt#0949d9dc`: [`types::FutureSalt`](super::types::FutureSalt).
@@ -6315,11 +6270,9 @@ pub mod enums {
     }
     impl tl::Encode for FutureSalt {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
+            self.constructor_id().write_to(out);
             match self {
-                Self::FutureSalt(value) => {
-                    0x0949d9dc_u32.write_to(out);
-                    value.write_to(out);
-                }
+                Self::FutureSalt(value) => value.write_to(out),
             }
         }
     }
@@ -6335,7 +6288,7 @@ pub mod enums {
         }
     }
     const _: () = assert!(
-        ::core::mem::size_of::<FutureSalt>() <= 256usize,
+        ::core::mem::size_of:: < FutureSalt > () <= 256usize,
         "enums::FutureSalt is larger than 256 bytes"
     );
     impl From<types::FutureSalt> for FutureSalt {
@@ -6365,20 +6318,20 @@ pub mod enums {
         ) -> Result<Self, tl::json::JsonError> {
             match tl::__private::constructor_name(json, path)? {
                 "future_salt" => {
-                    <types::FutureSalt as tl::json::FromTlJson>::from_tl_json(json, path)
-                        .map(Self::from)
+                    tl::__private::json_variant::<
+                        types::FutureSalt,
+                        _,
+                    >(json, path, Self::FutureSalt)
                 }
-                other => Err(tl::__private::unknown_constructor(
-                    path,
-                    other,
-                    "FutureSalt",
-                )),
+                other => {
+                    Err(tl::__private::unknown_constructor(path, other, "FutureSalt"))
+                }
             }
         }
     }
     #[cfg(feature = "serde")]
     tl::impl_serde_via_tl_json!(FutureSalt);
-    /// The boxed type `FutureSalts`: a value is one of its 1 constructor(s), written with its constructor id first.
+    /// The boxed type `FutureSalts`: a value is its one constructor, written with its constructor id first.
     #[derive(Debug, Clone, PartialEq)]
     pub enum FutureSalts {
         /// `future_salts#ae500895`: [`types::FutureSalts`](super::types::FutureSalts).
@@ -6400,11 +6353,9 @@ pub mod enums {
     }
     impl tl::Encode for FutureSalts {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
+            self.constructor_id().write_to(out);
             match self {
-                Self::FutureSalts(value) => {
-                    0xae500895_u32.write_to(out);
-                    value.write_to(out);
-                }
+                Self::FutureSalts(value) => value.write_to(out),
             }
         }
     }
@@ -6420,7 +6371,7 @@ pub mod enums {
         }
     }
     const _: () = assert!(
-        ::core::mem::size_of::<FutureSalts>() <= 256usize,
+        ::core::mem::size_of:: < FutureSalts > () <= 256usize,
         "enums::FutureSalts is larger than 256 bytes"
     );
     impl From<types::FutureSalts> for FutureSalts {
@@ -6450,20 +6401,20 @@ pub mod enums {
         ) -> Result<Self, tl::json::JsonError> {
             match tl::__private::constructor_name(json, path)? {
                 "future_salts" => {
-                    <types::FutureSalts as tl::json::FromTlJson>::from_tl_json(json, path)
-                        .map(Self::from)
+                    tl::__private::json_variant::<
+                        types::FutureSalts,
+                        _,
+                    >(json, path, Self::FutureSalts)
                 }
-                other => Err(tl::__private::unknown_constructor(
-                    path,
-                    other,
-                    "FutureSalts",
-                )),
+                other => {
+                    Err(tl::__private::unknown_constructor(path, other, "FutureSalts"))
+                }
             }
         }
     }
     #[cfg(feature = "serde")]
     tl::impl_serde_via_tl_json!(FutureSalts);
-    /// The boxed type `Pong`: a value is one of its 1 constructor(s), written with its constructor id first.
+    /// The boxed type `Pong`: a value is its one constructor, written with its constructor id first.
     #[derive(Debug, Clone, PartialEq)]
     pub enum Pong {
         /// `pong#347773c5`: [`types::Pong`](super::types::Pong).
@@ -6485,11 +6436,9 @@ pub mod enums {
     }
     impl tl::Encode for Pong {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
+            self.constructor_id().write_to(out);
             match self {
-                Self::Pong(value) => {
-                    0x347773c5_u32.write_to(out);
-                    value.write_to(out);
-                }
+                Self::Pong(value) => value.write_to(out),
             }
         }
     }
@@ -6505,7 +6454,7 @@ pub mod enums {
         }
     }
     const _: () = assert!(
-        ::core::mem::size_of::<Pong>() <= 256usize,
+        ::core::mem::size_of:: < Pong > () <= 256usize,
         "enums::Pong is larger than 256 bytes"
     );
     impl From<types::Pong> for Pong {
@@ -6535,7 +6484,7 @@ pub mod enums {
         ) -> Result<Self, tl::json::JsonError> {
             match tl::__private::constructor_name(json, path)? {
                 "pong" => {
-                    <types::Pong as tl::json::FromTlJson>::from_tl_json(json, path).map(Self::from)
+                    tl::__private::json_variant::<types::Pong, _>(json, path, Self::Pong)
                 }
                 other => Err(tl::__private::unknown_constructor(path, other, "Pong")),
             }
@@ -6543,7 +6492,7 @@ pub mod enums {
     }
     #[cfg(feature = "serde")]
     tl::impl_serde_via_tl_json!(Pong);
-    /// The boxed type `DestroySessionRes`: a value is one of its 2 constructor(s), written with its constructor id first.
+    /// The boxed type `DestroySessionRes`: a value is one of its 2 constructors, written with its constructor id first.
     #[derive(Debug, Clone, PartialEq)]
     pub enum DestroySessionRes {
         /// `destroy_session_ok#e22045fc`: [`types::DestroySessionOk`](super::types::DestroySessionOk).
@@ -6577,15 +6526,10 @@ pub mod enums {
     }
     impl tl::Encode for DestroySessionRes {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
+            self.constructor_id().write_to(out);
             match self {
-                Self::DestroySessionOk(value) => {
-                    0xe22045fc_u32.write_to(out);
-                    value.write_to(out);
-                }
-                Self::DestroySessionNone(value) => {
-                    0x62d350c9_u32.write_to(out);
-                    value.write_to(out);
-                }
+                Self::DestroySessionOk(value) => value.write_to(out),
+                Self::DestroySessionNone(value) => value.write_to(out),
             }
         }
     }
@@ -6602,7 +6546,7 @@ pub mod enums {
         }
     }
     const _: () = assert!(
-        ::core::mem::size_of::<DestroySessionRes>() <= 256usize,
+        ::core::mem::size_of:: < DestroySessionRes > () <= 256usize,
         "enums::DestroySessionRes is larger than 256 bytes"
     );
     impl From<types::DestroySessionOk> for DestroySessionRes {
@@ -6650,24 +6594,32 @@ pub mod enums {
         ) -> Result<Self, tl::json::JsonError> {
             match tl::__private::constructor_name(json, path)? {
                 "destroy_session_ok" => {
-                    <types::DestroySessionOk as tl::json::FromTlJson>::from_tl_json(json, path)
-                        .map(Self::from)
+                    tl::__private::json_variant::<
+                        types::DestroySessionOk,
+                        _,
+                    >(json, path, Self::DestroySessionOk)
                 }
                 "destroy_session_none" => {
-                    <types::DestroySessionNone as tl::json::FromTlJson>::from_tl_json(json, path)
-                        .map(Self::from)
+                    tl::__private::json_variant::<
+                        types::DestroySessionNone,
+                        _,
+                    >(json, path, Self::DestroySessionNone)
                 }
-                other => Err(tl::__private::unknown_constructor(
-                    path,
-                    other,
-                    "DestroySessionRes",
-                )),
+                other => {
+                    Err(
+                        tl::__private::unknown_constructor(
+                            path,
+                            other,
+                            "DestroySessionRes",
+                        ),
+                    )
+                }
             }
         }
     }
     #[cfg(feature = "serde")]
     tl::impl_serde_via_tl_json!(DestroySessionRes);
-    /// The boxed type `NewSession`: a value is one of its 1 constructor(s), written with its constructor id first.
+    /// The boxed type `NewSession`: a value is its one constructor, written with its constructor id first.
     #[derive(Debug, Clone, PartialEq)]
     pub enum NewSession {
         /// `new_session_created#9ec20908`: [`types::NewSessionCreated`](super::types::NewSessionCreated).
@@ -6689,11 +6641,9 @@ pub mod enums {
     }
     impl tl::Encode for NewSession {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
+            self.constructor_id().write_to(out);
             match self {
-                Self::Created(value) => {
-                    0x9ec20908_u32.write_to(out);
-                    value.write_to(out);
-                }
+                Self::Created(value) => value.write_to(out),
             }
         }
     }
@@ -6709,7 +6659,7 @@ pub mod enums {
         }
     }
     const _: () = assert!(
-        ::core::mem::size_of::<NewSession>() <= 256usize,
+        ::core::mem::size_of:: < NewSession > () <= 256usize,
         "enums::NewSession is larger than 256 bytes"
     );
     impl From<types::NewSessionCreated> for NewSession {
@@ -6739,20 +6689,20 @@ pub mod enums {
         ) -> Result<Self, tl::json::JsonError> {
             match tl::__private::constructor_name(json, path)? {
                 "new_session_created" => {
-                    <types::NewSessionCreated as tl::json::FromTlJson>::from_tl_json(json, path)
-                        .map(Self::from)
+                    tl::__private::json_variant::<
+                        types::NewSessionCreated,
+                        _,
+                    >(json, path, Self::Created)
                 }
-                other => Err(tl::__private::unknown_constructor(
-                    path,
-                    other,
-                    "NewSession",
-                )),
+                other => {
+                    Err(tl::__private::unknown_constructor(path, other, "NewSession"))
+                }
             }
         }
     }
     #[cfg(feature = "serde")]
     tl::impl_serde_via_tl_json!(NewSession);
-    /// The boxed type `HttpWait`: a value is one of its 1 constructor(s), written with its constructor id first.
+    /// The boxed type `HttpWait`: a value is its one constructor, written with its constructor id first.
     #[derive(Debug, Clone, PartialEq)]
     pub enum HttpWait {
         /// `http_wait#9299359f`: [`types::HttpWait`](super::types::HttpWait).
@@ -6774,11 +6724,9 @@ pub mod enums {
     }
     impl tl::Encode for HttpWait {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
+            self.constructor_id().write_to(out);
             match self {
-                Self::HttpWait(value) => {
-                    0x9299359f_u32.write_to(out);
-                    value.write_to(out);
-                }
+                Self::HttpWait(value) => value.write_to(out),
             }
         }
     }
@@ -6794,7 +6742,7 @@ pub mod enums {
         }
     }
     const _: () = assert!(
-        ::core::mem::size_of::<HttpWait>() <= 256usize,
+        ::core::mem::size_of:: < HttpWait > () <= 256usize,
         "enums::HttpWait is larger than 256 bytes"
     );
     impl From<types::HttpWait> for HttpWait {
@@ -6823,15 +6771,19 @@ pub mod enums {
             path: &str,
         ) -> Result<Self, tl::json::JsonError> {
             match tl::__private::constructor_name(json, path)? {
-                "http_wait" => <types::HttpWait as tl::json::FromTlJson>::from_tl_json(json, path)
-                    .map(Self::from),
+                "http_wait" => {
+                    tl::__private::json_variant::<
+                        types::HttpWait,
+                        _,
+                    >(json, path, Self::HttpWait)
+                }
                 other => Err(tl::__private::unknown_constructor(path, other, "HttpWait")),
             }
         }
     }
     #[cfg(feature = "serde")]
     tl::impl_serde_via_tl_json!(HttpWait);
-    /// The boxed type `IpPort`: a value is one of its 2 constructor(s), written with its constructor id first.
+    /// The boxed type `IpPort`: a value is one of its 2 constructors, written with its constructor id first.
     #[derive(Debug, Clone, PartialEq)]
     pub enum IpPort {
         /// `ipPort#d433ad73`: [`types::IpPort`](super::types::IpPort).
@@ -6873,15 +6825,10 @@ pub mod enums {
     }
     impl tl::Encode for IpPort {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
+            self.constructor_id().write_to(out);
             match self {
-                Self::IpPort(value) => {
-                    0xd433ad73_u32.write_to(out);
-                    value.write_to(out);
-                }
-                Self::Secret(value) => {
-                    0x37982646_u32.write_to(out);
-                    value.write_to(out);
-                }
+                Self::IpPort(value) => value.write_to(out),
+                Self::Secret(value) => value.write_to(out),
             }
         }
     }
@@ -6898,7 +6845,7 @@ pub mod enums {
         }
     }
     const _: () = assert!(
-        ::core::mem::size_of::<IpPort>() <= 256usize,
+        ::core::mem::size_of:: < IpPort > () <= 256usize,
         "enums::IpPort is larger than 256 bytes"
     );
     impl From<types::IpPort> for IpPort {
@@ -6945,11 +6892,17 @@ pub mod enums {
             path: &str,
         ) -> Result<Self, tl::json::JsonError> {
             match tl::__private::constructor_name(json, path)? {
-                "ipPort" => <types::IpPort as tl::json::FromTlJson>::from_tl_json(json, path)
-                    .map(Self::from),
+                "ipPort" => {
+                    tl::__private::json_variant::<
+                        types::IpPort,
+                        _,
+                    >(json, path, Self::IpPort)
+                }
                 "ipPortSecret" => {
-                    <types::IpPortSecret as tl::json::FromTlJson>::from_tl_json(json, path)
-                        .map(Self::from)
+                    tl::__private::json_variant::<
+                        types::IpPortSecret,
+                        _,
+                    >(json, path, Self::Secret)
                 }
                 other => Err(tl::__private::unknown_constructor(path, other, "IpPort")),
             }
@@ -6957,7 +6910,7 @@ pub mod enums {
     }
     #[cfg(feature = "serde")]
     tl::impl_serde_via_tl_json!(IpPort);
-    /// The boxed type `AccessPointRule`: a value is one of its 1 constructor(s), written with its constructor id first.
+    /// The boxed type `AccessPointRule`: a value is its one constructor, written with its constructor id first.
     #[derive(Debug, Clone, PartialEq)]
     pub enum AccessPointRule {
         /// `accessPointRule#4679b65f`: [`types::AccessPointRule`](super::types::AccessPointRule).
@@ -6979,11 +6932,9 @@ pub mod enums {
     }
     impl tl::Encode for AccessPointRule {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
+            self.constructor_id().write_to(out);
             match self {
-                Self::AccessPointRule(value) => {
-                    0x4679b65f_u32.write_to(out);
-                    value.write_to(out);
-                }
+                Self::AccessPointRule(value) => value.write_to(out),
             }
         }
     }
@@ -6999,7 +6950,7 @@ pub mod enums {
         }
     }
     const _: () = assert!(
-        ::core::mem::size_of::<AccessPointRule>() <= 256usize,
+        ::core::mem::size_of:: < AccessPointRule > () <= 256usize,
         "enums::AccessPointRule is larger than 256 bytes"
     );
     impl From<types::AccessPointRule> for AccessPointRule {
@@ -7029,20 +6980,26 @@ pub mod enums {
         ) -> Result<Self, tl::json::JsonError> {
             match tl::__private::constructor_name(json, path)? {
                 "accessPointRule" => {
-                    <types::AccessPointRule as tl::json::FromTlJson>::from_tl_json(json, path)
-                        .map(Self::from)
+                    tl::__private::json_variant::<
+                        types::AccessPointRule,
+                        _,
+                    >(json, path, Self::AccessPointRule)
                 }
-                other => Err(tl::__private::unknown_constructor(
-                    path,
-                    other,
-                    "AccessPointRule",
-                )),
+                other => {
+                    Err(
+                        tl::__private::unknown_constructor(
+                            path,
+                            other,
+                            "AccessPointRule",
+                        ),
+                    )
+                }
             }
         }
     }
     #[cfg(feature = "serde")]
     tl::impl_serde_via_tl_json!(AccessPointRule);
-    /// The boxed type `RpcResult`: a value is one of its 1 constructor(s), written with its constructor id first.
+    /// The boxed type `RpcResult`: a value is its one constructor, written with its constructor id first.
     #[derive(Debug, Clone, PartialEq)]
     pub enum RpcResult {
         /// `rpc_result#f35c6d01`: [`types::RpcResult`](super::types::RpcResult).
@@ -7064,11 +7021,9 @@ pub mod enums {
     }
     impl tl::Encode for RpcResult {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
+            self.constructor_id().write_to(out);
             match self {
-                Self::RpcResult(value) => {
-                    0xf35c6d01_u32.write_to(out);
-                    value.write_to(out);
-                }
+                Self::RpcResult(value) => value.write_to(out),
             }
         }
     }
@@ -7084,7 +7039,7 @@ pub mod enums {
         }
     }
     const _: () = assert!(
-        ::core::mem::size_of::<RpcResult>() <= 256usize,
+        ::core::mem::size_of:: < RpcResult > () <= 256usize,
         "enums::RpcResult is larger than 256 bytes"
     );
     impl From<types::RpcResult> for RpcResult {
@@ -7114,16 +7069,20 @@ pub mod enums {
         ) -> Result<Self, tl::json::JsonError> {
             match tl::__private::constructor_name(json, path)? {
                 "rpc_result" => {
-                    <types::RpcResult as tl::json::FromTlJson>::from_tl_json(json, path)
-                        .map(Self::from)
+                    tl::__private::json_variant::<
+                        types::RpcResult,
+                        _,
+                    >(json, path, Self::RpcResult)
                 }
-                other => Err(tl::__private::unknown_constructor(path, other, "RpcResult")),
+                other => {
+                    Err(tl::__private::unknown_constructor(path, other, "RpcResult"))
+                }
             }
         }
     }
     #[cfg(feature = "serde")]
     tl::impl_serde_via_tl_json!(RpcResult);
-    /// The boxed type `Message`: a value is one of its 1 constructor(s), written with its constructor id first.
+    /// The boxed type `Message`: a value is its one constructor, written with its constructor id first.
     #[derive(Debug, Clone, PartialEq)]
     pub enum Message {
         /// `message#5bb8e511`: [`types::Message`](super::types::Message).
@@ -7145,11 +7104,9 @@ pub mod enums {
     }
     impl tl::Encode for Message {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
+            self.constructor_id().write_to(out);
             match self {
-                Self::Message(value) => {
-                    0x5bb8e511_u32.write_to(out);
-                    value.write_to(out);
-                }
+                Self::Message(value) => value.write_to(out),
             }
         }
     }
@@ -7165,7 +7122,7 @@ pub mod enums {
         }
     }
     const _: () = assert!(
-        ::core::mem::size_of::<Message>() <= 256usize,
+        ::core::mem::size_of:: < Message > () <= 256usize,
         "enums::Message is larger than 256 bytes"
     );
     impl From<types::Message> for Message {
@@ -7194,15 +7151,19 @@ pub mod enums {
             path: &str,
         ) -> Result<Self, tl::json::JsonError> {
             match tl::__private::constructor_name(json, path)? {
-                "message" => <types::Message as tl::json::FromTlJson>::from_tl_json(json, path)
-                    .map(Self::from),
+                "message" => {
+                    tl::__private::json_variant::<
+                        types::Message,
+                        _,
+                    >(json, path, Self::Message)
+                }
                 other => Err(tl::__private::unknown_constructor(path, other, "Message")),
             }
         }
     }
     #[cfg(feature = "serde")]
     tl::impl_serde_via_tl_json!(Message);
-    /// The boxed type `MessageContainer`: a value is one of its 1 constructor(s), written with its constructor id first.
+    /// The boxed type `MessageContainer`: a value is its one constructor, written with its constructor id first.
     #[derive(Debug, Clone, PartialEq)]
     pub enum MessageContainer {
         /// `msg_container#73f1f8dc`: [`types::MsgContainer`](super::types::MsgContainer).
@@ -7224,11 +7185,9 @@ pub mod enums {
     }
     impl tl::Encode for MessageContainer {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
+            self.constructor_id().write_to(out);
             match self {
-                Self::MsgContainer(value) => {
-                    0x73f1f8dc_u32.write_to(out);
-                    value.write_to(out);
-                }
+                Self::MsgContainer(value) => value.write_to(out),
             }
         }
     }
@@ -7244,7 +7203,7 @@ pub mod enums {
         }
     }
     const _: () = assert!(
-        ::core::mem::size_of::<MessageContainer>() <= 256usize,
+        ::core::mem::size_of:: < MessageContainer > () <= 256usize,
         "enums::MessageContainer is larger than 256 bytes"
     );
     impl From<types::MsgContainer> for MessageContainer {
@@ -7274,20 +7233,26 @@ pub mod enums {
         ) -> Result<Self, tl::json::JsonError> {
             match tl::__private::constructor_name(json, path)? {
                 "msg_container" => {
-                    <types::MsgContainer as tl::json::FromTlJson>::from_tl_json(json, path)
-                        .map(Self::from)
+                    tl::__private::json_variant::<
+                        types::MsgContainer,
+                        _,
+                    >(json, path, Self::MsgContainer)
                 }
-                other => Err(tl::__private::unknown_constructor(
-                    path,
-                    other,
-                    "MessageContainer",
-                )),
+                other => {
+                    Err(
+                        tl::__private::unknown_constructor(
+                            path,
+                            other,
+                            "MessageContainer",
+                        ),
+                    )
+                }
             }
         }
     }
     #[cfg(feature = "serde")]
     tl::impl_serde_via_tl_json!(MessageContainer);
-    /// The boxed type `MessageCopy`: a value is one of its 1 constructor(s), written with its constructor id first.
+    /// The boxed type `MessageCopy`: a value is its one constructor, written with its constructor id first.
     #[derive(Debug, Clone, PartialEq)]
     pub enum MessageCopy {
         /// `msg_copy#e06046b2`: [`types::MsgCopy`](super::types::MsgCopy).
@@ -7309,11 +7274,9 @@ pub mod enums {
     }
     impl tl::Encode for MessageCopy {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
+            self.constructor_id().write_to(out);
             match self {
-                Self::MsgCopy(value) => {
-                    0xe06046b2_u32.write_to(out);
-                    value.write_to(out);
-                }
+                Self::MsgCopy(value) => value.write_to(out),
             }
         }
     }
@@ -7329,7 +7292,7 @@ pub mod enums {
         }
     }
     const _: () = assert!(
-        ::core::mem::size_of::<MessageCopy>() <= 256usize,
+        ::core::mem::size_of:: < MessageCopy > () <= 256usize,
         "enums::MessageCopy is larger than 256 bytes"
     );
     impl From<types::MsgCopy> for MessageCopy {
@@ -7358,19 +7321,21 @@ pub mod enums {
             path: &str,
         ) -> Result<Self, tl::json::JsonError> {
             match tl::__private::constructor_name(json, path)? {
-                "msg_copy" => <types::MsgCopy as tl::json::FromTlJson>::from_tl_json(json, path)
-                    .map(Self::from),
-                other => Err(tl::__private::unknown_constructor(
-                    path,
-                    other,
-                    "MessageCopy",
-                )),
+                "msg_copy" => {
+                    tl::__private::json_variant::<
+                        types::MsgCopy,
+                        _,
+                    >(json, path, Self::MsgCopy)
+                }
+                other => {
+                    Err(tl::__private::unknown_constructor(path, other, "MessageCopy"))
+                }
             }
         }
     }
     #[cfg(feature = "serde")]
     tl::impl_serde_via_tl_json!(MessageCopy);
-    /// The boxed type `Object`: a value is one of its 1 constructor(s), written with its constructor id first.
+    /// The boxed type `Object`: a value is its one constructor, written with its constructor id first.
     #[derive(Debug, Clone, PartialEq)]
     pub enum Object {
         /// `gzip_packed#3072cfa1`: [`types::GzipPacked`](super::types::GzipPacked).
@@ -7392,11 +7357,9 @@ pub mod enums {
     }
     impl tl::Encode for Object {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
+            self.constructor_id().write_to(out);
             match self {
-                Self::GzipPacked(value) => {
-                    0x3072cfa1_u32.write_to(out);
-                    value.write_to(out);
-                }
+                Self::GzipPacked(value) => value.write_to(out),
             }
         }
     }
@@ -7412,7 +7375,7 @@ pub mod enums {
         }
     }
     const _: () = assert!(
-        ::core::mem::size_of::<Object>() <= 256usize,
+        ::core::mem::size_of:: < Object > () <= 256usize,
         "enums::Object is larger than 256 bytes"
     );
     impl From<types::GzipPacked> for Object {
@@ -7442,8 +7405,10 @@ pub mod enums {
         ) -> Result<Self, tl::json::JsonError> {
             match tl::__private::constructor_name(json, path)? {
                 "gzip_packed" => {
-                    <types::GzipPacked as tl::json::FromTlJson>::from_tl_json(json, path)
-                        .map(Self::from)
+                    tl::__private::json_variant::<
+                        types::GzipPacked,
+                        _,
+                    >(json, path, Self::GzipPacked)
                 }
                 other => Err(tl::__private::unknown_constructor(path, other, "Object")),
             }
@@ -7455,7 +7420,7 @@ pub mod enums {
     pub mod help {
         use super::super::types;
         use crate as tl;
-        /// The boxed type `help.ConfigSimple`: a value is one of its 1 constructor(s), written with its constructor id first.
+        /// The boxed type `help.ConfigSimple`: a value is its one constructor, written with its constructor id first.
         #[derive(Debug, Clone, PartialEq)]
         pub enum ConfigSimple {
             /// `help.configSimple#5a592a6c`: [`types::help::ConfigSimple`](super::super::types::help::ConfigSimple).
@@ -7477,11 +7442,9 @@ pub mod enums {
         }
         impl tl::Encode for ConfigSimple {
             fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
+                self.constructor_id().write_to(out);
                 match self {
-                    Self::ConfigSimple(value) => {
-                        0x5a592a6c_u32.write_to(out);
-                        value.write_to(out);
-                    }
+                    Self::ConfigSimple(value) => value.write_to(out),
                 }
             }
         }
@@ -7497,7 +7460,7 @@ pub mod enums {
             }
         }
         const _: () = assert!(
-            ::core::mem::size_of::<ConfigSimple>() <= 256usize,
+            ::core::mem::size_of:: < ConfigSimple > () <= 256usize,
             "enums::ConfigSimple is larger than 256 bytes"
         );
         impl From<types::help::ConfigSimple> for ConfigSimple {
@@ -7527,16 +7490,20 @@ pub mod enums {
             ) -> Result<Self, tl::json::JsonError> {
                 match tl::__private::constructor_name(json, path)? {
                     "help.configSimple" => {
-                        <types::help::ConfigSimple as tl::json::FromTlJson>::from_tl_json(
-                            json, path,
-                        )
-                        .map(Self::from)
+                        tl::__private::json_variant::<
+                            types::help::ConfigSimple,
+                            _,
+                        >(json, path, Self::ConfigSimple)
                     }
-                    other => Err(tl::__private::unknown_constructor(
-                        path,
-                        other,
-                        "help.ConfigSimple",
-                    )),
+                    other => {
+                        Err(
+                            tl::__private::unknown_constructor(
+                                path,
+                                other,
+                                "help.ConfigSimple",
+                            ),
+                        )
+                    }
                 }
             }
         }
@@ -7562,9 +7529,7 @@ pub mod functions {
     impl ReqPq {
         /// Builds the value from `nonce`.
         pub fn new(nonce: impl ::core::convert::Into<[u8; 16]>) -> Self {
-            Self {
-                nonce: nonce.into(),
-            }
+            Self { nonce: nonce.into() }
         }
     }
     impl tl::Identifiable for ReqPq {
@@ -7573,15 +7538,15 @@ pub mod functions {
     }
     impl tl::Encode for ReqPq {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
-            0x60469778_u32.write_to(out);
+            <Self as tl::Identifiable>::CONSTRUCTOR_ID.write_to(out);
             self.nonce.write_to(out);
         }
     }
     impl tl::Decode for ReqPq {
         #[inline]
         fn decode(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
-            tl::__private::expect_id(reader, 0x60469778, "req_pq")?;
-            let nonce: [u8; 16] = tl::read!(reader);
+            tl::__private::expect_id_of::<Self>(reader)?;
+            let nonce = tl::read!(reader);
             Ok(Self { nonce })
         }
     }
@@ -7591,10 +7556,9 @@ pub mod functions {
     #[cfg(feature = "serde")]
     impl tl::json::ToTlJson for ReqPq {
         fn to_tl_json(&self) -> tl::json::serde_json::Value {
-            let mut map = tl::json::serde_json::Map::new();
-            map.insert("_".into(), "req_pq".into());
-            map.insert("nonce".into(), self.nonce.to_tl_json());
-            tl::json::serde_json::Value::Object(map)
+            tl::__private::JsonObject::new(<Self as tl::Identifiable>::TL_NAME)
+                .field("nonce", &self.nonce)
+                .finish()
         }
     }
     #[cfg(feature = "serde")]
@@ -7603,7 +7567,13 @@ pub mod functions {
             json: &tl::json::serde_json::Value,
             path: &str,
         ) -> Result<Self, tl::json::JsonError> {
-            let fields = tl::__private::Fields::new(json, path, "req_pq", &["nonce"], &[])?;
+            let fields = tl::__private::Fields::new(
+                json,
+                path,
+                <Self as tl::Identifiable>::TL_NAME,
+                &["nonce"],
+                &[],
+            )?;
             let result = Self {
                 nonce: fields.required("nonce")?,
             };
@@ -7625,9 +7595,7 @@ pub mod functions {
     impl ReqPqMulti {
         /// Builds the value from `nonce`.
         pub fn new(nonce: impl ::core::convert::Into<[u8; 16]>) -> Self {
-            Self {
-                nonce: nonce.into(),
-            }
+            Self { nonce: nonce.into() }
         }
     }
     impl tl::Identifiable for ReqPqMulti {
@@ -7636,15 +7604,15 @@ pub mod functions {
     }
     impl tl::Encode for ReqPqMulti {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
-            0xbe7e8ef1_u32.write_to(out);
+            <Self as tl::Identifiable>::CONSTRUCTOR_ID.write_to(out);
             self.nonce.write_to(out);
         }
     }
     impl tl::Decode for ReqPqMulti {
         #[inline]
         fn decode(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
-            tl::__private::expect_id(reader, 0xbe7e8ef1, "req_pq_multi")?;
-            let nonce: [u8; 16] = tl::read!(reader);
+            tl::__private::expect_id_of::<Self>(reader)?;
+            let nonce = tl::read!(reader);
             Ok(Self { nonce })
         }
     }
@@ -7654,10 +7622,9 @@ pub mod functions {
     #[cfg(feature = "serde")]
     impl tl::json::ToTlJson for ReqPqMulti {
         fn to_tl_json(&self) -> tl::json::serde_json::Value {
-            let mut map = tl::json::serde_json::Map::new();
-            map.insert("_".into(), "req_pq_multi".into());
-            map.insert("nonce".into(), self.nonce.to_tl_json());
-            tl::json::serde_json::Value::Object(map)
+            tl::__private::JsonObject::new(<Self as tl::Identifiable>::TL_NAME)
+                .field("nonce", &self.nonce)
+                .finish()
         }
     }
     #[cfg(feature = "serde")]
@@ -7666,7 +7633,13 @@ pub mod functions {
             json: &tl::json::serde_json::Value,
             path: &str,
         ) -> Result<Self, tl::json::JsonError> {
-            let fields = tl::__private::Fields::new(json, path, "req_pq_multi", &["nonce"], &[])?;
+            let fields = tl::__private::Fields::new(
+                json,
+                path,
+                <Self as tl::Identifiable>::TL_NAME,
+                &["nonce"],
+                &[],
+            )?;
             let result = Self {
                 nonce: fields.required("nonce")?,
             };
@@ -7721,7 +7694,7 @@ pub mod functions {
     }
     impl tl::Encode for ReqDhParams {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
-            0xd712e4be_u32.write_to(out);
+            <Self as tl::Identifiable>::CONSTRUCTOR_ID.write_to(out);
             self.nonce.write_to(out);
             self.server_nonce.write_to(out);
             self.p.write_to(out);
@@ -7733,13 +7706,13 @@ pub mod functions {
     impl tl::Decode for ReqDhParams {
         #[inline]
         fn decode(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
-            tl::__private::expect_id(reader, 0xd712e4be, "req_DH_params")?;
-            let nonce: [u8; 16] = tl::read!(reader);
-            let server_nonce: [u8; 16] = tl::read!(reader);
-            let p: String = tl::read!(reader);
-            let q: String = tl::read!(reader);
-            let public_key_fingerprint: i64 = tl::read!(reader);
-            let encrypted_data: String = tl::read!(reader);
+            tl::__private::expect_id_of::<Self>(reader)?;
+            let nonce = tl::read!(reader);
+            let server_nonce = tl::read!(reader);
+            let p = tl::read!(reader);
+            let q = tl::read!(reader);
+            let public_key_fingerprint = tl::read!(reader);
+            let encrypted_data = tl::read!(reader);
             Ok(Self {
                 nonce,
                 server_nonce,
@@ -7756,18 +7729,14 @@ pub mod functions {
     #[cfg(feature = "serde")]
     impl tl::json::ToTlJson for ReqDhParams {
         fn to_tl_json(&self) -> tl::json::serde_json::Value {
-            let mut map = tl::json::serde_json::Map::new();
-            map.insert("_".into(), "req_DH_params".into());
-            map.insert("nonce".into(), self.nonce.to_tl_json());
-            map.insert("server_nonce".into(), self.server_nonce.to_tl_json());
-            map.insert("p".into(), self.p.to_tl_json());
-            map.insert("q".into(), self.q.to_tl_json());
-            map.insert(
-                "public_key_fingerprint".into(),
-                self.public_key_fingerprint.to_tl_json(),
-            );
-            map.insert("encrypted_data".into(), self.encrypted_data.to_tl_json());
-            tl::json::serde_json::Value::Object(map)
+            tl::__private::JsonObject::new(<Self as tl::Identifiable>::TL_NAME)
+                .field("nonce", &self.nonce)
+                .field("server_nonce", &self.server_nonce)
+                .field("p", &self.p)
+                .field("q", &self.q)
+                .field("public_key_fingerprint", &self.public_key_fingerprint)
+                .field("encrypted_data", &self.encrypted_data)
+                .finish()
         }
     }
     #[cfg(feature = "serde")]
@@ -7779,7 +7748,7 @@ pub mod functions {
             let fields = tl::__private::Fields::new(
                 json,
                 path,
-                "req_DH_params",
+                <Self as tl::Identifiable>::TL_NAME,
                 &[
                     "nonce",
                     "server_nonce",
@@ -7837,7 +7806,7 @@ pub mod functions {
     }
     impl tl::Encode for SetClientDhParams {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
-            0xf5045f1f_u32.write_to(out);
+            <Self as tl::Identifiable>::CONSTRUCTOR_ID.write_to(out);
             self.nonce.write_to(out);
             self.server_nonce.write_to(out);
             self.encrypted_data.write_to(out);
@@ -7846,10 +7815,10 @@ pub mod functions {
     impl tl::Decode for SetClientDhParams {
         #[inline]
         fn decode(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
-            tl::__private::expect_id(reader, 0xf5045f1f, "set_client_DH_params")?;
-            let nonce: [u8; 16] = tl::read!(reader);
-            let server_nonce: [u8; 16] = tl::read!(reader);
-            let encrypted_data: String = tl::read!(reader);
+            tl::__private::expect_id_of::<Self>(reader)?;
+            let nonce = tl::read!(reader);
+            let server_nonce = tl::read!(reader);
+            let encrypted_data = tl::read!(reader);
             Ok(Self {
                 nonce,
                 server_nonce,
@@ -7863,12 +7832,11 @@ pub mod functions {
     #[cfg(feature = "serde")]
     impl tl::json::ToTlJson for SetClientDhParams {
         fn to_tl_json(&self) -> tl::json::serde_json::Value {
-            let mut map = tl::json::serde_json::Map::new();
-            map.insert("_".into(), "set_client_DH_params".into());
-            map.insert("nonce".into(), self.nonce.to_tl_json());
-            map.insert("server_nonce".into(), self.server_nonce.to_tl_json());
-            map.insert("encrypted_data".into(), self.encrypted_data.to_tl_json());
-            tl::json::serde_json::Value::Object(map)
+            tl::__private::JsonObject::new(<Self as tl::Identifiable>::TL_NAME)
+                .field("nonce", &self.nonce)
+                .field("server_nonce", &self.server_nonce)
+                .field("encrypted_data", &self.encrypted_data)
+                .finish()
         }
     }
     #[cfg(feature = "serde")]
@@ -7880,7 +7848,7 @@ pub mod functions {
             let fields = tl::__private::Fields::new(
                 json,
                 path,
-                "set_client_DH_params",
+                <Self as tl::Identifiable>::TL_NAME,
                 &["nonce", "server_nonce", "encrypted_data"],
                 &[],
             )?;
@@ -7907,13 +7875,13 @@ pub mod functions {
     }
     impl tl::Encode for DestroyAuthKey {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
-            0xd1435160_u32.write_to(out);
+            <Self as tl::Identifiable>::CONSTRUCTOR_ID.write_to(out);
         }
     }
     impl tl::Decode for DestroyAuthKey {
         #[inline]
         fn decode(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
-            tl::__private::expect_id(reader, 0xd1435160, "destroy_auth_key")?;
+            tl::__private::expect_id_of::<Self>(reader)?;
             Ok(Self {})
         }
     }
@@ -7923,9 +7891,7 @@ pub mod functions {
     #[cfg(feature = "serde")]
     impl tl::json::ToTlJson for DestroyAuthKey {
         fn to_tl_json(&self) -> tl::json::serde_json::Value {
-            let mut map = tl::json::serde_json::Map::new();
-            map.insert("_".into(), "destroy_auth_key".into());
-            tl::json::serde_json::Value::Object(map)
+            tl::__private::JsonObject::new(<Self as tl::Identifiable>::TL_NAME).finish()
         }
     }
     #[cfg(feature = "serde")]
@@ -7934,7 +7900,13 @@ pub mod functions {
             json: &tl::json::serde_json::Value,
             path: &str,
         ) -> Result<Self, tl::json::JsonError> {
-            let _ = tl::__private::Fields::new(json, path, "destroy_auth_key", &[], &[])?;
+            let _ = tl::__private::Fields::new(
+                json,
+                path,
+                <Self as tl::Identifiable>::TL_NAME,
+                &[],
+                &[],
+            )?;
             let result = Self;
             Ok(result)
         }
@@ -7965,15 +7937,15 @@ pub mod functions {
     }
     impl tl::Encode for RpcDropAnswer {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
-            0x58e4a740_u32.write_to(out);
+            <Self as tl::Identifiable>::CONSTRUCTOR_ID.write_to(out);
             self.req_msg_id.write_to(out);
         }
     }
     impl tl::Decode for RpcDropAnswer {
         #[inline]
         fn decode(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
-            tl::__private::expect_id(reader, 0x58e4a740, "rpc_drop_answer")?;
-            let req_msg_id: i64 = tl::read!(reader);
+            tl::__private::expect_id_of::<Self>(reader)?;
+            let req_msg_id = tl::read!(reader);
             Ok(Self { req_msg_id })
         }
     }
@@ -7983,10 +7955,9 @@ pub mod functions {
     #[cfg(feature = "serde")]
     impl tl::json::ToTlJson for RpcDropAnswer {
         fn to_tl_json(&self) -> tl::json::serde_json::Value {
-            let mut map = tl::json::serde_json::Map::new();
-            map.insert("_".into(), "rpc_drop_answer".into());
-            map.insert("req_msg_id".into(), self.req_msg_id.to_tl_json());
-            tl::json::serde_json::Value::Object(map)
+            tl::__private::JsonObject::new(<Self as tl::Identifiable>::TL_NAME)
+                .field("req_msg_id", &self.req_msg_id)
+                .finish()
         }
     }
     #[cfg(feature = "serde")]
@@ -7995,8 +7966,13 @@ pub mod functions {
             json: &tl::json::serde_json::Value,
             path: &str,
         ) -> Result<Self, tl::json::JsonError> {
-            let fields =
-                tl::__private::Fields::new(json, path, "rpc_drop_answer", &["req_msg_id"], &[])?;
+            let fields = tl::__private::Fields::new(
+                json,
+                path,
+                <Self as tl::Identifiable>::TL_NAME,
+                &["req_msg_id"],
+                &[],
+            )?;
             let result = Self {
                 req_msg_id: fields.required("req_msg_id")?,
             };
@@ -8027,15 +8003,15 @@ pub mod functions {
     }
     impl tl::Encode for GetFutureSalts {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
-            0xb921bd04_u32.write_to(out);
+            <Self as tl::Identifiable>::CONSTRUCTOR_ID.write_to(out);
             self.num.write_to(out);
         }
     }
     impl tl::Decode for GetFutureSalts {
         #[inline]
         fn decode(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
-            tl::__private::expect_id(reader, 0xb921bd04, "get_future_salts")?;
-            let num: i32 = tl::read!(reader);
+            tl::__private::expect_id_of::<Self>(reader)?;
+            let num = tl::read!(reader);
             Ok(Self { num })
         }
     }
@@ -8045,10 +8021,9 @@ pub mod functions {
     #[cfg(feature = "serde")]
     impl tl::json::ToTlJson for GetFutureSalts {
         fn to_tl_json(&self) -> tl::json::serde_json::Value {
-            let mut map = tl::json::serde_json::Map::new();
-            map.insert("_".into(), "get_future_salts".into());
-            map.insert("num".into(), self.num.to_tl_json());
-            tl::json::serde_json::Value::Object(map)
+            tl::__private::JsonObject::new(<Self as tl::Identifiable>::TL_NAME)
+                .field("num", &self.num)
+                .finish()
         }
     }
     #[cfg(feature = "serde")]
@@ -8057,7 +8032,13 @@ pub mod functions {
             json: &tl::json::serde_json::Value,
             path: &str,
         ) -> Result<Self, tl::json::JsonError> {
-            let fields = tl::__private::Fields::new(json, path, "get_future_salts", &["num"], &[])?;
+            let fields = tl::__private::Fields::new(
+                json,
+                path,
+                <Self as tl::Identifiable>::TL_NAME,
+                &["num"],
+                &[],
+            )?;
             let result = Self {
                 num: fields.required("num")?,
             };
@@ -8079,9 +8060,7 @@ pub mod functions {
     impl Ping {
         /// Builds the value from `ping_id`.
         pub fn new(ping_id: impl ::core::convert::Into<i64>) -> Self {
-            Self {
-                ping_id: ping_id.into(),
-            }
+            Self { ping_id: ping_id.into() }
         }
     }
     impl tl::Identifiable for Ping {
@@ -8090,15 +8069,15 @@ pub mod functions {
     }
     impl tl::Encode for Ping {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
-            0x7abe77ec_u32.write_to(out);
+            <Self as tl::Identifiable>::CONSTRUCTOR_ID.write_to(out);
             self.ping_id.write_to(out);
         }
     }
     impl tl::Decode for Ping {
         #[inline]
         fn decode(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
-            tl::__private::expect_id(reader, 0x7abe77ec, "ping")?;
-            let ping_id: i64 = tl::read!(reader);
+            tl::__private::expect_id_of::<Self>(reader)?;
+            let ping_id = tl::read!(reader);
             Ok(Self { ping_id })
         }
     }
@@ -8108,10 +8087,9 @@ pub mod functions {
     #[cfg(feature = "serde")]
     impl tl::json::ToTlJson for Ping {
         fn to_tl_json(&self) -> tl::json::serde_json::Value {
-            let mut map = tl::json::serde_json::Map::new();
-            map.insert("_".into(), "ping".into());
-            map.insert("ping_id".into(), self.ping_id.to_tl_json());
-            tl::json::serde_json::Value::Object(map)
+            tl::__private::JsonObject::new(<Self as tl::Identifiable>::TL_NAME)
+                .field("ping_id", &self.ping_id)
+                .finish()
         }
     }
     #[cfg(feature = "serde")]
@@ -8120,7 +8098,13 @@ pub mod functions {
             json: &tl::json::serde_json::Value,
             path: &str,
         ) -> Result<Self, tl::json::JsonError> {
-            let fields = tl::__private::Fields::new(json, path, "ping", &["ping_id"], &[])?;
+            let fields = tl::__private::Fields::new(
+                json,
+                path,
+                <Self as tl::Identifiable>::TL_NAME,
+                &["ping_id"],
+                &[],
+            )?;
             let result = Self {
                 ping_id: fields.required("ping_id")?,
             };
@@ -8159,7 +8143,7 @@ pub mod functions {
     }
     impl tl::Encode for PingDelayDisconnect {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
-            0xf3427b8c_u32.write_to(out);
+            <Self as tl::Identifiable>::CONSTRUCTOR_ID.write_to(out);
             self.ping_id.write_to(out);
             self.disconnect_delay.write_to(out);
         }
@@ -8167,13 +8151,10 @@ pub mod functions {
     impl tl::Decode for PingDelayDisconnect {
         #[inline]
         fn decode(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
-            tl::__private::expect_id(reader, 0xf3427b8c, "ping_delay_disconnect")?;
-            let ping_id: i64 = tl::read!(reader);
-            let disconnect_delay: i32 = tl::read!(reader);
-            Ok(Self {
-                ping_id,
-                disconnect_delay,
-            })
+            tl::__private::expect_id_of::<Self>(reader)?;
+            let ping_id = tl::read!(reader);
+            let disconnect_delay = tl::read!(reader);
+            Ok(Self { ping_id, disconnect_delay })
         }
     }
     impl tl::RemoteCall for PingDelayDisconnect {
@@ -8182,14 +8163,10 @@ pub mod functions {
     #[cfg(feature = "serde")]
     impl tl::json::ToTlJson for PingDelayDisconnect {
         fn to_tl_json(&self) -> tl::json::serde_json::Value {
-            let mut map = tl::json::serde_json::Map::new();
-            map.insert("_".into(), "ping_delay_disconnect".into());
-            map.insert("ping_id".into(), self.ping_id.to_tl_json());
-            map.insert(
-                "disconnect_delay".into(),
-                self.disconnect_delay.to_tl_json(),
-            );
-            tl::json::serde_json::Value::Object(map)
+            tl::__private::JsonObject::new(<Self as tl::Identifiable>::TL_NAME)
+                .field("ping_id", &self.ping_id)
+                .field("disconnect_delay", &self.disconnect_delay)
+                .finish()
         }
     }
     #[cfg(feature = "serde")]
@@ -8201,7 +8178,7 @@ pub mod functions {
             let fields = tl::__private::Fields::new(
                 json,
                 path,
-                "ping_delay_disconnect",
+                <Self as tl::Identifiable>::TL_NAME,
                 &["ping_id", "disconnect_delay"],
                 &[],
             )?;
@@ -8238,15 +8215,15 @@ pub mod functions {
     }
     impl tl::Encode for DestroySession {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
-            0xe7512126_u32.write_to(out);
+            <Self as tl::Identifiable>::CONSTRUCTOR_ID.write_to(out);
             self.session_id.write_to(out);
         }
     }
     impl tl::Decode for DestroySession {
         #[inline]
         fn decode(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
-            tl::__private::expect_id(reader, 0xe7512126, "destroy_session")?;
-            let session_id: i64 = tl::read!(reader);
+            tl::__private::expect_id_of::<Self>(reader)?;
+            let session_id = tl::read!(reader);
             Ok(Self { session_id })
         }
     }
@@ -8256,10 +8233,9 @@ pub mod functions {
     #[cfg(feature = "serde")]
     impl tl::json::ToTlJson for DestroySession {
         fn to_tl_json(&self) -> tl::json::serde_json::Value {
-            let mut map = tl::json::serde_json::Map::new();
-            map.insert("_".into(), "destroy_session".into());
-            map.insert("session_id".into(), self.session_id.to_tl_json());
-            tl::json::serde_json::Value::Object(map)
+            tl::__private::JsonObject::new(<Self as tl::Identifiable>::TL_NAME)
+                .field("session_id", &self.session_id)
+                .finish()
         }
     }
     #[cfg(feature = "serde")]
@@ -8268,8 +8244,13 @@ pub mod functions {
             json: &tl::json::serde_json::Value,
             path: &str,
         ) -> Result<Self, tl::json::JsonError> {
-            let fields =
-                tl::__private::Fields::new(json, path, "destroy_session", &["session_id"], &[])?;
+            let fields = tl::__private::Fields::new(
+                json,
+                path,
+                <Self as tl::Identifiable>::TL_NAME,
+                &["session_id"],
+                &[],
+            )?;
             let result = Self {
                 session_id: fields.required("session_id")?,
             };

@@ -3,7 +3,7 @@
 //! and dispatching on its `"_"`.
 
 use super::raw_object::{ObjectBindings, OpenJson};
-use super::{FromTlJson, JsonError, error};
+use super::{FromTlJson, JsonError, ToTlJson, error};
 use base64::Engine;
 use serde_json::{Map, Value};
 
@@ -188,4 +188,83 @@ pub fn unknown_constructor(path: &str, name: &str, expected: &str) -> JsonError 
         &format!("{path}._"),
         format!("`{name}` is not a constructor of `{expected}`"),
     )
+}
+
+/// A constructor's TL-JSON object, built field by field in schema order
+/// after its `"_"`: what a generated `to_tl_json` is made of.
+pub struct JsonObject(Map<String, Value>);
+
+impl JsonObject {
+    /// An object whose `"_"` is `name`.
+    #[inline]
+    pub fn new(name: &str) -> JsonObject {
+        let mut map = Map::new();
+        map.insert("_".into(), name.into());
+        JsonObject(map)
+    }
+
+    /// A field that is always there.
+    #[inline]
+    pub fn field<T: ToTlJson + ?Sized>(self, key: &str, value: &T) -> JsonObject {
+        self.json(key, value.to_tl_json())
+    }
+
+    /// A field whose TL-JSON is already made.
+    #[inline]
+    pub fn json(mut self, key: &str, value: Value) -> JsonObject {
+        self.0.insert(key.into(), value);
+        self
+    }
+
+    /// A conditional field: written when present.
+    #[inline]
+    pub fn optional<T: ToTlJson + ?Sized>(self, key: &str, value: Option<&T>) -> JsonObject {
+        match value {
+            Some(value) => self.field(key, value),
+            None => self,
+        }
+    }
+
+    /// A conditional field whose TL-JSON is already made: written when present.
+    #[inline]
+    pub fn optional_json(self, key: &str, value: Option<Value>) -> JsonObject {
+        match value {
+            Some(value) => self.json(key, value),
+            None => self,
+        }
+    }
+
+    /// A `flags.N?true` field: always written, as `true` or `false`.
+    #[inline]
+    pub fn flag(self, key: &str, value: bool) -> JsonObject {
+        self.json(key, Value::Bool(value))
+    }
+
+    /// A mask that keeps bits no field stands for: written, whole (`other`
+    /// with the bits its fields stand for, `derived`), when it has any.
+    #[inline]
+    pub fn mask(self, key: &str, other: u32, derived: u32) -> JsonObject {
+        if other == 0 {
+            self
+        } else {
+            self.field(key, &(other | derived))
+        }
+    }
+
+    /// The finished object.
+    #[inline]
+    pub fn finish(self) -> Value {
+        Value::Object(self.0)
+    }
+}
+
+/// A value of a dispatch or boxed type's variant, read from TL-JSON as the
+/// variant's payload `T` and wrapped by `variant`.
+#[inline]
+pub fn json_variant<T: FromTlJson, E>(
+    value: &Value,
+    path: &str,
+    variant: fn(T) -> E,
+) -> Result<E, JsonError> {
+    T::from_tl_json(value, path).map(variant)
 }
