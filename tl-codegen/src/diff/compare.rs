@@ -242,7 +242,8 @@ impl FieldMatch<'_> {
 }
 
 /// Matches fields by name, then masks left over on both sides in order,
-/// then fields left over at the same place with the same type and flag.
+/// then fields left over at the same place with the same type and flag,
+/// where that crosses no pair matched before.
 fn match_fields<'a>(old: &'a [Parameter], new: &'a [Parameter]) -> FieldMatch<'a> {
     let mut partner: Vec<Option<(usize, Matched)>> = vec![None; new.len()];
     let mut taken = vec![false; old.len()];
@@ -280,7 +281,13 @@ fn match_fields<'a>(old: &'a [Parameter], new: &'a [Parameter]) -> FieldMatch<'a
             (None, None) => true,
             _ => false,
         };
-        if same_flag && type_text(&old[j].ty) == type_text(&new[j].ty) {
+        // Fields matched by name stay on the same side of it: a rename
+        // that would cross them is a removal and an addition.
+        let in_order = partner
+            .iter()
+            .enumerate()
+            .all(|(k, p)| p.is_none_or(|(i, _)| (i < j) == (k < j)));
+        if same_flag && in_order && type_text(&old[j].ty) == type_text(&new[j].ty) {
             taken[j] = true;
             partner[j] = Some((j, Matched::RenamedField));
         }

@@ -329,3 +329,15 @@ fn schemas_the_generator_cannot_plan_are_still_compared() {
     let added = change(c, "field added: b:flags.0?int");
     assert_eq!(added.source, Source::BreaksStructLiterals);
 }
+
+#[test]
+fn a_rename_that_would_cross_fields_matched_by_name_is_a_removal_and_an_addition() {
+    // `a` and `b` swapped places around `x` → `y`: the middle field cannot
+    // be the same one under another name.
+    let diff = diff_of("c#1 a:int x:int b:int = C;", "c#1 b:int y:int a:int = C;");
+    let c = definition(&diff, "c");
+    change(c, "field added: y:int");
+    change(c, "field removed: x:int");
+    change(c, "fields reordered");
+    assert_eq!(c.changes.len(), 3, "{c:#?}");
+}
