@@ -1,6 +1,6 @@
 //! `tl diff`, run as a user runs it: on small hand-written pairs, one kind
-//! of change each, and on real pairs of Telegram layers (158, 198, 229, 230)
-//! and TDLib releases, where every reported change is checked against the
+//! of change each, and on real pairs of Telegram layers (158, 198, 229, 230),
+//! TDLib releases and TON's files of two pytoniq-core releases, where every reported change is checked against the
 //! two definitions' printed text and nothing that differs is missed.
 
 #[path = "support/tl.rs"]
@@ -555,6 +555,35 @@ fn tdlib_releases() {
         &newer_layers("td/td_api_1.8.29.tl"),
         &newer_layers("td/td_api.tl"),
     );
+}
+
+#[test]
+fn ton_releases() {
+    for file in ["ton_api.tl", "lite_api.tl", "tonlib_api.tl"] {
+        let json = check_real_pair(
+            &older_layers(&format!("ton-0.1.10/{file}")),
+            &newer_layers(&format!("ton/{file}")),
+        );
+        if file == "lite_api.tl" {
+            // A new field on a new bit of TON's `mode` mask.
+            let transaction = definition(&json, "liteServer.transactionId");
+            let metadata = change_of(
+                transaction,
+                "field_added",
+                "param",
+                "metadata:mode.8?liteServer.transactionMetadata",
+            );
+            assert_eq!(metadata["wire"]["old_reads_new"], "while-absent");
+            assert_eq!(metadata["wire"]["new_reads_old"], "always");
+            assert_eq!(
+                metadata["rust_item"],
+                "types::lite_server::TransactionId::metadata"
+            );
+            // Renamed with its id kept: one definition, not two.
+            let ordinary = definition(&json, "liteServer.signatureSet.ordinary");
+            change_of(ordinary, "renamed", "old", "liteServer.signatureSet");
+        }
+    }
 }
 
 #[test]
