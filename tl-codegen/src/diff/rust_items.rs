@@ -122,8 +122,16 @@ fn planned_struct(root: &str, item: &plan::Item) -> RustStruct {
 }
 
 impl RustItems {
-    /// The items of `schemas` as the generator plans them; none if it cannot.
+    /// The items of `schemas` as the generator plans them; none if it cannot,
+    /// or if the checker finds errors (the generator plans checked schemas).
     pub(super) fn of(schemas: &[Schema]) -> RustItems {
+        let refs: Vec<&Schema> = schemas.iter().collect();
+        let errors = tl_parser::check(&refs)
+            .iter()
+            .any(|d| d.severity == tl_parser::Severity::Error);
+        if errors {
+            return RustItems::default();
+        }
         match plan::build(schemas, &|_| true) {
             Ok(plan) => RustItems::from_plan(&plan),
             Err(_) => RustItems::default(),
