@@ -137,9 +137,10 @@ fn type_changes_are_judged_by_bytes_and_by_rust_type() {
 
 #[test]
 fn a_bool_that_becomes_a_true_flag() {
-    let old = "c#1 flags:# pinned:Bool = C;";
-    let new = "c#1 flags:# pinned:flags.0?true = C;";
-    let diff = diff_of(old, new);
+    let bool = "boolFalse#bc799737 = Bool; boolTrue#997275b5 = Bool;";
+    let old = format!("{bool} c#1 flags:# pinned:Bool = C;");
+    let new = format!("{bool} c#1 flags:# pinned:flags.0?true = C;");
+    let diff = diff_of(&old, &new);
     let c = definition(&diff, "c");
     let conditional = change(c, "field pinned became conditional on flags.0");
     assert_eq!(
