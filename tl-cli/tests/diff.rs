@@ -85,7 +85,7 @@ fn text_output_groups_changes_with_their_classes_and_a_summary() {
     assert!(
         stdout.ends_with(
             "\n1 added, 1 removed, 1 changed; 1 type(s) affected; \
-             5 wire-incompatible and 2 source-breaking change(s)\n"
+             3 wire-incompatible and 2 source-breaking change(s)\n"
         ),
         "{stdout}"
     );
@@ -217,7 +217,7 @@ fn json_names_each_change_its_classes_and_rust_item() {
         json["summary"],
         serde_json::json!({
             "added": 1, "removed": 1, "changed": 1, "rust_renamed": 0, "types": 1,
-            "wire_incompatible": 5, "source_breaking": 2,
+            "wire_incompatible": 3, "source_breaking": 2,
         })
     );
 }

@@ -172,7 +172,8 @@ pub(crate) struct Summary {
     pub rust_renamed: usize,
     /// Boxed types added, removed or changed (in total).
     pub types: usize,
-    /// Changes that some peer cannot read in some case.
+    /// Changes of definitions that some peer cannot read in some case (a
+    /// type's constructors gained and lost are counted with the definitions).
     pub wire_incompatible: usize,
     /// Changes that break code naming what changed.
     pub source_breaking: usize,
@@ -193,7 +194,12 @@ impl Summary {
             changed: count(Status::Changed),
             rust_renamed: count(Status::RustRenamed),
             types: diff.types.len(),
-            wire_incompatible: diff.changes().filter(|c| !c.wire.is_compatible()).count(),
+            wire_incompatible: diff
+                .definitions
+                .iter()
+                .flat_map(|d| &d.changes)
+                .filter(|c| !c.wire.is_compatible())
+                .count(),
             source_breaking: diff
                 .changes()
                 .filter(|c| c.source == Source::Breaking)

@@ -140,6 +140,9 @@ fn wire_text(wire: &Wire) -> String {
     if wire.is_compatible() {
         return format!("{GREEN}wire-compatible{GREEN:#}");
     }
+    if *wire == Wire::BROKEN {
+        return format!("{RED}neither side reads the other's bytes{RED:#}");
+    }
     let direction = |readable: Readable, who: &str, whose: &str| match readable {
         Readable::Always => None,
         Readable::WhileAbsent => Some(format!(
