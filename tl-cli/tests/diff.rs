@@ -267,18 +267,18 @@ fn category(c: Category) -> &'static str {
 }
 
 /// Each definition's canonical text and id, by category and TL name.
-fn texts(path: &Path) -> HashMap<Key, (String, u32)> {
-    let schema = tl_parser::parse(&std::fs::read_to_string(path).unwrap()).unwrap();
-    schema
-        .definitions
-        .iter()
-        .map(|d| {
-            (
+fn texts(paths: &[&Path]) -> HashMap<Key, (String, u32)> {
+    let mut texts = HashMap::new();
+    for path in paths {
+        let schema = tl_parser::parse(&std::fs::read_to_string(path).unwrap()).unwrap();
+        for d in &schema.definitions {
+            texts.insert(
                 (category(d.category), d.full_name()),
                 (definition_text(d), d.id),
-            )
-        })
-        .collect()
+            );
+        }
+    }
+    texts
 }
 
 /// A definition's printed text parsed back.
@@ -372,7 +372,15 @@ fn assert_real(old: &Definition, new: &Definition, change: &Value) {
 /// the texts say, and every change of a changed definition is in its texts.
 /// Returns the JSON for checks of particular changes.
 fn check_real_pair(old: &Path, new: &Path) -> Value {
-    let json = json_diff(&[old.to_str().unwrap(), new.to_str().unwrap()]);
+    check_real_sides(&[old], &[new])
+}
+
+/// [`check_real_pair`] with several files a side: `tl diff OLD... -- NEW...`.
+fn check_real_sides(old: &[&Path], new: &[&Path]) -> Value {
+    let mut args: Vec<&str> = old.iter().map(|p| p.to_str().unwrap()).collect();
+    args.push("--");
+    args.extend(new.iter().map(|p| p.to_str().unwrap()));
+    let json = json_diff(&args);
     let (old_texts, new_texts) = (texts(old), texts(new));
     let old_keys: BTreeSet<&Key> = old_texts.keys().collect();
     let new_keys: BTreeSet<&Key> = new_texts.keys().collect();
@@ -526,13 +534,33 @@ fn layer_229_to_230() {
     }
 }
 
+/// What Pyrogram's `main_api.tl` leaves in comments, which Telegram's own
+/// `api.tl` declares (its first lines): without `Bool` the layer does not
+/// pass the checker, so it could not be generated, nor its Rust items named.
+const PYROGRAM_PRELUDE: &str = "\
+boolFalse#bc799737 = Bool;
+boolTrue#997275b5 = Bool;
+true#3fedd339 = True;
+vector#1cb5c415 {t:Type} # [ t ] = Vector t;
+error#c4b9f9bb code:int text:string = Error;
+null#56730bcc = Null;
+";
+
 #[test]
 fn older_telegram_layers_158_198_229() {
-    let json = check_real_pair(
-        &older_layers("telegram-158/api.tl"),
-        &older_layers("telegram-198/api.tl"),
+    let prelude = schema_file("pyrogram_prelude.tl", PYROGRAM_PRELUDE);
+    let json = check_real_sides(
+        &[Path::new(&prelude), &older_layers("telegram-158/api.tl")],
+        &[&older_layers("telegram-198/api.tl")],
     );
     assert!(json["summary"]["changed"].as_u64().unwrap() > 100);
+    // Named from the plan of layer 158 (with the prelude, it passes the checker).
+    let gone = definition(&json, "updateGroupInvitePrivacyForbidden");
+    assert_eq!(gone["status"], "removed");
+    assert_eq!(
+        gone["rust_item"],
+        "types::UpdateGroupInvitePrivacyForbidden"
+    );
     check_real_pair(&older_layers("telegram-198/api.tl"), &bundled_229());
 }
 
