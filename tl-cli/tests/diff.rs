@@ -144,6 +144,14 @@ fn bad_input_gets_the_parsers_diagnostics_and_status_2() {
     assert!(stderr.contains("b_bad.tl:2:"), "{stderr}");
     assert!(out.stdout.is_empty());
 
+    // Both sides' errors at once.
+    let bad_too = schema_file("b_bad_too.tl", "c#3 = ;\n");
+    let out = tl(&["diff", &bad_too, &bad]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = text(&out.stderr);
+    assert!(stderr.contains("b_bad_too.tl:1:"), "{stderr}");
+    assert!(stderr.contains("b_bad.tl:2:"), "{stderr}");
+
     let out = tl(&["diff", &good, "no/such/file.tl"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(text(&out.stderr).contains("cannot read no/such/file.tl"));

@@ -108,29 +108,32 @@ fn sides(args: &Args) -> Result<(&[PathBuf], &[PathBuf]), Failure> {
     }
 }
 
-/// Reads and parses each side's files; every parse error is shown.
-fn load(paths: &[PathBuf]) -> Result<Vec<Schema>, Failure> {
-    let files = paths
+/// Reads each side's files.
+fn read(paths: &[PathBuf]) -> Result<Vec<SchemaFile>, Failure> {
+    Ok(paths
         .iter()
         .map(|p| SchemaFile::load(p))
-        .collect::<Result<Vec<_>, _>>()?;
-    let mut rendered = Vec::new();
-    for file in &files {
-        if let Err(Failure::Rendered(text) | Failure::Message(text)) = file.schema() {
-            rendered.push(text);
-        }
-    }
+        .collect::<Result<Vec<_>, _>>()?)
+}
+
+/// Parses both sides; every file that does not parse, on either side, is
+/// shown with its diagnostic.
+fn compare(args: &Args) -> Result<SchemaDiff, Failure> {
+    let (old, new) = sides(args)?;
+    let (old, new) = (read(old)?, read(new)?);
+    let rendered: Vec<String> = old
+        .iter()
+        .chain(&new)
+        .filter_map(|file| file.schema().err())
+        .map(|failure| failure.to_string())
+        .collect();
     if !rendered.is_empty() {
         return Err(Failure::Rendered(rendered.join("\n\n")));
     }
-    Ok(files.into_iter().filter_map(|f| f.parsed.ok()).collect())
-}
-
-fn compare(args: &Args) -> Result<SchemaDiff, Failure> {
-    let (old, new) = sides(args)?;
-    let old = load(old)?;
-    let new = load(new)?;
-    Ok(tl_codegen::diff::diff(&old, &new))
+    let schemas = |files: Vec<SchemaFile>| -> Vec<Schema> {
+        files.into_iter().filter_map(|f| f.parsed.ok()).collect()
+    };
+    Ok(tl_codegen::diff::diff(&schemas(old), &schemas(new)))
 }
 
 fn report(args: &Args, diff: &SchemaDiff) -> ExitCode {
