@@ -36,7 +36,8 @@
 //! | field added, always present (a value or a `#` mask) | never | never |
 //! | field added, `flags.N?T` | while absent (bit clear) | always |
 //! | field added, `flags.N?true` (no bytes) | always | always |
-//! | field removed | the mirror of added | |
+//! | field removed, `flags.N?T` | always | while absent (bit clear) |
+//! | field removed otherwise | as when added | as when added |
 //! | field or mask renamed (names are not on the wire) | always | always |
 //! | type changed to one written alike (`int`/`int32`, `string`/`bytes`) | always | always |
 //! | type changed otherwise, conditional on both sides | while absent | while absent |
@@ -58,7 +59,12 @@
 //! only exhaustive struct literals and patterns break. Adding a constructor
 //! to a type is [`Source::BreaksExhaustiveMatches`] (the enums are
 //! exhaustive). Everything that removes, renames or retypes something that
-//! code can name, or changes what `new` takes, is [`Source::Breaking`].
+//! code can name, or changes what `new` takes, is [`Source::Breaking`]. An
+//! id change alone breaks no source. Not reported: the variants the dispatch
+//! enums (`AnyValue`, `AnyCall`) gain with every new type and function.
+//!
+//! Where a side does not pass the checker (so it could not be generated),
+//! its items are unnamed and the source classes are judged from the text.
 
 mod compare;
 mod matching;
@@ -73,9 +79,10 @@ use tl_parser::{Category, Schema};
 /// its files, as to [`Config::generate`](crate::Config::generate)).
 ///
 /// Works on any schema: the Rust item names come from the generator's plan
-/// of each side; where a side cannot be planned (a type no definition
-/// declares), its items are left unnamed and source classes are judged from
-/// the TL text alone.
+/// of each side; where a side cannot be generated (the checker finds an
+/// error in it, such as a type no definition declares), its items are left
+/// unnamed and source classes are judged from the TL text alone. Bad input
+/// never panics.
 pub fn diff(old: &[Schema], new: &[Schema]) -> SchemaDiff {
     let old_items = rust_items::RustItems::of(old);
     let new_items = rust_items::RustItems::of(new);
