@@ -239,6 +239,10 @@ fn cached(relative: &str, script: &str) -> PathBuf {
         .map(PathBuf::from)
         .unwrap_or_else(|| root.join("target/real-schemas"));
     let path = cache.join(relative);
+    // One fetch at a time: the tests run in parallel, and two fetches would
+    // write the same downloads.
+    static FETCHING: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    let _one_at_a_time = FETCHING.lock().unwrap_or_else(|e| e.into_inner());
     if !path.exists() {
         let status = Command::new("python3")
             .arg(root.join("tests/real-schemas").join(script))
