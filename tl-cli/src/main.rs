@@ -4,6 +4,7 @@
 //! tl check api.tl mtproto.tl         # parse and check; warnings and errors rendered like rustc's
 //! tl parse --json api.tl              # the parsed model as JSON
 //! tl fmt api.tl                       # canonical TL text
+//! tl diff old/api.tl new/api.tl       # what changed between two layers, and what it breaks
 //! tl gen api.tl -o api.rs             # Rust bindings
 //! tl json decode --raw reply.bin      # TL bytes as TL-JSON (and `encode` back)
 //! ```
@@ -17,8 +18,8 @@ mod text_input;
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
 
-/// Tools for TL, the schema language of Telegram, TDLib and TON: check and
-/// format schemas, generate Rust bindings, and turn TL bytes into TL-JSON and
+/// Tools for TL, the schema language of Telegram, TDLib and TON: check,
+/// format and compare schemas, generate Rust bindings, and turn TL bytes into TL-JSON and
 /// back.
 #[derive(Parser)]
 #[command(name = "tl", version, about, long_about = None)]
@@ -38,6 +39,7 @@ enum Command {
     Check(commands::check::Args),
     Parse(commands::parse::Args),
     Fmt(commands::fmt::Args),
+    Diff(commands::diff::Args),
     Gen(commands::generate::Args),
     Json(commands::json::Args),
 }
@@ -51,6 +53,7 @@ fn main() -> ExitCode {
         Command::Check(args) => commands::check::run(args),
         Command::Parse(args) => commands::parse::run(args),
         Command::Fmt(args) => commands::fmt::run(args),
+        Command::Diff(args) => commands::diff::run(args),
         Command::Gen(args) => commands::generate::run(args),
         Command::Json(args) => commands::json::run(args),
     };

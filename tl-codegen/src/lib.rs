@@ -10,6 +10,9 @@
 //! variants hold a `Box`); `emit` only spells the plan as tokens, one emitter
 //! per kind of item; `format` parses them with syn and prints them with
 //! prettyplease.
+//!
+//! [`diff`](mod@diff) compares two versions of a schema and classifies each
+//! change by what it breaks on the wire and in code using the bindings.
 
 /// The README's examples, compiled as doctests.
 #[cfg(doctest)]
@@ -18,6 +21,7 @@ struct ReadmeExamples;
 
 mod boxing;
 mod config;
+pub mod diff;
 mod emit;
 mod error;
 mod format;
