@@ -61,6 +61,9 @@ mod writer;
 
 #[cfg(feature = "api")]
 #[path = "generated/api.rs"]
+// Generated files are not rustfmt's to read: they are formatted by the
+// generator (prettyplease), and rustfmt runs out of memory on one this size.
+#[rustfmt::skip]
 mod api;
 #[cfg(feature = "api")]
 pub use api::{AnyCall, AnyObject, AnyValue, LAYER, enums, functions, types};
@@ -71,6 +74,7 @@ pub use api::{AnyCall, AnyObject, AnyValue, LAYER, enums, functions, types};
 /// `mtproto::types`, `mtproto::enums`, `mtproto::functions`.
 #[cfg(feature = "mtproto")]
 #[path = "generated/mtproto.rs"]
+#[rustfmt::skip]
 pub mod mtproto;
 
 /// The bindings whose objects an `Object` field of the MTProto schema
