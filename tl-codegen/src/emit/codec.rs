@@ -11,6 +11,15 @@ use quote::quote;
 
 /// Statements writing the fields (and computed masks) to `out`, a `tl::Writer`;
 /// a value that cannot be encoded records why with `out.fail` and is left out.
+///
+/// ```ignore
+/// let flags: u32 = u32::from(self.logout_tokens.is_some()) << 6
+///     | u32::from(self.token_and_app_sandbox.is_some()) << 8;
+/// flags.write_to(out);
+/// out.write_optional(self.logout_tokens.as_ref());
+/// out.write_optional(self.token_and_app_sandbox.as_ref().map(|value| &value.0));
+/// out.write_optional(self.token_and_app_sandbox.as_ref().map(|value| &value.1));
+/// ```
 pub fn encoder(item: &Item) -> TokenStream {
     let tl_name = item.definition.full_name();
     let mut statements = Vec::new();
@@ -239,6 +248,20 @@ fn read_value(field: &Field) -> TokenStream {
 }
 
 /// Statements reading the fields from `reader`, ending in `Ok(Self { .. })`.
+///
+/// ```ignore
+/// let flags: u32 = tl::read!(reader);
+/// let logout_tokens = tl::read!(reader, if flags & (1 << 6) != 0);
+/// let token = tl::read!(reader, if flags & (1 << 8) != 0);
+/// let app_sandbox = tl::read!(reader, if flags & (1 << 8) != 0);
+/// Ok(Self {
+///     logout_tokens,
+///     token_and_app_sandbox: match (token, app_sandbox) {
+///         (Some(token), Some(app_sandbox)) => Some((token, app_sandbox)),
+///         _ => None,
+///     },
+/// })
+/// ```
 pub fn decoder(item: &Item, scope: &Scope) -> TokenStream {
     let mut statements = Vec::new();
     for field in &item.fields {

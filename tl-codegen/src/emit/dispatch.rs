@@ -15,7 +15,18 @@ use crate::plan::Plan;
 use proc_macro2::TokenStream;
 use quote::quote;
 
-/// The three dispatch enums and their impls.
+/// The three dispatch enums and their impls:
+///
+/// ```ignore
+/// pub enum AnyValue { Bool(bool), InputPeer(enums::InputPeer), ... }
+/// pub enum AnyCall { AuthSendCode(functions::auth::SendCode), ... }
+/// pub enum AnyObject { Value(AnyValue), Call(AnyCall) }
+/// impl tl::Decode for AnyValue {
+///     fn decode(reader: &mut tl::Reader<'_>) -> Result<Self, tl::DecodeError> {
+///         match reader.peek_u32()? { 0x7f3b18ea | 0x7b8e7de6 | ... => reader.read().map(Self::InputPeer), ... }
+///     }
+/// }
+/// ```
 pub fn dispatch(plan: &Plan, options: &Options<'_>, scope: &Scope) -> TokenStream {
     let result = scope.std("Result");
     let ok = scope.std("Ok");

@@ -6,7 +6,21 @@ use crate::plan::{BoxedType, CommonField, CommonKind, Plan, item_path};
 use proc_macro2::TokenStream;
 use quote::quote;
 
-/// The enum of boxed type number `index`, with its impls.
+/// The enum of boxed type number `index`, with its impls:
+///
+/// ```ignore
+/// pub enum InputPeer { Empty, User(types::InputPeerUser), ... }
+/// impl InputPeer { pub fn constructor_id(&self) -> u32 { .. } pub fn tl_name(&self) -> &'static str { .. } }
+/// impl tl::Encode for InputPeer {
+///     fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
+///         self.constructor_id().write_to(out);
+///         match self { Self::User(value) => value.write_to(out), ..., _ => {} }
+///     }
+/// }
+/// impl tl::Decode for InputPeer { /* by the id read first */ }
+/// impl From<types::InputPeerUser> for InputPeer { .. }
+/// impl TryFrom<InputPeer> for types::InputPeerUser { .. }
+/// ```
 pub fn boxed_type(plan: &Plan, index: usize, options: &Options<'_>, scope: &Scope) -> TokenStream {
     let boxed = &plan.enums[index];
     let name = ident(&boxed.path.name);

@@ -9,7 +9,12 @@ use crate::plan::{Function, RustType};
 use proc_macro2::TokenStream;
 use quote::quote;
 
-/// The struct of a function, with its trait impls.
+/// The struct of a function, with its trait impls: as a constructor's
+/// (`structs::constructor`), written and read with its id, and
+///
+/// ```ignore
+/// impl tl::RemoteCall for SendCode { type Return = enums::auth::SentCode; }
+/// ```
 pub fn function(function: &Function, options: &Options<'_>, scope: &Scope) -> TokenStream {
     let item = &function.item;
     let definition = &item.definition;

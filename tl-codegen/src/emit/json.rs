@@ -94,7 +94,25 @@ fn object_bindings_path(scope: &Scope) -> TokenStream {
     quote!(#(#up::)* #name)
 }
 
-/// `ToTlJson`/`FromTlJson` for a constructor's or a function's struct.
+/// `ToTlJson`/`FromTlJson` for a constructor's or a function's struct:
+///
+/// ```ignore
+/// impl tl::json::ToTlJson for CodeSettings {
+///     fn to_tl_json(&self) -> tl::json::serde_json::Value {
+///         tl::__private::JsonObject::new(<Self as tl::Identifiable>::TL_NAME)
+///             .flag("allow_flashcall", self.allow_flashcall)
+///             .optional("logout_tokens", self.logout_tokens.as_ref())
+///             .finish()
+///     }
+/// }
+/// impl tl::json::FromTlJson for CodeSettings {
+///     fn from_tl_json(json: &Value, path: &str) -> Result<Self, tl::json::JsonError> {
+///         let fields = tl::__private::Fields::new(json, path, <Self as tl::Identifiable>::TL_NAME, &["allow_flashcall", "logout_tokens"], &["flags"])?;
+///         let result = Self { allow_flashcall: fields.flag("allow_flashcall")?, logout_tokens: fields.optional("logout_tokens")? };
+///         Ok(result)
+///     }
+/// }
+/// ```
 pub fn item(item: &Item, gate: &TokenStream, scope: &Scope) -> TokenStream {
     let name = ident(&item.name);
     let ok = scope.std("Ok");
@@ -272,7 +290,15 @@ pub fn serde_impls(name: &str, generics: &[String], gate: &TokenStream) -> Token
     }
 }
 
-/// `ToTlJson`/`FromTlJson` for a boxed type's enum.
+/// `ToTlJson`/`FromTlJson` for a boxed type's enum: each variant's own, and
+/// read by the `"_"`:
+///
+/// ```ignore
+/// match tl::__private::constructor_name(json, path)? {
+///     "inputPeerUser" => tl::__private::json_variant::<types::InputPeerUser, _>(json, path, Self::User),
+///     other => Err(tl::__private::unknown_constructor(path, other, "InputPeer")),
+/// }
+/// ```
 pub fn boxed_type(plan: &Plan, index: usize, gate: &TokenStream, scope: &Scope) -> TokenStream {
     let boxed = &plan.enums[index];
     let name = ident(&boxed.path.name);

@@ -10,7 +10,17 @@ use crate::plan::Plan;
 use proc_macro2::TokenStream;
 use quote::quote;
 
-/// The struct of constructor number `index`, with its trait impls.
+/// The struct of constructor number `index`, with its trait impls:
+///
+/// ```ignore
+/// /// The constructor `inputPeerUser`, a form of [`enums::InputPeer`](..).
+/// #[derive(Debug, Clone, PartialEq, Default)]
+/// pub struct InputPeerUser { pub user_id: i64, pub access_hash: i64 }
+/// impl InputPeerUser { pub fn new(..) -> Self { .. } }
+/// impl tl::Identifiable for InputPeerUser { const CONSTRUCTOR_ID: u32 = 0xdde8a54c; const TL_NAME: &'static str = "inputPeerUser"; }
+/// impl tl::Encode for InputPeerUser { /* the fields: `codec::encoder` */ }
+/// impl tl::Decode for InputPeerUser { /* the fields: `codec::decoder` */ }
+/// ```
 pub fn constructor(plan: &Plan, index: usize, options: &Options<'_>, scope: &Scope) -> TokenStream {
     let item = &plan.constructors[index];
     let definition = &item.definition;
