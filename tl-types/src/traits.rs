@@ -64,6 +64,20 @@ pub trait Encode {
     /// checks once, with [`Writer::finish`]).
     fn write_to<S: Sink + ?Sized>(&self, out: &mut Writer<'_, S>);
 
+    /// Writes `items` one after another: a vector's elements. Types of a
+    /// fixed size write them in blocks. Generated code's, through
+    /// [`crate::wire::write_bare_vector`].
+    #[doc(hidden)]
+    #[inline]
+    fn write_elements<S: Sink + ?Sized>(items: &[Self], out: &mut Writer<'_, S>)
+    where
+        Self: Sized,
+    {
+        for item in items {
+            item.write_to(out);
+        }
+    }
+
     /// Appends the value's bytes to `sink`. On `Err`, what was appended is
     /// not a valid encoding.
     fn encode<S: Sink + ?Sized>(&self, sink: &mut S) -> Result<(), EncodeError> {
@@ -91,6 +105,19 @@ pub trait Encode {
 pub trait Decode: Sized {
     /// Reads one value from `reader`.
     fn decode(reader: &mut Reader<'_>) -> Result<Self, DecodeError>;
+
+    /// Reads `count` values one after another: a vector's elements. Types of
+    /// a fixed size read them in one go. Generated code's, through
+    /// [`crate::wire::read_bare_vector`].
+    #[doc(hidden)]
+    #[inline]
+    fn read_elements(reader: &mut Reader<'_>, count: usize) -> Result<Vec<Self>, DecodeError> {
+        let mut items = Vec::with_capacity(count);
+        for _ in 0..count {
+            items.push(Self::decode(reader)?);
+        }
+        Ok(items)
+    }
 
     /// Reads one value that must fill `bytes` exactly: trailing bytes are an error.
     fn from_bytes(bytes: &[u8]) -> Result<Self, DecodeError> {

@@ -32,6 +32,58 @@ pub const VECTOR_ID: u32 = 0x1cb5c415;
 /// The longest string or bytes value the format can hold: a 3-byte length.
 pub const MAX_BYTES_LEN: usize = 0xff_ffff;
 
+/// How many bytes a vector of fixed-size elements is written from at a time:
+/// each block is one `Sink::put`.
+const BLOCK: usize = 512;
+
+/// Writes fixed-size elements in blocks of [`BLOCK`] bytes, each element's
+/// bytes given by `bytes`: one copy per block instead of one call per element.
+#[inline]
+fn write_fixed_size<T, const SIZE: usize, S: Sink + ?Sized>(
+    items: &[T],
+    out: &mut Writer<'_, S>,
+    bytes: impl Fn(&T) -> [u8; SIZE],
+) {
+    let mut block = [0u8; BLOCK];
+    for group in items.chunks(BLOCK / SIZE) {
+        for (slot, item) in block.chunks_exact_mut(SIZE).zip(group) {
+            slot.copy_from_slice(&bytes(item));
+        }
+        out.put(&block[..group.len() * SIZE]);
+    }
+}
+
+/// Reads `count` fixed-size elements from one slice of the input, each made
+/// by `from` from its bytes. If the input is shorter, reads them one by one,
+/// so the error is the one the element that runs out would give.
+#[inline]
+fn read_fixed_size<T: Decode, const SIZE: usize>(
+    reader: &mut Reader<'_>,
+    count: usize,
+    from: impl Fn([u8; SIZE]) -> T,
+) -> Result<Vec<T>, DecodeError> {
+    match count.checked_mul(SIZE) {
+        Some(len) if len <= reader.remaining() => {
+            let bytes = reader.read_bytes(len)?;
+            Ok(bytes
+                .chunks_exact(SIZE)
+                .map(|chunk| {
+                    let mut array = [0u8; SIZE];
+                    array.copy_from_slice(chunk);
+                    from(array)
+                })
+                .collect())
+        }
+        _ => {
+            let mut items = Vec::with_capacity(count);
+            for _ in 0..count {
+                items.push(T::decode(reader)?);
+            }
+            Ok(items)
+        }
+    }
+}
+
 macro_rules! fixed_size {
     ($($ty:ty),*) => {$(
         impl Encode for $ty {
@@ -39,12 +91,22 @@ macro_rules! fixed_size {
             fn write_to<S: Sink + ?Sized>(&self, out: &mut Writer<'_, S>) {
                 out.put(&self.to_le_bytes());
             }
+
+            #[inline]
+            fn write_elements<S: Sink + ?Sized>(items: &[Self], out: &mut Writer<'_, S>) {
+                write_fixed_size(items, out, |item| item.to_le_bytes());
+            }
         }
 
         impl Decode for $ty {
             #[inline]
             fn decode(reader: &mut Reader<'_>) -> Result<Self, DecodeError> {
                 reader.read_array().map(<$ty>::from_le_bytes)
+            }
+
+            #[inline]
+            fn read_elements(reader: &mut Reader<'_>, count: usize) -> Result<Vec<Self>, DecodeError> {
+                read_fixed_size(reader, count, <$ty>::from_le_bytes)
             }
         }
     )*};
@@ -57,12 +119,27 @@ impl<const N: usize> Encode for [u8; N] {
     fn write_to<S: Sink + ?Sized>(&self, out: &mut Writer<'_, S>) {
         out.put(self);
     }
+
+    #[inline]
+    fn write_elements<S: Sink + ?Sized>(items: &[Self], out: &mut Writer<'_, S>) {
+        // Already bytes: one copy per block, or per element if it is larger.
+        if N == 0 || N > BLOCK {
+            items.iter().for_each(|item| out.put(item));
+        } else {
+            write_fixed_size(items, out, |item| *item);
+        }
+    }
 }
 
 impl<const N: usize> Decode for [u8; N] {
     #[inline]
     fn decode(reader: &mut Reader<'_>) -> Result<Self, DecodeError> {
         reader.read_array()
+    }
+
+    #[inline]
+    fn read_elements(reader: &mut Reader<'_>, count: usize) -> Result<Vec<Self>, DecodeError> {
+        read_fixed_size(reader, count, |array| array)
     }
 }
 
@@ -181,7 +258,13 @@ impl Decode for Vec<u8> {
 /// [`EncodeError::TooManyElements`].
 #[inline]
 pub fn write_bare_vector<T: Encode, S: Sink + ?Sized>(items: &[T], out: &mut Writer<'_, S>) {
-    write_bare_vector_with(items, out, |item, out| item.write_to(out));
+    let Ok(count) = i32::try_from(items.len()) else {
+        return out.fail(EncodeError::TooManyElements {
+            length: items.len(),
+        });
+    };
+    count.write_to(out);
+    T::write_elements(items, out);
 }
 
 /// Writes a bare `vector<T>` whose elements `write` writes: for elements
@@ -221,16 +304,14 @@ pub fn write_vector_with<T, S: Sink + ?Sized>(
 /// Every element takes at least 4 bytes, so a count larger than a quarter of
 /// the remaining input is refused before anything is allocated.
 pub fn read_bare_vector<T: Decode>(reader: &mut Reader<'_>) -> Result<Vec<T>, DecodeError> {
-    read_bare_vector_with(reader, T::decode)
+    let count = read_count(reader)?;
+    T::read_elements(reader, count)
 }
 
-/// Reads a bare `vector<T>` whose elements `read` reads (see
-/// [`write_bare_vector_with`]), with the same bound on the count as
-/// [`read_bare_vector`].
-pub fn read_bare_vector_with<'a, T>(
-    reader: &mut Reader<'a>,
-    mut read: impl FnMut(&mut Reader<'a>) -> Result<T, DecodeError>,
-) -> Result<Vec<T>, DecodeError> {
+/// Reads a vector's count, refusing one larger than a quarter of the
+/// remaining input (every element takes at least 4 bytes) before anything
+/// is allocated.
+fn read_count(reader: &mut Reader<'_>) -> Result<usize, DecodeError> {
     let start = reader.position();
     let count = i32::decode(reader)?;
     let count = usize::try_from(count)
@@ -244,6 +325,17 @@ pub fn read_bare_vector_with<'a, T>(
             },
         ));
     }
+    Ok(count)
+}
+
+/// Reads a bare `vector<T>` whose elements `read` reads (see
+/// [`write_bare_vector_with`]), with the same bound on the count as
+/// [`read_bare_vector`].
+pub fn read_bare_vector_with<'a, T>(
+    reader: &mut Reader<'a>,
+    mut read: impl FnMut(&mut Reader<'a>) -> Result<T, DecodeError>,
+) -> Result<Vec<T>, DecodeError> {
+    let count = read_count(reader)?;
     let mut items = Vec::with_capacity(count);
     for _ in 0..count {
         items.push(read(reader)?);

@@ -102,13 +102,13 @@ fn gated_text(item: &Item, mask: &Field, bits: u32) -> String {
     }
 }
 
-/// `new`, taking the fields that are always present, each as anything that
-/// converts into its type; the rest start absent. For a struct with no such
+/// `new`, taking the fields that are always present (numbers as they are,
+/// the rest as anything that converts into their type); the rest start absent. For a struct with no such
 /// field there is none (it has `Default`, or nothing to give).
 ///
 /// ```ignore
-/// pub fn new(phone_number: impl Into<String>, api_id: impl Into<i32>, ...) -> Self {
-///     Self { phone_number: phone_number.into(), api_id: api_id.into(), ..., logout_tokens: None }
+/// pub fn new(phone_number: impl Into<String>, api_id: i32, ...) -> Self {
+///     Self { phone_number: phone_number.into(), api_id, ..., logout_tokens: None }
 /// }
 /// ```
 pub fn constructor(item: &Item, scope: &Scope) -> Option<TokenStream> {
@@ -116,14 +116,22 @@ pub fn constructor(item: &Item, scope: &Scope) -> Option<TokenStream> {
     if required.is_empty() {
         return None;
     }
+    // Numbers and other `Copy` values are taken as they are, so a literal
+    // gets the field's type (`5_000_000_000` for a `long`); the rest as
+    // anything that converts (`&str` for a `String`, a struct for its enum).
     let params = required.iter().map(|field| {
         let name = ident(field.member.as_deref().unwrap_or(&field.ident));
         let ty = scope.ty(&field.ty);
-        quote!(#name: impl ::core::convert::Into<#ty>)
+        if field.ty.is_copy() {
+            quote!(#name: #ty)
+        } else {
+            quote!(#name: impl ::core::convert::Into<#ty>)
+        }
     });
     let values = item.fields.iter().filter_map(|field| {
         let name = ident(field.member.as_deref()?);
         Some(match field.role {
+            Role::Required if field.ty.is_copy() => quote!(#name),
             Role::Required => quote!(#name: #name.into()),
             Role::Optional { .. } => quote!(#name: None),
             Role::Bit { .. } => quote!(#name: false),

@@ -674,14 +674,14 @@ pub mod types {
     impl ResPq {
         /// Builds the value from `nonce`, `server_nonce`, `pq` and `server_public_key_fingerprints`.
         pub fn new(
-            nonce: impl ::core::convert::Into<[u8; 16]>,
-            server_nonce: impl ::core::convert::Into<[u8; 16]>,
+            nonce: [u8; 16],
+            server_nonce: [u8; 16],
             pq: impl ::core::convert::Into<String>,
             server_public_key_fingerprints: impl ::core::convert::Into<Vec<i64>>,
         ) -> Self {
             Self {
-                nonce: nonce.into(),
-                server_nonce: server_nonce.into(),
+                nonce,
+                server_nonce,
                 pq: pq.into(),
                 server_public_key_fingerprints: server_public_key_fingerprints.into(),
             }
@@ -779,17 +779,17 @@ pub mod types {
             pq: impl ::core::convert::Into<String>,
             p: impl ::core::convert::Into<String>,
             q: impl ::core::convert::Into<String>,
-            nonce: impl ::core::convert::Into<[u8; 16]>,
-            server_nonce: impl ::core::convert::Into<[u8; 16]>,
-            new_nonce: impl ::core::convert::Into<[u8; 32]>,
+            nonce: [u8; 16],
+            server_nonce: [u8; 16],
+            new_nonce: [u8; 32],
         ) -> Self {
             Self {
                 pq: pq.into(),
                 p: p.into(),
                 q: q.into(),
-                nonce: nonce.into(),
-                server_nonce: server_nonce.into(),
-                new_nonce: new_nonce.into(),
+                nonce,
+                server_nonce,
+                new_nonce,
             }
         }
     }
@@ -893,19 +893,19 @@ pub mod types {
             pq: impl ::core::convert::Into<String>,
             p: impl ::core::convert::Into<String>,
             q: impl ::core::convert::Into<String>,
-            nonce: impl ::core::convert::Into<[u8; 16]>,
-            server_nonce: impl ::core::convert::Into<[u8; 16]>,
-            new_nonce: impl ::core::convert::Into<[u8; 32]>,
-            dc: impl ::core::convert::Into<i32>,
+            nonce: [u8; 16],
+            server_nonce: [u8; 16],
+            new_nonce: [u8; 32],
+            dc: i32,
         ) -> Self {
             Self {
                 pq: pq.into(),
                 p: p.into(),
                 q: q.into(),
-                nonce: nonce.into(),
-                server_nonce: server_nonce.into(),
-                new_nonce: new_nonce.into(),
-                dc: dc.into(),
+                nonce,
+                server_nonce,
+                new_nonce,
+                dc,
             }
         }
     }
@@ -1014,19 +1014,19 @@ pub mod types {
             pq: impl ::core::convert::Into<String>,
             p: impl ::core::convert::Into<String>,
             q: impl ::core::convert::Into<String>,
-            nonce: impl ::core::convert::Into<[u8; 16]>,
-            server_nonce: impl ::core::convert::Into<[u8; 16]>,
-            new_nonce: impl ::core::convert::Into<[u8; 32]>,
-            expires_in: impl ::core::convert::Into<i32>,
+            nonce: [u8; 16],
+            server_nonce: [u8; 16],
+            new_nonce: [u8; 32],
+            expires_in: i32,
         ) -> Self {
             Self {
                 pq: pq.into(),
                 p: p.into(),
                 q: q.into(),
-                nonce: nonce.into(),
-                server_nonce: server_nonce.into(),
-                new_nonce: new_nonce.into(),
-                expires_in: expires_in.into(),
+                nonce,
+                server_nonce,
+                new_nonce,
+                expires_in,
             }
         }
     }
@@ -1138,21 +1138,21 @@ pub mod types {
             pq: impl ::core::convert::Into<String>,
             p: impl ::core::convert::Into<String>,
             q: impl ::core::convert::Into<String>,
-            nonce: impl ::core::convert::Into<[u8; 16]>,
-            server_nonce: impl ::core::convert::Into<[u8; 16]>,
-            new_nonce: impl ::core::convert::Into<[u8; 32]>,
-            dc: impl ::core::convert::Into<i32>,
-            expires_in: impl ::core::convert::Into<i32>,
+            nonce: [u8; 16],
+            server_nonce: [u8; 16],
+            new_nonce: [u8; 32],
+            dc: i32,
+            expires_in: i32,
         ) -> Self {
             Self {
                 pq: pq.into(),
                 p: p.into(),
                 q: q.into(),
-                nonce: nonce.into(),
-                server_nonce: server_nonce.into(),
-                new_nonce: new_nonce.into(),
-                dc: dc.into(),
-                expires_in: expires_in.into(),
+                nonce,
+                server_nonce,
+                new_nonce,
+                dc,
+                expires_in,
             }
         }
     }
@@ -1268,18 +1268,18 @@ pub mod types {
     impl BindAuthKeyInner {
         /// Builds the value from `nonce`, `temp_auth_key_id`, `perm_auth_key_id`, `temp_session_id` and `expires_at`.
         pub fn new(
-            nonce: impl ::core::convert::Into<i64>,
-            temp_auth_key_id: impl ::core::convert::Into<i64>,
-            perm_auth_key_id: impl ::core::convert::Into<i64>,
-            temp_session_id: impl ::core::convert::Into<i64>,
-            expires_at: impl ::core::convert::Into<i32>,
+            nonce: i64,
+            temp_auth_key_id: i64,
+            perm_auth_key_id: i64,
+            temp_session_id: i64,
+            expires_at: i32,
         ) -> Self {
             Self {
-                nonce: nonce.into(),
-                temp_auth_key_id: temp_auth_key_id.into(),
-                perm_auth_key_id: perm_auth_key_id.into(),
-                temp_session_id: temp_session_id.into(),
-                expires_at: expires_at.into(),
+                nonce,
+                temp_auth_key_id,
+                perm_auth_key_id,
+                temp_session_id,
+                expires_at,
             }
         }
     }
@@ -1373,14 +1373,14 @@ pub mod types {
     impl ServerDhParamsFail {
         /// Builds the value from `nonce`, `server_nonce` and `new_nonce_hash`.
         pub fn new(
-            nonce: impl ::core::convert::Into<[u8; 16]>,
-            server_nonce: impl ::core::convert::Into<[u8; 16]>,
-            new_nonce_hash: impl ::core::convert::Into<[u8; 16]>,
+            nonce: [u8; 16],
+            server_nonce: [u8; 16],
+            new_nonce_hash: [u8; 16],
         ) -> Self {
             Self {
-                nonce: nonce.into(),
-                server_nonce: server_nonce.into(),
-                new_nonce_hash: new_nonce_hash.into(),
+                nonce,
+                server_nonce,
+                new_nonce_hash,
             }
         }
     }
@@ -1458,13 +1458,13 @@ pub mod types {
     impl ServerDhParamsOk {
         /// Builds the value from `nonce`, `server_nonce` and `encrypted_answer`.
         pub fn new(
-            nonce: impl ::core::convert::Into<[u8; 16]>,
-            server_nonce: impl ::core::convert::Into<[u8; 16]>,
+            nonce: [u8; 16],
+            server_nonce: [u8; 16],
             encrypted_answer: impl ::core::convert::Into<String>,
         ) -> Self {
             Self {
-                nonce: nonce.into(),
-                server_nonce: server_nonce.into(),
+                nonce,
+                server_nonce,
                 encrypted_answer: encrypted_answer.into(),
             }
         }
@@ -1549,20 +1549,20 @@ pub mod types {
     impl ServerDhInnerData {
         /// Builds the value from `nonce`, `server_nonce`, `g`, `dh_prime`, `g_a` and `server_time`.
         pub fn new(
-            nonce: impl ::core::convert::Into<[u8; 16]>,
-            server_nonce: impl ::core::convert::Into<[u8; 16]>,
-            g: impl ::core::convert::Into<i32>,
+            nonce: [u8; 16],
+            server_nonce: [u8; 16],
+            g: i32,
             dh_prime: impl ::core::convert::Into<String>,
             g_a: impl ::core::convert::Into<String>,
-            server_time: impl ::core::convert::Into<i32>,
+            server_time: i32,
         ) -> Self {
             Self {
-                nonce: nonce.into(),
-                server_nonce: server_nonce.into(),
-                g: g.into(),
+                nonce,
+                server_nonce,
+                g,
                 dh_prime: dh_prime.into(),
                 g_a: g_a.into(),
-                server_time: server_time.into(),
+                server_time,
             }
         }
     }
@@ -1657,15 +1657,15 @@ pub mod types {
     impl ClientDhInnerData {
         /// Builds the value from `nonce`, `server_nonce`, `retry_id` and `g_b`.
         pub fn new(
-            nonce: impl ::core::convert::Into<[u8; 16]>,
-            server_nonce: impl ::core::convert::Into<[u8; 16]>,
-            retry_id: impl ::core::convert::Into<i64>,
+            nonce: [u8; 16],
+            server_nonce: [u8; 16],
+            retry_id: i64,
             g_b: impl ::core::convert::Into<String>,
         ) -> Self {
             Self {
-                nonce: nonce.into(),
-                server_nonce: server_nonce.into(),
-                retry_id: retry_id.into(),
+                nonce,
+                server_nonce,
+                retry_id,
                 g_b: g_b.into(),
             }
         }
@@ -1749,14 +1749,14 @@ pub mod types {
     impl DhGenOk {
         /// Builds the value from `nonce`, `server_nonce` and `new_nonce_hash1`.
         pub fn new(
-            nonce: impl ::core::convert::Into<[u8; 16]>,
-            server_nonce: impl ::core::convert::Into<[u8; 16]>,
-            new_nonce_hash1: impl ::core::convert::Into<[u8; 16]>,
+            nonce: [u8; 16],
+            server_nonce: [u8; 16],
+            new_nonce_hash1: [u8; 16],
         ) -> Self {
             Self {
-                nonce: nonce.into(),
-                server_nonce: server_nonce.into(),
-                new_nonce_hash1: new_nonce_hash1.into(),
+                nonce,
+                server_nonce,
+                new_nonce_hash1,
             }
         }
     }
@@ -1834,14 +1834,14 @@ pub mod types {
     impl DhGenRetry {
         /// Builds the value from `nonce`, `server_nonce` and `new_nonce_hash2`.
         pub fn new(
-            nonce: impl ::core::convert::Into<[u8; 16]>,
-            server_nonce: impl ::core::convert::Into<[u8; 16]>,
-            new_nonce_hash2: impl ::core::convert::Into<[u8; 16]>,
+            nonce: [u8; 16],
+            server_nonce: [u8; 16],
+            new_nonce_hash2: [u8; 16],
         ) -> Self {
             Self {
-                nonce: nonce.into(),
-                server_nonce: server_nonce.into(),
-                new_nonce_hash2: new_nonce_hash2.into(),
+                nonce,
+                server_nonce,
+                new_nonce_hash2,
             }
         }
     }
@@ -1919,14 +1919,14 @@ pub mod types {
     impl DhGenFail {
         /// Builds the value from `nonce`, `server_nonce` and `new_nonce_hash3`.
         pub fn new(
-            nonce: impl ::core::convert::Into<[u8; 16]>,
-            server_nonce: impl ::core::convert::Into<[u8; 16]>,
-            new_nonce_hash3: impl ::core::convert::Into<[u8; 16]>,
+            nonce: [u8; 16],
+            server_nonce: [u8; 16],
+            new_nonce_hash3: [u8; 16],
         ) -> Self {
             Self {
-                nonce: nonce.into(),
-                server_nonce: server_nonce.into(),
-                new_nonce_hash3: new_nonce_hash3.into(),
+                nonce,
+                server_nonce,
+                new_nonce_hash3,
             }
         }
     }
@@ -2199,15 +2199,11 @@ pub mod types {
     }
     impl BadMsgNotification {
         /// Builds the value from `bad_msg_id`, `bad_msg_seqno` and `error_code`.
-        pub fn new(
-            bad_msg_id: impl ::core::convert::Into<i64>,
-            bad_msg_seqno: impl ::core::convert::Into<i32>,
-            error_code: impl ::core::convert::Into<i32>,
-        ) -> Self {
+        pub fn new(bad_msg_id: i64, bad_msg_seqno: i32, error_code: i32) -> Self {
             Self {
-                bad_msg_id: bad_msg_id.into(),
-                bad_msg_seqno: bad_msg_seqno.into(),
-                error_code: error_code.into(),
+                bad_msg_id,
+                bad_msg_seqno,
+                error_code,
             }
         }
     }
@@ -2287,16 +2283,16 @@ pub mod types {
     impl BadServerSalt {
         /// Builds the value from `bad_msg_id`, `bad_msg_seqno`, `error_code` and `new_server_salt`.
         pub fn new(
-            bad_msg_id: impl ::core::convert::Into<i64>,
-            bad_msg_seqno: impl ::core::convert::Into<i32>,
-            error_code: impl ::core::convert::Into<i32>,
-            new_server_salt: impl ::core::convert::Into<i64>,
+            bad_msg_id: i64,
+            bad_msg_seqno: i32,
+            error_code: i32,
+            new_server_salt: i64,
         ) -> Self {
             Self {
-                bad_msg_id: bad_msg_id.into(),
-                bad_msg_seqno: bad_msg_seqno.into(),
-                error_code: error_code.into(),
-                new_server_salt: new_server_salt.into(),
+                bad_msg_id,
+                bad_msg_seqno,
+                error_code,
+                new_server_salt,
             }
         }
     }
@@ -2437,12 +2433,9 @@ pub mod types {
     }
     impl MsgsStateInfo {
         /// Builds the value from `req_msg_id` and `info`.
-        pub fn new(
-            req_msg_id: impl ::core::convert::Into<i64>,
-            info: impl ::core::convert::Into<String>,
-        ) -> Self {
+        pub fn new(req_msg_id: i64, info: impl ::core::convert::Into<String>) -> Self {
             Self {
-                req_msg_id: req_msg_id.into(),
+                req_msg_id,
                 info: info.into(),
             }
         }
@@ -2587,17 +2580,12 @@ pub mod types {
     }
     impl MsgDetailedInfo {
         /// Builds the value from `msg_id`, `answer_msg_id`, `bytes` and `status`.
-        pub fn new(
-            msg_id: impl ::core::convert::Into<i64>,
-            answer_msg_id: impl ::core::convert::Into<i64>,
-            bytes: impl ::core::convert::Into<i32>,
-            status: impl ::core::convert::Into<i32>,
-        ) -> Self {
+        pub fn new(msg_id: i64, answer_msg_id: i64, bytes: i32, status: i32) -> Self {
             Self {
-                msg_id: msg_id.into(),
-                answer_msg_id: answer_msg_id.into(),
-                bytes: bytes.into(),
-                status: status.into(),
+                msg_id,
+                answer_msg_id,
+                bytes,
+                status,
             }
         }
     }
@@ -2679,15 +2667,11 @@ pub mod types {
     }
     impl MsgNewDetailedInfo {
         /// Builds the value from `answer_msg_id`, `bytes` and `status`.
-        pub fn new(
-            answer_msg_id: impl ::core::convert::Into<i64>,
-            bytes: impl ::core::convert::Into<i32>,
-            status: impl ::core::convert::Into<i32>,
-        ) -> Self {
+        pub fn new(answer_msg_id: i64, bytes: i32, status: i32) -> Self {
             Self {
-                answer_msg_id: answer_msg_id.into(),
-                bytes: bytes.into(),
-                status: status.into(),
+                answer_msg_id,
+                bytes,
+                status,
             }
         }
     }
@@ -2824,11 +2808,11 @@ pub mod types {
     impl RpcError {
         /// Builds the value from `error_code` and `error_message`.
         pub fn new(
-            error_code: impl ::core::convert::Into<i32>,
+            error_code: i32,
             error_message: impl ::core::convert::Into<String>,
         ) -> Self {
             Self {
-                error_code: error_code.into(),
+                error_code,
                 error_message: error_message.into(),
             }
         }
@@ -2988,16 +2972,8 @@ pub mod types {
     }
     impl RpcAnswerDropped {
         /// Builds the value from `msg_id`, `seq_no` and `bytes`.
-        pub fn new(
-            msg_id: impl ::core::convert::Into<i64>,
-            seq_no: impl ::core::convert::Into<i32>,
-            bytes: impl ::core::convert::Into<i32>,
-        ) -> Self {
-            Self {
-                msg_id: msg_id.into(),
-                seq_no: seq_no.into(),
-                bytes: bytes.into(),
-            }
+        pub fn new(msg_id: i64, seq_no: i32, bytes: i32) -> Self {
+            Self { msg_id, seq_no, bytes }
         }
     }
     impl tl::Identifiable for RpcAnswerDropped {
@@ -3069,15 +3045,11 @@ pub mod types {
     }
     impl FutureSalt {
         /// Builds the value from `valid_since`, `valid_until` and `salt`.
-        pub fn new(
-            valid_since: impl ::core::convert::Into<i32>,
-            valid_until: impl ::core::convert::Into<i32>,
-            salt: impl ::core::convert::Into<i64>,
-        ) -> Self {
+        pub fn new(valid_since: i32, valid_until: i32, salt: i64) -> Self {
             Self {
-                valid_since: valid_since.into(),
-                valid_until: valid_until.into(),
-                salt: salt.into(),
+                valid_since,
+                valid_until,
+                salt,
             }
         }
     }
@@ -3155,13 +3127,13 @@ pub mod types {
     impl FutureSalts {
         /// Builds the value from `req_msg_id`, `now` and `salts`.
         pub fn new(
-            req_msg_id: impl ::core::convert::Into<i64>,
-            now: impl ::core::convert::Into<i32>,
+            req_msg_id: i64,
+            now: i32,
             salts: impl ::core::convert::Into<Vec<types::FutureSalt>>,
         ) -> Self {
             Self {
-                req_msg_id: req_msg_id.into(),
-                now: now.into(),
+                req_msg_id,
+                now,
                 salts: salts.into(),
             }
         }
@@ -3233,14 +3205,8 @@ pub mod types {
     }
     impl Pong {
         /// Builds the value from `msg_id` and `ping_id`.
-        pub fn new(
-            msg_id: impl ::core::convert::Into<i64>,
-            ping_id: impl ::core::convert::Into<i64>,
-        ) -> Self {
-            Self {
-                msg_id: msg_id.into(),
-                ping_id: ping_id.into(),
-            }
+        pub fn new(msg_id: i64, ping_id: i64) -> Self {
+            Self { msg_id, ping_id }
         }
     }
     impl tl::Identifiable for Pong {
@@ -3304,10 +3270,8 @@ pub mod types {
     }
     impl DestroySessionOk {
         /// Builds the value from `session_id`.
-        pub fn new(session_id: impl ::core::convert::Into<i64>) -> Self {
-            Self {
-                session_id: session_id.into(),
-            }
+        pub fn new(session_id: i64) -> Self {
+            Self { session_id }
         }
     }
     impl tl::Identifiable for DestroySessionOk {
@@ -3367,10 +3331,8 @@ pub mod types {
     }
     impl DestroySessionNone {
         /// Builds the value from `session_id`.
-        pub fn new(session_id: impl ::core::convert::Into<i64>) -> Self {
-            Self {
-                session_id: session_id.into(),
-            }
+        pub fn new(session_id: i64) -> Self {
+            Self { session_id }
         }
     }
     impl tl::Identifiable for DestroySessionNone {
@@ -3434,15 +3396,11 @@ pub mod types {
     }
     impl NewSessionCreated {
         /// Builds the value from `first_msg_id`, `unique_id` and `server_salt`.
-        pub fn new(
-            first_msg_id: impl ::core::convert::Into<i64>,
-            unique_id: impl ::core::convert::Into<i64>,
-            server_salt: impl ::core::convert::Into<i64>,
-        ) -> Self {
+        pub fn new(first_msg_id: i64, unique_id: i64, server_salt: i64) -> Self {
             Self {
-                first_msg_id: first_msg_id.into(),
-                unique_id: unique_id.into(),
-                server_salt: server_salt.into(),
+                first_msg_id,
+                unique_id,
+                server_salt,
             }
         }
     }
@@ -3519,15 +3477,11 @@ pub mod types {
     }
     impl HttpWait {
         /// Builds the value from `max_delay`, `wait_after` and `max_wait`.
-        pub fn new(
-            max_delay: impl ::core::convert::Into<i32>,
-            wait_after: impl ::core::convert::Into<i32>,
-            max_wait: impl ::core::convert::Into<i32>,
-        ) -> Self {
+        pub fn new(max_delay: i32, wait_after: i32, max_wait: i32) -> Self {
             Self {
-                max_delay: max_delay.into(),
-                wait_after: wait_after.into(),
-                max_wait: max_wait.into(),
+                max_delay,
+                wait_after,
+                max_wait,
             }
         }
     }
@@ -3602,14 +3556,8 @@ pub mod types {
     }
     impl IpPort {
         /// Builds the value from `ipv4` and `port`.
-        pub fn new(
-            ipv4: impl ::core::convert::Into<i32>,
-            port: impl ::core::convert::Into<i32>,
-        ) -> Self {
-            Self {
-                ipv4: ipv4.into(),
-                port: port.into(),
-            }
+        pub fn new(ipv4: i32, port: i32) -> Self {
+            Self { ipv4, port }
         }
     }
     impl tl::Identifiable for IpPort {
@@ -3678,13 +3626,13 @@ pub mod types {
     impl IpPortSecret {
         /// Builds the value from `ipv4`, `port` and `secret`.
         pub fn new(
-            ipv4: impl ::core::convert::Into<i32>,
-            port: impl ::core::convert::Into<i32>,
+            ipv4: i32,
+            port: i32,
             secret: impl ::core::convert::Into<Vec<u8>>,
         ) -> Self {
             Self {
-                ipv4: ipv4.into(),
-                port: port.into(),
+                ipv4,
+                port,
                 secret: secret.into(),
             }
         }
@@ -3760,12 +3708,12 @@ pub mod types {
         /// Builds the value from `phone_prefix_rules`, `dc_id` and `ips`.
         pub fn new(
             phone_prefix_rules: impl ::core::convert::Into<String>,
-            dc_id: impl ::core::convert::Into<i32>,
+            dc_id: i32,
             ips: impl ::core::convert::Into<Vec<enums::IpPort>>,
         ) -> Self {
             Self {
                 phone_prefix_rules: phone_prefix_rules.into(),
-                dc_id: dc_id.into(),
+                dc_id,
                 ips: ips.into(),
             }
         }
@@ -3842,11 +3790,11 @@ pub mod types {
     impl RpcResult {
         /// Builds the value from `req_msg_id` and `result`.
         pub fn new(
-            req_msg_id: impl ::core::convert::Into<i64>,
+            req_msg_id: i64,
             result: impl ::core::convert::Into<tl::RawObject>,
         ) -> Self {
             Self {
-                req_msg_id: req_msg_id.into(),
+                req_msg_id,
                 result: result.into(),
             }
         }
@@ -3928,15 +3876,15 @@ pub mod types {
     impl Message {
         /// Builds the value from `msg_id`, `seqno`, `bytes` and `body`.
         pub fn new(
-            msg_id: impl ::core::convert::Into<i64>,
-            seqno: impl ::core::convert::Into<i32>,
-            bytes: impl ::core::convert::Into<i32>,
+            msg_id: i64,
+            seqno: i32,
+            bytes: i32,
             body: impl ::core::convert::Into<tl::RawObject>,
         ) -> Self {
             Self {
-                msg_id: msg_id.into(),
-                seqno: seqno.into(),
-                bytes: bytes.into(),
+                msg_id,
+                seqno,
+                bytes,
                 body: body.into(),
             }
         }
@@ -4222,13 +4170,13 @@ pub mod types {
         impl ConfigSimple {
             /// Builds the value from `date`, `expires` and `rules`.
             pub fn new(
-                date: impl ::core::convert::Into<i32>,
-                expires: impl ::core::convert::Into<i32>,
+                date: i32,
+                expires: i32,
                 rules: impl ::core::convert::Into<Vec<enums::AccessPointRule>>,
             ) -> Self {
                 Self {
-                    date: date.into(),
-                    expires: expires.into(),
+                    date,
+                    expires,
                     rules: rules.into(),
                 }
             }
@@ -7528,8 +7476,8 @@ pub mod functions {
     }
     impl ReqPq {
         /// Builds the value from `nonce`.
-        pub fn new(nonce: impl ::core::convert::Into<[u8; 16]>) -> Self {
-            Self { nonce: nonce.into() }
+        pub fn new(nonce: [u8; 16]) -> Self {
+            Self { nonce }
         }
     }
     impl tl::Identifiable for ReqPq {
@@ -7594,8 +7542,8 @@ pub mod functions {
     }
     impl ReqPqMulti {
         /// Builds the value from `nonce`.
-        pub fn new(nonce: impl ::core::convert::Into<[u8; 16]>) -> Self {
-            Self { nonce: nonce.into() }
+        pub fn new(nonce: [u8; 16]) -> Self {
+            Self { nonce }
         }
     }
     impl tl::Identifiable for ReqPqMulti {
@@ -7671,19 +7619,19 @@ pub mod functions {
     impl ReqDhParams {
         /// Builds the value from `nonce`, `server_nonce`, `p`, `q`, `public_key_fingerprint` and `encrypted_data`.
         pub fn new(
-            nonce: impl ::core::convert::Into<[u8; 16]>,
-            server_nonce: impl ::core::convert::Into<[u8; 16]>,
+            nonce: [u8; 16],
+            server_nonce: [u8; 16],
             p: impl ::core::convert::Into<String>,
             q: impl ::core::convert::Into<String>,
-            public_key_fingerprint: impl ::core::convert::Into<i64>,
+            public_key_fingerprint: i64,
             encrypted_data: impl ::core::convert::Into<String>,
         ) -> Self {
             Self {
-                nonce: nonce.into(),
-                server_nonce: server_nonce.into(),
+                nonce,
+                server_nonce,
                 p: p.into(),
                 q: q.into(),
-                public_key_fingerprint: public_key_fingerprint.into(),
+                public_key_fingerprint,
                 encrypted_data: encrypted_data.into(),
             }
         }
@@ -7789,13 +7737,13 @@ pub mod functions {
     impl SetClientDhParams {
         /// Builds the value from `nonce`, `server_nonce` and `encrypted_data`.
         pub fn new(
-            nonce: impl ::core::convert::Into<[u8; 16]>,
-            server_nonce: impl ::core::convert::Into<[u8; 16]>,
+            nonce: [u8; 16],
+            server_nonce: [u8; 16],
             encrypted_data: impl ::core::convert::Into<String>,
         ) -> Self {
             Self {
-                nonce: nonce.into(),
-                server_nonce: server_nonce.into(),
+                nonce,
+                server_nonce,
                 encrypted_data: encrypted_data.into(),
             }
         }
@@ -7925,10 +7873,8 @@ pub mod functions {
     }
     impl RpcDropAnswer {
         /// Builds the value from `req_msg_id`.
-        pub fn new(req_msg_id: impl ::core::convert::Into<i64>) -> Self {
-            Self {
-                req_msg_id: req_msg_id.into(),
-            }
+        pub fn new(req_msg_id: i64) -> Self {
+            Self { req_msg_id }
         }
     }
     impl tl::Identifiable for RpcDropAnswer {
@@ -7993,8 +7939,8 @@ pub mod functions {
     }
     impl GetFutureSalts {
         /// Builds the value from `num`.
-        pub fn new(num: impl ::core::convert::Into<i32>) -> Self {
-            Self { num: num.into() }
+        pub fn new(num: i32) -> Self {
+            Self { num }
         }
     }
     impl tl::Identifiable for GetFutureSalts {
@@ -8059,8 +8005,8 @@ pub mod functions {
     }
     impl Ping {
         /// Builds the value from `ping_id`.
-        pub fn new(ping_id: impl ::core::convert::Into<i64>) -> Self {
-            Self { ping_id: ping_id.into() }
+        pub fn new(ping_id: i64) -> Self {
+            Self { ping_id }
         }
     }
     impl tl::Identifiable for Ping {
@@ -8127,14 +8073,8 @@ pub mod functions {
     }
     impl PingDelayDisconnect {
         /// Builds the value from `ping_id` and `disconnect_delay`.
-        pub fn new(
-            ping_id: impl ::core::convert::Into<i64>,
-            disconnect_delay: impl ::core::convert::Into<i32>,
-        ) -> Self {
-            Self {
-                ping_id: ping_id.into(),
-                disconnect_delay: disconnect_delay.into(),
-            }
+        pub fn new(ping_id: i64, disconnect_delay: i32) -> Self {
+            Self { ping_id, disconnect_delay }
         }
     }
     impl tl::Identifiable for PingDelayDisconnect {
@@ -8203,10 +8143,8 @@ pub mod functions {
     }
     impl DestroySession {
         /// Builds the value from `session_id`.
-        pub fn new(session_id: impl ::core::convert::Into<i64>) -> Self {
-            Self {
-                session_id: session_id.into(),
-            }
+        pub fn new(session_id: i64) -> Self {
+            Self { session_id }
         }
     }
     impl tl::Identifiable for DestroySession {

@@ -1,0 +1,285 @@
+//! The four inputs of `BENCHMARKS.md`, decoded and encoded by tl-types and by
+//! the peer crate `grammers-tl-types` on the very same bytes, beside a
+//! `memcpy` of those bytes:
+//!
+//! - `input_peer`: a boxed `inputPeerUser` (20 bytes), the smallest object
+//!   a client decodes often;
+//! - `sent_code`: `auth.sentCode` with `auth.sentCodeTypeSms` (44 bytes);
+//! - `history`: `messages.channelMessages` with 100 messages (texts of
+//!   about 200 characters, a few entities, replies on some, photos on some),
+//!   20 users and 20 channels (about 40 KB);
+//! - `vector_long`: a boxed `Vector<long>` of 10,000 items (80,008 bytes).
+//!
+//! Each group `decode/<input>` times `from_bytes` and dropping the value;
+//! `encode/<input>` encodes into one reused `Vec`; `to_bytes/<input>` into a
+//! fresh one; `memcpy/<input>` copies the bytes into a reused `Vec`. Before
+//! timing, both crates decode each input and encode it back to the identical
+//! bytes, so both do the same work.
+//!
+//! A counting allocator reports, once per input, how many allocations a
+//! decode makes on each side (printed to stderr, and in `BENCHMARKS.md`).
+//!
+//! Run with `cargo bench -p tl-types --bench inputs`.
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::hint::black_box;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use tl_types::{enums, types};
+
+/// The system allocator, counting the allocations it makes.
+struct Counting;
+
+static ALLOCATIONS: AtomicUsize = AtomicUsize::new(0);
+
+// SAFETY: every call is passed on to the system allocator unchanged.
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        ALLOCATIONS.fetch_add(1, Ordering::Relaxed);
+        // SAFETY: the caller's contract is the system allocator's.
+        unsafe { System.alloc(layout) }
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        // SAFETY: the caller's contract is the system allocator's.
+        unsafe { System.dealloc(ptr, layout) }
+    }
+
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        ALLOCATIONS.fetch_add(1, Ordering::Relaxed);
+        // SAFETY: the caller's contract is the system allocator's.
+        unsafe { System.realloc(ptr, layout, new_size) }
+    }
+}
+
+#[global_allocator]
+static GLOBAL: Counting = Counting;
+
+/// How many allocations `f` makes.
+fn allocations(f: impl FnOnce()) -> usize {
+    let before = ALLOCATIONS.load(Ordering::Relaxed);
+    f();
+    ALLOCATIONS.load(Ordering::Relaxed) - before
+}
+
+fn input_peer() -> Vec<u8> {
+    let peer: enums::InputPeer =
+        types::InputPeerUser::new(777_000_123, -4_211_222_333_444_555).into();
+    tl_types::Encode::to_bytes(&peer).unwrap()
+}
+
+fn sent_code() -> Vec<u8> {
+    let sent: enums::auth::SentCode =
+        types::auth::SentCode::new(types::auth::SentCodeTypeSms::new(5), "8c4f0f3b6c1b2a5d9e")
+            .into();
+    tl_types::Encode::to_bytes(&sent).unwrap()
+}
+
+/// A text of about 200 characters, different for each message.
+fn text(i: usize) -> String {
+    let words = [
+        "the",
+        "channel",
+        "posted",
+        "an",
+        "update",
+        "about",
+        "layer",
+        "schema",
+        "release",
+        "notes",
+        "with",
+        "links",
+        "and",
+        "photos",
+        "from",
+        "yesterday's",
+        "meeting",
+    ];
+    let mut text = String::new();
+    let mut k = i;
+    while text.len() < 190 {
+        text.push_str(words[k % words.len()]);
+        text.push(' ');
+        k = k * 7 + 3;
+    }
+    text.push_str(&format!("#{i}"));
+    text
+}
+
+fn photo(i: usize) -> enums::MessageMedia {
+    let sizes: Vec<enums::PhotoSize> = vec![
+        types::PhotoSize::new("m", 320, 240, 14_000 + i as i32).into(),
+        types::PhotoSize::new("x", 800, 600, 61_000 + i as i32).into(),
+    ];
+    let photo = types::Photo::new(
+        5_000_000_000 + i as i64,
+        -77_000_000 - i as i64,
+        vec![1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12],
+        1_700_000_000 + i as i32,
+        sizes,
+        2,
+    );
+    types::MessageMediaPhoto {
+        photo: Some(photo.into()),
+        ..Default::default()
+    }
+    .into()
+}
+
+fn message(i: usize) -> enums::Message {
+    let mut message = types::Message::new(
+        10_000 + i as i32,
+        types::PeerChannel::new(1_500_000_000),
+        1_700_000_000 + i as i32 * 60,
+        text(i),
+    );
+    message.from_id = Some(types::PeerUser::new(100 + (i % 20) as i64).into());
+    message.entities = Some(vec![
+        types::MessageEntityBold::new(0, 3).into(),
+        types::MessageEntityUrl::new(20, 12).into(),
+        types::MessageEntityItalic::new(40, 7).into(),
+    ]);
+    if i % 3 == 0 {
+        message.reply_to = Some(
+            types::MessageReplyHeader {
+                reply_to_msg_id: Some(10_000 + i as i32 - 1),
+                ..Default::default()
+            }
+            .into(),
+        );
+    }
+    if i % 4 == 0 {
+        message.media = Some(photo(i));
+    }
+    message.views_and_forwards = Some((1_000 + i as i32, i as i32 % 7));
+    message.edit_date = (i % 5 == 0).then_some(1_700_100_000);
+    message.into()
+}
+
+fn user(i: usize) -> enums::User {
+    let mut user = types::User::new(100 + i as i64);
+    user.access_hash = Some(-9_000_000_000 - i as i64);
+    user.first_name = Some(format!("User {i}"));
+    user.last_name = Some("Example".to_owned());
+    user.username = Some(format!("user_{i}"));
+    user.photo = Some(types::UserProfilePhoto::new(4_000_000 + i as i64, 2).into());
+    user.status = Some(types::UserStatusRecently::default().into());
+    user.into()
+}
+
+fn channel(i: usize) -> enums::Chat {
+    let mut channel = types::Channel::new(
+        1_500_000_000 + i as i64,
+        format!("Channel number {i}"),
+        types::ChatPhoto::new(3_000_000 + i as i64, 2),
+        1_600_000_000,
+    );
+    channel.access_hash = Some(-8_000_000_000 - i as i64);
+    channel.username = Some(format!("channel_{i}"));
+    channel.broadcast = true;
+    channel.participants_count = Some(12_345);
+    channel.into()
+}
+
+fn history() -> Vec<u8> {
+    let history: enums::messages::Messages = types::messages::ChannelMessages::new(
+        123_456,
+        100_000,
+        (0..100).map(message).collect::<Vec<_>>(),
+        Vec::new(),
+        (0..20).map(channel).collect::<Vec<_>>(),
+        (0..20).map(user).collect::<Vec<_>>(),
+    )
+    .into();
+    tl_types::Encode::to_bytes(&history).unwrap()
+}
+
+fn vector_long() -> Vec<u8> {
+    let values: Vec<i64> = (0..10_000).map(|i| i * 1_000_003 - 5_000_000_000).collect();
+    tl_types::Encode::to_bytes(&values).unwrap()
+}
+
+/// Benchmarks one input, `Ours` here and `Peer` in grammers.
+fn bench_input<Ours, Peer>(c: &mut Criterion, name: &str, bytes: &[u8])
+where
+    Ours: tl_types::Decode + tl_types::Encode,
+    Peer: grammers_tl_types::Deserializable + grammers_tl_types::Serializable,
+{
+    let ours = Ours::from_bytes(bytes).expect("tl_types decodes the input");
+    let peer = Peer::from_bytes(bytes).expect("grammers decodes the input");
+    assert_eq!(
+        ours.to_bytes().unwrap(),
+        bytes,
+        "tl_types re-encodes {name}"
+    );
+    assert_eq!(peer.to_bytes(), bytes, "grammers re-encodes {name}");
+    let ours_allocations = allocations(|| drop(black_box(Ours::from_bytes(bytes).unwrap())));
+    let peer_allocations = allocations(|| drop(black_box(Peer::from_bytes(bytes).unwrap())));
+    eprintln!(
+        "{name}: {} bytes; allocations per decode: tl_types {ours_allocations}, grammers {peer_allocations}",
+        bytes.len()
+    );
+
+    let mut group = c.benchmark_group(format!("decode/{name}"));
+    group.throughput(Throughput::Bytes(bytes.len() as u64));
+    group.bench_function("tl_types", |b| {
+        b.iter(|| black_box(Ours::from_bytes(black_box(bytes)).unwrap()))
+    });
+    group.bench_function("grammers", |b| {
+        b.iter(|| black_box(Peer::from_bytes(black_box(bytes)).unwrap()))
+    });
+    group.finish();
+
+    let mut buffer = Vec::with_capacity(bytes.len());
+    let mut group = c.benchmark_group(format!("encode/{name}"));
+    group.throughput(Throughput::Bytes(bytes.len() as u64));
+    group.bench_function("tl_types", |b| {
+        b.iter(|| {
+            buffer.clear();
+            black_box(&ours).encode(&mut buffer).unwrap();
+            black_box(buffer.len())
+        })
+    });
+    group.bench_function("grammers", |b| {
+        b.iter(|| {
+            buffer.clear();
+            black_box(&peer).serialize(&mut buffer);
+            black_box(buffer.len())
+        })
+    });
+    group.finish();
+
+    let mut group = c.benchmark_group(format!("to_bytes/{name}"));
+    group.throughput(Throughput::Bytes(bytes.len() as u64));
+    group.bench_function("tl_types", |b| {
+        b.iter(|| black_box(black_box(&ours).to_bytes().unwrap()))
+    });
+    group.bench_function("grammers", |b| {
+        b.iter(|| black_box(black_box(&peer).to_bytes()))
+    });
+    group.finish();
+
+    let mut group = c.benchmark_group(format!("memcpy/{name}"));
+    group.throughput(Throughput::Bytes(bytes.len() as u64));
+    group.bench_function("copy", |b| {
+        b.iter(|| {
+            buffer.clear();
+            buffer.extend_from_slice(black_box(bytes));
+            black_box(buffer.len())
+        })
+    });
+    group.finish();
+}
+
+fn inputs(c: &mut Criterion) {
+    use grammers_tl_types::enums as peer;
+    bench_input::<enums::InputPeer, peer::InputPeer>(c, "input_peer", &input_peer());
+    bench_input::<enums::auth::SentCode, peer::auth::SentCode>(c, "sent_code", &sent_code());
+    bench_input::<enums::messages::Messages, peer::messages::Messages>(c, "history", &history());
+    bench_input::<Vec<i64>, Vec<i64>>(c, "vector_long", &vector_long());
+}
+
+criterion_group!(benches, inputs);
+criterion_main!(benches);
