@@ -28,6 +28,7 @@ mod format;
 mod method_data;
 mod naming;
 mod plan;
+mod rpc_errors;
 
 pub use config::{Config, SerdeSupport};
 pub use error::Error;

@@ -54,6 +54,7 @@ mod error;
 #[cfg(feature = "serde")]
 pub mod json;
 mod reader;
+mod rpc_error;
 pub mod schema;
 mod traits;
 pub mod wire;
@@ -67,6 +68,16 @@ mod writer;
 mod api;
 #[cfg(feature = "api")]
 pub use api::{AnyCall, AnyObject, AnyValue, LAYER, enums, functions, types};
+
+#[cfg(feature = "api")]
+#[path = "generated/errors.rs"]
+#[rustfmt::skip]
+mod errors;
+#[cfg(feature = "api")]
+pub use errors::RpcErrorKind;
+#[cfg(feature = "api")]
+pub use rpc_error::RpcError;
+pub use rpc_error::Usability;
 
 /// The MTProto service schema: Telegram Desktop's `mtproto.tl` (without its
 /// fake-TLS ClientHello description) and the objects it parses by hand
