@@ -174,7 +174,10 @@ impl Config {
         let methods = self.methods()?;
         let plan = crate::rpc_errors::ErrorPlan::new(methods);
         let runtime = rust_path("runtime_crate", &self.runtime)?;
-        crate::format::format(crate::emit::rpc_errors::file(&plan, &runtime))
+        crate::format::format_with_header(
+            crate::emit::rpc_errors::file(&plan, &runtime),
+            crate::format::ERRORS_HEADER,
+        )
     }
 
     fn methods(&self) -> Result<&MethodData, Error> {

@@ -35,7 +35,9 @@
 //! Layout: `types::` holds one struct per constructor, `enums::` one enum per
 //! boxed type, `functions::` one struct per function; TL namespaces are
 //! modules (`functions::auth::SendCode`). [`RemoteCall::Return`] gives each
-//! function's answer type.
+//! function's answer type. `RpcError` (feature `api`) reads the errors a server answers
+//! with; each function's `USABILITY` and `ERRORS` say who may call it and
+//! what it is known to fail with.
 //!
 //! Features: `api` (default) for the Telegram API at the crate root; `mtproto`
 //! for the MTProto service schema under `mtproto`. With neither, the crate
