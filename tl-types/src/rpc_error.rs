@@ -2,6 +2,7 @@
 //! (`rpc_error#2144ca19 error_code:int error_message:string`), read into a
 //! known error where the message names one.
 
+#[cfg(feature = "api")]
 use std::fmt;
 
 /// Who may call a function, as far as the bundled facts
