@@ -101,6 +101,29 @@ fn check_reports_what_gen_cannot_generate_at_its_place() {
 }
 
 #[test]
+fn gen_names_the_csv_file_and_line_of_malformed_method_data() {
+    let schema = temp_file("ok.tl", "ok = Ok;\n---functions---\nping = Ok;\n");
+    let methods = temp_file("methods.csv", "method,usability,errors\nping,both,\n");
+    let errors = temp_file(
+        "errors.csv",
+        "name,codes\nFLOOD_WAIT_X,420\nPEER_ID_INVALID,4OO\n",
+    );
+    let out = tl(&[
+        "gen",
+        schema.to_str().unwrap(),
+        "--methods",
+        methods.to_str().unwrap(),
+        "--errors",
+        errors.to_str().unwrap(),
+    ]);
+    let stderr = text(&out.stderr);
+    assert!(!out.status.success());
+    let expected = format!("{}:3: `4OO` is not an error code", errors.display());
+    assert!(stderr.contains(&expected), "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+}
+
+#[test]
 fn check_of_a_ton_schema_has_no_warning_for_its_computed_ids() {
     // One written id among computed ones, as in TON's files.
     let path = temp_file(

@@ -21,7 +21,8 @@ type Filter = Box<dyn Fn(&Definition) -> bool>;
 pub struct Config {
     runtime: String,
     include: Option<Filter>,
-    methods: MethodData,
+    methods: Result<MethodData, Error>,
+    rpc_error_kind: Option<String>,
     max_enum_size: Option<usize>,
     serde: SerdeSupport,
     object_bindings: Option<String>,
@@ -56,7 +57,8 @@ impl Config {
         Config {
             runtime: "::tl_types".to_owned(),
             include: None,
-            methods: MethodData::default(),
+            methods: Ok(MethodData::default()),
+            rpc_error_kind: None,
             max_enum_size: None,
             serde: SerdeSupport::None,
             object_bindings: None,
@@ -148,10 +150,49 @@ impl Config {
     }
 
     /// Documents functions with who may call them and their known errors,
-    /// from `method,usability,errors` and `name,codes` CSV text.
+    /// from `method,usability,errors` and `name,codes` CSV text, and gives
+    /// each function the constants `USABILITY` and `ERRORS`. A line that
+    /// does not fit is an [`Error::MethodData`] when generating.
     pub fn method_data(&mut self, methods_csv: &str, errors_csv: &str) -> &mut Config {
         self.methods = MethodData::from_csv(methods_csv, errors_csv);
         self
+    }
+
+    /// The path of the `RpcErrorKind` that [`Config::generate_rpc_errors`]
+    /// made from the same method data (`crate::RpcErrorKind`), for the
+    /// functions' docs to link each error to its variant.
+    pub fn rpc_error_kind(&mut self, path: &str) -> &mut Config {
+        self.rpc_error_kind = Some(path.to_owned());
+        self
+    }
+
+    /// The enum `RpcErrorKind` of the errors the method data name
+    /// ([`Config::method_data`]), formatted: one variant per error
+    /// (`FLOOD_WAIT_X` is `FloodWait(i32)`), read from a message with
+    /// `RpcErrorKind::parse` and written back to it by `Display`.
+    pub fn generate_rpc_errors(&self) -> Result<String, Error> {
+        let methods = self.methods()?;
+        let plan = crate::rpc_errors::ErrorPlan::new(methods);
+        let runtime = rust_path("runtime_crate", &self.runtime)?;
+        crate::format::format_with_header(
+            crate::emit::rpc_errors::file(&plan, &runtime),
+            crate::format::ERRORS_HEADER,
+        )
+    }
+
+    fn methods(&self) -> Result<&MethodData, Error> {
+        self.methods.as_ref().map_err(|error| match error {
+            Error::MethodData {
+                file,
+                line,
+                message,
+            } => Error::MethodData {
+                file,
+                line: *line,
+                message: message.clone(),
+            },
+            other => Error::InvalidOutput(other.to_string()),
+        })
     }
 
     /// Generates formatted Rust source from parsed schemas used together.
@@ -182,6 +223,8 @@ impl Config {
     fn generate_checked(&self, schemas: &[Schema]) -> Result<String, Error> {
         let include = |d: &Definition| self.include.as_ref().is_none_or(|f| f(d));
         let plan = crate::plan::build(schemas, &include)?;
+        let methods = self.methods()?;
+        let errors = crate::rpc_errors::ErrorPlan::new(methods);
         let options = crate::emit::Options {
             runtime: rust_path("runtime_crate", &self.runtime)?,
             object_bindings: self
@@ -189,7 +232,9 @@ impl Config {
                 .as_deref()
                 .map(|path| rust_path("object_bindings", path))
                 .transpose()?,
-            methods: &self.methods,
+            methods,
+            errors: &errors,
+            rpc_error_kind: self.rpc_error_kind.clone(),
             max_enum_size: self.max_enum_size,
             serde: self.serde.clone(),
         };

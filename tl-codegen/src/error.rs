@@ -57,6 +57,16 @@ pub enum Error {
         /// The path as given.
         path: String,
     },
+    /// A line of the method data (`Config::method_data`) does not fit its
+    /// format.
+    MethodData {
+        /// Which text: `methods` or `errors`.
+        file: &'static str,
+        /// The line, counted from 1 (the header).
+        line: usize,
+        /// What is wrong with it.
+        message: String,
+    },
     /// The generated code does not parse as Rust: a bug in the generator.
     InvalidOutput(String),
 }
@@ -85,6 +95,11 @@ impl fmt::Display for Error {
                     "`{path}`, given to `Config::{setting}`, is not a Rust path"
                 )
             }
+            Error::MethodData {
+                file,
+                line,
+                message,
+            } => write!(f, "{file} CSV, line {line}: {message}"),
             Error::InvalidOutput(message) => {
                 write!(
                     f,

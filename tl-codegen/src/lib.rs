@@ -9,7 +9,8 @@
 //! defaults, accessors; `naming` picks the names, `boxing` decides which enum
 //! variants hold a `Box`); `emit` only spells the plan as tokens, one emitter
 //! per kind of item; `format` parses them with syn and prints them with
-//! prettyplease.
+//! prettyplease. `rpc_errors` plans the enum of RPC errors from method data
+//! (`method_data` reads it), which `emit::rpc_errors` spells.
 //!
 //! [`diff`](mod@diff) compares two versions of a schema and classifies each
 //! change by what it breaks on the wire and in code using the bindings.
@@ -28,6 +29,7 @@ mod format;
 mod method_data;
 mod naming;
 mod plan;
+mod rpc_errors;
 
 pub use config::{Config, SerdeSupport};
 pub use error::Error;

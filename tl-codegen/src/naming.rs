@@ -74,6 +74,48 @@ pub fn variant(constructor: &str, boxed_type: &str) -> String {
     }
 }
 
+/// Candidate names of an RPC error's variant, plainest first: the name in
+/// UpperCamelCase without the placeholder of its number (`FLOOD_WAIT_X` →
+/// `FloodWait`, `FILE_PART_X_MISSING` → `FilePartMissing`), then with it
+/// (`EMAIL_UNCONFIRMED_X` → `EmailUnconfirmedX`, where `EMAIL_UNCONFIRMED`
+/// is `EmailUnconfirmed`). A leading digit is spelled out, as an identifier
+/// cannot start with one: `2FA_CONFIRM_WAIT_X` → `TwoFaConfirmWait`.
+pub fn error_variant_candidates(name: &str, placeholder: Option<usize>) -> Vec<String> {
+    let segments: Vec<&str> = name.split('_').collect();
+    let without: Vec<&str> = segments
+        .iter()
+        .enumerate()
+        .filter(|(index, _)| Some(*index) != placeholder)
+        .map(|(_, segment)| *segment)
+        .collect();
+    let mut candidates = vec![error_variant(&without.join("_"))];
+    if placeholder.is_some() {
+        candidates.push(error_variant(name));
+    }
+    candidates
+}
+
+/// An error name in UpperCamelCase, with a leading digit spelled out.
+fn error_variant(name: &str) -> String {
+    const DIGITS: [&str; 10] = [
+        "Zero", "One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine",
+    ];
+    let camel = name.to_upper_camel_case();
+    let mut chars = camel.chars();
+    match chars.next() {
+        Some(digit @ '0'..='9') => {
+            let rest: String = chars.collect();
+            format!(
+                "{}{}",
+                DIGITS[digit as usize - '0' as usize],
+                error_variant(&rest)
+            )
+        }
+        Some(_) => camel,
+        None => "Unnamed".to_owned(),
+    }
+}
+
 /// Candidate names of a constructor's variant in its boxed type's enum,
 /// plainest first: without the type's name in front ([`variant`]); the
 /// constructor's whole name; with the namespace parts it does not share with
@@ -227,6 +269,26 @@ mod tests {
         assert_eq!(
             unique(&[vec!["A".into()], vec!["A".into()], vec!["A2".into()]]),
             ["A", "A3", "A2"]
+        );
+    }
+
+    #[test]
+    fn error_variants_spell_a_leading_digit_and_drop_the_placeholder() {
+        assert_eq!(
+            error_variant_candidates("2FA_CONFIRM_WAIT_X", Some(3)),
+            ["TwoFaConfirmWait", "TwoFaConfirmWaitX"]
+        );
+        assert_eq!(
+            error_variant_candidates("FILE_PART_X_MISSING", Some(2)),
+            ["FilePartMissing", "FilePartXMissing"]
+        );
+        assert_eq!(
+            error_variant_candidates("AUTH_TOKEN_INVALIDX", None),
+            ["AuthTokenInvalidx"]
+        );
+        assert_eq!(
+            error_variant_candidates("42_ERRORS", None),
+            ["FourTwoErrors"]
         );
     }
 

@@ -19,15 +19,49 @@ fn key_value_protocol() {
 #[test]
 fn telegram_excerpt_with_method_data() {
     let source = tl_codegen::Config::new()
-        .method_data(
-            "method,usability,errors\nauth.sendCode,user,API_ID_INVALID PHONE_NUMBER_INVALID\n",
-            "name,codes\nAPI_ID_INVALID,400\nPHONE_NUMBER_INVALID,400 406\n",
-        )
+        .method_data(METHODS, ERRORS)
+        .rpc_error_kind("crate::RpcErrorKind")
         .max_enum_size(256)
         .serde(tl_codegen::SerdeSupport::Feature("serde".into()))
         .generate_files(&[fixture("telegram_excerpt.tl")])
         .unwrap();
     expect_file!["fixtures/telegram_excerpt.rs"].assert_eq(&source);
+}
+
+/// Method data for the excerpt: `auth.sendCode` with errors,
+/// `auth.logOut` with none recorded, and every other function unlisted.
+const METHODS: &str = "method,usability,errors
+auth.sendCode,user,API_ID_INVALID PHONE_MIGRATE_X PHONE_NUMBER_INVALID FLOOD_WAIT_X
+auth.logOut,both,
+";
+
+/// Error names with the shapes that need care: a leading digit, a number
+/// mid-name, a name with and without a number, a negative code, an X that
+/// is no number, a unit after the number, a name the fallback has, two
+/// names alike but for case.
+const ERRORS: &str = "name,codes
+2FA_CONFIRM_WAIT_X,420
+API_ID_INVALID,400
+AUTH_TOKEN_INVALIDX,400
+EMAIL_UNCONFIRMED,400
+EMAIL_UNCONFIRMED_X,400
+FILE_PART_X_MISSING,400
+FLOOD_WAIT_X,420
+OTHER,400
+PHONE_MIGRATE_X,303
+PHONE_NUMBER_INVALID,400 406
+PREVIOUS_CHAT_IMPORT_ACTIVE_WAIT_XMIN,406
+TIMEOUT,-503 500
+Timeout,-503
+";
+
+#[test]
+fn rpc_errors_of_the_excerpt() {
+    let source = tl_codegen::Config::new()
+        .method_data(METHODS, ERRORS)
+        .generate_rpc_errors()
+        .unwrap();
+    expect_file!["fixtures/telegram_excerpt_errors.rs"].assert_eq(&source);
 }
 
 #[test]

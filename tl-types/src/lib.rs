@@ -35,7 +35,9 @@
 //! Layout: `types::` holds one struct per constructor, `enums::` one enum per
 //! boxed type, `functions::` one struct per function; TL namespaces are
 //! modules (`functions::auth::SendCode`). [`RemoteCall::Return`] gives each
-//! function's answer type.
+//! function's answer type. `RpcError` (feature `api`) reads the errors a server answers
+//! with; each function's `USABILITY` and `ERRORS` say who may call it and
+//! what it is known to fail with.
 //!
 //! Features: `api` (default) for the Telegram API at the crate root; `mtproto`
 //! for the MTProto service schema under `mtproto`. With neither, the crate
@@ -54,6 +56,7 @@ mod error;
 #[cfg(feature = "serde")]
 pub mod json;
 mod reader;
+mod rpc_error;
 pub mod schema;
 mod traits;
 pub mod wire;
@@ -67,6 +70,16 @@ mod writer;
 mod api;
 #[cfg(feature = "api")]
 pub use api::{AnyCall, AnyObject, AnyValue, LAYER, enums, functions, types};
+
+#[cfg(feature = "api")]
+#[path = "generated/errors.rs"]
+#[rustfmt::skip]
+mod errors;
+#[cfg(feature = "api")]
+pub use errors::RpcErrorKind;
+#[cfg(feature = "api")]
+pub use rpc_error::RpcError;
+pub use rpc_error::Usability;
 
 /// The MTProto service schema: Telegram Desktop's `mtproto.tl` (without its
 /// fake-TLS ClientHello description) and the objects it parses by hand

@@ -6,6 +6,8 @@
 use crate::error::{DecodeError, DecodeErrorKind};
 use crate::reader::Reader;
 
+pub use crate::rpc_error::number_between;
+
 #[cfg(feature = "serde")]
 pub use crate::json::{
     raw_object::OpenJson,

@@ -26,11 +26,25 @@ fn api_bindings_are_generated_from_api_tl() {
             include_str!("../schema/methods.csv"),
             include_str!("../schema/errors.csv"),
         )
+        .rpc_error_kind("crate::RpcErrorKind")
         .max_enum_size(256)
         .serde(tl_codegen::SerdeSupport::Feature("serde".into()))
         .generate(&parsed(API))
         .unwrap();
     assert_committed("src/generated/api.rs", &source);
+}
+
+#[test]
+fn rpc_errors_are_generated_from_errors_csv() {
+    let source = tl_codegen::Config::new()
+        .runtime_crate("crate")
+        .method_data(
+            include_str!("../schema/methods.csv"),
+            include_str!("../schema/errors.csv"),
+        )
+        .generate_rpc_errors()
+        .unwrap();
+    assert_committed("src/generated/errors.rs", &source);
 }
 
 #[test]

@@ -54,6 +54,20 @@ pub fn run(args: Args) -> Result<ExitCode, Failure> {
     }
     let source = config.generate_files(&args.files).map_err(|e| match e {
         tl_codegen::Error::Io { .. } => Failure::Message(e.to_string()),
+        // The CSV's line, under the path it was read from.
+        tl_codegen::Error::MethodData {
+            file,
+            line,
+            message,
+        } => {
+            let path = if file == "methods" {
+                &args.methods
+            } else {
+                &args.errors
+            };
+            let path = path.as_deref().unwrap_or(std::path::Path::new(file));
+            Failure::Message(format!("{}:{line}: {message}", path.display()))
+        }
         // Diagnostics, rendered with their source lines.
         _ => Failure::Rendered(e.to_string().trim_end().to_owned()),
     })?;

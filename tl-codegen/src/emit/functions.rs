@@ -32,24 +32,7 @@ pub fn function(function: &Function, options: &Options<'_>, scope: &Scope) -> To
         "The function `{tl_name}`, answered with {returns}.\n{}",
         docs::definition_details(definition)
     );
-    if let Some(info) = options.methods.method(&tl_name) {
-        let who = match info.usability.as_str() {
-            "user" => "users only",
-            "bot" => "bots only",
-            "both" => "users and bots",
-            other => other,
-        };
-        doc.push_str(&format!("\n\nCallable by {who}."));
-        if !info.errors.is_empty() {
-            doc.push_str(" Known errors:\n");
-            for error in &info.errors {
-                match options.methods.error_codes(error) {
-                    Some(codes) => doc.push_str(&format!("\n- `{error}` ({codes})")),
-                    None => doc.push_str(&format!("\n- `{error}`")),
-                }
-            }
-        }
-    }
+    doc.push_str(&method_facts_doc(&tl_name, options));
     let doc = docs::attrs(&doc);
 
     let generics: Vec<_> = item.generics.iter().map(|g| ident(g)).collect();
@@ -78,9 +61,11 @@ pub fn function(function: &Function, options: &Options<'_>, scope: &Scope) -> To
     };
     let new = fields::constructor(item, scope);
     let accessors = fields::implied_accessors(item);
-    let accessors = (new.is_some() || !accessors.is_empty()).then(|| {
+    let facts = method_facts(&tl_name, options, scope);
+    let accessors = (new.is_some() || !accessors.is_empty() || facts.is_some()).then(|| {
         quote! {
             impl #params #name #params {
+                #facts
                 #new
                 #(#accessors)*
             }
@@ -132,4 +117,84 @@ pub fn function(function: &Function, options: &Options<'_>, scope: &Scope) -> To
 
         #tl_json
     }
+}
+
+/// What the method data say of a function, for its doc: who may call it
+/// and a table of the errors it is known to return; unknown is said so,
+/// never shown as none. Empty without method data.
+fn method_facts_doc(tl_name: &str, options: &Options<'_>) -> String {
+    if options.methods.is_empty() {
+        return String::new();
+    }
+    let Some(info) = options.methods.method(tl_name) else {
+        return "\n\nWho may call it and the errors it returns are not recorded.".to_owned();
+    };
+    let who = match info.usability.as_str() {
+        "user" => "Callable by users only.",
+        "bot" => "Callable by bots only.",
+        "both" => "Callable by users and bots.",
+        _ => "Who may call it is not recorded.",
+    };
+    let mut doc = format!("\n\n{who}");
+    if info.errors.is_empty() {
+        doc.push_str(" No errors are recorded for it.");
+        return doc;
+    }
+    doc.push_str(" Errors it is known to return:\n\n| code | error |\n| --- | --- |");
+    for error in &info.errors {
+        let codes = options
+            .methods
+            .error_codes(error)
+            .map(|codes| {
+                codes
+                    .iter()
+                    .map(i32::to_string)
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            })
+            .unwrap_or_default();
+        let variant = options.errors.variant(error);
+        let name = match (&options.rpc_error_kind, variant) {
+            (Some(path), Some(variant)) => format!("[`{error}`]({path}::{})", variant.variant),
+            _ => format!("`{error}`"),
+        };
+        doc.push_str(&format!("\n| {codes} | {name} |"));
+    }
+    doc
+}
+
+/// The function's `USABILITY` and `ERRORS` constants, with method data:
+///
+/// ```ignore
+/// pub const USABILITY: tl::Usability = tl::Usability::User;
+/// pub const ERRORS: Option<&'static [&'static str]> = Some(&["API_ID_INVALID"]);
+/// ```
+fn method_facts(tl_name: &str, options: &Options<'_>, scope: &Scope) -> Option<TokenStream> {
+    if options.methods.is_empty() {
+        return None;
+    }
+    let info = options.methods.method(tl_name);
+    let usability = match info.map(|info| info.usability.as_str()) {
+        Some("user") => quote!(User),
+        Some("bot") => quote!(Bot),
+        Some("both") => quote!(Both),
+        _ => quote!(Unknown),
+    };
+    let option = scope.std("Option");
+    let errors = match info {
+        Some(info) => {
+            let some = scope.std("Some");
+            let names = &info.errors;
+            quote!(#some(&[#(#names),*]))
+        }
+        None => scope.std("None"),
+    };
+    Some(quote! {
+        /// Who may call it, as far as the method data know.
+        pub const USABILITY: tl::Usability = tl::Usability::#usability;
+        /// The errors it is known to return, by name (`FLOOD_WAIT_X` for
+        /// `FLOOD_WAIT_30`, as `RpcErrorKind::name` gives it); `None` where
+        /// the method data do not list it, which is unknown, not none.
+        pub const ERRORS: #option<&'static [&'static str]> = #errors;
+    })
 }

@@ -9,6 +9,7 @@ mod enums;
 mod fields;
 mod functions;
 mod json;
+pub mod rpc_errors;
 mod structs;
 
 use crate::method_data::MethodData;
@@ -24,6 +25,10 @@ pub struct Options<'a> {
     pub runtime: TokenStream,
     /// Facts about functions for their docs.
     pub methods: &'a MethodData,
+    /// The variants of the method data's errors, for links to them.
+    pub errors: &'a crate::rpc_errors::ErrorPlan,
+    /// The path of the generated `RpcErrorKind`, if the docs link to it.
+    pub rpc_error_kind: Option<String>,
     /// The size no enum may exceed, checked at compile time.
     pub max_enum_size: Option<usize>,
     /// Whether to generate TL-JSON impls, and behind which feature.
