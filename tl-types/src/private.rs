@@ -1,7 +1,7 @@
 //! What generated code calls and a user does not: reached as
 //! `tl_types::__private`, hidden from the documentation, and free to change
-//! with any release. The user-facing runtime is the crate root, [`crate::wire`]
-//! and [`crate::json`].
+//! with any release. The user-facing runtime is the crate root, `tl_types::wire`
+//! and `tl_types::json`.
 
 use crate::error::{DecodeError, DecodeErrorKind};
 use crate::reader::Reader;

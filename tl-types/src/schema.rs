@@ -33,7 +33,7 @@ const MTPROTO_MANUAL_TL: SchemaFile = SchemaFile {
 /// The files of the Telegram API bindings (feature `api`, at the crate root).
 pub const API: &[SchemaFile] = &[API_TL];
 
-/// The files of the MTProto bindings (feature `mtproto`, [`crate::mtproto`]):
+/// The files of the MTProto bindings (feature `mtproto`, `tl_types::mtproto`):
 /// Telegram Desktop's `mtproto.tl` and the objects it parses by hand.
 pub const MTPROTO: &[SchemaFile] = &[MTPROTO_TL, MTPROTO_MANUAL_TL];
 
