@@ -112,11 +112,7 @@ pub trait Decode: Sized {
     #[doc(hidden)]
     #[inline]
     fn read_elements(reader: &mut Reader<'_>, count: usize) -> Result<Vec<Self>, DecodeError> {
-        let mut items = Vec::with_capacity(count);
-        for _ in 0..count {
-            items.push(Self::decode(reader)?);
-        }
-        Ok(items)
+        crate::wire::read_each(reader, count, Self::decode)
     }
 
     /// Reads one value that must fill `bytes` exactly: trailing bytes are an error.

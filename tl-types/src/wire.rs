@@ -74,14 +74,23 @@ fn read_fixed_size<T: Decode, const SIZE: usize>(
                 })
                 .collect())
         }
-        _ => {
-            let mut items = Vec::with_capacity(count);
-            for _ in 0..count {
-                items.push(T::decode(reader)?);
-            }
-            Ok(items)
-        }
+        _ => read_each(reader, count, T::decode),
     }
+}
+
+/// Reads `count` elements one after another, each with `read`: how a
+/// vector's elements are read unless their type reads them in one go.
+#[inline]
+pub(crate) fn read_each<'a, T>(
+    reader: &mut Reader<'a>,
+    count: usize,
+    mut read: impl FnMut(&mut Reader<'a>) -> Result<T, DecodeError>,
+) -> Result<Vec<T>, DecodeError> {
+    let mut items = Vec::with_capacity(count);
+    for _ in 0..count {
+        items.push(read(reader)?);
+    }
+    Ok(items)
 }
 
 macro_rules! fixed_size {
@@ -264,13 +273,25 @@ impl Decode for Vec<u8> {
 /// [`EncodeError::TooManyElements`].
 #[inline]
 pub fn write_bare_vector<T: Encode, S: Sink + ?Sized>(items: &[T], out: &mut Writer<'_, S>) {
-    let Ok(count) = i32::try_from(items.len()) else {
-        return out.fail(EncodeError::TooManyElements {
-            length: items.len(),
-        });
-    };
-    count.write_to(out);
-    T::write_elements(items, out);
+    if write_count(items.len(), out) {
+        T::write_elements(items, out);
+    }
+}
+
+/// Writes a vector's count, or records [`EncodeError::TooManyElements`] and
+/// returns `false` when it does not fit an `int`.
+#[inline]
+fn write_count<S: Sink + ?Sized>(len: usize, out: &mut Writer<'_, S>) -> bool {
+    match i32::try_from(len) {
+        Ok(count) => {
+            count.write_to(out);
+            true
+        }
+        Err(_) => {
+            out.fail(EncodeError::TooManyElements { length: len });
+            false
+        }
+    }
 }
 
 /// Writes a bare `vector<T>` whose elements `write` writes: for elements
@@ -282,14 +303,10 @@ pub fn write_bare_vector_with<T, S: Sink + ?Sized>(
     out: &mut Writer<'_, S>,
     mut write: impl FnMut(&T, &mut Writer<'_, S>),
 ) {
-    let Ok(count) = i32::try_from(items.len()) else {
-        return out.fail(EncodeError::TooManyElements {
-            length: items.len(),
-        });
-    };
-    count.write_to(out);
-    for item in items {
-        write(item, out);
+    if write_count(items.len(), out) {
+        for item in items {
+            write(item, out);
+        }
     }
 }
 
@@ -339,14 +356,10 @@ fn read_count(reader: &mut Reader<'_>) -> Result<usize, DecodeError> {
 /// [`read_bare_vector`].
 pub fn read_bare_vector_with<'a, T>(
     reader: &mut Reader<'a>,
-    mut read: impl FnMut(&mut Reader<'a>) -> Result<T, DecodeError>,
+    read: impl FnMut(&mut Reader<'a>) -> Result<T, DecodeError>,
 ) -> Result<Vec<T>, DecodeError> {
     let count = read_count(reader)?;
-    let mut items = Vec::with_capacity(count);
-    for _ in 0..count {
-        items.push(read(reader)?);
-    }
-    Ok(items)
+    read_each(reader, count, read)
 }
 
 /// Reads a boxed `Vector<T>` (the vector id, then a bare vector) whose
