@@ -6,6 +6,7 @@
 //! tl fmt api.tl                       # canonical TL text
 //! tl diff old/api.tl new/api.tl       # what changed between two layers, and what it breaks
 //! tl gen api.tl -o api.rs             # Rust bindings
+//! tl doc api.tl -o site               # a static HTML reference
 //! tl json decode --raw reply.bin      # TL bytes as TL-JSON (and `encode` back)
 //! ```
 
@@ -40,6 +41,7 @@ enum Command {
     Parse(commands::parse::Args),
     Fmt(commands::fmt::Args),
     Diff(commands::diff::Args),
+    Doc(commands::doc::Args),
     Gen(commands::generate::Args),
     Json(commands::json::Args),
 }
@@ -54,6 +56,7 @@ fn main() -> ExitCode {
         Command::Parse(args) => commands::parse::run(args),
         Command::Fmt(args) => commands::fmt::run(args),
         Command::Diff(args) => commands::diff::run(args),
+        Command::Doc(args) => commands::doc::run(args),
         Command::Gen(args) => commands::generate::run(args),
         Command::Json(args) => commands::json::run(args),
     };

@@ -1,5 +1,6 @@
 //! [`Config`]: the builder a build script uses.
 
+use crate::descriptions::Descriptions;
 use crate::error::Error;
 use crate::method_data::MethodData;
 use std::path::{Path, PathBuf};
@@ -27,6 +28,8 @@ pub struct Config {
     serde: SerdeSupport,
     object_bindings: Option<String>,
     id_rule: Option<tl_parser::IdRule>,
+    descriptions: Option<PathBuf>,
+    doc_examples: Option<String>,
 }
 
 /// Whether the generated items get TL-JSON impls (`ToTlJson`, `FromTlJson`
@@ -63,6 +66,8 @@ impl Config {
             serde: SerdeSupport::None,
             object_bindings: None,
             id_rule: None,
+            descriptions: None,
+            doc_examples: None,
         }
     }
 
@@ -158,6 +163,29 @@ impl Config {
         self
     }
 
+    /// Reads descriptions of constructors, functions, parameters, types and
+    /// errors from `path` when generating, for the docs: the
+    /// `tl/api-schema.json` of the npm package `@mtcute/core` (0.31.0).
+    /// Without it, the docs hold what the schema's own doc comments say
+    /// (TDLib's `//@description`), and nothing where they say nothing. A
+    /// file that cannot be read as one is an [`Error::Descriptions`] naming
+    /// it; entries for names the schema lacks are left out.
+    pub fn descriptions(&mut self, path: impl AsRef<Path>) -> &mut Config {
+        self.descriptions = Some(path.as_ref().to_owned());
+        self
+    }
+
+    /// Puts an example into each function's docs: code that builds the
+    /// request, encodes it and decodes the answer, compiled and checked as
+    /// a doctest. `bindings_path` is where code outside the crate reaches
+    /// the generated bindings (`tl_types::api`); the examples reach the
+    /// runtime at [`Config::runtime_crate`], or, where that is `crate`, at
+    /// the first segment of `bindings_path`.
+    pub fn doc_examples(&mut self, bindings_path: &str) -> &mut Config {
+        self.doc_examples = Some(bindings_path.to_owned());
+        self
+    }
+
     /// The path of the `RpcErrorKind` that [`Config::generate_rpc_errors`]
     /// made from the same method data (`crate::RpcErrorKind`), for the
     /// functions' docs to link each error to its variant.
@@ -224,7 +252,25 @@ impl Config {
         let include = |d: &Definition| self.include.as_ref().is_none_or(|f| f(d));
         let plan = crate::plan::build(schemas, &include)?;
         let methods = self.methods()?;
-        let errors = crate::rpc_errors::ErrorPlan::new(methods);
+        let descriptions = self.read_descriptions(schemas)?;
+        let bindings_path = self.doc_examples.as_deref().unwrap_or("crate");
+        rust_path("doc_examples", bindings_path)?;
+        let runtime_path = match self.runtime.trim_start_matches("::") {
+            "crate" | "self" | "super" => bindings_path
+                .split("::")
+                .find(|s| !s.is_empty())
+                .unwrap_or("crate"),
+            runtime => runtime,
+        };
+        let reference = crate::reference::Reference::of_plan(
+            &plan,
+            &crate::reference::ReferenceOptions {
+                methods,
+                descriptions: &descriptions,
+                bindings_path,
+                runtime_path,
+            },
+        );
         let options = crate::emit::Options {
             runtime: rust_path("runtime_crate", &self.runtime)?,
             object_bindings: self
@@ -233,12 +279,24 @@ impl Config {
                 .map(|path| rust_path("object_bindings", path))
                 .transpose()?,
             methods,
-            errors: &errors,
             rpc_error_kind: self.rpc_error_kind.clone(),
             max_enum_size: self.max_enum_size,
             serde: self.serde.clone(),
+            reference: &reference,
+            descriptions: &descriptions,
+            examples: self.doc_examples.is_some(),
         };
         crate::format::format(crate::emit::file(&plan, &options))
+    }
+
+    /// The descriptions the docs show: the file [`Config::descriptions`]
+    /// names, with the schemas' own doc comments where it says nothing.
+    fn read_descriptions(&self, schemas: &[Schema]) -> Result<Descriptions, Error> {
+        let own = Descriptions::from_schema_docs(schemas);
+        Ok(match &self.descriptions {
+            Some(path) => Descriptions::from_mtcute_file(path)?.or(own),
+            None => own,
+        })
     }
 
     /// Reads, parses, checks and generates from schema files.

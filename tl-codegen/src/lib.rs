@@ -22,6 +22,7 @@ struct ReadmeExamples;
 
 mod boxing;
 mod config;
+pub mod descriptions;
 pub mod diff;
 mod emit;
 mod error;
@@ -29,6 +30,7 @@ mod format;
 mod method_data;
 mod naming;
 mod plan;
+pub mod reference;
 mod rpc_errors;
 
 pub use config::{Config, SerdeSupport};

@@ -27,6 +27,7 @@ fn api_bindings_are_generated_from_api_tl() {
             include_str!("../schema/errors.csv"),
         )
         .rpc_error_kind("crate::RpcErrorKind")
+        .doc_examples("tl_types")
         .max_enum_size(256)
         .serde(tl_codegen::SerdeSupport::Feature("serde".into()))
         .generate(&parsed(API))
@@ -55,6 +56,7 @@ fn mtproto_bindings_are_generated_from_the_mtproto_files() {
         .include(|d| !d.full_name().starts_with("tls"))
         // `rpc_result` carries API answers as well as MTProto objects.
         .object_bindings("crate::MTPROTO_OBJECTS")
+        .doc_examples("tl_types::mtproto")
         .max_enum_size(256)
         .serde(tl_codegen::SerdeSupport::Feature("serde".into()))
         .generate(&parsed(MTPROTO))

@@ -2,6 +2,7 @@
 
 pub mod check;
 pub mod diff;
+pub mod doc;
 pub mod fmt;
 pub mod generate;
 pub mod json;

@@ -1,5 +1,8 @@
 //! Doc comments of generated items.
 
+use super::{Options, Scope};
+use crate::descriptions::{LinkTarget, Text};
+use crate::reference::{FunctionPage, Presence, TypePart, TypeText};
 use proc_macro2::TokenStream;
 use quote::quote;
 use tl_parser::Definition;
@@ -17,76 +20,140 @@ pub fn attrs(text: &str) -> TokenStream {
     quote!(#(#lines)*)
 }
 
-/// The definition's TL line as a code block, and its schema documentation.
-pub fn definition_details(definition: &Definition) -> String {
-    let mut text = String::new();
-    if let Some(description) = definition.doc.as_ref().and_then(|d| d.description()) {
-        text.push('\n');
-        text.push_str(&escape(description));
-        text.push('\n');
-    }
-    text.push_str("\n```text\n");
-    text.push_str(&tl_parser::print::definition_text(definition));
-    text.push_str("\n```");
-    text
+/// A description in Markdown, its links pointing at the generated items
+/// from `scope` (or outside, for external links). `cell`: one line, for a
+/// table cell.
+pub fn text(text: &Text, options: &Options<'_>, scope: &Scope, cell: bool) -> String {
+    text.to_markdown(&|target| link(target, options, scope), cell)
 }
 
-/// The schema's documentation of a parameter, if it has one.
-pub fn param_doc<'a>(definition: &'a Definition, name: &str) -> Option<&'a str> {
-    definition.doc.as_ref().and_then(|d| d.get(name))
-}
-
-/// Schema text made safe for Markdown: brackets and angle brackets would
-/// otherwise be read as links or HTML, and a bare URL (TDLib's descriptions
-/// have them) becomes an autolink, `<https://...>`, without the punctuation
-/// that ends its sentence.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(start) = rest.find("https://").or_else(|| rest.find("http://")) {
-        out.push_str(&escape_plain(&rest[..start]));
-        let url = &rest[start..];
-        let end = url
-            .find(|c: char| c.is_whitespace() || matches!(c, '<' | '>' | '"'))
-            .unwrap_or(url.len());
-        let mut link = &url[..end];
-        loop {
-            let unbalanced =
-                link.ends_with(')') && link.matches('(').count() < link.matches(')').count();
-            if link.ends_with(['.', ',', ';', ':', '!', '?']) || unbalanced {
-                link = &link[..link.len() - 1];
+/// Where a link goes in rustdoc: an intra-doc path to the generated item
+/// from `scope`, or the external address.
+fn link(target: &LinkTarget, options: &Options<'_>, scope: &Scope) -> Option<String> {
+    match target {
+        LinkTarget::External(url) => Some(url.clone()),
+        target => {
+            let path = options.reference.rust_path(target)?;
+            Some(if scope.depth() > 0 {
+                format!("{}::{path}", scope.to_root())
             } else {
-                break;
-            }
+                path.to_owned()
+            })
         }
-        out.push('<');
-        out.push_str(link);
-        out.push('>');
-        rest = &url[link.len()..];
     }
-    out.push_str(&escape_plain(rest));
+}
+
+/// A type in Markdown: code, with the generated items it names linked.
+pub fn type_text(text: &TypeText, options: &Options<'_>, scope: &Scope) -> String {
+    text.0
+        .iter()
+        .map(|part| match part {
+            TypePart::Plain(plain) => format!("`{plain}`"),
+            TypePart::Link { text, target } => match link(target, options, scope) {
+                Some(path) => format!("[`{text}`]({path})"),
+                None => format!("`{text}`"),
+            },
+        })
+        .collect()
+}
+
+/// The definition's description, if it has one, and its TL line as a code
+/// block.
+pub fn definition_details(
+    definition: &Definition,
+    description: Option<&Text>,
+    options: &Options<'_>,
+    scope: &Scope,
+) -> String {
+    let mut out = String::new();
+    if let Some(description) = description {
+        out.push('\n');
+        out.push_str(&text(description, options, scope, false));
+        out.push('\n');
+    }
+    out.push_str("\n```text\n");
+    out.push_str(&tl_parser::print::definition_text(definition));
+    out.push_str("\n```");
     out
 }
 
-fn escape_plain(text: &str) -> String {
-    text.replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('[', "\\[")
-        .replace(']', "\\]")
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn bare_urls_become_autolinks_without_the_sentence_end() {
-        assert_eq!(
-            super::escape("sent to https://fragment.com. Then [x] <y>"),
-            "sent to <https://fragment.com>. Then \\[x\\] &lt;y&gt;"
-        );
-        assert_eq!(
-            super::escape("(see https://a.example/b_(c)/d)"),
-            "(see <https://a.example/b_(c)/d>)"
-        );
-        assert_eq!(super::escape("http://x"), "<http://x>");
+/// The rest of a function's page, after its TL line: an example (where the
+/// bindings have them), its parameters, who may call it and the errors it
+/// returns (with method data).
+pub fn function_page(page: &FunctionPage, options: &Options<'_>, scope: &Scope) -> String {
+    let mut out = String::new();
+    if options.examples {
+        out.push_str("\n\n# Example\n\n```no_run\n");
+        out.push_str(&page.example.code);
+        out.push_str("```");
     }
+    let params: Vec<_> = page
+        .page
+        .params
+        .iter()
+        .filter(|p| p.presence != Presence::Mask)
+        .collect();
+    if !params.is_empty() {
+        let described = params.iter().any(|p| p.description.is_some());
+        out.push_str("\n\n# Parameters\n\n| name | Rust type | TL type | presence |");
+        out.push_str(if described {
+            " description |\n| --- | --- | --- | --- | --- |"
+        } else {
+            "\n| --- | --- | --- | --- |"
+        });
+        for param in params {
+            let name = param.rust_name.as_deref().unwrap_or(&param.tl_name);
+            out.push_str(&format!(
+                "\n| `{name}` | {} | {} | {} |",
+                type_text(&param.rust_type, options, scope),
+                type_text(&param.tl_type, options, scope),
+                param.presence.describe(),
+            ));
+            if described {
+                if let Some(description) = &param.description {
+                    out.push(' ');
+                    out.push_str(&text(description, options, scope, true));
+                }
+                out.push_str(" |");
+            }
+        }
+    }
+    if options.methods.is_empty() {
+        return out;
+    }
+    out.push_str("\n\n# Who may call it\n\n");
+    out.push_str(page.usability.sentence());
+    out.push_str("\n\n# Errors\n\n");
+    let Some(errors) = &page.errors else {
+        out.push_str("Not recorded.");
+        return out;
+    };
+    if errors.is_empty() {
+        out.push_str("None are recorded.");
+        return out;
+    }
+    let described = errors.iter().any(|e| e.description.is_some());
+    out.push_str("| code | error |");
+    out.push_str(if described {
+        " description |\n| --- | --- | --- |"
+    } else {
+        "\n| --- | --- |"
+    });
+    for error in errors {
+        let codes: Vec<String> = error.codes.iter().map(i32::to_string).collect();
+        let name = &error.name;
+        let name = match (&options.rpc_error_kind, &error.variant) {
+            (Some(path), Some(variant)) => format!("[`{name}`]({path}::{variant})"),
+            _ => format!("`{name}`"),
+        };
+        out.push_str(&format!("\n| {} | {name} |", codes.join(", ")));
+        if described {
+            if let Some(description) = &error.description {
+                out.push(' ');
+                out.push_str(&text(description, options, scope, true));
+            }
+            out.push_str(" |");
+        }
+    }
+    out
 }

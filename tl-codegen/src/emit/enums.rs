@@ -143,13 +143,18 @@ pub fn boxed_type(plan: &Plan, index: usize, options: &Options<'_>, scope: &Scop
         .iter()
         .map(|field| common_accessor(boxed, field, scope));
 
-    let doc = docs::attrs(&format!(
+    let mut doc = format!(
         "The boxed type `{tl_name}`: {}, written with its constructor id first.",
         match boxed.variants.len() {
             1 => "a value is its one constructor".to_owned(),
             n => format!("a value is one of its {n} constructors"),
         }
-    ));
+    );
+    if let Some(description) = options.descriptions.boxed_type(&tl_name) {
+        doc.push_str("\n\n");
+        doc.push_str(&docs::text(description, options, scope, false));
+    }
+    let doc = docs::attrs(&doc);
     let size_check = options.max_enum_size.map(|limit| {
         let message = format!("enums::{} is larger than {limit} bytes", boxed.path.name);
         quote! {

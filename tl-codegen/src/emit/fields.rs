@@ -3,13 +3,18 @@
 //! fields that share a bit with a value. How they are written and read is
 //! in `codec`.
 
-use super::{Scope, docs, ident};
+use super::{Options, Scope, docs, ident};
 use crate::plan::{Field, Item, Role};
 use proc_macro2::TokenStream;
 use quote::quote;
 
 /// The struct's field declarations, with their docs.
-pub fn declarations(item: &Item, scope: &Scope) -> Vec<TokenStream> {
+pub fn declarations(item: &Item, options: &Options<'_>, scope: &Scope) -> Vec<TokenStream> {
+    let tl_name = item.definition.full_name();
+    let described = match item.definition.category {
+        tl_parser::Category::Function => options.descriptions.function(&tl_name),
+        _ => options.descriptions.constructor(&tl_name),
+    };
     item.fields
         .iter()
         .filter_map(|field| {
@@ -44,8 +49,8 @@ pub fn declarations(item: &Item, scope: &Scope) -> Vec<TokenStream> {
                 ),
                 _ => format!("`{tl}`"),
             };
-            if let Some(text) = docs::param_doc(&item.definition, &field.param.name) {
-                doc = format!("{}\n\n{doc}", docs::escape(text));
+            if let Some(text) = described.and_then(|d| d.param(&field.param.name)) {
+                doc = format!("{}\n\n{doc}", docs::text(text, options, scope, false));
             }
             let doc = docs::attrs(&doc);
             Some(quote! {

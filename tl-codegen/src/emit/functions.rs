@@ -5,7 +5,7 @@
 //! its one caller in the bindings is `AnyCall`.
 
 use super::{Options, Scope, codec, docs, fields, hex_id, ident, json};
-use crate::plan::{Function, RustType};
+use crate::plan::{Plan, RustType};
 use proc_macro2::TokenStream;
 use quote::quote;
 
@@ -15,7 +15,9 @@ use quote::quote;
 /// ```ignore
 /// impl tl::RemoteCall for SendCode { type Return = enums::auth::SentCode; }
 /// ```
-pub fn function(function: &Function, options: &Options<'_>, scope: &Scope) -> TokenStream {
+pub fn function(plan: &Plan, index: usize, options: &Options<'_>, scope: &Scope) -> TokenStream {
+    let function = &plan.functions[index];
+    let page = &options.reference.functions[index];
     let item = &function.item;
     let definition = &item.definition;
     let name = ident(&item.name);
@@ -30,9 +32,9 @@ pub fn function(function: &Function, options: &Options<'_>, scope: &Scope) -> To
     };
     let mut doc = format!(
         "The function `{tl_name}`, answered with {returns}.\n{}",
-        docs::definition_details(definition)
+        docs::definition_details(definition, page.page.description.as_ref(), options, scope)
     );
-    doc.push_str(&method_facts_doc(&tl_name, options));
+    doc.push_str(&docs::function_page(page, options, scope));
     let doc = docs::attrs(&doc);
 
     let generics: Vec<_> = item.generics.iter().map(|g| ident(g)).collect();
@@ -49,7 +51,7 @@ pub fn function(function: &Function, options: &Options<'_>, scope: &Scope) -> To
     let declaration = if fields::is_unit(item) {
         quote!(pub struct #name;)
     } else {
-        let fields = fields::declarations(item, scope);
+        let fields = fields::declarations(item, options, scope);
         quote!(pub struct #name #params { #(#fields,)* })
     };
     let returns = match &function.returns {
@@ -117,50 +119,6 @@ pub fn function(function: &Function, options: &Options<'_>, scope: &Scope) -> To
 
         #tl_json
     }
-}
-
-/// What the method data say of a function, for its doc: who may call it
-/// and a table of the errors it is known to return; unknown is said so,
-/// never shown as none. Empty without method data.
-fn method_facts_doc(tl_name: &str, options: &Options<'_>) -> String {
-    if options.methods.is_empty() {
-        return String::new();
-    }
-    let Some(info) = options.methods.method(tl_name) else {
-        return "\n\nWho may call it and the errors it returns are not recorded.".to_owned();
-    };
-    let who = match info.usability.as_str() {
-        "user" => "Callable by users only.",
-        "bot" => "Callable by bots only.",
-        "both" => "Callable by users and bots.",
-        _ => "Who may call it is not recorded.",
-    };
-    let mut doc = format!("\n\n{who}");
-    if info.errors.is_empty() {
-        doc.push_str(" No errors are recorded for it.");
-        return doc;
-    }
-    doc.push_str(" Errors it is known to return:\n\n| code | error |\n| --- | --- |");
-    for error in &info.errors {
-        let codes = options
-            .methods
-            .error_codes(error)
-            .map(|codes| {
-                codes
-                    .iter()
-                    .map(i32::to_string)
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            })
-            .unwrap_or_default();
-        let variant = options.errors.variant(error);
-        let name = match (&options.rpc_error_kind, variant) {
-            (Some(path), Some(variant)) => format!("[`{error}`]({path}::{})", variant.variant),
-            _ => format!("`{error}`"),
-        };
-        doc.push_str(&format!("\n| {codes} | {name} |"));
-    }
-    doc
 }
 
 /// The function's `USABILITY` and `ERRORS` constants, with method data:

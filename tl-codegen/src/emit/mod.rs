@@ -25,8 +25,6 @@ pub struct Options<'a> {
     pub runtime: TokenStream,
     /// Facts about functions for their docs.
     pub methods: &'a MethodData,
-    /// The variants of the method data's errors, for links to them.
-    pub errors: &'a crate::rpc_errors::ErrorPlan,
     /// The path of the generated `RpcErrorKind`, if the docs link to it.
     pub rpc_error_kind: Option<String>,
     /// The size no enum may exceed, checked at compile time.
@@ -36,6 +34,12 @@ pub struct Options<'a> {
     /// The path of the bindings list an `Object` field's TL-JSON uses, if
     /// not the generated bindings' own.
     pub object_bindings: Option<TokenStream>,
+    /// The pages of the definitions, which the docs spell.
+    pub reference: &'a crate::reference::Reference,
+    /// The descriptions of constructors, fields and types.
+    pub descriptions: &'a crate::descriptions::Descriptions,
+    /// Whether functions' docs show an example (a doctest).
+    pub examples: bool,
 }
 
 /// The whole generated file.
@@ -65,11 +69,11 @@ pub fn file(plan: &Plan, options: &Options<'_>) -> TokenStream {
         ));
     }
     let mut functions: Vec<ItemEmitter<'_>> = Vec::new();
-    for function in &plan.functions {
+    for (index, function) in plan.functions.iter().enumerate() {
         functions.push((
             function.item.module.clone(),
             function.item.name.clone(),
-            Box::new(move |scope: &Scope| functions::function(function, options, scope)),
+            Box::new(move |scope: &Scope| functions::function(plan, index, options, scope)),
         ));
     }
 

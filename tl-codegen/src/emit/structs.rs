@@ -32,15 +32,19 @@ pub fn constructor(plan: &Plan, index: usize, options: &Options<'_>, scope: &Sco
         Some(boxed) => format!(", a form of {}", scope.doc_link("enums", &boxed.path)),
         None => String::new(),
     };
+    let description = options
+        .descriptions
+        .constructor(&tl_name)
+        .and_then(|d| d.description.as_ref());
     let doc = docs::attrs(&format!(
         "The constructor `{tl_name}`{of}.\n{}",
-        docs::definition_details(definition)
+        docs::definition_details(definition, description, options, scope)
     ));
 
     let declaration = if fields::is_unit(item) {
         quote!(pub struct #name;)
     } else {
-        let fields = fields::declarations(item, scope);
+        let fields = fields::declarations(item, options, scope);
         quote!(pub struct #name { #(#fields,)* })
     };
     let new = fields::constructor(item, scope);

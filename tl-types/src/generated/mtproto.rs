@@ -7469,6 +7469,30 @@ pub mod functions {
     /// ```text
     /// req_pq#60469778 nonce:int128 = ResPQ;
     /// ```
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// use tl_types::mtproto::{enums, functions};
+    /// use tl_types::{Decode, Encode};
+    ///
+    /// let request = functions::ReqPq::new(
+    ///     [0; 16], // nonce
+    /// );
+    /// let bytes = request.to_bytes()?;
+    /// // Send `bytes`; the answer decodes as `enums::ResPq`:
+    /// # let answer_bytes: Vec<u8> = Vec::new();
+    /// let answer: enums::ResPq = Decode::from_bytes(&answer_bytes)?;
+    /// # fn answered_with<F: tl_types::RemoteCall<Return = enums::ResPq>>(_: &F) {}
+    /// # answered_with(&request);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// # Parameters
+    ///
+    /// | name | Rust type | TL type | presence |
+    /// | --- | --- | --- | --- |
+    /// | `nonce` | `[u8; 16]` | `int128` | required |
     #[derive(Debug, Clone, PartialEq, Default)]
     pub struct ReqPq {
         /// `nonce:int128`
@@ -7535,6 +7559,30 @@ pub mod functions {
     /// ```text
     /// req_pq_multi#be7e8ef1 nonce:int128 = ResPQ;
     /// ```
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// use tl_types::mtproto::{enums, functions};
+    /// use tl_types::{Decode, Encode};
+    ///
+    /// let request = functions::ReqPqMulti::new(
+    ///     [0; 16], // nonce
+    /// );
+    /// let bytes = request.to_bytes()?;
+    /// // Send `bytes`; the answer decodes as `enums::ResPq`:
+    /// # let answer_bytes: Vec<u8> = Vec::new();
+    /// let answer: enums::ResPq = Decode::from_bytes(&answer_bytes)?;
+    /// # fn answered_with<F: tl_types::RemoteCall<Return = enums::ResPq>>(_: &F) {}
+    /// # answered_with(&request);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// # Parameters
+    ///
+    /// | name | Rust type | TL type | presence |
+    /// | --- | --- | --- | --- |
+    /// | `nonce` | `[u8; 16]` | `int128` | required |
     #[derive(Debug, Clone, PartialEq, Default)]
     pub struct ReqPqMulti {
         /// `nonce:int128`
@@ -7601,6 +7649,40 @@ pub mod functions {
     /// ```text
     /// req_DH_params#d712e4be nonce:int128 server_nonce:int128 p:string q:string public_key_fingerprint:long encrypted_data:string = Server_DH_Params;
     /// ```
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// use tl_types::mtproto::{enums, functions};
+    /// use tl_types::{Decode, Encode};
+    ///
+    /// let request = functions::ReqDhParams::new(
+    ///     [0; 16], // nonce
+    ///     [0; 16], // server_nonce
+    ///     "", // p
+    ///     "", // q
+    ///     0, // public_key_fingerprint
+    ///     "", // encrypted_data
+    /// );
+    /// let bytes = request.to_bytes()?;
+    /// // Send `bytes`; the answer decodes as `enums::ServerDhParams`:
+    /// # let answer_bytes: Vec<u8> = Vec::new();
+    /// let answer: enums::ServerDhParams = Decode::from_bytes(&answer_bytes)?;
+    /// # fn answered_with<F: tl_types::RemoteCall<Return = enums::ServerDhParams>>(_: &F) {}
+    /// # answered_with(&request);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// # Parameters
+    ///
+    /// | name | Rust type | TL type | presence |
+    /// | --- | --- | --- | --- |
+    /// | `nonce` | `[u8; 16]` | `int128` | required |
+    /// | `server_nonce` | `[u8; 16]` | `int128` | required |
+    /// | `p` | `String` | `string` | required |
+    /// | `q` | `String` | `string` | required |
+    /// | `public_key_fingerprint` | `i64` | `long` | required |
+    /// | `encrypted_data` | `String` | `string` | required |
     #[derive(Debug, Clone, PartialEq, Default)]
     pub struct ReqDhParams {
         /// `nonce:int128`
@@ -7725,6 +7807,34 @@ pub mod functions {
     /// ```text
     /// set_client_DH_params#f5045f1f nonce:int128 server_nonce:int128 encrypted_data:string = Set_client_DH_params_answer;
     /// ```
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// use tl_types::mtproto::{enums, functions};
+    /// use tl_types::{Decode, Encode};
+    ///
+    /// let request = functions::SetClientDhParams::new(
+    ///     [0; 16], // nonce
+    ///     [0; 16], // server_nonce
+    ///     "", // encrypted_data
+    /// );
+    /// let bytes = request.to_bytes()?;
+    /// // Send `bytes`; the answer decodes as `enums::SetClientDhParamsAnswer`:
+    /// # let answer_bytes: Vec<u8> = Vec::new();
+    /// let answer: enums::SetClientDhParamsAnswer = Decode::from_bytes(&answer_bytes)?;
+    /// # fn answered_with<F: tl_types::RemoteCall<Return = enums::SetClientDhParamsAnswer>>(_: &F) {}
+    /// # answered_with(&request);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// # Parameters
+    ///
+    /// | name | Rust type | TL type | presence |
+    /// | --- | --- | --- | --- |
+    /// | `nonce` | `[u8; 16]` | `int128` | required |
+    /// | `server_nonce` | `[u8; 16]` | `int128` | required |
+    /// | `encrypted_data` | `String` | `string` | required |
     #[derive(Debug, Clone, PartialEq, Default)]
     pub struct SetClientDhParams {
         /// `nonce:int128`
@@ -7815,6 +7925,22 @@ pub mod functions {
     /// ```text
     /// destroy_auth_key#d1435160 = DestroyAuthKeyRes;
     /// ```
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// use tl_types::mtproto::{enums, functions};
+    /// use tl_types::{Decode, Encode};
+    ///
+    /// let request = functions::DestroyAuthKey;
+    /// let bytes = request.to_bytes()?;
+    /// // Send `bytes`; the answer decodes as `enums::DestroyAuthKeyRes`:
+    /// # let answer_bytes: Vec<u8> = Vec::new();
+    /// let answer: enums::DestroyAuthKeyRes = Decode::from_bytes(&answer_bytes)?;
+    /// # fn answered_with<F: tl_types::RemoteCall<Return = enums::DestroyAuthKeyRes>>(_: &F) {}
+    /// # answered_with(&request);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[derive(Debug, Clone, PartialEq, Default)]
     pub struct DestroyAuthKey;
     impl tl::Identifiable for DestroyAuthKey {
@@ -7866,6 +7992,30 @@ pub mod functions {
     /// ```text
     /// rpc_drop_answer#58e4a740 req_msg_id:long = RpcDropAnswer;
     /// ```
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// use tl_types::mtproto::{enums, functions};
+    /// use tl_types::{Decode, Encode};
+    ///
+    /// let request = functions::RpcDropAnswer::new(
+    ///     0, // req_msg_id
+    /// );
+    /// let bytes = request.to_bytes()?;
+    /// // Send `bytes`; the answer decodes as `enums::RpcDropAnswer`:
+    /// # let answer_bytes: Vec<u8> = Vec::new();
+    /// let answer: enums::RpcDropAnswer = Decode::from_bytes(&answer_bytes)?;
+    /// # fn answered_with<F: tl_types::RemoteCall<Return = enums::RpcDropAnswer>>(_: &F) {}
+    /// # answered_with(&request);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// # Parameters
+    ///
+    /// | name | Rust type | TL type | presence |
+    /// | --- | --- | --- | --- |
+    /// | `req_msg_id` | `i64` | `long` | required |
     #[derive(Debug, Clone, PartialEq, Default)]
     pub struct RpcDropAnswer {
         /// `req_msg_id:long`
@@ -7932,6 +8082,30 @@ pub mod functions {
     /// ```text
     /// get_future_salts#b921bd04 num:int = FutureSalts;
     /// ```
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// use tl_types::mtproto::{enums, functions};
+    /// use tl_types::{Decode, Encode};
+    ///
+    /// let request = functions::GetFutureSalts::new(
+    ///     0, // num
+    /// );
+    /// let bytes = request.to_bytes()?;
+    /// // Send `bytes`; the answer decodes as `enums::FutureSalts`:
+    /// # let answer_bytes: Vec<u8> = Vec::new();
+    /// let answer: enums::FutureSalts = Decode::from_bytes(&answer_bytes)?;
+    /// # fn answered_with<F: tl_types::RemoteCall<Return = enums::FutureSalts>>(_: &F) {}
+    /// # answered_with(&request);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// # Parameters
+    ///
+    /// | name | Rust type | TL type | presence |
+    /// | --- | --- | --- | --- |
+    /// | `num` | `i32` | `int` | required |
     #[derive(Debug, Clone, PartialEq, Default)]
     pub struct GetFutureSalts {
         /// `num:int`
@@ -7998,6 +8172,30 @@ pub mod functions {
     /// ```text
     /// ping#7abe77ec ping_id:long = Pong;
     /// ```
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// use tl_types::mtproto::{enums, functions};
+    /// use tl_types::{Decode, Encode};
+    ///
+    /// let request = functions::Ping::new(
+    ///     0, // ping_id
+    /// );
+    /// let bytes = request.to_bytes()?;
+    /// // Send `bytes`; the answer decodes as `enums::Pong`:
+    /// # let answer_bytes: Vec<u8> = Vec::new();
+    /// let answer: enums::Pong = Decode::from_bytes(&answer_bytes)?;
+    /// # fn answered_with<F: tl_types::RemoteCall<Return = enums::Pong>>(_: &F) {}
+    /// # answered_with(&request);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// # Parameters
+    ///
+    /// | name | Rust type | TL type | presence |
+    /// | --- | --- | --- | --- |
+    /// | `ping_id` | `i64` | `long` | required |
     #[derive(Debug, Clone, PartialEq, Default)]
     pub struct Ping {
         /// `ping_id:long`
@@ -8064,6 +8262,32 @@ pub mod functions {
     /// ```text
     /// ping_delay_disconnect#f3427b8c ping_id:long disconnect_delay:int = Pong;
     /// ```
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// use tl_types::mtproto::{enums, functions};
+    /// use tl_types::{Decode, Encode};
+    ///
+    /// let request = functions::PingDelayDisconnect::new(
+    ///     0, // ping_id
+    ///     0, // disconnect_delay
+    /// );
+    /// let bytes = request.to_bytes()?;
+    /// // Send `bytes`; the answer decodes as `enums::Pong`:
+    /// # let answer_bytes: Vec<u8> = Vec::new();
+    /// let answer: enums::Pong = Decode::from_bytes(&answer_bytes)?;
+    /// # fn answered_with<F: tl_types::RemoteCall<Return = enums::Pong>>(_: &F) {}
+    /// # answered_with(&request);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// # Parameters
+    ///
+    /// | name | Rust type | TL type | presence |
+    /// | --- | --- | --- | --- |
+    /// | `ping_id` | `i64` | `long` | required |
+    /// | `disconnect_delay` | `i32` | `int` | required |
     #[derive(Debug, Clone, PartialEq, Default)]
     pub struct PingDelayDisconnect {
         /// `ping_id:long`
@@ -8136,6 +8360,30 @@ pub mod functions {
     /// ```text
     /// destroy_session#e7512126 session_id:long = DestroySessionRes;
     /// ```
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// use tl_types::mtproto::{enums, functions};
+    /// use tl_types::{Decode, Encode};
+    ///
+    /// let request = functions::DestroySession::new(
+    ///     0, // session_id
+    /// );
+    /// let bytes = request.to_bytes()?;
+    /// // Send `bytes`; the answer decodes as `enums::DestroySessionRes`:
+    /// # let answer_bytes: Vec<u8> = Vec::new();
+    /// let answer: enums::DestroySessionRes = Decode::from_bytes(&answer_bytes)?;
+    /// # fn answered_with<F: tl_types::RemoteCall<Return = enums::DestroySessionRes>>(_: &F) {}
+    /// # answered_with(&request);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// # Parameters
+    ///
+    /// | name | Rust type | TL type | presence |
+    /// | --- | --- | --- | --- |
+    /// | `session_id` | `i64` | `long` | required |
     #[derive(Debug, Clone, PartialEq, Default)]
     pub struct DestroySession {
         /// `session_id:long`
