@@ -21,6 +21,7 @@ fn telegram_excerpt_with_method_data() {
     let source = tl_codegen::Config::new()
         .method_data(METHODS, ERRORS)
         .rpc_error_kind("crate::RpcErrorKind")
+        .doc_examples("telegram_excerpt")
         .max_enum_size(256)
         .serde(tl_codegen::SerdeSupport::Feature("serde".into()))
         .generate_files(&[fixture("telegram_excerpt.tl")])

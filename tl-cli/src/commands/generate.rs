@@ -11,12 +11,27 @@ use std::process::ExitCode;
 ///   tl gen schema/api.tl -o api.rs
 ///   tl gen schema/api.tl --function 'auth.*' --function messages.sendMessage -o api.rs
 ///   tl gen my.tl --runtime crate::runtime -o src/generated.rs
+///   tl gen api.tl --descriptions api-schema.json -o api.rs
+///   tl gen --rpc-errors --methods methods.csv --errors errors.csv -o errors.rs
 #[derive(clap::Args)]
 #[command(verbatim_doc_comment)]
 pub struct Args {
     /// The schema files.
-    #[arg(required = true)]
+    #[arg(required_unless_present = "rpc_errors")]
     files: Vec<PathBuf>,
+    /// Write the enum of RPC errors the method data name (`RpcErrorKind`,
+    /// `FLOOD_WAIT_X` as `FloodWait(i32)`) instead of bindings; needs
+    /// `--methods` and `--errors`.
+    #[arg(long, requires = "methods", conflicts_with = "files")]
+    rpc_errors: bool,
+    /// Descriptions for the docs: the `tl/api-schema.json` of the npm
+    /// package `@mtcute/core` 0.31.0.
+    #[arg(long, value_name = "FILE")]
+    descriptions: Option<PathBuf>,
+    /// Put an example into each function's docs (a doctest), reaching the
+    /// bindings at this path from outside the crate (`my_crate::tl`).
+    #[arg(long, value_name = "PATH")]
+    doc_examples: Option<String>,
     /// Where to write the generated source; standard output if not given.
     #[arg(short, long)]
     output: Option<PathBuf>,
@@ -52,8 +67,21 @@ pub fn run(args: Args) -> Result<ExitCode, Failure> {
         };
         config.method_data(&read(methods)?, &read(errors)?);
     }
-    let source = config.generate_files(&args.files).map_err(|e| match e {
-        tl_codegen::Error::Io { .. } => Failure::Message(e.to_string()),
+    if let Some(path) = &args.descriptions {
+        config.descriptions(path);
+    }
+    if let Some(path) = &args.doc_examples {
+        config.doc_examples(path);
+    }
+    let generated = if args.rpc_errors {
+        config.generate_rpc_errors()
+    } else {
+        config.generate_files(&args.files)
+    };
+    let source = generated.map_err(|e| match e {
+        tl_codegen::Error::Io { .. }
+        | tl_codegen::Error::Descriptions { .. }
+        | tl_codegen::Error::InvalidPath { .. } => Failure::Message(e.to_string()),
         // The CSV's line, under the path it was read from.
         tl_codegen::Error::MethodData {
             file,

@@ -25,7 +25,8 @@ impl Example {
     pub fn visible(&self) -> String {
         let mut out = String::new();
         for line in self.code.lines() {
-            if line == "#" || line.starts_with("# ") {
+            let trimmed = line.trim_start();
+            if trimmed == "#" || trimmed.starts_with("# ") {
                 continue;
             }
             out.push_str(line);
@@ -89,11 +90,22 @@ impl<'a> Examples<'a> {
                 break;
             }
         }
-        examples.query = plan
+        // The query a wrapper (`invokeWithLayer`) wraps: a function with
+        // nothing to give, a getter where there is one (Telegram's
+        // `help.getConfig`, the usual first call).
+        let queries: Vec<&Function> = plan
             .functions
             .iter()
             .filter(|f| f.item.generics.is_empty() && f.item.required_fields().next().is_none())
-            .find(|f| buildable_without_fields(&f.item));
+            .filter(|f| buildable_without_fields(&f.item))
+            .collect();
+        let name = |f: &&Function| f.item.definition.name.to_string();
+        examples.query = queries
+            .iter()
+            .find(|f| name(f) == "getConfig")
+            .or_else(|| queries.iter().find(|f| name(f).starts_with("get")))
+            .or_else(|| queries.first())
+            .copied();
         examples
     }
 
@@ -106,7 +118,9 @@ impl<'a> Examples<'a> {
                 UNBUILDABLE
             };
         }
-        required.fold(1u32, |sum, field| sum.saturating_add(self.type_cost(&field.ty)))
+        required.fold(1u32, |sum, field| {
+            sum.saturating_add(self.type_cost(&field.ty))
+        })
     }
 
     fn type_cost(&self, ty: &RustType) -> u32 {
@@ -133,17 +147,29 @@ impl<'a> Examples<'a> {
         let mut roots = BTreeSet::new();
         roots.insert("functions");
         let item = &function.item;
+        let runtime = self.runtime;
         let mut path = self.names.item_path("functions", &item.path());
-        // A wrapper's type parameter is the query it wraps, which `new`'s
-        // `impl Into<X>` cannot infer: named with a turbofish.
-        if !item.generics.is_empty()
-            && let Some(query) = self.query
-        {
-            let query_path = self.names.item_path("functions", &query.item.path());
-            path = format!("{path}::<{query_path}>");
+        let mut answer_type = None;
+        // A wrapper (`invokeWithLayer`) wraps a query: a getter of the
+        // schema, or where it has none the parameter of a generic function.
+        // `new`'s `impl Into<X>` cannot infer it: named with a turbofish.
+        let generic = !item.generics.is_empty();
+        let query = self
+            .query
+            .map(|query| (self.names.item_path("functions", &query.item.path()), query));
+        if generic {
+            match &query {
+                Some((query_path, query)) => {
+                    path = format!("{path}::<{query_path}>");
+                    answer_type = Some(self.type_name(&query.returns, &mut roots));
+                }
+                None => {
+                    path = format!("{path}::<Q>");
+                    answer_type = Some("Q::Return".to_owned());
+                }
+            }
         }
         let mut body = String::from("let request = ");
-        let mut answer = function.returns.clone();
         let required: Vec<_> = item.required_fields().collect();
         if required.is_empty() {
             body.push_str(&path);
@@ -154,28 +180,23 @@ impl<'a> Examples<'a> {
         } else {
             body.push_str(&format!("{path}::new(\n"));
             for field in &required {
-                let value = match &field.ty {
-                    RustType::Generic(_) => match self.query {
-                        Some(query) => {
-                            answer = query.returns.clone();
-                            let query_path =
-                                self.names.item_path("functions", &query.item.path());
-                            if query.item.fields.is_empty() {
-                                query_path
-                            } else {
-                                format!("{query_path}::default()")
-                            }
+                let value = match (&field.ty, &query) {
+                    (RustType::Generic(_), Some((query_path, query))) => {
+                        if query.item.fields.is_empty() {
+                            query_path.clone()
+                        } else {
+                            format!("{query_path}::default()")
                         }
-                        None => "todo!()".to_owned(),
-                    },
-                    ty => self.value(ty, &mut roots),
+                    }
+                    (RustType::Generic(_), None) => "query".to_owned(),
+                    (ty, _) => self.value(ty, &mut roots),
                 };
                 body.push_str(&format!("    {value}, // {}\n", field.param.name));
             }
             body.push_str(");\n");
         }
-        let answer_type = self.type_name(&answer, &mut roots);
-        let runtime = self.runtime;
+        let answer_type =
+            answer_type.unwrap_or_else(|| self.type_name(&function.returns, &mut roots));
         body.push_str("let bytes = request.to_bytes()?;\n");
         body.push_str(&format!(
             "// Send `bytes`; the answer decodes as `{answer_type}`:\n"
@@ -184,11 +205,27 @@ impl<'a> Examples<'a> {
         body.push_str(&format!(
             "let answer: {answer_type} = Decode::from_bytes(&answer_bytes)?;\n"
         ));
+        // Checks, hidden, that the type named is the request's answer.
         body.push_str(&format!(
-            "# fn answered_with<F: {runtime}::RemoteCall<Return = {answer_type}>>(_: &F) {{}}\n"
+            "# fn answered_with<F: {runtime}::RemoteCall<Return = R>, R>(_: &F, _: &R) {{}}\n"
         ));
-        body.push_str("# answered_with(&request);\n");
-        body.push_str("# Ok::<(), Box<dyn std::error::Error>>(())\n");
+        body.push_str("# answered_with(&request, &answer);\n");
+        let body = if generic && query.is_none() {
+            let mut wrapped = format!(
+                "fn call<Q: {runtime}::RemoteCall>(query: Q) -> Result<Q::Return, Box<dyn std::error::Error>> {{\n"
+            );
+            for line in body.lines() {
+                if !line.starts_with("# ") {
+                    wrapped.push_str("    ");
+                }
+                wrapped.push_str(line);
+                wrapped.push('\n');
+            }
+            wrapped.push_str("    Ok(answer)\n}\n");
+            wrapped
+        } else {
+            body + "# Ok::<(), Box<dyn std::error::Error>>(())\n"
+        };
 
         let roots: Vec<&str> = roots.into_iter().collect();
         let uses = if self.bindings == runtime {
@@ -253,10 +290,7 @@ impl<'a> Examples<'a> {
                 format!("{path}::default()")
             };
         }
-        let args: Vec<String> = required
-            .iter()
-            .map(|f| self.value(&f.ty, roots))
-            .collect();
+        let args: Vec<String> = required.iter().map(|f| self.value(&f.ty, roots)).collect();
         format!("{path}::new({})", args.join(", "))
     }
 

@@ -273,7 +273,12 @@ impl Reference {
                     .is_boxed_type(&result.full_name())
                     .then(|| result.full_name());
                 FunctionPage {
-                    page: definition_page(item, "functions", descriptions.function(&tl_name), &names),
+                    page: definition_page(
+                        item,
+                        "functions",
+                        descriptions.function(&tl_name),
+                        &names,
+                    ),
                     returns_tl: names.tl_type(result),
                     returns_rust: names.rust_type(&function.returns),
                     returns_type,

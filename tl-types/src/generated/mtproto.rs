@@ -7483,8 +7483,8 @@ pub mod functions {
     /// // Send `bytes`; the answer decodes as `enums::ResPq`:
     /// # let answer_bytes: Vec<u8> = Vec::new();
     /// let answer: enums::ResPq = Decode::from_bytes(&answer_bytes)?;
-    /// # fn answered_with<F: tl_types::RemoteCall<Return = enums::ResPq>>(_: &F) {}
-    /// # answered_with(&request);
+    /// # fn answered_with<F: tl_types::RemoteCall<Return = R>, R>(_: &F, _: &R) {}
+    /// # answered_with(&request, &answer);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     ///
@@ -7573,8 +7573,8 @@ pub mod functions {
     /// // Send `bytes`; the answer decodes as `enums::ResPq`:
     /// # let answer_bytes: Vec<u8> = Vec::new();
     /// let answer: enums::ResPq = Decode::from_bytes(&answer_bytes)?;
-    /// # fn answered_with<F: tl_types::RemoteCall<Return = enums::ResPq>>(_: &F) {}
-    /// # answered_with(&request);
+    /// # fn answered_with<F: tl_types::RemoteCall<Return = R>, R>(_: &F, _: &R) {}
+    /// # answered_with(&request, &answer);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     ///
@@ -7668,8 +7668,8 @@ pub mod functions {
     /// // Send `bytes`; the answer decodes as `enums::ServerDhParams`:
     /// # let answer_bytes: Vec<u8> = Vec::new();
     /// let answer: enums::ServerDhParams = Decode::from_bytes(&answer_bytes)?;
-    /// # fn answered_with<F: tl_types::RemoteCall<Return = enums::ServerDhParams>>(_: &F) {}
-    /// # answered_with(&request);
+    /// # fn answered_with<F: tl_types::RemoteCall<Return = R>, R>(_: &F, _: &R) {}
+    /// # answered_with(&request, &answer);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     ///
@@ -7823,8 +7823,8 @@ pub mod functions {
     /// // Send `bytes`; the answer decodes as `enums::SetClientDhParamsAnswer`:
     /// # let answer_bytes: Vec<u8> = Vec::new();
     /// let answer: enums::SetClientDhParamsAnswer = Decode::from_bytes(&answer_bytes)?;
-    /// # fn answered_with<F: tl_types::RemoteCall<Return = enums::SetClientDhParamsAnswer>>(_: &F) {}
-    /// # answered_with(&request);
+    /// # fn answered_with<F: tl_types::RemoteCall<Return = R>, R>(_: &F, _: &R) {}
+    /// # answered_with(&request, &answer);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     ///
@@ -7937,8 +7937,8 @@ pub mod functions {
     /// // Send `bytes`; the answer decodes as `enums::DestroyAuthKeyRes`:
     /// # let answer_bytes: Vec<u8> = Vec::new();
     /// let answer: enums::DestroyAuthKeyRes = Decode::from_bytes(&answer_bytes)?;
-    /// # fn answered_with<F: tl_types::RemoteCall<Return = enums::DestroyAuthKeyRes>>(_: &F) {}
-    /// # answered_with(&request);
+    /// # fn answered_with<F: tl_types::RemoteCall<Return = R>, R>(_: &F, _: &R) {}
+    /// # answered_with(&request, &answer);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[derive(Debug, Clone, PartialEq, Default)]
@@ -8006,8 +8006,8 @@ pub mod functions {
     /// // Send `bytes`; the answer decodes as `enums::RpcDropAnswer`:
     /// # let answer_bytes: Vec<u8> = Vec::new();
     /// let answer: enums::RpcDropAnswer = Decode::from_bytes(&answer_bytes)?;
-    /// # fn answered_with<F: tl_types::RemoteCall<Return = enums::RpcDropAnswer>>(_: &F) {}
-    /// # answered_with(&request);
+    /// # fn answered_with<F: tl_types::RemoteCall<Return = R>, R>(_: &F, _: &R) {}
+    /// # answered_with(&request, &answer);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     ///
@@ -8096,8 +8096,8 @@ pub mod functions {
     /// // Send `bytes`; the answer decodes as `enums::FutureSalts`:
     /// # let answer_bytes: Vec<u8> = Vec::new();
     /// let answer: enums::FutureSalts = Decode::from_bytes(&answer_bytes)?;
-    /// # fn answered_with<F: tl_types::RemoteCall<Return = enums::FutureSalts>>(_: &F) {}
-    /// # answered_with(&request);
+    /// # fn answered_with<F: tl_types::RemoteCall<Return = R>, R>(_: &F, _: &R) {}
+    /// # answered_with(&request, &answer);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     ///
@@ -8186,8 +8186,8 @@ pub mod functions {
     /// // Send `bytes`; the answer decodes as `enums::Pong`:
     /// # let answer_bytes: Vec<u8> = Vec::new();
     /// let answer: enums::Pong = Decode::from_bytes(&answer_bytes)?;
-    /// # fn answered_with<F: tl_types::RemoteCall<Return = enums::Pong>>(_: &F) {}
-    /// # answered_with(&request);
+    /// # fn answered_with<F: tl_types::RemoteCall<Return = R>, R>(_: &F, _: &R) {}
+    /// # answered_with(&request, &answer);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     ///
@@ -8277,8 +8277,8 @@ pub mod functions {
     /// // Send `bytes`; the answer decodes as `enums::Pong`:
     /// # let answer_bytes: Vec<u8> = Vec::new();
     /// let answer: enums::Pong = Decode::from_bytes(&answer_bytes)?;
-    /// # fn answered_with<F: tl_types::RemoteCall<Return = enums::Pong>>(_: &F) {}
-    /// # answered_with(&request);
+    /// # fn answered_with<F: tl_types::RemoteCall<Return = R>, R>(_: &F, _: &R) {}
+    /// # answered_with(&request, &answer);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     ///
@@ -8374,8 +8374,8 @@ pub mod functions {
     /// // Send `bytes`; the answer decodes as `enums::DestroySessionRes`:
     /// # let answer_bytes: Vec<u8> = Vec::new();
     /// let answer: enums::DestroySessionRes = Decode::from_bytes(&answer_bytes)?;
-    /// # fn answered_with<F: tl_types::RemoteCall<Return = enums::DestroySessionRes>>(_: &F) {}
-    /// # answered_with(&request);
+    /// # fn answered_with<F: tl_types::RemoteCall<Return = R>, R>(_: &F, _: &R) {}
+    /// # answered_with(&request, &answer);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     ///

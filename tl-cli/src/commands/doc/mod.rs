@@ -71,11 +71,10 @@ pub fn run(args: Args) -> Result<ExitCode, Failure> {
     let methods = match (&args.methods, &args.errors) {
         (Some(methods), Some(errors)) => {
             let read = |p: &PathBuf| {
-                std::fs::read_to_string(p)
-                    .map_err(|e| format!("cannot read {}: {e}", p.display()))
+                std::fs::read_to_string(p).map_err(|e| format!("cannot read {}: {e}", p.display()))
             };
-            tl_codegen::MethodData::from_csv(&read(methods)?, &read(errors)?).map_err(|e| {
-                match e {
+            tl_codegen::MethodData::from_csv(&read(methods)?, &read(errors)?).map_err(
+                |e| match e {
                     tl_codegen::Error::MethodData {
                         file,
                         line,
@@ -85,8 +84,8 @@ pub fn run(args: Args) -> Result<ExitCode, Failure> {
                         format!("{}:{line}: {message}", path.display())
                     }
                     other => other.to_string(),
-                }
-            })?
+                },
+            )?
         }
         _ => tl_codegen::MethodData::default(),
     };

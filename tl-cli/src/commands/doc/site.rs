@@ -68,7 +68,10 @@ pub fn write(reference: &Reference, dir: &Path) -> Result<Written, Failure> {
         )?;
     }
     for ty in &reference.types {
-        put(format!("type/{}.html", ty.tl_name), pages::boxed_type(&site, ty))?;
+        put(
+            format!("type/{}.html", ty.tl_name),
+            pages::boxed_type(&site, ty),
+        )?;
     }
     Ok(written)
 }
