@@ -22,6 +22,7 @@ struct ReadmeExamples;
 
 mod boxing;
 mod config;
+pub mod descriptions;
 pub mod diff;
 mod emit;
 mod error;
@@ -32,5 +33,6 @@ mod plan;
 mod rpc_errors;
 
 pub use config::{Config, SerdeSupport};
+pub use descriptions::{DefinitionText, Descriptions, LinkTarget, Text, Unmatched};
 pub use error::Error;
 pub use method_data::{MethodData, MethodInfo};

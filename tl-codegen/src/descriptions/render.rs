@@ -1,0 +1,246 @@
+//! [`Text`] as Markdown (for rustdoc) and as HTML.
+
+use super::text::{Inline, LinkTarget, Text};
+
+/// Maps an internal link target to a URL or an intra-doc path; `None` when
+/// the target is not in the schema being documented.
+type Resolve<'a> = &'a dyn Fn(&LinkTarget) -> Option<String>;
+
+impl Text {
+    /// Markdown for rustdoc.
+    ///
+    /// `link` maps an internal target (constructor, function, type) to a URL
+    /// or an intra-doc path; where it gives `None` (a target this schema
+    /// lacks) the link's content is written without a link. External links
+    /// keep their URL. Every Markdown character of the text is escaped, so
+    /// the text reads as written and makes no HTML, heading, list or
+    /// intra-doc link of its own.
+    ///
+    /// With `cell`, the result is one line safe inside a Markdown table
+    /// cell: `|` escaped, breaks written as `<br>`. Otherwise line breaks
+    /// are hard breaks (a backslash at the end of the line) and paragraph
+    /// breaks blank lines, and the result holds no `<`.
+    pub fn to_markdown(&self, link: &dyn Fn(&LinkTarget) -> Option<String>, cell: bool) -> String {
+        let mut markdown = Markdown {
+            out: String::new(),
+            link,
+            cell,
+            line_start: true,
+        };
+        markdown.inlines(self.inlines(), false);
+        markdown.out
+    }
+
+    /// HTML, every piece of text escaped; internal links go through `link`
+    /// as in [`Text::to_markdown`]. Breaks are `<br>` (two for a paragraph
+    /// break), so the result fits inside any element that holds text.
+    pub fn to_html(&self, link: &dyn Fn(&LinkTarget) -> Option<String>) -> String {
+        let mut out = String::new();
+        html_inlines(self.inlines(), link, false, &mut out);
+        out
+    }
+}
+
+struct Markdown<'a> {
+    out: String,
+    link: Resolve<'a>,
+    cell: bool,
+    /// Whether the next character starts a line, where `-`, `+`, `=` and
+    /// `1.` would start a block.
+    line_start: bool,
+}
+
+impl Markdown<'_> {
+    fn inlines(&mut self, items: &[Inline], in_link: bool) {
+        for item in items {
+            match item {
+                Inline::Text(text) => self.text(text),
+                Inline::Code(code) => self.code(code),
+                Inline::Strong(inner) => self.wrap("**", inner, in_link),
+                Inline::Emphasis(inner) => self.wrap("*", inner, in_link),
+                Inline::Strikethrough(inner) => self.wrap("~~", inner, in_link),
+                Inline::LineBreak => self.line_break(),
+                Inline::ParagraphBreak => {
+                    if self.cell {
+                        self.out.push_str("<br><br>");
+                    } else {
+                        self.out.push_str("\n\n");
+                        self.line_start = true;
+                    }
+                }
+                Inline::Link { target, content } => {
+                    let url = match target {
+                        LinkTarget::External(url) => Some(url.clone()),
+                        internal => (self.link)(internal),
+                    };
+                    match url {
+                        Some(url) if !in_link => {
+                            self.out.push('[');
+                            self.line_start = false;
+                            self.inlines(content, true);
+                            self.out.push_str("](");
+                            self.out.push_str(&markdown_url(&url));
+                            self.out.push(')');
+                        }
+                        _ => self.inlines(content, in_link),
+                    }
+                }
+            }
+        }
+    }
+
+    fn wrap(&mut self, mark: &str, inner: &[Inline], in_link: bool) {
+        self.out.push_str(mark);
+        self.line_start = false;
+        self.inlines(inner, in_link);
+        self.out.push_str(mark);
+    }
+
+    fn line_break(&mut self) {
+        if self.cell {
+            self.out.push_str("<br>");
+        } else {
+            self.out.push_str("\\\n");
+            self.line_start = true;
+        }
+    }
+
+    fn text(&mut self, text: &str) {
+        let mut chars = text.char_indices().peekable();
+        while let Some((at, c)) = chars.next() {
+            if self.line_start {
+                self.line_start = false;
+                if matches!(c, '-' | '+' | '=') {
+                    self.out.push('\\');
+                } else if c.is_ascii_digit() {
+                    // `12.` or `12)` at the start of a line opens a list.
+                    let digits = text[at..]
+                        .find(|d: char| !d.is_ascii_digit())
+                        .unwrap_or(text.len() - at);
+                    self.out.push_str(&text[at..at + digits]);
+                    for _ in 1..digits {
+                        chars.next();
+                    }
+                    if let Some((_, '.' | ')')) = chars.peek() {
+                        self.out.push('\\');
+                    }
+                    continue;
+                }
+            }
+            match c {
+                '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '~' | '&' | '|' => {
+                    self.out.push('\\');
+                    self.out.push(c);
+                }
+                '\n' | '\r' => self.out.push(' '),
+                _ => self.out.push(c),
+            }
+        }
+    }
+
+    fn code(&mut self, code: &str) {
+        self.line_start = false;
+        let mut code: String = code
+            .chars()
+            .map(|c| if c == '\n' || c == '\r' { ' ' } else { c })
+            .collect();
+        if self.cell {
+            // In a table cell `|` ends the cell even in a code span, unless
+            // escaped; the table parser removes the backslash.
+            code = code.replace('|', "\\|");
+        }
+        let longest = code.split(|c| c != '`').map(str::len).max().unwrap_or(0);
+        let fence = "`".repeat(longest + 1);
+        let pad = code.starts_with(['`', ' ']) || code.ends_with(['`', ' ']);
+        self.out.push_str(&fence);
+        if pad {
+            self.out.push(' ');
+        }
+        self.out.push_str(&code);
+        if pad {
+            self.out.push(' ');
+        }
+        self.out.push_str(&fence);
+    }
+}
+
+/// A URL or path as a Markdown link destination: `(`, `)` and `\`
+/// escaped; spaces, `<`, `>`, `|` and control characters percent-encoded.
+fn markdown_url(url: &str) -> String {
+    let mut out = String::with_capacity(url.len());
+    for c in url.chars() {
+        match c {
+            '(' | ')' | '\\' => {
+                out.push('\\');
+                out.push(c);
+            }
+            ' ' | '<' | '>' | '|' | '`' => out.push_str(&format!("%{:02X}", c as u32)),
+            c if c.is_control() => {
+                let mut buf = [0; 4];
+                for byte in c.encode_utf8(&mut buf).bytes() {
+                    out.push_str(&format!("%{byte:02X}"));
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn html_inlines(items: &[Inline], link: Resolve<'_>, in_link: bool, out: &mut String) {
+    for item in items {
+        match item {
+            Inline::Text(text) => escape_html(text, out),
+            Inline::Code(code) => {
+                out.push_str("<code>");
+                escape_html(code, out);
+                out.push_str("</code>");
+            }
+            Inline::Strong(inner) => html_wrap("strong", inner, link, in_link, out),
+            Inline::Emphasis(inner) => html_wrap("em", inner, link, in_link, out),
+            Inline::Strikethrough(inner) => html_wrap("del", inner, link, in_link, out),
+            Inline::LineBreak => out.push_str("<br>"),
+            Inline::ParagraphBreak => out.push_str("<br><br>"),
+            Inline::Link { target, content } => {
+                let url = match target {
+                    LinkTarget::External(url) => Some(url.clone()),
+                    internal => link(internal),
+                };
+                match url {
+                    Some(url) if !in_link => {
+                        out.push_str("<a href=\"");
+                        escape_html(&url, out);
+                        out.push_str("\">");
+                        html_inlines(content, link, true, out);
+                        out.push_str("</a>");
+                    }
+                    _ => html_inlines(content, link, in_link, out),
+                }
+            }
+        }
+    }
+}
+
+fn html_wrap(tag: &str, inner: &[Inline], link: Resolve<'_>, in_link: bool, out: &mut String) {
+    out.push('<');
+    out.push_str(tag);
+    out.push('>');
+    html_inlines(inner, link, in_link, out);
+    out.push_str("</");
+    out.push_str(tag);
+    out.push('>');
+}
+
+/// Appends `text` with `&`, `<`, `>`, `"` and `'` escaped.
+fn escape_html(text: &str, out: &mut String) {
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+}
