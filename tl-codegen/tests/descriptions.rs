@@ -8,6 +8,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use proptest::prelude::*;
 use tl_codegen::descriptions::{Descriptions, Inline, LinkTarget, Text};
 
 fn workspace() -> PathBuf {
@@ -456,4 +457,213 @@ fn schema_docs_yield_descriptions() {
     );
     assert!(both.boxed_type("Shape").is_some());
     assert!(Text::from_plain("  ").is_none());
+}
+
+/// Whether `items` are in the normal form [`Text`] promises.
+fn check_normal_form(items: &[Inline], top: bool) -> Result<(), String> {
+    if items.is_empty() {
+        return Err("an empty run".into());
+    }
+    let is_break = |item: &Inline| matches!(item, Inline::LineBreak | Inline::ParagraphBreak);
+    if is_break(&items[0]) || is_break(&items[items.len() - 1]) {
+        return Err(format!("a break at an edge: {items:?}"));
+    }
+    for (i, item) in items.iter().enumerate() {
+        match item {
+            Inline::Text(text) => {
+                if text.is_empty() || text.contains("  ") || text.contains(['\n', '\t', '\r']) {
+                    return Err(format!("text not normal: {text:?}"));
+                }
+                if (i == 0 && text.starts_with(' '))
+                    || (i == items.len() - 1 && text.ends_with(' '))
+                {
+                    return Err(format!("a space at an edge: {items:?}"));
+                }
+                if i > 0 && matches!(items[i - 1], Inline::Text(_)) {
+                    return Err(format!("two texts in a row: {items:?}"));
+                }
+                if (i > 0 && is_break(&items[i - 1]) && text.starts_with(' '))
+                    || (items.get(i + 1).is_some_and(is_break) && text.ends_with(' '))
+                {
+                    return Err(format!("a space next to a break: {items:?}"));
+                }
+            }
+            Inline::Code(code) => {
+                if code.trim().is_empty() {
+                    return Err(format!("empty code: {items:?}"));
+                }
+            }
+            Inline::LineBreak | Inline::ParagraphBreak => {
+                if i > 0 && is_break(&items[i - 1]) {
+                    return Err(format!("two breaks in a row: {items:?}"));
+                }
+                if !top && *item == Inline::ParagraphBreak {
+                    return Err(format!("a nested paragraph break: {items:?}"));
+                }
+            }
+            Inline::Strong(inner)
+            | Inline::Emphasis(inner)
+            | Inline::Strikethrough(inner)
+            | Inline::Link { content: inner, .. } => check_normal_form(inner, false)?,
+            other => return Err(format!("an unknown inline {other:?}")),
+        }
+    }
+    Ok(())
+}
+
+/// Every rendering of `text` is sound.
+fn check_text(text: &Text) -> Result<(), String> {
+    check_normal_form(text.inlines(), true)?;
+    let resolve = |target: &LinkTarget| match target {
+        LinkTarget::Function(_) => None,
+        other => Some(format!("crate::{}", other.tl_name().unwrap_or("x"))),
+    };
+    well_formed_html(&text.to_html(&resolve))?;
+    for cell in [false, true] {
+        let markdown = text.to_markdown(&resolve, cell);
+        if has_raw_angle(&markdown, cell) || (cell && markdown.contains('\n')) {
+            return Err(format!("unsafe Markdown: {markdown}"));
+        }
+    }
+    Ok(())
+}
+
+/// A piece of made-up description HTML and the text it must keep (its
+/// words and literal tags, without whitespace).
+fn html_piece() -> impl Strategy<Value = (String, String)> {
+    let word = "[a-zA-Z0-9.,;:!?()\\[\\]*_`#|~+=\\\\-]{1,8}".prop_map(|w| (w.clone(), w));
+    let unknown_tag = "</?(pet|x_y|pre_name)>".prop_map(|t| (t.clone(), t));
+    let space = prop_oneof![Just(" "), Just("\n"), Just("\n\n"), Just("<br>")]
+        .prop_map(|s| (s.to_owned(), String::new()));
+    let entity = Just(("&lt;&amp;&gt;".to_owned(), "<&>".to_owned()));
+    let leaf = prop_oneof![4 => word, 1 => unknown_tag, 2 => space, 1 => entity];
+    leaf.prop_recursive(4, 48, 6, |inner| {
+        let tag = prop_oneof![
+            Just("strong"),
+            Just("em"),
+            Just("u"),
+            Just("del"),
+            Just("b"),
+            Just("code"),
+            Just("a")
+        ];
+        (tag, prop::collection::vec(inner, 0..6)).prop_map(|(tag, children)| {
+            let kept: String = children.iter().map(|(_, k)| k.as_str()).collect();
+            let source: String = children.iter().map(|(s, _)| s.as_str()).collect();
+            match tag {
+                // In code, the tags are text and `<br>` too.
+                "code" => {
+                    let source = source.replace("</code>", "");
+                    let kept: String = source
+                        .replace("&lt;", "<")
+                        .replace("&amp;", "&")
+                        .replace("&gt;", ">");
+                    (format!("<code>{source}</code>"), kept)
+                }
+                "a" => {
+                    let url = format!("https://example.org/{}", kept.len());
+                    // A link with no text shows its URL.
+                    let kept = if kept.trim().is_empty() {
+                        url.clone()
+                    } else {
+                        kept
+                    };
+                    (format!("<a href=\"{url}\">{source}</a>"), kept)
+                }
+                _ => (format!("<{tag}>{source}</{tag}>"), kept),
+            }
+        })
+    })
+}
+
+fn without_whitespace(text: &str) -> String {
+    text.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    #[test]
+    fn any_html_converts_without_panic_into_sound_text(html in "\\PC{0,200}") {
+        if let Some(text) = Text::from_html(&html, Some("https://example.org/p")) {
+            check_text(&text).map_err(TestCaseError::fail)?;
+        }
+    }
+
+    #[test]
+    fn tag_soup_converts_without_panic_into_sound_text(
+        pieces in prop::collection::vec(
+            prop_oneof![
+                Just("<"), Just(">"), Just("</"), Just("<a href=\"#x\">"), Just("</a>"),
+                Just("<code>"), Just("</code>"), Just("<em>"), Just("</em>"), Just("<br>"),
+                Just("<img alt=\"q\">"), Just("{@link RawA}"), Just("{@link "), Just("}"),
+                Just("&amp;"), Just("&"), Just(" "), Just("\n\n"), Just("https://e.org/"),
+                Just("<!--"), Just("-->"), Just("\""), Just("x"), Just("`"), Just("|"),
+            ],
+            0..40,
+        )
+    ) {
+        let html: String = pieces.concat();
+        if let Some(text) = Text::from_html(&html, Some("https://example.org/p")) {
+            check_text(&text).map_err(TestCaseError::fail)?;
+        }
+    }
+
+    #[test]
+    fn made_up_html_keeps_every_word((html, kept) in html_piece()) {
+        let text = Text::from_html(&html, None);
+        let plain = text.as_ref().map(Text::plain).unwrap_or_default();
+        prop_assert_eq!(without_whitespace(&plain), without_whitespace(&kept), "{}", html);
+        if let Some(text) = &text {
+            check_text(text).map_err(TestCaseError::fail)?;
+        }
+    }
+
+    #[test]
+    fn plain_text_keeps_every_word(source in "\\PC{0,120}") {
+        let text = Text::from_plain(&source);
+        let plain = text.as_ref().map(Text::plain).unwrap_or_default();
+        prop_assert_eq!(without_whitespace(&plain), without_whitespace(&source));
+        if let Some(text) = &text {
+            check_text(text).map_err(TestCaseError::fail)?;
+        }
+    }
+
+    #[test]
+    fn any_json_reads_without_panic(json in "\\PC{0,200}") {
+        let _ = Descriptions::from_mtcute_json("fuzz.json", &json);
+    }
+
+    #[test]
+    fn json_of_any_shape_reads_without_panic(
+        entries in prop::collection::vec(
+            (
+                prop_oneof![Just("\"class\""), Just("\"method\""), Just("1"), Just("null")],
+                prop_oneof![Just("\"a.b\""), Just("\"\""), Just("[]")],
+                prop_oneof![Just(String::new()), "\\PC{0,40}".prop_map(|c| format!(", \"comment\": {}", serde_json::Value::String(c)))],
+                prop_oneof![
+                    Just(String::new()),
+                    Just(", \"arguments\": [{\"name\": \"x\", \"comment\": \"<b>y\"}]".to_owned()),
+                    Just(", \"arguments\": [{\"comment\": \"y\"}]".to_owned()),
+                    Just(", \"throws\": [{\"name\": \"E_%d\", \"comment\": \"z\"}, 3]".to_owned()),
+                    Just(", \"arguments\": {}".to_owned()),
+                ],
+            ),
+            0..6,
+        )
+    ) {
+        let entries: Vec<String> = entries
+            .iter()
+            .map(|(kind, name, comment, more)| format!("{{\"kind\": {kind}, \"name\": {name}{comment}{more}}}"))
+            .collect();
+        let json = format!("{{\"l\": 1, \"e\": [{}], \"u\": {{\"T\": \"<i>t\"}}}}", entries.join(", "));
+        match Descriptions::from_mtcute_json("fuzz.json", &json) {
+            Ok(descriptions) => {
+                for text in descriptions.texts() {
+                    check_text(text).map_err(TestCaseError::fail)?;
+                }
+            }
+            Err(error) => prop_assert!(error.to_string().starts_with("fuzz.json: ")),
+        }
+    }
 }

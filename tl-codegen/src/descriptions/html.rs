@@ -367,3 +367,204 @@ fn is_tl_name(name: &str) -> bool {
             !part.is_empty() && part.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
         })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::text::{Inline, LinkTarget, Text};
+
+    fn inlines(html: &str) -> Vec<Inline> {
+        Text::from_html(html, Some("https://core.telegram.org/constructor/a.b"))
+            .map(|text| text.inlines().to_vec())
+            .unwrap_or_default()
+    }
+
+    fn text(s: &str) -> Inline {
+        Inline::Text(s.to_owned())
+    }
+
+    fn code(s: &str) -> Inline {
+        Inline::Code(s.to_owned())
+    }
+
+    #[test]
+    fn formatting_elements_become_markup() {
+        assert_eq!(
+            inlines(
+                "A <strong>bold</strong>, <em>slanted</em>, <u>lined</u> and <del>gone</del> word"
+            ),
+            [
+                text("A "),
+                Inline::Strong(vec![text("bold")]),
+                text(", "),
+                Inline::Emphasis(vec![text("slanted")]),
+                text(", "),
+                Inline::Emphasis(vec![text("lined")]),
+                text(" and "),
+                Inline::Strikethrough(vec![text("gone")]),
+                text(" word"),
+            ]
+        );
+        assert_eq!(
+            inlines("one<br>two<br/><br>three\n\nfour"),
+            [
+                text("one"),
+                Inline::LineBreak,
+                text("two"),
+                Inline::ParagraphBreak,
+                text("three"),
+                Inline::ParagraphBreak,
+                text("four"),
+            ]
+        );
+    }
+
+    #[test]
+    fn unknown_tags_and_tags_in_code_are_literal_text() {
+        assert_eq!(
+            inlines("Send <pet_name> to <code><b>x</b> &amp; <div></code>, then</pet_name> go"),
+            [
+                text("Send <pet_name> to "),
+                code("<b>x</b> & <div>"),
+                text(", then</pet_name> go"),
+            ]
+        );
+        assert_eq!(
+            inlines("if a < b and c > d, </em> stays"),
+            [text("if a < b and c > d, </em> stays")]
+        );
+        assert_eq!(inlines("a <!-- note --> b"), [text("a <!-- note --> b")]);
+    }
+
+    #[test]
+    fn images_are_their_alt_text() {
+        assert_eq!(
+            inlines(
+                r#"dice <img class="x" src="//example.org/d.png" alt="🎲"> and <img src="y.png"> cup"#
+            ),
+            [text("dice 🎲 and cup")]
+        );
+    }
+
+    #[test]
+    fn links_resolve_to_definitions_types_or_urls() {
+        assert_eq!(
+            inlines(
+                r##"see <a href="https://core.telegram.org/type/a.Thing">things</a>, <a href="/method/a.get">get</a>, <a href="#part">here</a> and <a href="https://example.org/x?y=1">there</a>"##
+            ),
+            [
+                text("see "),
+                Inline::Link {
+                    target: LinkTarget::Type("a.Thing".into()),
+                    content: vec![text("things")]
+                },
+                text(", "),
+                Inline::Link {
+                    target: LinkTarget::Function("a.get".into()),
+                    content: vec![text("get")]
+                },
+                text(", "),
+                Inline::Link {
+                    target: LinkTarget::External(
+                        "https://core.telegram.org/constructor/a.b#part".into()
+                    ),
+                    content: vec![text("here")]
+                },
+                text(" and "),
+                Inline::Link {
+                    target: LinkTarget::External("https://example.org/x?y=1".into()),
+                    content: vec![text("there")]
+                },
+            ]
+        );
+        assert_eq!(
+            inlines("{@link RawThing}, {@link a.RawGetRequest} and {@link a.TypeThing}"),
+            [
+                Inline::Link {
+                    target: LinkTarget::Constructor("thing".into()),
+                    content: vec![code("thing")]
+                },
+                text(", "),
+                Inline::Link {
+                    target: LinkTarget::Function("a.get".into()),
+                    content: vec![code("a.get")]
+                },
+                text(" and "),
+                Inline::Link {
+                    target: LinkTarget::Type("a.Thing".into()),
+                    content: vec![code("a.Thing")]
+                },
+            ]
+        );
+    }
+
+    #[test]
+    fn unsafe_or_unresolvable_links_stay_literal() {
+        assert_eq!(
+            inlines(r#"<a href="javascript:alert(1)">x</a> {@link Nothing} {@link RawX"#),
+            [text(
+                r#"<a href="javascript:alert(1)">x</a> {@link Nothing} {@link RawX"#
+            )]
+        );
+        assert_eq!(
+            Text::from_html(r##"<a href="#x">x</a>"##, None)
+                .unwrap()
+                .plain(),
+            r##"<a href="#x">x</a>"##
+        );
+        // An empty link shows its target.
+        assert_eq!(
+            inlines(r#"<a href="https://example.org"></a>"#),
+            [Inline::Link {
+                target: LinkTarget::External("https://example.org".into()),
+                content: vec![text("https://example.org")]
+            }]
+        );
+    }
+
+    #[test]
+    fn bare_urls_become_links_without_their_punctuation() {
+        assert_eq!(
+            inlines("at https://example.org/a_(b). Or (http://example.org)"),
+            [
+                text("at "),
+                Inline::Link {
+                    target: LinkTarget::External("https://example.org/a_(b)".into()),
+                    content: vec![text("https://example.org/a_(b)")]
+                },
+                text(". Or ("),
+                Inline::Link {
+                    target: LinkTarget::External("http://example.org".into()),
+                    content: vec![text("http://example.org")]
+                },
+                text(")"),
+            ]
+        );
+        assert_eq!(inlines("just https:// here"), [text("just https:// here")]);
+    }
+
+    #[test]
+    fn unclosed_and_misnested_elements_keep_their_text() {
+        assert_eq!(
+            inlines("<strong>a <em>b</strong> c"),
+            [
+                Inline::Strong(vec![text("a "), Inline::Emphasis(vec![text("b")])]),
+                text(" c"),
+            ]
+        );
+        assert_eq!(
+            inlines("x<em> y <code>z"),
+            [text("x "), Inline::Emphasis(vec![text("y "), code("z")]),]
+        );
+        // Empty text and empty elements are no text.
+        assert!(Text::from_html("", None).is_none());
+        assert!(Text::from_html(" <strong> </strong><br>", None).is_none());
+    }
+
+    #[test]
+    fn deep_nesting_is_literal_past_a_limit() {
+        let html = "<em>".repeat(1000) + "x";
+        let text = Text::from_html(&html, None).unwrap();
+        assert!(text.plain().starts_with("<em>"));
+        assert!(text.plain().ends_with('x'));
+    }
+}

@@ -244,3 +244,97 @@ fn escape_html(text: &str, out: &mut String) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::text::{LinkTarget, Text};
+
+    fn html(source: &str) -> Text {
+        Text::from_html(source, None).unwrap()
+    }
+
+    /// Links to constructors resolve; the rest are not in the schema.
+    fn resolve(target: &LinkTarget) -> Option<String> {
+        match target {
+            LinkTarget::Constructor(name) => Some(format!("crate::types::{name}")),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn markdown_escapes_what_markdown_would_read() {
+        let text = html("a*b_c [d](e) &lt;f&gt; `g` #h ~i~ j|k \\ &amp;amp; {@link RawX}");
+        assert_eq!(
+            text.to_markdown(&resolve, false),
+            r"a\*b\_c \[d\](e) \<f\> \`g\` \#h \~i\~ j\|k \\ \&amp; [`x`](crate::types::x)"
+        );
+        // What would open a block at the start of a line is escaped.
+        let text = html("- a<br>1. b<br>+ c<br>12) d<br>= e<br>> f<br>2024 g");
+        assert_eq!(
+            text.to_markdown(&resolve, false),
+            "\\- a\\\n1\\. b\\\n\\+ c\\\n12\\) d\\\n\\= e\\\n\\> f\\\n2024 g"
+        );
+    }
+
+    #[test]
+    fn code_spans_hold_backticks_and_pipes() {
+        let text = html("<code>a`b</code> <code>`x</code> <code>p|q</code>");
+        assert_eq!(text.to_markdown(&|_| None, false), "``a`b`` `` `x `` `p|q`");
+        assert_eq!(
+            text.to_markdown(&|_| None, true),
+            "``a`b`` `` `x `` `p\\|q`"
+        );
+    }
+
+    #[test]
+    fn markdown_breaks_and_formatting() {
+        let text = html("<strong>a</strong> <em>b<br>c</em>\n\n<del>d</del>");
+        assert_eq!(
+            text.to_markdown(&|_| None, false),
+            "**a** *b\\\nc*\n\n~~d~~"
+        );
+        assert_eq!(
+            text.to_markdown(&|_| None, true),
+            "**a** *b<br>c*<br><br>~~d~~"
+        );
+        assert_eq!(text.plain(), "a b\nc\n\nd");
+    }
+
+    #[test]
+    fn links_outside_the_schema_are_their_content() {
+        let text = html(
+            r#"{@link a.RawGetRequest}, <a href="https://core.telegram.org/type/T">a <em>T</em></a>, <a href="https://example.org/a b(c)">ext</a>"#,
+        );
+        assert_eq!(
+            text.to_markdown(&resolve, false),
+            r"`a.get`, a *T*, [ext](https://example.org/a%20b\(c\))"
+        );
+        assert_eq!(
+            text.to_html(&resolve),
+            "<code>a.get</code>, a <em>T</em>, <a href=\"https://example.org/a b(c)\">ext</a>"
+        );
+    }
+
+    #[test]
+    fn html_escapes_every_piece_of_text() {
+        let text = html(
+            r#"<a href="https://example.org/?a=1&amp;b=&quot;2&quot;">x &lt;y&gt; 'z'</a> <code>&lt;/code&gt;</code> <tag a="1">"#,
+        );
+        assert_eq!(
+            text.to_html(&resolve),
+            "<a href=\"https://example.org/?a=1&amp;b=&quot;2&quot;\">x &lt;y&gt; &#39;z&#39;</a> \
+             <code>&lt;/code&gt;</code> &lt;tag a=&quot;1&quot;&gt;"
+        );
+    }
+
+    #[test]
+    fn links_in_links_are_their_content() {
+        let text = html(
+            r#"<a href="https://example.org/1">see {@link RawX} and https://example.org/2</a>"#,
+        );
+        assert_eq!(
+            text.to_markdown(&resolve, false),
+            r"[see {@link RawX} and https://example.org/2](https://example.org/1)"
+        );
+    }
+}
