@@ -489,6 +489,9 @@ fn check_normal_form(items: &[Inline], top: bool) -> Result<(), String> {
                 }
             }
             Inline::Code(code) => {
+                if i > 0 && matches!(items[i - 1], Inline::Code(_)) {
+                    return Err(format!("two code pieces in a row: {items:?}"));
+                }
                 if code.trim().is_empty() {
                     return Err(format!("empty code: {items:?}"));
                 }
@@ -525,7 +528,7 @@ fn check_text(text: &Text) -> Result<(), String> {
             return Err(format!("unsafe Markdown: {markdown}"));
         }
     }
-    Ok(())
+    check_markdown_reads_back(text, &resolve)
 }
 
 /// A piece of made-up description HTML and the text it must keep (its
@@ -666,4 +669,136 @@ proptest! {
             Err(error) => prop_assert!(error.to_string().starts_with("fuzz.json: ")),
         }
     }
+}
+
+/// What rustdoc's Markdown parser reads in `markdown`: the text it shows
+/// (code included, breaks as spaces) and how many strong, emphasis and
+/// struck-out spans and links it opens; an error for HTML or any block but
+/// paragraphs (and a table with one cell, with `cell`).
+fn read_markdown(markdown: &str, cell: bool) -> Result<(String, [usize; 4]), String> {
+    use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+    let source = if cell {
+        format!("| h |\n| - |\n| {markdown} |\n")
+    } else {
+        markdown.to_owned()
+    };
+    let options = Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS;
+    let mut text = String::new();
+    let mut counts = [0; 4];
+    let mut cells = 0;
+    for event in Parser::new_ext(&source, options) {
+        match event {
+            Event::Text(t) | Event::Code(t) => text.push_str(&t),
+            Event::SoftBreak | Event::HardBreak | Event::End(TagEnd::Paragraph) => text.push(' '),
+            Event::Start(Tag::Strong) => counts[0] += 1,
+            Event::Start(Tag::Emphasis) => counts[1] += 1,
+            Event::Start(Tag::Strikethrough) => counts[2] += 1,
+            Event::Start(Tag::Link { .. }) => counts[3] += 1,
+            Event::Start(Tag::TableCell) => cells += 1,
+            Event::InlineHtml(html) if cell && &*html == "<br>" => text.push(' '),
+            Event::Start(Tag::Paragraph | Tag::Table(_) | Tag::TableHead | Tag::TableRow)
+            | Event::End(_) => {}
+            other => return Err(format!("{other:?} in {markdown}")),
+        }
+    }
+    if cell {
+        if cells != 2 {
+            return Err(format!("{cells} cells in {markdown}"));
+        }
+        // The header cell.
+        text = text.strip_prefix('h').unwrap_or(&text).to_owned();
+    }
+    Ok((text, counts))
+}
+
+/// What [`read_markdown`] should find in `text`: its plain text (breaks as
+/// spaces) and its markup, links rendered where `resolve` has them.
+fn expected_markdown(
+    text: &Text,
+    resolve: &dyn Fn(&LinkTarget) -> Option<String>,
+) -> (String, [usize; 4]) {
+    fn walk(
+        items: &[Inline],
+        resolve: &dyn Fn(&LinkTarget) -> Option<String>,
+        in_link: bool,
+        counts: &mut [usize; 4],
+    ) {
+        for item in items {
+            match item {
+                Inline::Strong(inner) => {
+                    counts[0] += 1;
+                    walk(inner, resolve, in_link, counts);
+                }
+                Inline::Emphasis(inner) => {
+                    counts[1] += 1;
+                    walk(inner, resolve, in_link, counts);
+                }
+                Inline::Strikethrough(inner) => {
+                    counts[2] += 1;
+                    walk(inner, resolve, in_link, counts);
+                }
+                Inline::Link { target, content } => {
+                    let linked = !in_link
+                        && (matches!(target, LinkTarget::External(_)) || resolve(target).is_some());
+                    counts[3] += usize::from(linked);
+                    walk(content, resolve, in_link || linked, counts);
+                }
+                _ => {}
+            }
+        }
+    }
+    let mut counts = [0; 4];
+    walk(text.inlines(), resolve, false, &mut counts);
+    let plain = text.plain();
+    (
+        plain.split_whitespace().collect::<Vec<_>>().join(" "),
+        counts,
+    )
+}
+
+/// Whether rustdoc reads `text`'s Markdown as the text itself, with its
+/// markup and nothing else.
+fn check_markdown_reads_back(
+    text: &Text,
+    resolve: &dyn Fn(&LinkTarget) -> Option<String>,
+) -> Result<(), String> {
+    let (expected, expected_counts) = expected_markdown(text, resolve);
+    for cell in [false, true] {
+        let markdown = text.to_markdown(resolve, cell);
+        let (read, counts) = read_markdown(&markdown, cell)?;
+        let read = read.split_whitespace().collect::<Vec<_>>().join(" ");
+        // Formatting that Markdown cannot hold where it stands is dropped;
+        // none is ever added, and links are all kept.
+        let fewer = counts.iter().zip(expected_counts).all(|(&n, e)| n <= e)
+            && counts[3] == expected_counts[3];
+        if read != expected || !fewer {
+            return Err(format!(
+                "{markdown:?} reads as {read:?} {counts:?}, not {expected:?} {expected_counts:?}"
+            ));
+        }
+    }
+    Ok(())
+}
+
+#[test]
+fn the_real_files_markdown_reads_back_as_its_text() {
+    let descriptions = Descriptions::from_mtcute_file(&mtcute_file()).unwrap();
+    let api = std::fs::read_to_string(workspace().join("tl-types/schema/api.tl")).unwrap();
+    let schema = tl_parser::parse(&api).unwrap();
+    let resolve = resolver(&schema);
+    let failures: Vec<String> = descriptions
+        .texts()
+        .filter_map(|text| check_markdown_reads_back(text, &resolve).err())
+        .collect();
+    for failure in failures.iter().take(20) {
+        println!("{failure}");
+    }
+    assert!(
+        failures.is_empty(),
+        "{} texts read back wrong",
+        failures.len()
+    );
 }

@@ -26,8 +26,10 @@ impl Text {
             link,
             cell,
             line_start: true,
+            open_marks: String::new(),
+            last_code: None,
         };
-        markdown.inlines(self.inlines(), false);
+        markdown.inlines(self.inlines(), false, true);
         markdown.out
     }
 
@@ -48,17 +50,28 @@ struct Markdown<'a> {
     /// Whether the next character starts a line, where `-`, `+`, `=` and
     /// `1.` would start a block.
     line_start: bool,
+    /// The delimiters of the elements being written.
+    open_marks: String,
+    /// The last code span: where it starts and ends in `out`, its code.
+    last_code: Option<(usize, usize, String)>,
 }
 
 impl Markdown<'_> {
-    fn inlines(&mut self, items: &[Inline], in_link: bool) {
-        for item in items {
+    /// Writes a run of inlines; `top` when nothing follows the run.
+    fn inlines(&mut self, items: &[Inline], in_link: bool, top: bool) {
+        for (i, item) in items.iter().enumerate() {
+            // What the next character will be, as far as emphasis cares.
+            let next = match items.get(i + 1) {
+                Some(next) => self.first_class(std::slice::from_ref(next), in_link),
+                None if top => Class::Space,
+                None => Class::Unknown,
+            };
             match item {
                 Inline::Text(text) => self.text(text),
                 Inline::Code(code) => self.code(code),
-                Inline::Strong(inner) => self.wrap("**", inner, in_link),
-                Inline::Emphasis(inner) => self.wrap("*", inner, in_link),
-                Inline::Strikethrough(inner) => self.wrap("~~", inner, in_link),
+                Inline::Strong(inner) => self.wrap("**", inner, in_link, next),
+                Inline::Emphasis(inner) => self.wrap("*", inner, in_link, next),
+                Inline::Strikethrough(inner) => self.wrap("~~", inner, in_link, next),
                 Inline::LineBreak => self.line_break(),
                 Inline::ParagraphBreak => {
                     if self.cell {
@@ -68,32 +81,113 @@ impl Markdown<'_> {
                         self.line_start = true;
                     }
                 }
-                Inline::Link { target, content } => {
-                    let url = match target {
-                        LinkTarget::External(url) => Some(url.clone()),
-                        internal => (self.link)(internal),
-                    };
-                    match url {
-                        Some(url) if !in_link => {
-                            self.out.push('[');
-                            self.line_start = false;
-                            self.inlines(content, true);
-                            self.out.push_str("](");
-                            self.out.push_str(&markdown_url(&url));
-                            self.out.push(')');
-                        }
-                        _ => self.inlines(content, in_link),
+                Inline::Link { target, content } => match self.url(target, in_link) {
+                    Some(url) => {
+                        self.out.push('[');
+                        self.line_start = false;
+                        self.inlines(content, true, false);
+                        self.out.push_str("](");
+                        self.out.push_str(&markdown_url(&url));
+                        self.out.push(')');
                     }
-                }
+                    None => self.inlines(content, in_link, top && i + 1 == items.len()),
+                },
             }
         }
     }
 
-    fn wrap(&mut self, mark: &str, inner: &[Inline], in_link: bool) {
-        self.out.push_str(mark);
-        self.line_start = false;
-        self.inlines(inner, in_link);
-        self.out.push_str(mark);
+    /// Where a link goes; `None` for a target outside the schema, or a link
+    /// inside a link.
+    fn url(&self, target: &LinkTarget, in_link: bool) -> Option<String> {
+        if in_link {
+            return None;
+        }
+        match target {
+            LinkTarget::External(url) => Some(url.clone()),
+            internal => (self.link)(internal),
+        }
+    }
+
+    /// What the Markdown of `items` starts with.
+    fn first_class(&self, items: &[Inline], in_link: bool) -> Class {
+        match items.first() {
+            None => Class::Unknown,
+            Some(Inline::Text(text)) => text.chars().next().map_or(Class::Unknown, classify),
+            Some(Inline::Code(_)) => Class::Punctuation,
+            Some(Inline::LineBreak | Inline::ParagraphBreak) => {
+                if self.cell {
+                    Class::Punctuation
+                } else {
+                    Class::Space
+                }
+            }
+            Some(Inline::Link { target, content }) => match self.url(target, in_link) {
+                Some(_) => Class::Punctuation,
+                None => self.first_class(content, in_link),
+            },
+            // A nested delimiter run: its own rules.
+            Some(Inline::Strong(_) | Inline::Emphasis(_) | Inline::Strikethrough(_)) => {
+                Class::Unknown
+            }
+        }
+    }
+
+    /// What the Markdown of `items` ends with.
+    fn last_class(&self, items: &[Inline], in_link: bool) -> Class {
+        match items.last() {
+            None => Class::Unknown,
+            Some(Inline::Text(text)) => text.chars().next_back().map_or(Class::Unknown, classify),
+            Some(Inline::Code(_)) => Class::Punctuation,
+            Some(Inline::LineBreak | Inline::ParagraphBreak) => Class::Unknown,
+            Some(Inline::Link { target, content }) => match self.url(target, in_link) {
+                Some(_) => Class::Punctuation,
+                None => self.last_class(content, in_link),
+            },
+            Some(Inline::Strong(_) | Inline::Emphasis(_) | Inline::Strikethrough(_)) => {
+                Class::Unknown
+            }
+        }
+    }
+
+    /// Writes a formatting element between `mark`s where CommonMark reads
+    /// them as its delimiters whatever surrounds it; elsewhere (the element
+    /// starts or ends with punctuation next to a letter, with another
+    /// element, or right after another delimiter) as its content alone:
+    /// the text is kept, the formatting lost.
+    fn wrap(&mut self, mark: &str, inner: &[Inline], in_link: bool, next: Class) {
+        let before = match self.out.chars().next_back() {
+            None | Some('\n') => Class::Space,
+            Some(c) => classify(c),
+        };
+        let first = self.first_class(inner, in_link);
+        let last = self.last_class(inner, in_link);
+        // A delimiter run opens where it is left-flanking: before a letter,
+        // or before punctuation after a space or punctuation; it closes
+        // where it is right-flanking, likewise mirrored.
+        let opens = first == Class::Letter
+            || (matches!(first, Class::Punctuation | Class::Other)
+                && matches!(before, Class::Space | Class::Punctuation));
+        let closes = last == Class::Letter
+            || (matches!(last, Class::Punctuation | Class::Other)
+                && matches!(next, Class::Space | Class::Punctuation));
+        // A delimiter right after another would join its run.
+        let joins = {
+            let mut tail = self.out.chars().rev();
+            matches!(tail.next(), Some('*' | '~')) && tail.next() != Some('\\')
+        };
+        // A `*` or `~` run inside an element written with the same character
+        // could pair with the outer one instead.
+        let nested = self.open_marks.contains(&mark[..1]);
+        if opens && closes && !joins && !nested {
+            self.out.push_str(mark);
+            self.line_start = false;
+            self.open_marks.push_str(mark);
+            self.inlines(inner, in_link, false);
+            self.open_marks.truncate(self.open_marks.len() - mark.len());
+            self.out.push_str(mark);
+        } else {
+            self.inlines(inner, in_link, false);
+        }
     }
 
     fn line_break(&mut self) {
@@ -132,6 +226,8 @@ impl Markdown<'_> {
                     self.out.push('\\');
                     self.out.push(c);
                 }
+                // `!` before a link would make it an image.
+                '!' if at + 1 == text.len() => self.out.push_str("\\!"),
                 '\n' | '\r' => self.out.push(' '),
                 _ => self.out.push(c),
             }
@@ -140,6 +236,23 @@ impl Markdown<'_> {
 
     fn code(&mut self, code: &str) {
         self.line_start = false;
+        // Two code spans in a row would read as one broken span: right
+        // after one (code in an element written as its content alone), the
+        // two are written as one.
+        let code = match self.last_code.take() {
+            Some((start, end, mut last)) if end == self.out.len() => {
+                self.out.truncate(start);
+                last.push_str(code);
+                last
+            }
+            _ => code.to_owned(),
+        };
+        let start = self.out.len();
+        self.write_code(&code);
+        self.last_code = Some((start, self.out.len(), code));
+    }
+
+    fn write_code(&mut self, code: &str) {
         let mut code: String = code
             .chars()
             .map(|c| if c == '\n' || c == '\r' { ' ' } else { c })
@@ -161,6 +274,32 @@ impl Markdown<'_> {
             self.out.push(' ');
         }
         self.out.push_str(&fence);
+    }
+}
+
+/// What a character is to CommonMark's emphasis rules.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Class {
+    Space,
+    Punctuation,
+    /// Letters and digits.
+    Letter,
+    /// Other characters (symbols, emoji): punctuation to some Markdown
+    /// parsers, letters to others, so taken as the worst case of both.
+    Other,
+    /// Not known here: taken as the worst case.
+    Unknown,
+}
+
+fn classify(c: char) -> Class {
+    if c.is_whitespace() {
+        Class::Space
+    } else if c.is_alphanumeric() {
+        Class::Letter
+    } else if c.is_ascii_punctuation() {
+        Class::Punctuation
+    } else {
+        Class::Other
     }
 }
 
@@ -336,5 +475,35 @@ mod tests {
             text.to_markdown(&resolve, false),
             r"[see {@link RawX} and https://example.org/2](https://example.org/1)"
         );
+    }
+}
+
+#[cfg(test)]
+mod emphasis_tests {
+    use super::super::text::Text;
+
+    fn markdown(html: &str) -> String {
+        Text::from_html(html, None)
+            .unwrap()
+            .to_markdown(&|_| None, false)
+    }
+
+    #[test]
+    fn formatting_markdown_cannot_hold_is_written_as_its_content() {
+        // Punctuation at an edge, next to a letter: not a delimiter run.
+        assert_eq!(markdown("a<strong>(b)</strong>c"), r"a(b)c");
+        assert_eq!(markdown("a <strong>(b)</strong> c"), r"a **(b)** c");
+        assert_eq!(markdown("x<em>y</em>z"), "x*y*z");
+        // Emphasis in emphasis would pair with the outer delimiter.
+        assert_eq!(markdown("<em>a <strong>b</strong> c</em>"), "*a b c*");
+        // Two elements in a row would join their delimiter runs.
+        assert_eq!(markdown("<em>a</em><strong>b</strong>"), "*a*b");
+        // `!` before a link would make it an image.
+        assert_eq!(
+            markdown(r#"Hi!<a href="https://example.org">x</a>"#),
+            r"Hi\![x](https://example.org)"
+        );
+        // Code in a row is one span.
+        assert_eq!(markdown("<code>a</code><em><code>b</code></em>c"), "`ab`c");
     }
 }

@@ -6,8 +6,8 @@
 ///
 /// Its whitespace is normal: no leading or trailing space or break, single
 /// spaces between words, no space next to a break, no two breaks in a row
-/// (two become a [`Inline::ParagraphBreak`]), and a paragraph break only at
-/// the top level.
+/// (two become a [`Inline::ParagraphBreak`]), no two code pieces in a row,
+/// and a paragraph break only at the top level.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Text {
     inlines: Vec<Inline>,
@@ -245,12 +245,16 @@ impl Run {
         }
     }
 
-    /// Adds code; code of spaces alone is a space, empty code nothing.
+    /// Adds code; code of spaces alone is a space, empty code nothing, and
+    /// code right after code joins it (Markdown cannot write two code spans
+    /// in a row).
     pub(crate) fn code(&mut self, code: &str) {
         if code.trim().is_empty() {
             if !code.is_empty() {
                 self.space();
             }
+        } else if let Some(Inline::Code(last)) = self.items.last_mut() {
+            last.push_str(code);
         } else {
             self.items.push(Inline::Code(code.to_owned()));
         }
