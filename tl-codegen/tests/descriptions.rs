@@ -423,7 +423,8 @@ fn schema_docs_yield_descriptions() {
          ---functions---\n\
          \n\
          //@description Draws a shape @shape What to draw @ghost Not a parameter\n\
-         draw shape:Shape = Ok;\n",
+         //@param_description Why it is drawn\n\
+         draw shape:Shape description:string = Ok;\n",
     )
     .unwrap();
     let schemas = std::slice::from_ref(&schema);
@@ -443,6 +444,10 @@ fn schema_docs_yield_descriptions() {
     let draw = descriptions.function("draw").unwrap();
     assert_eq!(draw.description.as_ref().unwrap().plain(), "Draws a shape");
     assert_eq!(draw.param("shape").unwrap().plain(), "What to draw");
+    assert_eq!(
+        draw.param("description").unwrap().plain(),
+        "Why it is drawn"
+    );
     let shape = descriptions.boxed_type("Shape").unwrap();
     assert_eq!(
         shape.to_markdown(&|_| None, false),

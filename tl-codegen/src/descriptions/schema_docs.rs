@@ -2,9 +2,10 @@
 //! @param ...` comments and `/** ... */` blocks, which tl-parser keeps as
 //! [`Definition::doc`](tl_parser::Definition::doc) and
 //! [`Schema::type_docs`](tl_parser::Schema::type_docs). Their text is plain,
-//! with bare URLs, which become links.
+//! with bare URLs, which become links. TDLib documents a field named
+//! `description` with `@param_description`.
 
-use tl_parser::{Category, Schema};
+use tl_parser::{Category, Definition, Schema};
 
 use super::text::Text;
 use super::{DefinitionText, Descriptions};
@@ -26,8 +27,11 @@ pub(crate) fn read(schemas: &[Schema]) -> Descriptions {
                 };
                 if tag.name == "description" {
                     text.description.get_or_insert(tag_text);
-                } else if text.param(&tag.name).is_none() {
-                    text.params.push((tag.name.clone(), tag_text));
+                } else {
+                    let name = param_name(definition, &tag.name);
+                    if text.param(name).is_none() {
+                        text.params.push((name.to_owned(), tag_text));
+                    }
                 }
             }
             if text.description.is_none() && text.params.is_empty() {
@@ -46,4 +50,15 @@ pub(crate) fn read(schemas: &[Schema]) -> Descriptions {
         }
     }
     out
+}
+
+/// The parameter a tag documents: its name, except that TDLib writes
+/// `@param_description` for a field named `description` (`@description`
+/// being the definition's own).
+fn param_name<'a>(definition: &Definition, tag: &'a str) -> &'a str {
+    let has = |name: &str| definition.params.iter().any(|p| p.name == name);
+    match tag.strip_prefix("param_") {
+        Some(name) if !has(tag) && has(name) => name,
+        _ => tag,
+    }
 }
