@@ -511,7 +511,10 @@ fn check_normal_form(items: &[Inline], top: bool) -> Result<(), String> {
                 if i > 0 && matches!(items[i - 1], Inline::Code(_)) {
                     return Err(format!("two code pieces in a row: {items:?}"));
                 }
-                if code.trim().is_empty() {
+                if code
+                    .trim_matches([' ', '\t', '\n', '\u{c}', '\r'])
+                    .is_empty()
+                {
                     return Err(format!("empty code: {items:?}"));
                 }
             }

@@ -19,7 +19,15 @@ impl Text {
     /// With `cell`, the result is one line safe inside a Markdown table
     /// cell: `|` escaped, breaks written as `<br>`. Otherwise line breaks
     /// are hard breaks (a backslash at the end of the line) and paragraph
-    /// breaks blank lines, and the result holds no `<`.
+    /// breaks blank lines, and the result holds no HTML: every `<` outside
+    /// code spans is escaped.
+    ///
+    /// Bold, emphasis and strikethrough are written where CommonMark reads
+    /// their delimiters as such whatever surrounds them; where it would not
+    /// (punctuation at an edge next to a letter, the same delimiter nested,
+    /// two elements in a row), the element is written as its content alone,
+    /// which keeps the text and loses the formatting. Two code pieces in a
+    /// row are one code span.
     pub fn to_markdown(&self, link: &dyn Fn(&LinkTarget) -> Option<String>, cell: bool) -> String {
         let mut markdown = Markdown {
             out: String::new(),

@@ -148,13 +148,14 @@ pub(crate) struct Run {
 const URL_TRAILING: &[char] = &['.', ',', ';', ':', '!', '?', '\'', '"'];
 
 impl Run {
-    /// Adds text: each run of whitespace is one space, or a paragraph break
-    /// where it holds two line feeds or more. With `autolink`, bare
+    /// Adds text: each run of whitespace (HTML's: space, tab, line feed,
+    /// form feed, carriage return; a no-break space is text) is one space,
+    /// or a paragraph break where it holds two line feeds or more. With `autolink`, bare
     /// `http://` and `https://` URLs become links.
     pub(crate) fn text(&mut self, text: &str, autolink: bool) {
         let mut rest = text;
         while !rest.is_empty() {
-            let word_end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+            let word_end = rest.find(is_space).unwrap_or(rest.len());
             if word_end > 0 {
                 let word = &rest[..word_end];
                 if autolink {
@@ -164,9 +165,7 @@ impl Run {
                 }
                 rest = &rest[word_end..];
             }
-            let space_end = rest
-                .find(|c: char| !c.is_whitespace())
-                .unwrap_or(rest.len());
+            let space_end = rest.find(|c| !is_space(c)).unwrap_or(rest.len());
             if space_end > 0 {
                 if rest[..space_end].matches('\n').count() >= 2 {
                     self.paragraph_break();
@@ -249,7 +248,7 @@ impl Run {
     /// code right after code joins it (Markdown cannot write two code spans
     /// in a row).
     pub(crate) fn code(&mut self, code: &str) {
-        if code.trim().is_empty() {
+        if code.trim_matches(is_space).is_empty() {
             if !code.is_empty() {
                 self.space();
             }
@@ -392,6 +391,11 @@ fn edge_of(item: &Inline) -> Edge {
         Inline::ParagraphBreak => Edge::Paragraph,
         _ => Edge::Line,
     }
+}
+
+/// Whitespace as HTML collapses it.
+fn is_space(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '\n' | '\u{c}' | '\r')
 }
 
 /// Where the next `http://` or `https://` in `text` starts, and the
