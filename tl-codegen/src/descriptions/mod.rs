@@ -15,6 +15,38 @@
 //! constructor, function or type ([`LinkTarget`]), which the renderer's
 //! caller maps to a page or intra-doc path.
 //!
+//! ```
+//! use tl_codegen::descriptions::{Descriptions, LinkTarget};
+//!
+//! // A made-up file of mtcute's shape (the real one is `tl/api-schema.json`
+//! // of `@mtcute/core`, see `tl-types/schema/fetch_mtcute.sh`).
+//! let json = r#"{"l": 1, "e": [{"kind": "method", "name": "pets.feed",
+//!     "comment": "Feeds a <strong>pet</strong>, see {@link pets.RawCat}",
+//!     "arguments": [{"name": "grams", "comment": "How much, <code>1</code> or more"}],
+//!     "throws": [{"code": 420, "name": "FEED_WAIT_%d", "comment": "Wait a while"}]}]}"#;
+//! let schema = tl_parser::parse(
+//!     "pets.cat#1 = pets.Pet;\n---functions---\npets.feed#2 grams:int = pets.Pet;",
+//! )
+//! .unwrap();
+//! let mine = Descriptions::from_schema_docs(std::slice::from_ref(&schema));
+//! let descriptions = Descriptions::from_mtcute_json("pets.json", json).unwrap().or(mine);
+//!
+//! let feed = descriptions.function("pets.feed").unwrap();
+//! let link = |target: &LinkTarget| match target {
+//!     LinkTarget::Constructor(name) => Some(format!("crate::types::{name}")),
+//!     _ => None,
+//! };
+//! let description = feed.description.as_ref().unwrap();
+//! assert_eq!(description.plain(), "Feeds a pet, see pets.cat");
+//! assert_eq!(
+//!     description.to_markdown(&link, false),
+//!     "Feeds a **pet**, see [`pets.cat`](crate::types::pets.cat)"
+//! );
+//! assert_eq!(feed.param("grams").unwrap().to_html(&link), "How much, <code>1</code> or more");
+//! assert_eq!(descriptions.error("FEED_WAIT_X").unwrap().plain(), "Wait a while");
+//! assert!(descriptions.unmatched(std::slice::from_ref(&schema)).is_empty());
+//! ```
+//!
 //! The files, one job each: `text` (the model and its normal form), `render`
 //! (Markdown and HTML), `html` (description HTML to the model), `mtcute`
 //! (the JSON file) and `schema_docs` (the schemas' own docs).
