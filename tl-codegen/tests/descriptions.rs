@@ -15,8 +15,12 @@ fn workspace() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
 }
 
-/// The real file, fetched when missing.
+/// The real file, fetched when missing (once: the tests run in parallel).
 fn mtcute_file() -> PathBuf {
+    static FETCH: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    let _fetching = FETCH
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
     let file = workspace().join("target/mtcute/package/tl/api-schema.json");
     if !file.exists() {
         let script = workspace().join("tl-types/schema/fetch_mtcute.sh");
