@@ -41,9 +41,25 @@ pub(crate) fn to_text(
         code: None,
     };
     let tokenizer = Tokenizer::new_with_emitter(html, DefaultEmitter::<usize>::new_with_span());
+    // Where the last token ends: HTML drops a tag that the text ends in
+    // (`a <b`), which here is literal text.
+    let mut end = 0;
     for token in tokenizer {
         let Ok(token) = token;
+        let span = match &token {
+            Token::StartTag(tag) => Some(tag.span),
+            Token::EndTag(tag) => Some(tag.span),
+            Token::String(text) | Token::Comment(text) => Some(text.span),
+            Token::Doctype(doctype) => Some(doctype.span),
+            Token::Error(_) => None,
+        };
+        if let Some(span) = span {
+            end = end.max(span.end);
+        }
         converter.token(token);
+    }
+    if let Some(rest) = html.get(end..).filter(|rest| !rest.is_empty()) {
+        converter.literal_text(rest);
     }
     converter.finish()
 }
@@ -192,6 +208,14 @@ impl Converter<'_> {
                 self.run().text(&literal, false);
             }
             Token::Error(_) => {}
+        }
+    }
+
+    /// Source text that is no token: in code, or as text.
+    fn literal_text(&mut self, text: &str) {
+        match &mut self.code {
+            Some(code) => code.text.push_str(text),
+            None => self.run().text(text, false),
         }
     }
 
@@ -433,6 +457,14 @@ mod tests {
             [text("if a < b and c > d, </em> stays")]
         );
         assert_eq!(inlines("a <!-- note --> b"), [text("a <!-- note --> b")]);
+    }
+
+    #[test]
+    fn a_tag_the_text_ends_in_is_literal_text() {
+        assert_eq!(inlines("a <pet"), [text("a <pet")]);
+        assert_eq!(inlines(r#"a <a href="x"#), [text(r#"a <a href="x"#)]);
+        assert_eq!(inlines("<code>a </cod"), [code("a </cod")]);
+        assert_eq!(inlines("a &am"), [text("a &am")]);
     }
 
     #[test]
