@@ -42,7 +42,8 @@ pub(crate) fn to_text(
     };
     let tokenizer = Tokenizer::new_with_emitter(html, DefaultEmitter::<usize>::new_with_span());
     // Where the last token ends: HTML drops a tag that the text ends in
-    // (`a <b`), which here is literal text.
+    // (`a <b`), which here is literal text. (It drops `</>` too, as a
+    // browser shows it: that stays dropped.)
     let mut end = 0;
     for token in tokenizer {
         let Ok(token) = token;
