@@ -27,9 +27,13 @@ pub(crate) fn read(file: &str, text: &str) -> Result<Descriptions, Error> {
         message,
     };
     let root: Value = serde_json::from_str(text).map_err(|e| {
+        // The place is said first, as `line:column`.
+        let message = e.to_string();
+        let suffix = format!(" at line {} column {}", e.line(), e.column());
+        let message = message.strip_suffix(&suffix).unwrap_or(&message);
         invalid(
             &format!("{}:{}", e.line(), e.column()),
-            format!("not JSON: {e}"),
+            format!("not JSON: {message}"),
         )
     })?;
     let root = object(&invalid, &root, "the top level")?;
