@@ -67,6 +67,16 @@ pub enum Error {
         /// What is wrong with it.
         message: String,
     },
+    /// A descriptions file (mtcute's `api-schema.json`) is malformed.
+    Descriptions {
+        /// The file, as named to the reader.
+        file: String,
+        /// Where: `line:column` for JSON syntax, or the entry
+        /// (`e[12].arguments[3].comment`).
+        place: String,
+        /// What is wrong.
+        message: String,
+    },
     /// The generated code does not parse as Rust: a bug in the generator.
     InvalidOutput(String),
 }
@@ -100,6 +110,11 @@ impl fmt::Display for Error {
                 line,
                 message,
             } => write!(f, "{file} CSV, line {line}: {message}"),
+            Error::Descriptions {
+                file,
+                place,
+                message,
+            } => write!(f, "{file}: {place}: {message}"),
             Error::InvalidOutput(message) => {
                 write!(
                     f,

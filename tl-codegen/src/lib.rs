@@ -34,5 +34,6 @@ pub mod reference;
 mod rpc_errors;
 
 pub use config::{Config, SerdeSupport};
+pub use descriptions::{DefinitionText, Descriptions, LinkTarget, Text, Unmatched};
 pub use error::Error;
 pub use method_data::{MethodData, MethodInfo};
