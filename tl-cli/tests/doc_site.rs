@@ -220,6 +220,11 @@ fn the_send_code_page_and_the_search_box_work_in_chromium() {
         .unwrap();
     std::fs::write(shots.join("search.png"), png).unwrap();
     first.click().unwrap();
+    // The click starts the navigation; wait for it to land.
+    let deadline = std::time::Instant::now() + Duration::from_secs(30);
+    while tab.get_url().ends_with("/index.html") && std::time::Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(50));
+    }
     tab.wait_until_navigated().unwrap();
     let url = tab.get_url();
     assert!(

@@ -91,9 +91,24 @@ pub fn run(args: Args) -> Result<ExitCode, Failure> {
     };
     let own = Descriptions::from_schema_docs(&schemas);
     let descriptions = match &args.descriptions {
-        Some(path) => Descriptions::from_mtcute_file(path)
-            .map_err(|e| Failure::Message(e.to_string()))?
-            .or(own),
+        Some(path) => {
+            let read = Descriptions::from_mtcute_file(path)
+                .map_err(|e| Failure::Message(e.to_string()))?;
+            let unmatched = read.unmatched(&schemas);
+            if !unmatched.is_empty() {
+                eprintln!(
+                    "note: {} entries of {} name what the schemas lack ({} constructors, {} functions, {} types, {} parameters, {} link targets); left out",
+                    unmatched.total(),
+                    path.display(),
+                    unmatched.constructors.len(),
+                    unmatched.functions.len(),
+                    unmatched.types.len(),
+                    unmatched.params.len(),
+                    unmatched.links.len(),
+                );
+            }
+            read.or(own)
+        }
         None => own,
     };
     let reference = Reference::build(
