@@ -150,7 +150,7 @@ pub fn boxed_type(plan: &Plan, index: usize, options: &Options<'_>, scope: &Scop
             n => format!("a value is one of its {n} constructors"),
         }
     );
-    if let Some(description) = options.descriptions.boxed_type(&tl_name) {
+    if let Some(description) = options.descriptions.boxed_type(tl_name) {
         doc.push_str("\n\n");
         doc.push_str(&docs::text(description, options, scope, false));
     }
