@@ -222,3 +222,36 @@ fn ton_schemas_get_a_site_too() {
         check_site(&dir, &[parse(file)]);
     }
 }
+
+#[test]
+fn a_malformed_descriptions_file_is_named_with_the_place() {
+    let dir = root().join("target/doc-tests");
+    std::fs::create_dir_all(&dir).unwrap();
+    let bad = dir.join("bad-descriptions.json");
+    std::fs::write(
+        &bad,
+        "{\"l\": 1, \"e\": [{\"kind\": \"method\", \"name\": 5}]}",
+    )
+    .unwrap();
+    for command in ["doc", "gen"] {
+        let output = support::tl_with_input(
+            &[
+                command,
+                "tl-types/schema/api.tl",
+                "--descriptions",
+                bad.to_str().unwrap(),
+                "-o",
+                dir.join("never").to_str().unwrap(),
+            ],
+            "",
+        );
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(!output.status.success(), "tl {command} fails");
+        assert!(
+            stderr.starts_with("error: ")
+                && stderr.contains("bad-descriptions.json")
+                && stderr.contains("e[0]"),
+            "tl {command}: {stderr}"
+        );
+    }
+}

@@ -182,3 +182,75 @@ fn a_mistyped_path_in_the_config_is_named_as_such() {
         "`crate::OBJECTS;`, given to `Config::object_bindings`, is not a Rust path"
     );
 }
+
+/// A descriptions file of mtcute's shape, with made-up text: where each kind
+/// of description lands in the generated docs.
+const DESCRIPTIONS: &str = r#"{"l": 229, "e": [
+  {"kind": "method", "name": "auth.sendCode", "comment": "Asks for a <strong>login code</strong>, see {@link auth.RawSentCode}",
+   "arguments": [{"name": "phone_number", "comment": "Where to send it | any format"},
+                 {"name": "settings", "comment": "How to send it, see <a href=\"https://core.telegram.org/type/CodeSettings\">settings</a>"}],
+   "throws": [{"code": 400, "name": "API_ID_INVALID", "comment": "The app id is <code>wrong</code>"}]},
+  {"kind": "class", "name": "auth.sentCode", "comment": "The code went out",
+   "arguments": [{"name": "phone_code_hash", "comment": "Give it back with the code"}]},
+  {"kind": "class", "name": "nowhere.toBeFound", "comment": "Not in the schema"}],
+ "u": {"auth.SentCode": "What sending a code gives"}}"#;
+
+#[test]
+fn descriptions_land_in_the_docs_with_their_links() {
+    let dir = std::env::temp_dir().join(format!("tl-codegen-descriptions-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("api-schema.json");
+    std::fs::write(&file, DESCRIPTIONS).unwrap();
+    let source = tl_codegen::Config::new()
+        .method_data(METHODS, ERRORS)
+        .rpc_error_kind("crate::RpcErrorKind")
+        .descriptions(&file)
+        .generate_files(&[fixture("telegram_excerpt.tl")])
+        .unwrap();
+    let has = |line: &str| {
+        assert!(
+            source.lines().any(|l| l.trim() == line),
+            "no line `{line}` in the generated docs"
+        )
+    };
+    // The function: its description, linked to the constructor it names.
+    has(
+        "/// Asks for a **login code**, see [`auth.sentCode`](super::super::types::auth::SentCode)",
+    );
+    // Its parameters' table, with a description column; `|` escaped in a cell.
+    has("/// | name | Rust type | TL type | presence | description |");
+    has(
+        "/// | `phone_number` | `String` | `string` | required | Where to send it \\| any format |",
+    );
+    has(
+        "/// | `settings` | [`enums::CodeSettings`](super::super::enums::CodeSettings) | [`CodeSettings`](super::super::enums::CodeSettings) | required | How to send it, see [settings](super::super::enums::CodeSettings) |",
+    );
+    // Its errors' table, described where the file describes them.
+    has("/// | code | error | description |");
+    has(
+        "/// | 400 | [`API_ID_INVALID`](crate::RpcErrorKind::ApiIdInvalid) | The app id is `wrong` |",
+    );
+    has("/// | 303 | [`PHONE_MIGRATE_X`](crate::RpcErrorKind::PhoneMigrate) | |");
+    // A constructor, a field and a boxed type.
+    has("/// The code went out");
+    has("/// Give it back with the code");
+    has("/// What sending a code gives");
+    // A missing file is an error naming it; a malformed one names the place.
+    let missing = tl_codegen::Config::new()
+        .descriptions(dir.join("missing.json"))
+        .generate_files(&[fixture("telegram_excerpt.tl")])
+        .unwrap_err()
+        .to_string();
+    assert!(missing.contains("missing.json"), "{missing}");
+    std::fs::write(&file, r#"{"l": 1, "e": [{"kind": "method", "name": 5}]}"#).unwrap();
+    let malformed = tl_codegen::Config::new()
+        .descriptions(&file)
+        .generate_files(&[fixture("telegram_excerpt.tl")])
+        .unwrap_err()
+        .to_string();
+    assert!(
+        malformed.contains("api-schema.json") && malformed.contains("e[0]"),
+        "{malformed}"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
