@@ -125,6 +125,23 @@ pub fn encoder(item: &Item) -> TokenStream {
     quote!(#(#statements)*)
 }
 
+/// The members of a constructor whose fields are all numbers (or `Bool`s)
+/// that fit one run after its 4-byte id, in wire order: its boxed form is
+/// then written with one `put`. `None` for any other.
+pub fn run_members(item: &Item) -> Option<Vec<proc_macro2::Ident>> {
+    let mut bytes = 4;
+    let mut members = Vec::new();
+    for field in &item.fields {
+        if field.role != Role::Required {
+            return None;
+        }
+        bytes += run_size(&field.ty)?;
+        members.push(ident(field.member.as_deref()?));
+    }
+    let fits = !members.is_empty() && members.len() < Run::MAX_VALUES && bytes <= Run::MAX_BYTES;
+    fits.then_some(members)
+}
+
 /// The size on the wire of a value that can be part of a run: a number or
 /// a `Bool`.
 fn run_size(ty: &RustType) -> Option<usize> {
@@ -173,7 +190,7 @@ impl Run {
 }
 
 /// A `u32` literal in hex: `0x00000006_u32`.
-fn hex_u32(bits: u32) -> TokenStream {
+pub fn hex_u32(bits: u32) -> TokenStream {
     format!("0x{bits:08x}_u32").parse().expect("a literal")
 }
 

@@ -4532,9 +4532,17 @@ pub mod enums {
     }
     impl tl::Encode for BindAuthKeyInner {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
-            self.constructor_id().write_to(out);
             match self {
-                Self::BindAuthKeyInner(value) => value.write_to(out),
+                Self::BindAuthKeyInner(value) => {
+                    out.put_run((
+                        0x75a3f765_u32,
+                        value.nonce,
+                        value.temp_auth_key_id,
+                        value.perm_auth_key_id,
+                        value.temp_session_id,
+                        value.expires_at,
+                    ))
+                }
             }
         }
     }
@@ -4641,10 +4649,19 @@ pub mod enums {
     }
     impl tl::Encode for ServerDhParams {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
-            self.constructor_id().write_to(out);
             match self {
-                Self::Fail(value) => value.write_to(out),
-                Self::Ok(value) => value.write_to(out),
+                Self::Fail(value) => {
+                    out.put_run((
+                        0x79cb045d_u32,
+                        value.nonce,
+                        value.server_nonce,
+                        value.new_nonce_hash,
+                    ))
+                }
+                Self::Ok(value) => {
+                    0xd0e8075c_u32.write_to(out);
+                    value.write_to(out);
+                }
             }
         }
     }
@@ -4960,11 +4977,31 @@ pub mod enums {
     }
     impl tl::Encode for SetClientDhParamsAnswer {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
-            self.constructor_id().write_to(out);
             match self {
-                Self::DhGenOk(value) => value.write_to(out),
-                Self::DhGenRetry(value) => value.write_to(out),
-                Self::DhGenFail(value) => value.write_to(out),
+                Self::DhGenOk(value) => {
+                    out.put_run((
+                        0x3bcbf734_u32,
+                        value.nonce,
+                        value.server_nonce,
+                        value.new_nonce_hash1,
+                    ))
+                }
+                Self::DhGenRetry(value) => {
+                    out.put_run((
+                        0x46dc1fb9_u32,
+                        value.nonce,
+                        value.server_nonce,
+                        value.new_nonce_hash2,
+                    ))
+                }
+                Self::DhGenFail(value) => {
+                    out.put_run((
+                        0xa69dae02_u32,
+                        value.nonce,
+                        value.server_nonce,
+                        value.new_nonce_hash3,
+                    ))
+                }
             }
         }
     }
@@ -5362,10 +5399,24 @@ pub mod enums {
     }
     impl tl::Encode for BadMsgNotification {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
-            self.constructor_id().write_to(out);
             match self {
-                Self::BadMsgNotification(value) => value.write_to(out),
-                Self::BadServerSalt(value) => value.write_to(out),
+                Self::BadMsgNotification(value) => {
+                    out.put_run((
+                        0xa7eff811_u32,
+                        value.bad_msg_id,
+                        value.bad_msg_seqno,
+                        value.error_code,
+                    ))
+                }
+                Self::BadServerSalt(value) => {
+                    out.put_run((
+                        0xedab447b_u32,
+                        value.bad_msg_id,
+                        value.bad_msg_seqno,
+                        value.error_code,
+                        value.new_server_salt,
+                    ))
+                }
             }
         }
     }
@@ -5754,10 +5805,24 @@ pub mod enums {
     }
     impl tl::Encode for MsgDetailedInfo {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
-            self.constructor_id().write_to(out);
             match self {
-                Self::MsgDetailedInfo(value) => value.write_to(out),
-                Self::MsgNewDetailedInfo(value) => value.write_to(out),
+                Self::MsgDetailedInfo(value) => {
+                    out.put_run((
+                        0x276d3ec6_u32,
+                        value.msg_id,
+                        value.answer_msg_id,
+                        value.bytes,
+                        value.status,
+                    ))
+                }
+                Self::MsgNewDetailedInfo(value) => {
+                    out.put_run((
+                        0x809db6df_u32,
+                        value.answer_msg_id,
+                        value.bytes,
+                        value.status,
+                    ))
+                }
             }
         }
     }
@@ -6041,9 +6106,17 @@ pub mod enums {
     }
     impl tl::Encode for RpcDropAnswer {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
-            self.constructor_id().write_to(out);
-            if let Self::RpcAnswerDropped(value) = self {
-                value.write_to(out);
+            match self {
+                Self::RpcAnswerUnknown => 0x5e2ad36e_u32.write_to(out),
+                Self::RpcAnswerDroppedRunning => 0xcd78e586_u32.write_to(out),
+                Self::RpcAnswerDropped(value) => {
+                    out.put_run((
+                        0xa43ad8b7_u32,
+                        value.msg_id,
+                        value.seq_no,
+                        value.bytes,
+                    ))
+                }
             }
         }
     }
@@ -6177,9 +6250,15 @@ pub mod enums {
     }
     impl tl::Encode for FutureSalt {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
-            self.constructor_id().write_to(out);
             match self {
-                Self::FutureSalt(value) => value.write_to(out),
+                Self::FutureSalt(value) => {
+                    out.put_run((
+                        0x0949d9dc_u32,
+                        value.valid_since,
+                        value.valid_until,
+                        value.salt,
+                    ))
+                }
             }
         }
     }
@@ -6343,9 +6422,10 @@ pub mod enums {
     }
     impl tl::Encode for Pong {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
-            self.constructor_id().write_to(out);
             match self {
-                Self::Pong(value) => value.write_to(out),
+                Self::Pong(value) => {
+                    out.put_run((0x347773c5_u32, value.msg_id, value.ping_id))
+                }
             }
         }
     }
@@ -6433,10 +6513,13 @@ pub mod enums {
     }
     impl tl::Encode for DestroySessionRes {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
-            self.constructor_id().write_to(out);
             match self {
-                Self::DestroySessionOk(value) => value.write_to(out),
-                Self::DestroySessionNone(value) => value.write_to(out),
+                Self::DestroySessionOk(value) => {
+                    out.put_run((0xe22045fc_u32, value.session_id))
+                }
+                Self::DestroySessionNone(value) => {
+                    out.put_run((0x62d350c9_u32, value.session_id))
+                }
             }
         }
     }
@@ -6548,9 +6631,15 @@ pub mod enums {
     }
     impl tl::Encode for NewSession {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
-            self.constructor_id().write_to(out);
             match self {
-                Self::Created(value) => value.write_to(out),
+                Self::Created(value) => {
+                    out.put_run((
+                        0x9ec20908_u32,
+                        value.first_msg_id,
+                        value.unique_id,
+                        value.server_salt,
+                    ))
+                }
             }
         }
     }
@@ -6631,9 +6720,15 @@ pub mod enums {
     }
     impl tl::Encode for HttpWait {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
-            self.constructor_id().write_to(out);
             match self {
-                Self::HttpWait(value) => value.write_to(out),
+                Self::HttpWait(value) => {
+                    out.put_run((
+                        0x9299359f_u32,
+                        value.max_delay,
+                        value.wait_after,
+                        value.max_wait,
+                    ))
+                }
             }
         }
     }
@@ -6732,10 +6827,14 @@ pub mod enums {
     }
     impl tl::Encode for IpPort {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
-            self.constructor_id().write_to(out);
             match self {
-                Self::IpPort(value) => value.write_to(out),
-                Self::Secret(value) => value.write_to(out),
+                Self::IpPort(value) => {
+                    out.put_run((0xd433ad73_u32, value.ipv4, value.port))
+                }
+                Self::Secret(value) => {
+                    0x37982646_u32.write_to(out);
+                    value.write_to(out);
+                }
             }
         }
     }
