@@ -19,6 +19,11 @@
 //! A counting allocator reports, once per input, how many allocations a
 //! decode makes on each side (printed to stderr, and in `BENCHMARKS.md`).
 //!
+//! For `history`, `decode/history/borrowed` times the prototype of
+//! `borrowed.rs`, a decoder whose values borrow their strings and bytes
+//! from the input, on the same bytes (checked against tl_types' decode), and
+//! `decode/history/borrowed_arena` the same with its vectors in an arena.
+//!
 //! Run with `cargo bench -p tl-types --bench inputs`.
 
 use std::alloc::{GlobalAlloc, Layout, System};
@@ -27,6 +32,8 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use tl_types::{enums, types};
+
+mod borrowed;
 
 /// The system allocator, counting the allocations it makes.
 struct Counting;
@@ -201,8 +208,68 @@ fn vector_long() -> Vec<u8> {
     tl_types::Encode::to_bytes(&values).unwrap()
 }
 
+/// A decoder timed beside the two crates' in the `decode` group of one
+/// input: its name and a function decoding the input and dropping the value.
+type Prototype = (&'static str, fn(&[u8]));
+
+thread_local! {
+    /// The arena of `decode/history/borrowed_arena`, reset before each
+    /// decode, as a client would reset one per response.
+    static ARENA: std::cell::RefCell<bumpalo::Bump> = std::cell::RefCell::new(bumpalo::Bump::new());
+}
+
+/// Fails unless the borrowed prototype reads `bytes` as tl_types does: the
+/// same messages, texts, entities, media, chats and users.
+fn check_borrowed(bytes: &[u8]) {
+    let enums::messages::Messages::ChannelMessages(owned) =
+        <enums::messages::Messages as tl_types::Decode>::from_bytes(bytes).unwrap()
+    else {
+        panic!("the history is a channelMessages");
+    };
+    let arena = bumpalo::Bump::new();
+    let in_arena =
+        borrowed::decode_history(bytes, &arena).expect("the prototype decodes the history");
+    assert_eq!(in_arena.messages.len(), owned.messages.len());
+    let borrowed =
+        borrowed::decode_history(bytes, borrowed::Heap).expect("the prototype decodes the history");
+    assert_eq!((borrowed.pts, borrowed.count), (owned.pts, owned.count));
+    assert_eq!(borrowed.messages.len(), owned.messages.len());
+    for (ours, theirs) in borrowed.messages.iter().zip(&owned.messages) {
+        let enums::Message::Message(theirs) = theirs else {
+            panic!("every message is a message");
+        };
+        assert_eq!(ours.id, theirs.id);
+        assert_eq!(ours.message, theirs.message);
+        assert_eq!(ours.date, theirs.date);
+        assert_eq!(ours.edit_date, theirs.edit_date);
+        assert_eq!(ours.views_and_forwards, theirs.views_and_forwards);
+        assert_eq!(
+            ours.entities.as_ref().map(Vec::len),
+            theirs.entities.as_ref().map(Vec::len)
+        );
+        assert_eq!(ours.media.is_some(), theirs.media.is_some());
+        assert_eq!(ours.reply_to.is_some(), theirs.reply_to.is_some());
+    }
+    assert_eq!(borrowed.chats.len(), owned.chats.len());
+    for (ours, theirs) in borrowed.chats.iter().zip(&owned.chats) {
+        let enums::Chat::Channel(theirs) = theirs else {
+            panic!("every chat is a channel");
+        };
+        assert_eq!(ours.title, theirs.title);
+        assert_eq!(ours.username.as_deref(), theirs.username.as_deref());
+    }
+    assert_eq!(borrowed.users.len(), owned.users.len());
+    for (ours, theirs) in borrowed.users.iter().zip(&owned.users) {
+        let enums::User::User(theirs) = theirs else {
+            panic!("every user is a user");
+        };
+        assert_eq!(ours.first_name.as_deref(), theirs.first_name.as_deref());
+        assert_eq!(ours.username.as_deref(), theirs.username.as_deref());
+    }
+}
+
 /// Benchmarks one input, `Ours` here and `Peer` in grammers.
-fn bench_input<Ours, Peer>(c: &mut Criterion, name: &str, bytes: &[u8])
+fn bench_input<Ours, Peer>(c: &mut Criterion, name: &str, bytes: &[u8], prototypes: &[Prototype])
 where
     Ours: tl_types::Decode + tl_types::Encode,
     Peer: grammers_tl_types::Deserializable + grammers_tl_types::Serializable,
@@ -230,6 +297,13 @@ where
     group.bench_function("grammers", |b| {
         b.iter(|| black_box(Peer::from_bytes(black_box(bytes)).unwrap()))
     });
+    for &(prototype, decode) in prototypes {
+        eprintln!(
+            "{name}: allocations per decode: {prototype} {}",
+            allocations(|| decode(bytes))
+        );
+        group.bench_function(prototype, |b| b.iter(|| decode(black_box(bytes))));
+    }
     group.finish();
 
     let mut buffer = Vec::with_capacity(bytes.len());
@@ -275,10 +349,31 @@ where
 
 fn inputs(c: &mut Criterion) {
     use grammers_tl_types::enums as peer;
-    bench_input::<enums::InputPeer, peer::InputPeer>(c, "input_peer", &input_peer());
-    bench_input::<enums::auth::SentCode, peer::auth::SentCode>(c, "sent_code", &sent_code());
-    bench_input::<enums::messages::Messages, peer::messages::Messages>(c, "history", &history());
-    bench_input::<Vec<i64>, Vec<i64>>(c, "vector_long", &vector_long());
+    bench_input::<enums::InputPeer, peer::InputPeer>(c, "input_peer", &input_peer(), &[]);
+    bench_input::<enums::auth::SentCode, peer::auth::SentCode>(c, "sent_code", &sent_code(), &[]);
+    let history = history();
+    check_borrowed(&history);
+    bench_input::<enums::messages::Messages, peer::messages::Messages>(
+        c,
+        "history",
+        &history,
+        &[
+            ("borrowed", |bytes| {
+                drop(black_box(
+                    borrowed::decode_history(bytes, borrowed::Heap).unwrap(),
+                ))
+            }),
+            ("borrowed_arena", |bytes| {
+                ARENA.with(|arena| {
+                    let mut arena = arena.borrow_mut();
+                    arena.reset();
+                    // Nothing to drop: the arena's reset frees it all.
+                    black_box(&borrowed::decode_history(bytes, &*arena).unwrap());
+                })
+            }),
+        ],
+    );
+    bench_input::<Vec<i64>, Vec<i64>>(c, "vector_long", &vector_long(), &[]);
 }
 
 criterion_group!(benches, inputs);

@@ -1,7 +1,9 @@
 """Prints the BENCHMARKS.md table from criterion's last run of the `inputs`
 benchmark (target/criterion): the median of each side, the ratio
 tl_types / grammers (below 1: ours is faster), and the ratio to a memcpy of
-the same bytes.
+the same bytes. Prototypes timed in a `decode` group beside the two crates
+(`decode/history/borrowed`, see `benches/borrowed.rs`) get a row of their
+own, with their ratio to grammers of the same run.
 
     cargo bench -p tl-types --bench inputs && python3 tl-types/benches/report.py
 """
@@ -13,12 +15,24 @@ import sys
 ROOT = os.path.join(os.path.dirname(__file__), "..", "..", "target", "criterion")
 INPUTS = ["input_peer", "sent_code", "history", "vector_long"]
 OPERATIONS = ["decode", "encode", "to_bytes"]
+SIDES = {"tl_types", "grammers", "report"}
 
 
 def median_ns(group, function):
     path = os.path.join(ROOT, f"{group}", function, "new", "estimates.json")
     with open(path) as f:
         return json.load(f)["median"]["point_estimate"]
+
+
+def prototypes(group):
+    """The functions of `group` other than the two crates', by name."""
+    directory = os.path.join(ROOT, group)
+    return sorted(
+        entry
+        for entry in os.listdir(directory)
+        if entry not in SIDES
+        and os.path.exists(os.path.join(directory, entry, "new", "estimates.json"))
+    )
 
 
 def shown(ns):
@@ -44,6 +58,12 @@ def main():
                 f"| `{name}` | {operation} | {shown(ours)} | {shown(peer)} "
                 f"| {ours / peer:.2f} | {ours / memcpy:.1f} |"
             )
+            for prototype in prototypes(group):
+                time = median_ns(group, prototype)
+                print(
+                    f"| `{name}` | {operation}, prototype `{prototype}` | {shown(time)} "
+                    f"| {shown(peer)} | {time / peer:.2f} | {time / memcpy:.1f} |"
+                )
         print(f"| `{name}` | memcpy | {shown(memcpy)} | | | 1 |")
 
 

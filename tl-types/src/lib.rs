@@ -57,6 +57,7 @@ mod error;
 pub mod json;
 mod reader;
 mod rpc_error;
+mod run;
 pub mod schema;
 mod traits;
 pub mod wire;

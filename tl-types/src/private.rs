@@ -7,6 +7,7 @@ use crate::error::{DecodeError, DecodeErrorKind};
 use crate::reader::Reader;
 
 pub use crate::rpc_error::number_between;
+pub use crate::run::{MAX_RUN, Run};
 
 #[cfg(feature = "serde")]
 pub use crate::json::{

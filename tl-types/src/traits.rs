@@ -47,6 +47,9 @@ impl Sink for ByteCounter {
     }
 }
 
+/// How many bytes [`Encode::to_bytes`] makes room for before it writes.
+const TO_BYTES_CAPACITY: usize = 64;
+
 /// A value that can be written in the MTProto wire format.
 ///
 /// What is written follows from the Rust type: an `enums::` value (a boxed
@@ -87,8 +90,15 @@ pub trait Encode {
     }
 
     /// The value's bytes.
+    ///
+    /// The vector starts with room for 64 bytes, so most
+    /// values (a request, a small object) take one allocation instead of
+    /// the three or four of a vector grown from empty; larger ones grow
+    /// from there. Counting the length first ([`Encode::encoded_len`]) would
+    /// allocate exactly, but walks the value twice: for a 40 KB history that
+    /// costs as much as the encoding itself (`BENCHMARKS.md`).
     fn to_bytes(&self) -> Result<Vec<u8>, EncodeError> {
-        let mut bytes = Vec::new();
+        let mut bytes = Vec::with_capacity(TO_BYTES_CAPACITY);
         self.encode(&mut bytes)?;
         Ok(bytes)
     }

@@ -12,10 +12,13 @@ use quote::quote;
 /// Statements writing the fields (and computed masks) to `out`, a `tl::Writer`;
 /// a value that cannot be encoded records why with `out.fail` and is left out.
 ///
+/// Consecutive fields of a fixed size (numbers, masks, `Bool`) are one run,
+/// written with one `put` ([`Run`]); a field alone is written by itself.
+///
 /// ```ignore
 /// let flags: u32 = u32::from(self.logout_tokens.is_some()) << 6
 ///     | u32::from(self.token_and_app_sandbox.is_some()) << 8;
-/// flags.write_to(out);
+/// out.put_run((flags, self.api_id));
 /// out.write_optional(self.logout_tokens.as_ref());
 /// out.write_optional(self.token_and_app_sandbox.as_ref().map(|value| &value.0));
 /// out.write_optional(self.token_and_app_sandbox.as_ref().map(|value| &value.1));
@@ -39,8 +42,18 @@ pub fn encoder(item: &Item) -> TokenStream {
             });
         }
     }
+    let mut run = Run::default();
     for field in &item.fields {
         let name = ident(&field.ident);
+        // A field written otherwise ends the run; a bit is not written.
+        let in_run = match &field.role {
+            Role::Mask { .. } | Role::Bit { .. } | Role::ImpliedBit { .. } => true,
+            Role::Required => run_size(&field.ty).is_some(),
+            Role::Optional { .. } => false,
+        };
+        if !in_run {
+            run.flush(&mut statements);
+        }
         match &field.role {
             Role::Mask { bits: gated } => {
                 statements.extend(inconsistent_flag_checks(item, &field.ident, &tl_name));
@@ -66,18 +79,17 @@ pub fn encoder(item: &Item) -> TokenStream {
                     });
                     bits = quote!(self.#member | #bits);
                 }
-                statements.push(quote! {
-                    let #name: u32 = #bits;
-                    #name.write_to(out);
-                });
+                statements.push(quote!(let #name: u32 = #bits;));
+                run.push(quote!(#name), 4, &mut statements);
             }
-            Role::Required => {
-                statements.push(write_value(
+            Role::Required => match run_size(&field.ty) {
+                Some(size) => run.push(quote!(self.#name), size, &mut statements),
+                None => statements.push(write_value(
                     &quote!(self.#name),
                     &quote!(&self.#name),
                     &field.ty,
-                ));
-            }
+                )),
+            },
             Role::Optional { .. } => {
                 let (holder, place, reference) = match &field.shared {
                     Some(shared) => {
@@ -109,11 +121,76 @@ pub fn encoder(item: &Item) -> TokenStream {
             Role::Bit { .. } | Role::ImpliedBit { .. } => {}
         }
     }
+    run.flush(&mut statements);
     quote!(#(#statements)*)
 }
 
+/// The members of a constructor whose fields are all numbers (or `Bool`s)
+/// that fit one run after its 4-byte id, in wire order: its boxed form is
+/// then written with one `put`. `None` for any other.
+pub fn run_members(item: &Item) -> Option<Vec<proc_macro2::Ident>> {
+    let mut bytes = 4;
+    let mut members = Vec::new();
+    for field in &item.fields {
+        if field.role != Role::Required {
+            return None;
+        }
+        bytes += run_size(&field.ty)?;
+        members.push(ident(field.member.as_deref()?));
+    }
+    let fits = !members.is_empty() && members.len() < Run::MAX_VALUES && bytes <= Run::MAX_BYTES;
+    fits.then_some(members)
+}
+
+/// The size on the wire of a value that can be part of a run: a number or
+/// a `Bool`.
+fn run_size(ty: &RustType) -> Option<usize> {
+    match ty {
+        RustType::Int | RustType::Nat | RustType::Bool => Some(4),
+        RustType::Long | RustType::Double => Some(8),
+        RustType::Int128 => Some(16),
+        RustType::Int256 => Some(32),
+        _ => None,
+    }
+}
+
+/// Fixed-size values waiting to be written as one run: at most
+/// [`Run::MAX_BYTES`] bytes (`tl_types::__private::MAX_RUN`) and
+/// [`Run::MAX_VALUES`] values (the largest tuple with a `Run` impl).
+#[derive(Default)]
+struct Run {
+    values: Vec<TokenStream>,
+    bytes: usize,
+}
+
+impl Run {
+    const MAX_BYTES: usize = 64;
+    const MAX_VALUES: usize = 8;
+
+    /// Adds a value of `size` bytes, writing the run first if it would not fit.
+    fn push(&mut self, value: TokenStream, size: usize, statements: &mut Vec<TokenStream>) {
+        if self.bytes + size > Self::MAX_BYTES || self.values.len() == Self::MAX_VALUES {
+            self.flush(statements);
+        }
+        self.values.push(value);
+        self.bytes += size;
+    }
+
+    /// The statement writing the values waiting, if any: one `put_run`, or
+    /// the one value's `write_to`.
+    fn flush(&mut self, statements: &mut Vec<TokenStream>) {
+        let values = std::mem::take(&mut self.values);
+        self.bytes = 0;
+        match values.as_slice() {
+            [] => {}
+            [value] => statements.push(quote!(#value.write_to(out);)),
+            _ => statements.push(quote!(out.put_run((#(#values),*));)),
+        }
+    }
+}
+
 /// A `u32` literal in hex: `0x00000006_u32`.
-fn hex_u32(bits: u32) -> TokenStream {
+pub fn hex_u32(bits: u32) -> TokenStream {
     format!("0x{bits:08x}_u32").parse().expect("a literal")
 }
 

@@ -1,7 +1,7 @@
 //! `enums::`: one enum per boxed type, one variant per constructor, and the
 //! conversions between a variant's struct and the enum.
 
-use super::{Options, Scope, docs, hex_id, ident, json};
+use super::{Options, Scope, codec, docs, hex_id, ident, json};
 use crate::plan::{BoxedType, CommonField, CommonKind, Plan, item_path};
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -17,6 +17,8 @@ use quote::quote;
 ///         match self { Self::User(value) => value.write_to(out), ..., _ => {} }
 ///     }
 /// }
+/// // Where some variant's fields are all numbers, each arm writes its own id:
+/// // match self { Self::User(value) => out.put_run((0xdde8a54c_u32, value.user_id, value.access_hash)), ... }
 /// impl tl::Decode for InputPeer { /* by the id read first */ }
 /// impl From<types::InputPeerUser> for InputPeer { .. }
 /// impl TryFrom<InputPeer> for types::InputPeerUser { .. }
@@ -34,6 +36,9 @@ pub fn boxed_type(plan: &Plan, index: usize, options: &Options<'_>, scope: &Scop
 
     let mut variants = Vec::new();
     let mut writes = Vec::new();
+    // Each variant writing its own id, for when some are one run.
+    let mut own_id_writes = Vec::new();
+    let mut any_run = false;
     let mut data_variants = Vec::new();
     let mut reads = Vec::new();
     let mut ids = Vec::new();
@@ -60,6 +65,22 @@ pub fn boxed_type(plan: &Plan, index: usize, options: &Options<'_>, scope: &Scop
         } else {
             ty.clone()
         };
+        let id_u32 = codec::hex_u32(definition.id);
+        if unit {
+            own_id_writes.push(quote!(Self::#variant_name => #id_u32.write_to(out),));
+        } else if let Some(members) = codec::run_members(item) {
+            any_run = true;
+            own_id_writes.push(quote! {
+                Self::#variant_name(value) => out.put_run((#id_u32, #(value.#members),*)),
+            });
+        } else {
+            own_id_writes.push(quote! {
+                Self::#variant_name(value) => {
+                    #id_u32.write_to(out);
+                    value.write_to(out);
+                }
+            });
+        }
         if unit {
             variants.push(quote!(#doc #variant_name));
 
@@ -129,14 +150,24 @@ pub fn boxed_type(plan: &Plan, index: usize, options: &Options<'_>, scope: &Scop
     }
 
     // The id is written once, before the value's fields; variants with no
-    // fields have nothing more to write.
+    // fields have nothing more to write. Where a variant's fields are all
+    // numbers, its id and fields are one run instead (one `put`), and each
+    // variant writes its own id.
     let write_values = match (writes.as_slice(), data_variants.as_slice()) {
-        ([], _) => quote!(),
-        ([_], [variant]) if boxed.variants.len() > 1 => {
-            quote!(if let Self::#variant(value) = self { value.write_to(out); })
-        }
-        _ if writes.len() < boxed.variants.len() => quote!(match self { #(#writes)* _ => {} }),
-        _ => quote!(match self { #(#writes)* }),
+        _ if any_run => quote!(match self { #(#own_id_writes)* }),
+        ([], _) => quote!(self.constructor_id().write_to(out);),
+        ([_], [variant]) if boxed.variants.len() > 1 => quote! {
+            self.constructor_id().write_to(out);
+            if let Self::#variant(value) = self { value.write_to(out); }
+        },
+        _ if writes.len() < boxed.variants.len() => quote! {
+            self.constructor_id().write_to(out);
+            match self { #(#writes)* _ => {} }
+        },
+        _ => quote! {
+            self.constructor_id().write_to(out);
+            match self { #(#writes)* }
+        },
     };
     let accessors = boxed
         .common_fields
@@ -193,7 +224,6 @@ pub fn boxed_type(plan: &Plan, index: usize, options: &Options<'_>, scope: &Scop
 
         impl tl::Encode for #name {
             fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
-                self.constructor_id().write_to(out);
                 #write_values
             }
         }

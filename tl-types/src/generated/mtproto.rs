@@ -693,8 +693,7 @@ pub mod types {
     }
     impl tl::Encode for ResPq {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
-            self.nonce.write_to(out);
-            self.server_nonce.write_to(out);
+            out.put_run((self.nonce, self.server_nonce));
             self.pq.write_to(out);
             self.server_public_key_fingerprints.write_to(out);
         }
@@ -802,9 +801,7 @@ pub mod types {
             self.pq.write_to(out);
             self.p.write_to(out);
             self.q.write_to(out);
-            self.nonce.write_to(out);
-            self.server_nonce.write_to(out);
-            self.new_nonce.write_to(out);
+            out.put_run((self.nonce, self.server_nonce, self.new_nonce));
         }
     }
     impl tl::Decode for PQInnerData {
@@ -918,9 +915,7 @@ pub mod types {
             self.pq.write_to(out);
             self.p.write_to(out);
             self.q.write_to(out);
-            self.nonce.write_to(out);
-            self.server_nonce.write_to(out);
-            self.new_nonce.write_to(out);
+            out.put_run((self.nonce, self.server_nonce, self.new_nonce));
             self.dc.write_to(out);
         }
     }
@@ -1039,9 +1034,7 @@ pub mod types {
             self.pq.write_to(out);
             self.p.write_to(out);
             self.q.write_to(out);
-            self.nonce.write_to(out);
-            self.server_nonce.write_to(out);
-            self.new_nonce.write_to(out);
+            out.put_run((self.nonce, self.server_nonce, self.new_nonce));
             self.expires_in.write_to(out);
         }
     }
@@ -1165,11 +1158,8 @@ pub mod types {
             self.pq.write_to(out);
             self.p.write_to(out);
             self.q.write_to(out);
-            self.nonce.write_to(out);
-            self.server_nonce.write_to(out);
-            self.new_nonce.write_to(out);
-            self.dc.write_to(out);
-            self.expires_in.write_to(out);
+            out.put_run((self.nonce, self.server_nonce, self.new_nonce));
+            out.put_run((self.dc, self.expires_in));
         }
     }
     impl tl::Decode for PQInnerDataTempDc {
@@ -1289,11 +1279,13 @@ pub mod types {
     }
     impl tl::Encode for BindAuthKeyInner {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
-            self.nonce.write_to(out);
-            self.temp_auth_key_id.write_to(out);
-            self.perm_auth_key_id.write_to(out);
-            self.temp_session_id.write_to(out);
-            self.expires_at.write_to(out);
+            out.put_run((
+                self.nonce,
+                self.temp_auth_key_id,
+                self.perm_auth_key_id,
+                self.temp_session_id,
+                self.expires_at,
+            ));
         }
     }
     impl tl::Decode for BindAuthKeyInner {
@@ -1390,9 +1382,7 @@ pub mod types {
     }
     impl tl::Encode for ServerDhParamsFail {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
-            self.nonce.write_to(out);
-            self.server_nonce.write_to(out);
-            self.new_nonce_hash.write_to(out);
+            out.put_run((self.nonce, self.server_nonce, self.new_nonce_hash));
         }
     }
     impl tl::Decode for ServerDhParamsFail {
@@ -1475,8 +1465,7 @@ pub mod types {
     }
     impl tl::Encode for ServerDhParamsOk {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
-            self.nonce.write_to(out);
-            self.server_nonce.write_to(out);
+            out.put_run((self.nonce, self.server_nonce));
             self.encrypted_answer.write_to(out);
         }
     }
@@ -1572,9 +1561,7 @@ pub mod types {
     }
     impl tl::Encode for ServerDhInnerData {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
-            self.nonce.write_to(out);
-            self.server_nonce.write_to(out);
-            self.g.write_to(out);
+            out.put_run((self.nonce, self.server_nonce, self.g));
             self.dh_prime.write_to(out);
             self.g_a.write_to(out);
             self.server_time.write_to(out);
@@ -1676,9 +1663,7 @@ pub mod types {
     }
     impl tl::Encode for ClientDhInnerData {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
-            self.nonce.write_to(out);
-            self.server_nonce.write_to(out);
-            self.retry_id.write_to(out);
+            out.put_run((self.nonce, self.server_nonce, self.retry_id));
             self.g_b.write_to(out);
         }
     }
@@ -1766,9 +1751,7 @@ pub mod types {
     }
     impl tl::Encode for DhGenOk {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
-            self.nonce.write_to(out);
-            self.server_nonce.write_to(out);
-            self.new_nonce_hash1.write_to(out);
+            out.put_run((self.nonce, self.server_nonce, self.new_nonce_hash1));
         }
     }
     impl tl::Decode for DhGenOk {
@@ -1851,9 +1834,7 @@ pub mod types {
     }
     impl tl::Encode for DhGenRetry {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
-            self.nonce.write_to(out);
-            self.server_nonce.write_to(out);
-            self.new_nonce_hash2.write_to(out);
+            out.put_run((self.nonce, self.server_nonce, self.new_nonce_hash2));
         }
     }
     impl tl::Decode for DhGenRetry {
@@ -1936,9 +1917,7 @@ pub mod types {
     }
     impl tl::Encode for DhGenFail {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
-            self.nonce.write_to(out);
-            self.server_nonce.write_to(out);
-            self.new_nonce_hash3.write_to(out);
+            out.put_run((self.nonce, self.server_nonce, self.new_nonce_hash3));
         }
     }
     impl tl::Decode for DhGenFail {
@@ -2213,9 +2192,7 @@ pub mod types {
     }
     impl tl::Encode for BadMsgNotification {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
-            self.bad_msg_id.write_to(out);
-            self.bad_msg_seqno.write_to(out);
-            self.error_code.write_to(out);
+            out.put_run((self.bad_msg_id, self.bad_msg_seqno, self.error_code));
         }
     }
     impl tl::Decode for BadMsgNotification {
@@ -2302,10 +2279,12 @@ pub mod types {
     }
     impl tl::Encode for BadServerSalt {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
-            self.bad_msg_id.write_to(out);
-            self.bad_msg_seqno.write_to(out);
-            self.error_code.write_to(out);
-            self.new_server_salt.write_to(out);
+            out.put_run((
+                self.bad_msg_id,
+                self.bad_msg_seqno,
+                self.error_code,
+                self.new_server_salt,
+            ));
         }
     }
     impl tl::Decode for BadServerSalt {
@@ -2595,10 +2574,7 @@ pub mod types {
     }
     impl tl::Encode for MsgDetailedInfo {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
-            self.msg_id.write_to(out);
-            self.answer_msg_id.write_to(out);
-            self.bytes.write_to(out);
-            self.status.write_to(out);
+            out.put_run((self.msg_id, self.answer_msg_id, self.bytes, self.status));
         }
     }
     impl tl::Decode for MsgDetailedInfo {
@@ -2681,9 +2657,7 @@ pub mod types {
     }
     impl tl::Encode for MsgNewDetailedInfo {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
-            self.answer_msg_id.write_to(out);
-            self.bytes.write_to(out);
-            self.status.write_to(out);
+            out.put_run((self.answer_msg_id, self.bytes, self.status));
         }
     }
     impl tl::Decode for MsgNewDetailedInfo {
@@ -2982,9 +2956,7 @@ pub mod types {
     }
     impl tl::Encode for RpcAnswerDropped {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
-            self.msg_id.write_to(out);
-            self.seq_no.write_to(out);
-            self.bytes.write_to(out);
+            out.put_run((self.msg_id, self.seq_no, self.bytes));
         }
     }
     impl tl::Decode for RpcAnswerDropped {
@@ -3059,9 +3031,7 @@ pub mod types {
     }
     impl tl::Encode for FutureSalt {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
-            self.valid_since.write_to(out);
-            self.valid_until.write_to(out);
-            self.salt.write_to(out);
+            out.put_run((self.valid_since, self.valid_until, self.salt));
         }
     }
     impl tl::Decode for FutureSalt {
@@ -3144,8 +3114,7 @@ pub mod types {
     }
     impl tl::Encode for FutureSalts {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
-            self.req_msg_id.write_to(out);
-            self.now.write_to(out);
+            out.put_run((self.req_msg_id, self.now));
             tl::wire::write_bare_vector(&self.salts, out);
         }
     }
@@ -3215,8 +3184,7 @@ pub mod types {
     }
     impl tl::Encode for Pong {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
-            self.msg_id.write_to(out);
-            self.ping_id.write_to(out);
+            out.put_run((self.msg_id, self.ping_id));
         }
     }
     impl tl::Decode for Pong {
@@ -3410,9 +3378,7 @@ pub mod types {
     }
     impl tl::Encode for NewSessionCreated {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
-            self.first_msg_id.write_to(out);
-            self.unique_id.write_to(out);
-            self.server_salt.write_to(out);
+            out.put_run((self.first_msg_id, self.unique_id, self.server_salt));
         }
     }
     impl tl::Decode for NewSessionCreated {
@@ -3491,9 +3457,7 @@ pub mod types {
     }
     impl tl::Encode for HttpWait {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
-            self.max_delay.write_to(out);
-            self.wait_after.write_to(out);
-            self.max_wait.write_to(out);
+            out.put_run((self.max_delay, self.wait_after, self.max_wait));
         }
     }
     impl tl::Decode for HttpWait {
@@ -3566,8 +3530,7 @@ pub mod types {
     }
     impl tl::Encode for IpPort {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
-            self.ipv4.write_to(out);
-            self.port.write_to(out);
+            out.put_run((self.ipv4, self.port));
         }
     }
     impl tl::Decode for IpPort {
@@ -3643,8 +3606,7 @@ pub mod types {
     }
     impl tl::Encode for IpPortSecret {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
-            self.ipv4.write_to(out);
-            self.port.write_to(out);
+            out.put_run((self.ipv4, self.port));
             self.secret.write_to(out);
         }
     }
@@ -3902,9 +3864,7 @@ pub mod types {
                 });
                 return;
             }
-            self.msg_id.write_to(out);
-            self.seqno.write_to(out);
-            self.bytes.write_to(out);
+            out.put_run((self.msg_id, self.seqno, self.bytes));
             self.body.write_to(out);
         }
     }
@@ -4187,8 +4147,7 @@ pub mod types {
         }
         impl tl::Encode for ConfigSimple {
             fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
-                self.date.write_to(out);
-                self.expires.write_to(out);
+                out.put_run((self.date, self.expires));
                 tl::wire::write_bare_vector(&self.rules, out);
             }
         }
@@ -4573,9 +4532,17 @@ pub mod enums {
     }
     impl tl::Encode for BindAuthKeyInner {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
-            self.constructor_id().write_to(out);
             match self {
-                Self::BindAuthKeyInner(value) => value.write_to(out),
+                Self::BindAuthKeyInner(value) => {
+                    out.put_run((
+                        0x75a3f765_u32,
+                        value.nonce,
+                        value.temp_auth_key_id,
+                        value.perm_auth_key_id,
+                        value.temp_session_id,
+                        value.expires_at,
+                    ))
+                }
             }
         }
     }
@@ -4682,10 +4649,19 @@ pub mod enums {
     }
     impl tl::Encode for ServerDhParams {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
-            self.constructor_id().write_to(out);
             match self {
-                Self::Fail(value) => value.write_to(out),
-                Self::Ok(value) => value.write_to(out),
+                Self::Fail(value) => {
+                    out.put_run((
+                        0x79cb045d_u32,
+                        value.nonce,
+                        value.server_nonce,
+                        value.new_nonce_hash,
+                    ))
+                }
+                Self::Ok(value) => {
+                    0xd0e8075c_u32.write_to(out);
+                    value.write_to(out);
+                }
             }
         }
     }
@@ -5001,11 +4977,31 @@ pub mod enums {
     }
     impl tl::Encode for SetClientDhParamsAnswer {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
-            self.constructor_id().write_to(out);
             match self {
-                Self::DhGenOk(value) => value.write_to(out),
-                Self::DhGenRetry(value) => value.write_to(out),
-                Self::DhGenFail(value) => value.write_to(out),
+                Self::DhGenOk(value) => {
+                    out.put_run((
+                        0x3bcbf734_u32,
+                        value.nonce,
+                        value.server_nonce,
+                        value.new_nonce_hash1,
+                    ))
+                }
+                Self::DhGenRetry(value) => {
+                    out.put_run((
+                        0x46dc1fb9_u32,
+                        value.nonce,
+                        value.server_nonce,
+                        value.new_nonce_hash2,
+                    ))
+                }
+                Self::DhGenFail(value) => {
+                    out.put_run((
+                        0xa69dae02_u32,
+                        value.nonce,
+                        value.server_nonce,
+                        value.new_nonce_hash3,
+                    ))
+                }
             }
         }
     }
@@ -5403,10 +5399,24 @@ pub mod enums {
     }
     impl tl::Encode for BadMsgNotification {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
-            self.constructor_id().write_to(out);
             match self {
-                Self::BadMsgNotification(value) => value.write_to(out),
-                Self::BadServerSalt(value) => value.write_to(out),
+                Self::BadMsgNotification(value) => {
+                    out.put_run((
+                        0xa7eff811_u32,
+                        value.bad_msg_id,
+                        value.bad_msg_seqno,
+                        value.error_code,
+                    ))
+                }
+                Self::BadServerSalt(value) => {
+                    out.put_run((
+                        0xedab447b_u32,
+                        value.bad_msg_id,
+                        value.bad_msg_seqno,
+                        value.error_code,
+                        value.new_server_salt,
+                    ))
+                }
             }
         }
     }
@@ -5795,10 +5805,24 @@ pub mod enums {
     }
     impl tl::Encode for MsgDetailedInfo {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
-            self.constructor_id().write_to(out);
             match self {
-                Self::MsgDetailedInfo(value) => value.write_to(out),
-                Self::MsgNewDetailedInfo(value) => value.write_to(out),
+                Self::MsgDetailedInfo(value) => {
+                    out.put_run((
+                        0x276d3ec6_u32,
+                        value.msg_id,
+                        value.answer_msg_id,
+                        value.bytes,
+                        value.status,
+                    ))
+                }
+                Self::MsgNewDetailedInfo(value) => {
+                    out.put_run((
+                        0x809db6df_u32,
+                        value.answer_msg_id,
+                        value.bytes,
+                        value.status,
+                    ))
+                }
             }
         }
     }
@@ -6082,9 +6106,17 @@ pub mod enums {
     }
     impl tl::Encode for RpcDropAnswer {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
-            self.constructor_id().write_to(out);
-            if let Self::RpcAnswerDropped(value) = self {
-                value.write_to(out);
+            match self {
+                Self::RpcAnswerUnknown => 0x5e2ad36e_u32.write_to(out),
+                Self::RpcAnswerDroppedRunning => 0xcd78e586_u32.write_to(out),
+                Self::RpcAnswerDropped(value) => {
+                    out.put_run((
+                        0xa43ad8b7_u32,
+                        value.msg_id,
+                        value.seq_no,
+                        value.bytes,
+                    ))
+                }
             }
         }
     }
@@ -6218,9 +6250,15 @@ pub mod enums {
     }
     impl tl::Encode for FutureSalt {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
-            self.constructor_id().write_to(out);
             match self {
-                Self::FutureSalt(value) => value.write_to(out),
+                Self::FutureSalt(value) => {
+                    out.put_run((
+                        0x0949d9dc_u32,
+                        value.valid_since,
+                        value.valid_until,
+                        value.salt,
+                    ))
+                }
             }
         }
     }
@@ -6384,9 +6422,10 @@ pub mod enums {
     }
     impl tl::Encode for Pong {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
-            self.constructor_id().write_to(out);
             match self {
-                Self::Pong(value) => value.write_to(out),
+                Self::Pong(value) => {
+                    out.put_run((0x347773c5_u32, value.msg_id, value.ping_id))
+                }
             }
         }
     }
@@ -6474,10 +6513,13 @@ pub mod enums {
     }
     impl tl::Encode for DestroySessionRes {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
-            self.constructor_id().write_to(out);
             match self {
-                Self::DestroySessionOk(value) => value.write_to(out),
-                Self::DestroySessionNone(value) => value.write_to(out),
+                Self::DestroySessionOk(value) => {
+                    out.put_run((0xe22045fc_u32, value.session_id))
+                }
+                Self::DestroySessionNone(value) => {
+                    out.put_run((0x62d350c9_u32, value.session_id))
+                }
             }
         }
     }
@@ -6589,9 +6631,15 @@ pub mod enums {
     }
     impl tl::Encode for NewSession {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
-            self.constructor_id().write_to(out);
             match self {
-                Self::Created(value) => value.write_to(out),
+                Self::Created(value) => {
+                    out.put_run((
+                        0x9ec20908_u32,
+                        value.first_msg_id,
+                        value.unique_id,
+                        value.server_salt,
+                    ))
+                }
             }
         }
     }
@@ -6672,9 +6720,15 @@ pub mod enums {
     }
     impl tl::Encode for HttpWait {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
-            self.constructor_id().write_to(out);
             match self {
-                Self::HttpWait(value) => value.write_to(out),
+                Self::HttpWait(value) => {
+                    out.put_run((
+                        0x9299359f_u32,
+                        value.max_delay,
+                        value.wait_after,
+                        value.max_wait,
+                    ))
+                }
             }
         }
     }
@@ -6773,10 +6827,14 @@ pub mod enums {
     }
     impl tl::Encode for IpPort {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
-            self.constructor_id().write_to(out);
             match self {
-                Self::IpPort(value) => value.write_to(out),
-                Self::Secret(value) => value.write_to(out),
+                Self::IpPort(value) => {
+                    out.put_run((0xd433ad73_u32, value.ipv4, value.port))
+                }
+                Self::Secret(value) => {
+                    0x37982646_u32.write_to(out);
+                    value.write_to(out);
+                }
             }
         }
     }
@@ -7725,8 +7783,7 @@ pub mod functions {
     impl tl::Encode for ReqDhParams {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
             <Self as tl::Identifiable>::CONSTRUCTOR_ID.write_to(out);
-            self.nonce.write_to(out);
-            self.server_nonce.write_to(out);
+            out.put_run((self.nonce, self.server_nonce));
             self.p.write_to(out);
             self.q.write_to(out);
             self.public_key_fingerprint.write_to(out);
@@ -7865,8 +7922,7 @@ pub mod functions {
     impl tl::Encode for SetClientDhParams {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
             <Self as tl::Identifiable>::CONSTRUCTOR_ID.write_to(out);
-            self.nonce.write_to(out);
-            self.server_nonce.write_to(out);
+            out.put_run((self.nonce, self.server_nonce));
             self.encrypted_data.write_to(out);
         }
     }
@@ -8308,8 +8364,7 @@ pub mod functions {
     impl tl::Encode for PingDelayDisconnect {
         fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
             <Self as tl::Identifiable>::CONSTRUCTOR_ID.write_to(out);
-            self.ping_id.write_to(out);
-            self.disconnect_delay.write_to(out);
+            out.put_run((self.ping_id, self.disconnect_delay));
         }
     }
     impl tl::Decode for PingDelayDisconnect {
