@@ -15,7 +15,7 @@
 //! [`diff`](mod@diff) compares two versions of a schema and classifies each
 //! change by what it breaks on the wire and in code using the bindings.
 //!
-//! [`reference`] decides what the page of each function, constructor and
+//! [`reference`](mod@reference) decides what the page of each function, constructor and
 //! type says (description, TL line, Rust example, parameters, result, who
 //! may call it, errors), from the plan, the method data and the
 //! [`descriptions`] (Telegram's text, read at generation time from a file
