@@ -94,29 +94,23 @@ pub fn function_page(page: &FunctionPage, options: &Options<'_>, scope: &Scope) 
         .filter(|p| p.presence != Presence::Mask)
         .collect();
     if !params.is_empty() {
-        let described = params.iter().any(|p| p.description.is_some());
-        out.push_str("\n\n# Parameters\n\n| name | Rust type | TL type | presence |");
-        out.push_str(if described {
-            " description |\n| --- | --- | --- | --- | --- |"
-        } else {
-            "\n| --- | --- | --- | --- |"
-        });
-        for param in params {
+        out.push_str("\n\n# Parameters\n\n");
+        let rows = params.iter().map(|param| {
             let name = param.rust_name.as_deref().unwrap_or(&param.tl_name);
-            out.push_str(&format!(
-                "\n| `{name}` | {} | {} | {} |",
+            let cells = vec![
+                format!("`{name}`"),
                 type_text(&param.rust_type, options, scope),
                 type_text(&param.tl_type, options, scope),
                 param.presence.describe(),
-            ));
-            if described {
-                if let Some(description) = &param.description {
-                    out.push(' ');
-                    out.push_str(&text(description, options, scope, true));
-                }
-                out.push_str(" |");
-            }
-        }
+            ];
+            (cells, param.description.as_ref())
+        });
+        out.push_str(&table(
+            &["name", "Rust type", "TL type", "presence"],
+            rows,
+            options,
+            scope,
+        ));
     }
     if options.methods.is_empty() {
         return out;
@@ -132,23 +126,43 @@ pub fn function_page(page: &FunctionPage, options: &Options<'_>, scope: &Scope) 
         out.push_str("None are recorded.");
         return out;
     }
-    let described = errors.iter().any(|e| e.description.is_some());
-    out.push_str("| code | error |");
-    out.push_str(if described {
-        " description |\n| --- | --- | --- |"
-    } else {
-        "\n| --- | --- |"
-    });
-    for error in errors {
+    let rows = errors.iter().map(|error| {
         let codes: Vec<String> = error.codes.iter().map(i32::to_string).collect();
         let name = &error.name;
         let name = match (&options.rpc_error_kind, &error.variant) {
             (Some(path), Some(variant)) => format!("[`{name}`]({path}::{variant})"),
             _ => format!("`{name}`"),
         };
-        out.push_str(&format!("\n| {} | {name} |", codes.join(", ")));
+        (vec![codes.join(", "), name], error.description.as_ref())
+    });
+    out.push_str(&table(&["code", "error"], rows, options, scope));
+    out
+}
+
+/// A Markdown table of `columns` with a row per item, and a last column
+/// `description` where any item has a description (empty cells where one
+/// has none).
+fn table<'a>(
+    columns: &[&str],
+    rows: impl Iterator<Item = (Vec<String>, Option<&'a Text>)>,
+    options: &Options<'_>,
+    scope: &Scope,
+) -> String {
+    let rows: Vec<_> = rows.collect();
+    let described = rows.iter().any(|(_, description)| description.is_some());
+    let mut columns = columns.to_vec();
+    if described {
+        columns.push("description");
+    }
+    let mut out = format!(
+        "| {} |\n|{}",
+        columns.join(" | "),
+        " --- |".repeat(columns.len())
+    );
+    for (cells, description) in rows {
+        out.push_str(&format!("\n| {} |", cells.join(" | ")));
         if described {
-            if let Some(description) = &error.description {
+            if let Some(description) = description {
                 out.push(' ');
                 out.push_str(&text(description, options, scope, true));
             }
