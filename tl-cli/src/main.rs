@@ -13,6 +13,7 @@
 mod bundled;
 mod commands;
 mod failure;
+mod method_data;
 mod source;
 mod text_input;
 

@@ -1,6 +1,7 @@
 //! `tl gen`: Rust bindings from schema files.
 
 use crate::failure::Failure;
+use crate::method_data::MethodFiles;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -61,11 +62,10 @@ pub fn run(args: Args) -> Result<ExitCode, Failure> {
         let patterns: Vec<&str> = args.functions.iter().map(String::as_str).collect();
         config.functions(&patterns);
     }
-    if let (Some(methods), Some(errors)) = (&args.methods, &args.errors) {
-        let read = |p: &PathBuf| {
-            std::fs::read_to_string(p).map_err(|e| format!("cannot read {}: {e}", p.display()))
-        };
-        config.method_data(&read(methods)?, &read(errors)?);
+    let method_files = MethodFiles::given(&args.methods, &args.errors);
+    if let Some(files) = &method_files {
+        let (methods, errors) = files.read()?;
+        config.method_data(&methods, &errors);
     }
     if let Some(path) = &args.descriptions {
         config.descriptions(path);
@@ -87,15 +87,10 @@ pub fn run(args: Args) -> Result<ExitCode, Failure> {
             file,
             line,
             message,
-        } => {
-            let path = if file == "methods" {
-                &args.methods
-            } else {
-                &args.errors
-            };
-            let path = path.as_deref().unwrap_or(std::path::Path::new(file));
-            Failure::Message(format!("{}:{line}: {message}", path.display()))
-        }
+        } => match &method_files {
+            Some(files) => files.fault(file, line, &message),
+            None => Failure::Message(format!("{file}:{line}: {message}")),
+        },
         // Diagnostics, rendered with their source lines.
         _ => Failure::Rendered(e.to_string().trim_end().to_owned()),
     })?;

@@ -9,6 +9,7 @@ mod pages;
 mod site;
 
 use crate::failure::Failure;
+use crate::method_data::MethodFiles;
 use crate::source::SchemaFile;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -68,26 +69,19 @@ pub fn run(args: Args) -> Result<ExitCode, Failure> {
         .iter()
         .map(|file| file.schema().cloned())
         .collect::<Result<Vec<_>, _>>()?;
-    let methods = match (&args.methods, &args.errors) {
-        (Some(methods), Some(errors)) => {
-            let read = |p: &PathBuf| {
-                std::fs::read_to_string(p).map_err(|e| format!("cannot read {}: {e}", p.display()))
-            };
-            tl_codegen::MethodData::from_csv(&read(methods)?, &read(errors)?).map_err(
-                |e| match e {
-                    tl_codegen::Error::MethodData {
-                        file,
-                        line,
-                        message,
-                    } => {
-                        let path = if file == "methods" { methods } else { errors };
-                        format!("{}:{line}: {message}", path.display())
-                    }
-                    other => other.to_string(),
-                },
-            )?
+    let methods = match MethodFiles::given(&args.methods, &args.errors) {
+        Some(files) => {
+            let (methods, errors) = files.read()?;
+            tl_codegen::MethodData::from_csv(&methods, &errors).map_err(|e| match e {
+                tl_codegen::Error::MethodData {
+                    file,
+                    line,
+                    message,
+                } => files.fault(file, line, &message),
+                other => Failure::Message(other.to_string()),
+            })?
         }
-        _ => tl_codegen::MethodData::default(),
+        None => tl_codegen::MethodData::default(),
     };
     let own = Descriptions::from_schema_docs(&schemas);
     let descriptions = match &args.descriptions {
