@@ -98,6 +98,19 @@ fn table(tab: &Tab, selector: &str) -> Vec<Vec<String>> {
     serde_json::from_value(rows).unwrap()
 }
 
+/// Saves what the tab shows as a PNG (under `target/`, never in git).
+fn screenshot(tab: &Tab, path: &Path) {
+    let png = tab
+        .capture_screenshot(
+            headless_chrome::protocol::cdp::Page::CaptureScreenshotFormatOption::Png,
+            None,
+            None,
+            true,
+        )
+        .unwrap();
+    std::fs::write(path, png).unwrap();
+}
+
 #[test]
 fn the_send_code_page_and_the_search_box_work_in_chromium() {
     let Some(chromium) = chromium() else {
@@ -187,15 +200,7 @@ fn the_send_code_page_and_the_search_box_work_in_chromium() {
             .contains("functions::auth::SendCode::new("),
         "{example}"
     );
-    let png = tab
-        .capture_screenshot(
-            headless_chrome::protocol::cdp::Page::CaptureScreenshotFormatOption::Png,
-            None,
-            None,
-            true,
-        )
-        .unwrap();
-    std::fs::write(shots.join("auth.sendCode.png"), png).unwrap();
+    screenshot(&tab, &shots.join("auth.sendCode.png"));
 
     // The search box, from the front page.
     tab.navigate_to(&format!("file://{}", site.join("index.html").display()))
@@ -210,15 +215,7 @@ fn the_send_code_page_and_the_search_box_work_in_chromium() {
         "document.querySelector('#search-results a code').textContent",
     );
     assert_eq!(first_text, "auth.sendCode", "the best match comes first");
-    let png = tab
-        .capture_screenshot(
-            headless_chrome::protocol::cdp::Page::CaptureScreenshotFormatOption::Png,
-            None,
-            None,
-            true,
-        )
-        .unwrap();
-    std::fs::write(shots.join("search.png"), png).unwrap();
+    screenshot(&tab, &shots.join("search.png"));
     first.click().unwrap();
     // The click starts the navigation; wait for it to land.
     let deadline = std::time::Instant::now() + Duration::from_secs(30);
