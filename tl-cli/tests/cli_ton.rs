@@ -4,27 +4,15 @@
 //! that JSON encodes back to the same bytes. The schemas are fetched into the
 //! real-schema cache (`tests/real-schemas/fetch.py`) if they are not there yet.
 
+#[path = "support/real_schemas.rs"]
+mod real_schemas;
 #[path = "support/tl.rs"]
 mod support;
 
 use std::path::PathBuf;
-use std::process::Command;
 
 fn ton_schema(name: &str) -> PathBuf {
-    let root = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/.."));
-    let cache = std::env::var_os("TL_REAL_SCHEMAS")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| root.join("target/real-schemas"));
-    let path = cache.join("ton").join(name);
-    if !path.exists() {
-        let status = Command::new("python3")
-            .arg(root.join("tests/real-schemas/fetch.py"))
-            .arg(&cache)
-            .status()
-            .expect("python3 runs tests/real-schemas/fetch.py");
-        assert!(status.success(), "fetch.py failed");
-    }
-    path
+    real_schemas::cached(&format!("ton/{name}"), "fetch.py")
 }
 
 /// `tl json MODE --schema SCHEMA` over these input lines: its output lines.

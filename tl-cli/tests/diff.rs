@@ -3,6 +3,8 @@
 //! TDLib releases and TON's files of two pytoniq-core releases, where every reported change is checked against the
 //! two definitions' printed text and nothing that differs is missed.
 
+#[path = "support/real_schemas.rs"]
+mod real_schemas;
 #[path = "support/tl.rs"]
 mod support;
 
@@ -232,34 +234,12 @@ fn json_names_each_change_its_classes_and_rust_item() {
 
 // ---- Real pairs ----------------------------------------------------------
 
-/// A file of the real-schema cache, fetched by `script` if it is not there.
-fn cached(relative: &str, script: &str) -> PathBuf {
-    let root = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/.."));
-    let cache = std::env::var_os("TL_REAL_SCHEMAS")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| root.join("target/real-schemas"));
-    let path = cache.join(relative);
-    // One fetch at a time: the tests run in parallel, and two fetches would
-    // write the same downloads.
-    static FETCHING: std::sync::Mutex<()> = std::sync::Mutex::new(());
-    let _one_at_a_time = FETCHING.lock().unwrap_or_else(|e| e.into_inner());
-    if !path.exists() {
-        let status = Command::new("python3")
-            .arg(root.join("tests/real-schemas").join(script))
-            .arg(&cache)
-            .status()
-            .expect("python3 runs the fetch script");
-        assert!(status.success(), "{script} failed");
-    }
-    path
-}
-
 fn newer_layers(relative: &str) -> PathBuf {
-    cached(relative, "fetch.py")
+    real_schemas::cached(relative, "fetch.py")
 }
 
 fn older_layers(relative: &str) -> PathBuf {
-    cached(relative, "fetch_layers.py")
+    real_schemas::cached(relative, "fetch_layers.py")
 }
 
 fn bundled_229() -> PathBuf {

@@ -4,12 +4,13 @@
 //! a page for every function, constructor and type, and every link between
 //! its pages leads to a page that exists. The browser test is `doc_site.rs`.
 
+#[path = "support/real_schemas.rs"]
+mod real_schemas;
 #[path = "support/tl.rs"]
 mod support;
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 fn root() -> PathBuf {
     PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
@@ -17,21 +18,7 @@ fn root() -> PathBuf {
 
 /// A file of the real-schema cache, fetched if it is not there.
 fn real_schema(relative: &str) -> PathBuf {
-    let cache = std::env::var_os("TL_REAL_SCHEMAS")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| root().join("target/real-schemas"));
-    let path = cache.join(relative);
-    static FETCHING: std::sync::Mutex<()> = std::sync::Mutex::new(());
-    let _one_at_a_time = FETCHING.lock().unwrap_or_else(|e| e.into_inner());
-    if !path.exists() {
-        let status = Command::new("python3")
-            .arg(root().join("tests/real-schemas/fetch.py"))
-            .arg(&cache)
-            .status()
-            .expect("python3 runs tests/real-schemas/fetch.py");
-        assert!(status.success(), "fetch.py failed");
-    }
-    path
+    real_schemas::cached(relative, "fetch.py")
 }
 
 /// Runs `tl doc` into a fresh `target/doc-tests/{name}` and returns it.
