@@ -52,6 +52,7 @@ pub mod __private;
 #[doc = include_str!("../README.md")]
 struct ReadmeExample;
 
+mod borrow;
 mod error;
 #[cfg(feature = "serde")]
 pub mod json;
@@ -101,6 +102,7 @@ const MTPROTO_OBJECTS: &[json::ObjectBindings] = &[
     json::ObjectBindings::of::<AnyObject>(),
 ];
 
+pub use borrow::{BorrowDecode, IntoOwned};
 pub use error::{DecodeError, DecodeErrorKind, EncodeError};
 pub use reader::{DEFAULT_MAX_DEPTH, Reader};
 pub use traits::{ByteCounter, Decode, Encode, Identifiable, RawObject, RemoteCall, Sink};

@@ -6,6 +6,7 @@
 use crate::error::{DecodeError, DecodeErrorKind};
 use crate::reader::Reader;
 
+pub use crate::borrow::decode_owned;
 pub use crate::rpc_error::number_between;
 pub use crate::run::{MAX_RUN, Run};
 

@@ -93,6 +93,27 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// Reads one value that borrows from the input.
+    #[inline]
+    pub fn borrow<T: crate::BorrowDecode<'a>>(&mut self) -> Result<T, DecodeError> {
+        T::borrow_decode(self)
+    }
+
+    /// Reads one value that borrows from the input if `present` (its flag
+    /// bit is set), else nothing.
+    #[doc(hidden)]
+    #[inline]
+    pub fn borrow_if<T: crate::BorrowDecode<'a>>(
+        &mut self,
+        present: bool,
+    ) -> Result<Option<T>, DecodeError> {
+        if present {
+            T::borrow_decode(self).map(Some)
+        } else {
+            Ok(None)
+        }
+    }
+
     /// The error for a constructor id, just read, that `expected` does not have.
     #[doc(hidden)]
     #[cold]
@@ -232,6 +253,41 @@ macro_rules! read {
     };
     ($reader:expr, if $present:expr) => {
         match $reader.read_if($present) {
+            ::core::result::Result::Ok(value) => value,
+            ::core::result::Result::Err(error) => return ::core::result::Result::Err(error),
+        }
+    };
+}
+
+/// [`read!`] for values that borrow from the input: `borrow!(reader)` is
+/// `reader.borrow()?`, `borrow!(reader, if present)` is
+/// `reader.borrow_if(present)?`. The decoders of bindings generated with
+/// `tl_codegen::Config::borrowed` read every field with it. Generated
+/// code's, not an API: hidden from the docs.
+///
+/// ```
+/// use std::borrow::Cow;
+/// use tl_types::{DecodeError, Reader};
+///
+/// fn read_name<'a>(reader: &mut Reader<'a>) -> Result<Option<Cow<'a, str>>, DecodeError> {
+///     let flags: u32 = tl_types::borrow!(reader);
+///     Ok(tl_types::borrow!(reader, if flags & 1 != 0))
+/// }
+///
+/// let input = [1, 0, 0, 0, 2, b'h', b'i', 0];
+/// assert!(matches!(read_name(&mut Reader::new(&input)), Ok(Some(Cow::Borrowed("hi")))));
+/// ```
+#[doc(hidden)]
+#[macro_export]
+macro_rules! borrow {
+    ($reader:expr) => {
+        match $reader.borrow() {
+            ::core::result::Result::Ok(value) => value,
+            ::core::result::Result::Err(error) => return ::core::result::Result::Err(error),
+        }
+    };
+    ($reader:expr, if $present:expr) => {
+        match $reader.borrow_if($present) {
             ::core::result::Result::Ok(value) => value,
             ::core::result::Result::Err(error) => return ::core::result::Result::Err(error),
         }

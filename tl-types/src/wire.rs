@@ -18,6 +18,7 @@
 //! with U+FFFD in place of the bad bytes.
 
 use crate::__private::expect_id;
+use crate::borrow::BorrowDecode;
 use crate::error::{DecodeError, DecodeErrorKind, EncodeError};
 use crate::reader::Reader;
 use crate::traits::{Decode, Encode, Sink};
@@ -331,10 +332,19 @@ pub fn read_bare_vector<T: Decode>(reader: &mut Reader<'_>) -> Result<Vec<T>, De
     T::read_elements(reader, count)
 }
 
+/// Reads a bare `vector<T>` of borrowed values, with the same bound on the
+/// count as [`read_bare_vector`].
+pub fn borrow_bare_vector<'a, T: BorrowDecode<'a>>(
+    reader: &mut Reader<'a>,
+) -> Result<Vec<T>, DecodeError> {
+    let count = read_count(reader)?;
+    T::borrow_elements(reader, count)
+}
+
 /// Reads a vector's count, refusing one larger than a quarter of the
 /// remaining input (every element takes at least 4 bytes) before anything
 /// is allocated.
-fn read_count(reader: &mut Reader<'_>) -> Result<usize, DecodeError> {
+pub(crate) fn read_count(reader: &mut Reader<'_>) -> Result<usize, DecodeError> {
     let start = reader.position();
     let count = i32::decode(reader)?;
     let count = usize::try_from(count)

@@ -1,0 +1,301 @@
+//! Values that borrow from the bytes they were read from: what bindings
+//! generated with `tl_codegen::Config::borrowed` are built on.
+//!
+//! In such bindings a `string` is a `Cow<'a, str>` and a `bytes` a
+//! `Cow<'a, [u8]>`, and every type that holds one, directly or not, takes
+//! the lifetime `'a` (`types::Message<'a>`). [`BorrowDecode`] reads them
+//! without copying: a string points into the input (valid UTF-8 nearly
+//! always; other text is replaced, as the owned decoder does, and owned).
+//! [`IntoOwned`] turns a value into its `'static` form, which is what
+//! [`Decode`] gives and what a client keeps beyond the buffer.
+
+use crate::error::DecodeError;
+use crate::reader::Reader;
+use crate::traits::{Decode, Encode, RawObject, Sink};
+use crate::wire::{self, read_bytes, write_bytes};
+use crate::writer::Writer;
+use std::borrow::Cow;
+
+/// A value that can be read from the MTProto wire format, borrowing its
+/// strings and bytes from the input instead of copying them.
+///
+/// ```
+/// use std::borrow::Cow;
+/// use tl_types::BorrowDecode;
+///
+/// let input = [2, b'h', b'i', 0];
+/// let text = Cow::<str>::borrow_from_bytes(&input).unwrap();
+/// assert!(matches!(text, Cow::Borrowed("hi")));
+/// ```
+pub trait BorrowDecode<'a>: Sized {
+    /// Reads one value from `reader`.
+    fn borrow_decode(reader: &mut Reader<'a>) -> Result<Self, DecodeError>;
+
+    /// Reads `count` values one after another: a vector's elements. Types of
+    /// a fixed size read them in one go. Generated code's, through
+    /// [`wire::borrow_bare_vector`].
+    #[doc(hidden)]
+    #[inline]
+    fn borrow_elements(reader: &mut Reader<'a>, count: usize) -> Result<Vec<Self>, DecodeError> {
+        wire::read_each(reader, count, Self::borrow_decode)
+    }
+
+    /// Reads one value that must fill `bytes` exactly: trailing bytes are an
+    /// error. The value borrows from `bytes`.
+    fn borrow_from_bytes(bytes: &'a [u8]) -> Result<Self, DecodeError> {
+        let mut reader = Reader::new(bytes);
+        let value = Self::borrow_decode(&mut reader)?;
+        reader.finish()?;
+        Ok(value)
+    }
+}
+
+/// A value that can give up what it borrows: the same value, owning its
+/// strings and bytes, with the lifetime `'static`.
+///
+/// ```
+/// use std::borrow::Cow;
+/// use tl_types::IntoOwned;
+///
+/// let text = String::from("kept");
+/// let owned: Cow<'static, str> = IntoOwned::into_owned(Cow::Borrowed(text.as_str()));
+/// drop(text);
+/// assert_eq!(owned, "kept");
+/// ```
+pub trait IntoOwned {
+    /// The owned form: the same type with `'static` for its lifetime.
+    type Owned: 'static;
+
+    /// The value, owning everything it holds. Borrowed strings and bytes
+    /// are copied; owned ones are moved.
+    fn into_owned(self) -> Self::Owned;
+}
+
+/// Decodes a value through its borrowed form and turns it owned: the
+/// [`Decode`] impl of a type with a lifetime in borrowed bindings.
+#[doc(hidden)]
+#[inline]
+pub fn decode_owned<'a, T>(reader: &mut Reader<'a>) -> Result<T::Owned, DecodeError>
+where
+    T: BorrowDecode<'a> + IntoOwned,
+{
+    T::borrow_decode(reader).map(T::into_owned)
+}
+
+/// Values that own all they hold read as they always do.
+macro_rules! owned {
+    ($($ty:ty),*) => {$(
+        impl<'a> BorrowDecode<'a> for $ty {
+            #[inline]
+            fn borrow_decode(reader: &mut Reader<'a>) -> Result<Self, DecodeError> {
+                <$ty as Decode>::decode(reader)
+            }
+
+            #[inline]
+            fn borrow_elements(reader: &mut Reader<'a>, count: usize) -> Result<Vec<Self>, DecodeError> {
+                <$ty as Decode>::read_elements(reader, count)
+            }
+        }
+
+        impl IntoOwned for $ty {
+            type Owned = $ty;
+
+            #[inline]
+            fn into_owned(self) -> $ty {
+                self
+            }
+        }
+    )*};
+}
+
+owned!(
+    i32,
+    u32,
+    i64,
+    f64,
+    bool,
+    [u8; 16],
+    [u8; 32],
+    String,
+    Vec<u8>,
+    RawObject
+);
+
+// Not `#[inline]`, as the owned readers: one shared copy.
+impl<'a> BorrowDecode<'a> for Cow<'a, str> {
+    fn borrow_decode(reader: &mut Reader<'a>) -> Result<Self, DecodeError> {
+        // The fast validator first, as the owned reader: `from_utf8_lossy`
+        // alone walks valid text chunk by chunk.
+        read_bytes(reader).map(|data| match std::str::from_utf8(data) {
+            Ok(text) => Cow::Borrowed(text),
+            Err(_) => String::from_utf8_lossy(data),
+        })
+    }
+}
+
+impl<'a> BorrowDecode<'a> for Cow<'a, [u8]> {
+    fn borrow_decode(reader: &mut Reader<'a>) -> Result<Self, DecodeError> {
+        read_bytes(reader).map(Cow::Borrowed)
+    }
+}
+
+impl Decode for Cow<'static, str> {
+    #[inline]
+    fn decode(reader: &mut Reader<'_>) -> Result<Self, DecodeError> {
+        String::decode(reader).map(Cow::Owned)
+    }
+}
+
+impl Decode for Cow<'static, [u8]> {
+    #[inline]
+    fn decode(reader: &mut Reader<'_>) -> Result<Self, DecodeError> {
+        Vec::<u8>::decode(reader).map(Cow::Owned)
+    }
+}
+
+impl Encode for Cow<'_, str> {
+    #[inline]
+    fn write_to<S: Sink + ?Sized>(&self, out: &mut Writer<'_, S>) {
+        write_bytes(self.as_bytes(), out);
+    }
+}
+
+impl Encode for Cow<'_, [u8]> {
+    #[inline]
+    fn write_to<S: Sink + ?Sized>(&self, out: &mut Writer<'_, S>) {
+        write_bytes(self, out);
+    }
+}
+
+impl IntoOwned for Cow<'_, str> {
+    type Owned = Cow<'static, str>;
+
+    #[inline]
+    fn into_owned(self) -> Cow<'static, str> {
+        Cow::Owned(Cow::into_owned(self))
+    }
+}
+
+impl IntoOwned for Cow<'_, [u8]> {
+    type Owned = Cow<'static, [u8]>;
+
+    #[inline]
+    fn into_owned(self) -> Cow<'static, [u8]> {
+        Cow::Owned(Cow::into_owned(self))
+    }
+}
+
+impl<'a, T: BorrowDecode<'a>> BorrowDecode<'a> for Vec<T> {
+    fn borrow_decode(reader: &mut Reader<'a>) -> Result<Self, DecodeError> {
+        crate::__private::expect_id(reader, wire::VECTOR_ID, "Vector")?;
+        wire::borrow_bare_vector(reader)
+    }
+}
+
+impl<'a, T: BorrowDecode<'a>> BorrowDecode<'a> for Box<T> {
+    #[inline]
+    fn borrow_decode(reader: &mut Reader<'a>) -> Result<Self, DecodeError> {
+        T::borrow_decode(reader).map(Box::new)
+    }
+}
+
+impl<T: IntoOwned> IntoOwned for Vec<T> {
+    type Owned = Vec<T::Owned>;
+
+    fn into_owned(self) -> Vec<T::Owned> {
+        self.into_iter().map(T::into_owned).collect()
+    }
+}
+
+impl<T: IntoOwned> IntoOwned for Box<T> {
+    type Owned = Box<T::Owned>;
+
+    #[inline]
+    fn into_owned(self) -> Box<T::Owned> {
+        Box::new((*self).into_owned())
+    }
+}
+
+impl<T: IntoOwned> IntoOwned for Option<T> {
+    type Owned = Option<T::Owned>;
+
+    #[inline]
+    fn into_owned(self) -> Option<T::Owned> {
+        self.map(T::into_owned)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn strings_point_into_the_input() {
+        let input = [5, b'h', b'e', b'l', b'l', b'o', 0, 0];
+        let text = Cow::<str>::borrow_from_bytes(&input).unwrap();
+        assert!(matches!(text, Cow::Borrowed("hello")));
+        let bytes = Cow::<[u8]>::borrow_from_bytes(&input).unwrap();
+        assert!(matches!(bytes, Cow::Borrowed(b"hello")));
+    }
+
+    #[test]
+    fn text_that_is_not_utf8_is_replaced_and_owned() {
+        let input = [2, b'a', 0xff, 0];
+        let text = Cow::<str>::borrow_from_bytes(&input).unwrap();
+        assert!(matches!(text, Cow::Owned(_)));
+        assert_eq!(text, String::from_bytes(&input).unwrap());
+    }
+
+    #[test]
+    fn a_vector_of_borrowed_strings_and_of_numbers() {
+        let mut input = Vec::new();
+        vec!["a".to_owned(), "bc".to_owned()]
+            .encode(&mut input)
+            .unwrap();
+        let texts = Vec::<Cow<str>>::borrow_from_bytes(&input).unwrap();
+        assert!(texts.iter().all(|t| matches!(t, Cow::Borrowed(_))));
+        assert_eq!(texts, ["a", "bc"]);
+        let mut numbers = Vec::new();
+        vec![1_i64, -2, 3].encode(&mut numbers).unwrap();
+        assert_eq!(Vec::<i64>::borrow_from_bytes(&numbers).unwrap(), [1, -2, 3]);
+    }
+
+    #[test]
+    fn into_owned_keeps_the_value() {
+        let text = String::from("ab");
+        let value: Vec<Option<Box<Cow<str>>>> = vec![Some(Box::new(Cow::Borrowed(&text))), None];
+        let owned = value.clone().into_owned();
+        drop(text);
+        assert_eq!(owned.len(), 2);
+        assert_eq!(owned[0].as_deref().map(|t| &**t), Some("ab"));
+        assert!(matches!(owned[0].as_deref(), Some(Cow::Owned(_))));
+    }
+
+    proptest! {
+        /// On any input, the borrowed readers accept what the owned ones
+        /// accept, read the same values, and fail at the same place.
+        #[test]
+        fn borrowed_reading_agrees_with_owned(input in proptest::collection::vec(any::<u8>(), 0..64)) {
+            let owned = Vec::<String>::from_bytes(&input);
+            let borrowed = Vec::<Cow<str>>::borrow_from_bytes(&input);
+            match (owned, borrowed) {
+                (Ok(owned), Ok(borrowed)) => prop_assert_eq!(owned, borrowed.into_owned()),
+                (Err(owned), Err(borrowed)) => prop_assert_eq!(owned, borrowed),
+                (owned, borrowed) => prop_assert!(false, "{owned:?} but {borrowed:?}"),
+            }
+            let owned = Vec::<u8>::from_bytes(&input);
+            let borrowed = Cow::<[u8]>::borrow_from_bytes(&input);
+            prop_assert_eq!(owned, borrowed.map(Cow::into_owned));
+        }
+
+        /// What is encoded from a borrowed value reads back the same.
+        #[test]
+        fn encoding_a_borrowed_value_round_trips(text in ".{0,300}") {
+            let borrowed = Cow::Borrowed(text.as_str());
+            let bytes = borrowed.to_bytes().unwrap();
+            prop_assert_eq!(&bytes, &text.to_bytes().unwrap());
+            prop_assert_eq!(Cow::<str>::borrow_from_bytes(&bytes).unwrap(), borrowed);
+        }
+    }
+}
