@@ -30,6 +30,7 @@ pub struct Config {
     id_rule: Option<tl_parser::IdRule>,
     descriptions: Option<PathBuf>,
     doc_examples: Option<String>,
+    borrowed: bool,
 }
 
 /// Whether the generated items get TL-JSON impls (`ToTlJson`, `FromTlJson`
@@ -68,6 +69,7 @@ impl Config {
             id_rule: None,
             descriptions: None,
             doc_examples: None,
+            borrowed: false,
         }
     }
 
@@ -76,6 +78,28 @@ impl Config {
     /// [`Config::generate_files`] and [`Config::compile`].
     pub fn id_rule(&mut self, rule: tl_parser::IdRule) -> &mut Config {
         self.id_rule = Some(rule);
+        self
+    }
+
+    /// Generates borrowed bindings: a `string` is a `Cow<'a, str>` and a
+    /// `bytes` a `Cow<'a, [u8]>`, and every type that holds one, directly or
+    /// not, takes the lifetime `'a` (`types::Message<'a>`).
+    ///
+    /// Such values decode without copying their strings and bytes
+    /// (`tl_types::BorrowDecode`, reading from a `&'a [u8]`), which for a
+    /// page of message history is about three times as fast as decoding
+    /// owned values (`BENCHMARKS.md`). `into_owned` (`tl_types::IntoOwned`)
+    /// gives a value of the same type with the lifetime `'static`, which is
+    /// also what `tl_types::Decode` and every function's
+    /// `RemoteCall::Return` give. Requests are built as before, from
+    /// `&str`s or `String`s (`new` takes anything that converts into a
+    /// `Cow`).
+    ///
+    /// Off by default: owned bindings, with `String` and `Vec<u8>`, have
+    /// types without lifetimes. Borrowed bindings have no TL-JSON impls yet,
+    /// so this cannot be combined with [`Config::serde`].
+    pub fn borrowed(&mut self, borrowed: bool) -> &mut Config {
+        self.borrowed = borrowed;
         self
     }
 
@@ -250,7 +274,16 @@ impl Config {
 
     fn generate_checked(&self, schemas: &[Schema]) -> Result<String, Error> {
         let include = |d: &Definition| self.include.as_ref().is_none_or(|f| f(d));
-        let plan = crate::plan::build(schemas, &include)?;
+        if self.borrowed && self.serde != SerdeSupport::None {
+            return Err(Error::IncompatibleSettings {
+                settings: ["borrowed", "serde"],
+                reason: "borrowed bindings have no TL-JSON impls yet",
+            });
+        }
+        let mut plan = crate::plan::build(schemas, &include)?;
+        if self.borrowed {
+            crate::lifetimes::decide(&mut plan);
+        }
         let methods = self.methods()?;
         let descriptions = self.read_descriptions(schemas)?;
         let bindings_path = self.doc_examples.as_deref().unwrap_or("crate");

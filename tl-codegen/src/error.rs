@@ -77,6 +77,13 @@ pub enum Error {
         /// What is wrong.
         message: String,
     },
+    /// Two settings that cannot be combined.
+    IncompatibleSettings {
+        /// The two `Config` methods.
+        settings: [&'static str; 2],
+        /// Why not.
+        reason: &'static str,
+    },
     /// The generated code does not parse as Rust: a bug in the generator.
     InvalidOutput(String),
 }
@@ -115,6 +122,13 @@ impl fmt::Display for Error {
                 place,
                 message,
             } => write!(f, "{file}: {place}: {message}"),
+            Error::IncompatibleSettings {
+                settings: [first, second],
+                reason,
+            } => write!(
+                f,
+                "`Config::{first}` and `Config::{second}` cannot be combined: {reason}"
+            ),
             Error::InvalidOutput(message) => {
                 write!(
                     f,

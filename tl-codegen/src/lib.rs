@@ -7,7 +7,8 @@
 //! The stages, each in its own private module: `plan` resolves the parsed
 //! model into everything the code will be (Rust names, paths, field roles,
 //! defaults, accessors; `naming` picks the names, `boxing` decides which enum
-//! variants hold a `Box`); `emit` only spells the plan as tokens, one emitter
+//! variants hold a `Box`, `lifetimes` which items of borrowed bindings take
+//! a lifetime); `emit` only spells the plan as tokens, one emitter
 //! per kind of item; `format` parses them with syn and prints them with
 //! prettyplease. `rpc_errors` plans the enum of RPC errors from method data
 //! (`method_data` reads it), which `emit::rpc_errors` spells.
@@ -34,6 +35,7 @@ pub mod diff;
 mod emit;
 mod error;
 mod format;
+mod lifetimes;
 mod method_data;
 mod naming;
 mod plan;

@@ -3,6 +3,7 @@
 //! only turn the plan into tokens.
 
 use crate::error::{Error, Location};
+use crate::lifetimes::Lifetimes;
 use crate::naming;
 use std::collections::{BTreeMap, HashMap};
 use tl_parser::{Category, Definition, Parameter, Primitive, Schema, Type};
@@ -18,6 +19,9 @@ pub struct Plan {
     pub enums: Vec<BoxedType>,
     /// One struct in `functions::` per function.
     pub functions: Vec<Function>,
+    /// Which items take a lifetime, in borrowed bindings (decided by
+    /// [`crate::lifetimes`]; none in owned ones).
+    pub lifetimes: Lifetimes,
 }
 
 impl Plan {
@@ -620,6 +624,7 @@ pub fn build(schemas: &[Schema], include: &dyn Fn(&Definition) -> bool) -> Resul
         constructors: constructor_items,
         enums,
         functions,
+        lifetimes: Lifetimes::default(),
     };
     decide_defaults(&mut plan);
     decide_common_fields(&mut plan);

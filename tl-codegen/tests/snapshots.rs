@@ -254,3 +254,27 @@ fn descriptions_land_in_the_docs_with_their_links() {
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn telegram_excerpt_borrowed() {
+    let source = tl_codegen::Config::new()
+        .borrowed(true)
+        .doc_examples("telegram_excerpt")
+        .max_enum_size(256)
+        .generate_files(&[fixture("telegram_excerpt.tl")])
+        .unwrap();
+    expect_file!["fixtures/telegram_excerpt_borrowed.rs"].assert_eq(&source);
+}
+
+#[test]
+fn borrowed_bindings_with_tl_json_are_refused() {
+    let error = tl_codegen::Config::new()
+        .borrowed(true)
+        .serde(tl_codegen::SerdeSupport::Always)
+        .generate_files(&[fixture("kv.tl")])
+        .unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "`Config::borrowed` and `Config::serde` cannot be combined: borrowed bindings have no TL-JSON impls yet"
+    );
+}

@@ -292,35 +292,80 @@ fn write_vector(reference: &TokenStream, ty: &RustType) -> TokenStream {
     }
 }
 
-/// An expression reading a vector whose codec is not its element type's
-/// alone, of type `Result<Vec<_>, DecodeError>`.
-fn read_vector(ty: &RustType) -> TokenStream {
-    let RustType::Vector { element, bare } = ty else {
-        return quote!(reader.read());
-    };
-    if element.has_bare_vector() {
-        let inner = read_vector(element);
-        if *bare {
-            quote!(tl::wire::read_bare_vector_with(reader, |reader| #inner))
-        } else {
-            quote!(tl::wire::read_vector_with(reader, |reader| #inner))
+/// How a decoder reads its fields: into owned values (`tl::read!`,
+/// `Decode`) or into values that borrow from the input (`tl::borrow!`,
+/// `BorrowDecode`).
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Reads {
+    /// `Decode`: strings and bytes are copied.
+    Owned,
+    /// `BorrowDecode`: strings and bytes point into the input.
+    Borrowed,
+}
+
+impl Reads {
+    /// The macro reading one field: `tl::read!` or `tl::borrow!`.
+    fn field_macro(self) -> TokenStream {
+        match self {
+            Reads::Owned => quote!(tl::read!),
+            Reads::Borrowed => quote!(tl::borrow!),
         }
-    } else if *bare {
-        quote!(tl::wire::read_bare_vector(reader))
-    } else {
-        quote!(reader.read())
     }
 }
 
-fn read_value(field: &Field) -> TokenStream {
+/// An expression reading a vector whose codec is not its element type's
+/// alone, of type `Result<Vec<_>, DecodeError>`.
+fn read_vector(ty: &RustType, reads: Reads) -> TokenStream {
+    let element_read = match reads {
+        Reads::Owned => quote!(reader.read()),
+        Reads::Borrowed => quote!(reader.borrow()),
+    };
+    let RustType::Vector { element, bare } = ty else {
+        return element_read;
+    };
+    if element.has_bare_vector() {
+        let inner = match (reads, element.as_ref()) {
+            // A function of the one reader it is given, not a closure
+            // around it (the owned reader's takes any reader's lifetime).
+            (
+                Reads::Borrowed,
+                RustType::Vector {
+                    element,
+                    bare: true,
+                },
+            ) if !element.has_bare_vector() => {
+                quote!(tl::wire::borrow_bare_vector)
+            }
+            _ => {
+                let inner = read_vector(element, reads);
+                quote!(|reader| #inner)
+            }
+        };
+        if *bare {
+            quote!(tl::wire::read_bare_vector_with(reader, #inner))
+        } else {
+            quote!(tl::wire::read_vector_with(reader, #inner))
+        }
+    } else if *bare {
+        match reads {
+            Reads::Owned => quote!(tl::wire::read_bare_vector(reader)),
+            Reads::Borrowed => quote!(tl::wire::borrow_bare_vector(reader)),
+        }
+    } else {
+        element_read
+    }
+}
+
+fn read_value(field: &Field, reads: Reads) -> TokenStream {
     if let Some(length) = &field.sized_by {
         let length = ident(length);
         quote!(tl::__private::read_sized_object(reader, #length)?)
     } else if field.ty.has_bare_vector() {
-        let read = read_vector(&field.ty);
+        let read = read_vector(&field.ty, reads);
         quote!(#read?)
     } else {
-        quote!(tl::read!(reader))
+        let read = reads.field_macro();
+        quote!(#read(reader))
     }
 }
 
@@ -339,16 +384,17 @@ fn read_value(field: &Field) -> TokenStream {
 ///     },
 /// })
 /// ```
-pub fn decoder(item: &Item, scope: &Scope) -> TokenStream {
+pub fn decoder(item: &Item, scope: &Scope, reads: Reads) -> TokenStream {
+    let read_field = reads.field_macro();
     let mut statements = Vec::new();
     for field in &item.fields {
         let name = ident(&field.ident);
-        let read = read_value(field);
+        let read = read_value(field, reads);
         statements.push(match &field.role {
             Role::Mask { bits } if *bits != 0 => {
-                quote!(let #name: u32 = tl::read!(reader);)
+                quote!(let #name: u32 = #read_field(reader);)
             }
-            Role::Mask { .. } => quote!(let _: u32 = tl::read!(reader);),
+            Role::Mask { .. } => quote!(let _: u32 = #read_field(reader);),
             // Each local's type is the member's it is stored in.
             Role::Required => quote!(let #name = #read;),
             Role::Optional { mask, bit } => {
@@ -356,7 +402,7 @@ pub fn decoder(item: &Item, scope: &Scope) -> TokenStream {
                 let bit = proc_macro2::Literal::u32_unsuffixed(*bit);
                 if field.sized_by.is_none() && !field.ty.has_bare_vector() {
                     // The common case in one line, through the reader.
-                    quote!(let #name = tl::read!(reader, if #mask & (1 << #bit) != 0);)
+                    quote!(let #name = #read_field(reader, if #mask & (1 << #bit) != 0);)
                 } else {
                     let ty = scope.ty(&field.ty);
                     let option = scope.std("Option");

@@ -11,7 +11,7 @@
 //! either (the build time this saves is in `BENCHMARKS.md`).
 
 use super::{Options, Scope, docs, hex_id, ident, json};
-use crate::plan::Plan;
+use crate::plan::{Plan, RustType};
 use proc_macro2::TokenStream;
 use quote::quote;
 
@@ -32,6 +32,19 @@ pub fn dispatch(plan: &Plan, options: &Options<'_>, scope: &Scope) -> TokenStrea
     let ok = scope.std("Ok");
     let err = scope.std("Err");
     let box_ = scope.std("Box");
+    let lifetimes = &plan.lifetimes;
+    let borrowed = lifetimes.borrowed();
+    let read = if borrowed {
+        quote!(reader.borrow())
+    } else {
+        quote!(reader.read())
+    };
+    let value_params = Scope::lifetime_params(lifetimes.any_value());
+    let call_params = Scope::lifetime_params(lifetimes.any_call());
+    let object_params = Scope::lifetime_params(lifetimes.any_object());
+    // Each variant made owned, in borrowed bindings.
+    let mut value_owned = Vec::new();
+    let mut call_owned = Vec::new();
 
     // AnyValue: one variant per boxed type.
     let mut value_variants = Vec::new();
@@ -43,7 +56,12 @@ pub fn dispatch(plan: &Plan, options: &Options<'_>, scope: &Scope) -> TokenStrea
     let mut call_json_reads = Vec::new();
     for boxed in &plan.enums {
         let name = ident(&boxed.any_variant);
-        let ty = scope.enum_path(&boxed.path);
+        let ty = scope.ty(&RustType::Enum(boxed.path.clone()));
+        value_owned.push(if lifetimes.of_enum(&boxed.path) {
+            quote!(Self::#name(value) => AnyValue::#name(tl::IntoOwned::into_owned(value)),)
+        } else {
+            quote!(Self::#name(value) => AnyValue::#name(value),)
+        });
         let doc = docs::attrs(&format!(
             "A value of `{}`: {}.",
             boxed.tl_name,
@@ -55,7 +73,7 @@ pub fn dispatch(plan: &Plan, options: &Options<'_>, scope: &Scope) -> TokenStrea
             .iter()
             .map(|v| hex_id(plan.constructors[v.constructor].definition.id))
             .collect();
-        value_reads.push(quote!(#(#ids)|* => reader.read().map(Self::#name),));
+        value_reads.push(quote!(#(#ids)|* => #read.map(Self::#name),));
         let names: Vec<String> = boxed
             .variants
             .iter()
@@ -79,14 +97,26 @@ pub fn dispatch(plan: &Plan, options: &Options<'_>, scope: &Scope) -> TokenStrea
         let path = function.item.path();
         let name = ident(&function.any_variant);
         let mut ty = scope.function_path(&path);
-        if !function.item.generics.is_empty() {
-            let args = function
+        let mut args: Vec<TokenStream> = Vec::new();
+        let lifetime = lifetimes.of_function(&path);
+        if lifetime {
+            args.push(quote!('a));
+        }
+        args.extend(
+            function
                 .item
                 .generics
                 .iter()
-                .map(|_| quote!(#box_<AnyCall>));
+                .map(|_| quote!(#box_<AnyCall #call_params>)),
+        );
+        if !args.is_empty() {
             ty = quote!(#ty<#(#args),*>);
         }
+        call_owned.push(if lifetime || !function.item.generics.is_empty() {
+            quote!(Self::#name(call) => AnyCall::#name(tl::IntoOwned::into_owned(call)),)
+        } else {
+            quote!(Self::#name(call) => AnyCall::#name(call),)
+        });
         let payload = if function.boxed {
             quote!(#box_<#ty>)
         } else {
@@ -100,7 +130,7 @@ pub fn dispatch(plan: &Plan, options: &Options<'_>, scope: &Scope) -> TokenStrea
         ));
         call_variants.push(quote!(#doc #name(#payload)));
         let id = hex_id(definition.id);
-        call_reads.push(quote!(#id => reader.read().map(Self::#name),));
+        call_reads.push(quote!(#id => #read.map(Self::#name),));
         call_ids.push(quote!(Self::#name(_) => #id,));
         let tl_name = definition.full_name();
         call_names.push(quote!(Self::#name(_) => #tl_name,));
@@ -109,6 +139,118 @@ pub fn dispatch(plan: &Plan, options: &Options<'_>, scope: &Scope) -> TokenStrea
         });
         call_arms.push(name);
     }
+
+    let value_body = quote! {
+        let id = reader.peek_u32()?;
+        match id {
+            tl::wire::BOOL_TRUE_ID | tl::wire::BOOL_FALSE_ID => #read.map(Self::Bool),
+            #(#value_reads)*
+            _ => #err(reader.error(tl::DecodeErrorKind::UnexpectedConstructor {
+                id,
+                expected: "any boxed type",
+            })),
+        }
+    };
+    let call_body = quote! {
+        reader.nested(|reader| {
+            let id = reader.peek_u32()?;
+            match id {
+                #(#call_reads)*
+                _ => #err(reader.error(tl::DecodeErrorKind::UnexpectedConstructor {
+                    id,
+                    expected: "any function",
+                })),
+            }
+        })
+    };
+    let object_body = quote! {
+        if AnyValue::is_constructor_id(reader.peek_u32()?) {
+            #read.map(Self::Value)
+        } else {
+            #read.map(Self::Call)
+        }
+    };
+    let object_owned = [
+        (lifetimes.any_value(), quote!(Value)),
+        (lifetimes.any_call(), quote!(Call)),
+    ]
+    .map(|(converts, variant)| {
+        if converts {
+            quote!(Self::#variant(inner) => AnyObject::#variant(tl::IntoOwned::into_owned(inner)),)
+        } else {
+            quote!(Self::#variant(inner) => AnyObject::#variant(inner),)
+        }
+    });
+    let decode = |name: &str, takes: bool, body: &TokenStream, owned_arms: &[TokenStream]| {
+        let name = ident(name);
+        if !borrowed {
+            return quote! {
+                impl tl::Decode for #name {
+                    #[inline]
+                    fn decode(reader: &mut tl::Reader<'_>) -> #result<Self, tl::DecodeError> {
+                        #body
+                    }
+                }
+            };
+        }
+        let params = Scope::lifetime_params(takes);
+        let (owned, decode_owned) = if takes {
+            (
+                quote!(#name<'static>),
+                quote!(tl::__private::decode_owned::<#name<'_>>(reader)),
+            )
+        } else {
+            (
+                quote!(#name),
+                quote!(<Self as tl::BorrowDecode<'_>>::borrow_decode(reader)),
+            )
+        };
+        let into_owned = takes.then(|| {
+            quote! {
+                impl<'a> tl::IntoOwned for #name<'a> {
+                    type Owned = #name<'static>;
+
+                    fn into_owned(self) -> Self::Owned {
+                        match self {
+                            #(#owned_arms)*
+                        }
+                    }
+                }
+            }
+        });
+        quote! {
+            impl<'a> tl::BorrowDecode<'a> for #name #params {
+                #[inline]
+                fn borrow_decode(reader: &mut tl::Reader<'a>) -> #result<Self, tl::DecodeError> {
+                    #body
+                }
+            }
+
+            impl tl::Decode for #owned {
+                #[inline]
+                fn decode(reader: &mut tl::Reader<'_>) -> #result<Self, tl::DecodeError> {
+                    #decode_owned
+                }
+            }
+
+            #into_owned
+        }
+    };
+    let mut value_owned_all = vec![quote!(Self::Bool(value) => AnyValue::Bool(value),)];
+    value_owned_all.extend(value_owned);
+    let value_decode = decode(
+        "AnyValue",
+        lifetimes.any_value(),
+        &value_body,
+        &value_owned_all,
+    );
+    let call_decode = decode("AnyCall", lifetimes.any_call(), &call_body, &call_owned);
+    let object_decode = decode(
+        "AnyObject",
+        lifetimes.any_object(),
+        &object_body,
+        &object_owned,
+    );
 
     let tl_json = json::gate(options).map(|gate| {
         let serde_value = json::serde_impls("AnyValue", &[], &gate);
@@ -208,13 +350,13 @@ pub fn dispatch(plan: &Plan, options: &Options<'_>, scope: &Scope) -> TokenStrea
 
         #[doc = " A value of any boxed type of this schema, read by the constructor id that leads it."]
         #[derive(Debug, Clone, PartialEq)]
-        pub enum AnyValue {
+        pub enum AnyValue #value_params {
             #[doc = " A `Bool`: `boolTrue` or `boolFalse`."]
             Bool(bool),
             #(#value_variants,)*
         }
 
-        impl AnyValue {
+        impl #value_params AnyValue #value_params {
             #[doc = " Whether `id` is the constructor id of one of this schema's constructors."]
             pub fn is_constructor_id(id: u32) -> bool {
                 matches!(id, tl::wire::BOOL_TRUE_ID | tl::wire::BOOL_FALSE_ID #(| #all_constructor_ids)*)
@@ -239,7 +381,7 @@ pub fn dispatch(plan: &Plan, options: &Options<'_>, scope: &Scope) -> TokenStrea
             }
         }
 
-        impl tl::Encode for AnyValue {
+        impl #value_params tl::Encode for AnyValue #value_params {
             fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
                 match self {
                     Self::Bool(value) => value.write_to(out),
@@ -248,28 +390,15 @@ pub fn dispatch(plan: &Plan, options: &Options<'_>, scope: &Scope) -> TokenStrea
             }
         }
 
-        impl tl::Decode for AnyValue {
-            #[inline]
-            fn decode(reader: &mut tl::Reader<'_>) -> #result<Self, tl::DecodeError> {
-                let id = reader.peek_u32()?;
-                match id {
-                    tl::wire::BOOL_TRUE_ID | tl::wire::BOOL_FALSE_ID => reader.read().map(Self::Bool),
-                    #(#value_reads)*
-                    _ => #err(reader.error(tl::DecodeErrorKind::UnexpectedConstructor {
-                        id,
-                        expected: "any boxed type",
-                    })),
-                }
-            }
-        }
+        #value_decode
 
         #[doc = " A call of any function of this schema, read by the constructor id that leads it."]
         #[derive(Debug, Clone, PartialEq)]
-        pub enum AnyCall {
+        pub enum AnyCall #call_params {
             #(#call_variants,)*
         }
 
-        impl AnyCall {
+        impl #call_params AnyCall #call_params {
             #[doc = " The constructor id of this call's function."]
             pub fn constructor_id(&self) -> u32 {
                 match self {
@@ -285,7 +414,7 @@ pub fn dispatch(plan: &Plan, options: &Options<'_>, scope: &Scope) -> TokenStrea
             }
         }
 
-        impl tl::Encode for AnyCall {
+        impl #call_params tl::Encode for AnyCall #call_params {
             fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
                 match self {
                     #(Self::#call_arms(call) => call.write_to(out),)*
@@ -293,34 +422,20 @@ pub fn dispatch(plan: &Plan, options: &Options<'_>, scope: &Scope) -> TokenStrea
             }
         }
 
-        impl tl::Decode for AnyCall {
-            #[inline]
-            fn decode(reader: &mut tl::Reader<'_>) -> #result<Self, tl::DecodeError> {
-                reader.nested(|reader| {
-                    let id = reader.peek_u32()?;
-                    match id {
-                        #(#call_reads)*
-                        _ => #err(reader.error(tl::DecodeErrorKind::UnexpectedConstructor {
-                            id,
-                            expected: "any function",
-                        })),
-                    }
-                })
-            }
-        }
+        #call_decode
 
         #[doc = " Any object of this schema: a value of a boxed type or a function call."]
         #[doc = ""]
         #[doc = " Decoding tries the constructors first, then the functions."]
         #[derive(Debug, Clone, PartialEq)]
-        pub enum AnyObject {
+        pub enum AnyObject #object_params {
             #[doc = " A value of a boxed type."]
-            Value(AnyValue),
+            Value(AnyValue #value_params),
             #[doc = " A function call."]
-            Call(AnyCall),
+            Call(AnyCall #call_params),
         }
 
-        impl AnyObject {
+        impl #object_params AnyObject #object_params {
             #[doc = " The constructor id of this object."]
             pub fn constructor_id(&self) -> u32 {
                 match self {
@@ -338,7 +453,7 @@ pub fn dispatch(plan: &Plan, options: &Options<'_>, scope: &Scope) -> TokenStrea
             }
         }
 
-        impl tl::Encode for AnyObject {
+        impl #object_params tl::Encode for AnyObject #object_params {
             fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
                 match self {
                     Self::Value(value) => value.write_to(out),
@@ -347,15 +462,6 @@ pub fn dispatch(plan: &Plan, options: &Options<'_>, scope: &Scope) -> TokenStrea
             }
         }
 
-        impl tl::Decode for AnyObject {
-            #[inline]
-            fn decode(reader: &mut tl::Reader<'_>) -> #result<Self, tl::DecodeError> {
-                if AnyValue::is_constructor_id(reader.peek_u32()?) {
-                    reader.read().map(Self::Value)
-                } else {
-                    reader.read().map(Self::Call)
-                }
-            }
-        }
+        #object_decode
     }
 }

@@ -2,7 +2,7 @@
 //! conversions between a variant's struct and the enum.
 
 use super::{Options, Scope, codec, docs, hex_id, ident, json};
-use crate::plan::{BoxedType, CommonField, CommonKind, Plan, item_path};
+use crate::plan::{BoxedType, CommonField, CommonKind, Plan, RustType, item_path};
 use proc_macro2::TokenStream;
 use quote::quote;
 
@@ -33,6 +33,16 @@ pub fn boxed_type(plan: &Plan, index: usize, options: &Options<'_>, scope: &Scop
     let box_ = scope.std("Box");
     let from = scope.std("From");
     let try_from = scope.std("TryFrom");
+    let lifetime = plan.lifetimes.of_enum(&boxed.path);
+    let params = Scope::lifetime_params(lifetime);
+    let borrowed = plan.lifetimes.borrowed();
+    let read_variant = if borrowed {
+        quote!(reader.borrow())
+    } else {
+        quote!(reader.read())
+    };
+    // Each variant made owned, in borrowed bindings.
+    let mut owned_arms = Vec::new();
 
     let mut variants = Vec::new();
     let mut writes = Vec::new();
@@ -50,7 +60,7 @@ pub fn boxed_type(plan: &Plan, index: usize, options: &Options<'_>, scope: &Scop
         let definition = &item.definition;
         let variant_name = ident(&variant.name);
         let struct_path = item_path(item);
-        let ty = scope.struct_path(&struct_path);
+        let ty = scope.ty(&RustType::Struct(struct_path.clone()));
         let id = hex_id(definition.id);
         let constructor_name = definition.full_name();
         let doc = docs::attrs(&format!(
@@ -81,6 +91,13 @@ pub fn boxed_type(plan: &Plan, index: usize, options: &Options<'_>, scope: &Scop
                 }
             });
         }
+        owned_arms.push(if unit {
+            quote!(Self::#variant_name => #name::#variant_name,)
+        } else if plan.lifetimes.of_struct(&struct_path) {
+            quote!(Self::#variant_name(value) => #name::#variant_name(tl::IntoOwned::into_owned(value)),)
+        } else {
+            quote!(Self::#variant_name(value) => #name::#variant_name(value),)
+        });
         if unit {
             variants.push(quote!(#doc #variant_name));
 
@@ -88,7 +105,7 @@ pub fn boxed_type(plan: &Plan, index: usize, options: &Options<'_>, scope: &Scop
             ids.push(quote!(Self::#variant_name => #id,));
             names.push(quote!(Self::#variant_name => #constructor_name,));
             conversions.push(quote! {
-                impl #from<#ty> for #name {
+                impl #params #from<#ty> for #name #params {
                     fn from(_: #ty) -> Self {
                         Self::#variant_name
                     }
@@ -98,7 +115,7 @@ pub fn boxed_type(plan: &Plan, index: usize, options: &Options<'_>, scope: &Scop
             variants.push(quote!(#doc #variant_name(#payload)));
             writes.push(quote!(Self::#variant_name(value) => value.write_to(out),));
             data_variants.push(variant_name.clone());
-            reads.push(quote!(#id => reader.read().map(Self::#variant_name),));
+            reads.push(quote!(#id => #read_variant.map(Self::#variant_name),));
             ids.push(quote!(Self::#variant_name(_) => #id,));
             names.push(quote!(Self::#variant_name(_) => #constructor_name,));
             let wrap = if variant.boxed {
@@ -107,7 +124,7 @@ pub fn boxed_type(plan: &Plan, index: usize, options: &Options<'_>, scope: &Scop
                 quote!(value)
             };
             conversions.push(quote! {
-                impl #from<#ty> for #name {
+                impl #params #from<#ty> for #name #params {
                     fn from(value: #ty) -> Self {
                         Self::#variant_name(#wrap)
                     }
@@ -126,8 +143,8 @@ pub fn boxed_type(plan: &Plan, index: usize, options: &Options<'_>, scope: &Scop
         };
         conversions.push(if single {
             quote! {
-                impl #from<#name> for #ty {
-                    fn from(value: #name) -> Self {
+                impl #params #from<#name #params> for #ty {
+                    fn from(value: #name #params) -> Self {
                         let #pattern = value;
                         #unwrap
                     }
@@ -135,10 +152,10 @@ pub fn boxed_type(plan: &Plan, index: usize, options: &Options<'_>, scope: &Scop
             }
         } else {
             quote! {
-                impl #try_from<#name> for #ty {
-                    type Error = #name;
+                impl #params #try_from<#name #params> for #ty {
+                    type Error = #name #params;
 
-                    fn try_from(value: #name) -> #result<Self, #name> {
+                    fn try_from(value: #name #params) -> #result<Self, #name #params> {
                         match value {
                             #pattern => #ok(#unwrap),
                             other => #err(other),
@@ -188,10 +205,70 @@ pub fn boxed_type(plan: &Plan, index: usize, options: &Options<'_>, scope: &Scop
     let doc = docs::attrs(&doc);
     let size_check = options.max_enum_size.map(|limit| {
         let message = format!("enums::{} is larger than {limit} bytes", boxed.path.name);
+        let args = lifetime.then(|| quote!(<'static>));
         quote! {
-            const _: () = assert!(::core::mem::size_of::<#name>() <= #limit, #message);
+            const _: () = assert!(::core::mem::size_of::<#name #args>() <= #limit, #message);
         }
     });
+    let reads = quote! {
+        let id = reader.enter_boxed()?;
+        let value = match id {
+            #(#reads)*
+            _ => #err(reader.unexpected_constructor(id, #tl_name)),
+        };
+        reader.leave_boxed();
+        value
+    };
+    let decode = if borrowed {
+        let (owned, decode_owned) = if lifetime {
+            (
+                quote!(#name<'static>),
+                quote!(tl::__private::decode_owned::<#name<'_>>(reader)),
+            )
+        } else {
+            (
+                quote!(#name),
+                quote!(<Self as tl::BorrowDecode<'_>>::borrow_decode(reader)),
+            )
+        };
+        let into_owned = lifetime.then(|| {
+            quote! {
+                impl<'a> tl::IntoOwned for #name<'a> {
+                    type Owned = #name<'static>;
+
+                    fn into_owned(self) -> Self::Owned {
+                        match self {
+                            #(#owned_arms)*
+                        }
+                    }
+                }
+            }
+        });
+        quote! {
+            impl<'a> tl::BorrowDecode<'a> for #name #params {
+                fn borrow_decode(reader: &mut tl::Reader<'a>) -> #result<Self, tl::DecodeError> {
+                    #reads
+                }
+            }
+
+            impl tl::Decode for #owned {
+                #[inline]
+                fn decode(reader: &mut tl::Reader<'_>) -> #result<Self, tl::DecodeError> {
+                    #decode_owned
+                }
+            }
+
+            #into_owned
+        }
+    } else {
+        quote! {
+            impl tl::Decode for #name {
+                fn decode(reader: &mut tl::Reader<'_>) -> #result<Self, tl::DecodeError> {
+                    #reads
+                }
+            }
+        }
+    };
     let tl_json = json::gate(options).map(|gate| {
         let impls = json::boxed_type(plan, index, &gate, scope);
         let serde = json::serde_impls(&boxed.path.name, &[], &gate);
@@ -200,11 +277,11 @@ pub fn boxed_type(plan: &Plan, index: usize, options: &Options<'_>, scope: &Scop
     quote! {
         #doc
         #[derive(Debug, Clone, PartialEq)]
-        pub enum #name {
+        pub enum #name #params {
             #(#variants,)*
         }
 
-        impl #name {
+        impl #params #name #params {
             #[doc = " The constructor id of the variant this value is."]
             pub fn constructor_id(&self) -> u32 {
                 match self {
@@ -222,23 +299,13 @@ pub fn boxed_type(plan: &Plan, index: usize, options: &Options<'_>, scope: &Scop
             #(#accessors)*
         }
 
-        impl tl::Encode for #name {
+        impl #params tl::Encode for #name #params {
             fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
                 #write_values
             }
         }
 
-        impl tl::Decode for #name {
-            fn decode(reader: &mut tl::Reader<'_>) -> #result<Self, tl::DecodeError> {
-                let id = reader.enter_boxed()?;
-                let value = match id {
-                    #(#reads)*
-                    _ => #err(reader.unexpected_constructor(id, #tl_name)),
-                };
-                reader.leave_boxed();
-                value
-            }
-        }
+        #decode
 
         #size_check
 

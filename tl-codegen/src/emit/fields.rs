@@ -77,8 +77,15 @@ fn shared_declaration(item: &Item, member: &str, scope: &Scope) -> TokenStream {
         mask.trim_start_matches("r#")
     ));
     let name = ident(member);
+    // A tuple of `Cow`s is what it says; a type alias per tuple would only
+    // hide it.
+    let allow = parts
+        .iter()
+        .any(|f| scope.lifetimes().of(&f.ty))
+        .then(|| quote!(#[allow(clippy::type_complexity)]));
     quote! {
         #doc
+        #allow
         pub #name: #option<(#(#types,)*)>
     }
 }

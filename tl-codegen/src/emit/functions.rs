@@ -4,7 +4,7 @@
 //! Like a constructor's, a function's decoder is `#[inline]` (see `structs`):
 //! its one caller in the bindings is `AnyCall`.
 
-use super::{Options, Scope, codec, docs, fields, hex_id, ident, json};
+use super::{Options, Scope, codec, docs, fields, hex_id, ident, json, owned};
 use crate::plan::{Plan, RustType};
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -38,16 +38,24 @@ pub fn function(plan: &Plan, index: usize, options: &Options<'_>, scope: &Scope)
     let doc = docs::attrs(&doc);
 
     let generics: Vec<_> = item.generics.iter().map(|g| ident(g)).collect();
-    let (params, serialize_bounds, deserialize_bounds, call_bounds) = if generics.is_empty() {
-        (quote!(), quote!(), quote!(), quote!())
-    } else {
-        (
-            quote!(<#(#generics),*>),
-            quote!(<#(#generics: tl::Encode),*>),
-            quote!(<#(#generics: tl::Decode),*>),
-            quote!(<#(#generics: tl::RemoteCall),*>),
-        )
+    let lifetime = plan.lifetimes.of_function(&item.path());
+    let lifetime_param = lifetime.then(|| quote!('a));
+    let bounded = |bound: TokenStream| -> TokenStream {
+        match (lifetime, generics.is_empty()) {
+            (false, true) => quote!(),
+            (true, true) => quote!(<'a>),
+            (false, false) => quote!(<#(#generics: #bound),*>),
+            (true, false) => quote!(<'a, #(#generics: #bound),*>),
+        }
     };
+    let params = match (&lifetime_param, generics.is_empty()) {
+        (None, true) => quote!(),
+        (Some(lifetime), true) => quote!(<#lifetime>),
+        (None, false) => quote!(<#(#generics),*>),
+        (Some(lifetime), false) => quote!(<#lifetime, #(#generics),*>),
+    };
+    let serialize_bounds = bounded(quote!(tl::Encode));
+    let call_bounds = bounded(quote!(tl::RemoteCall));
     let declaration = if fields::is_unit(item) {
         quote!(pub struct #name;)
     } else {
@@ -59,7 +67,7 @@ pub fn function(plan: &Plan, index: usize, options: &Options<'_>, scope: &Scope)
             let g = ident(g);
             quote!(#g::Return)
         }
-        other => scope.ty(other),
+        other => scope.owned_ty(other),
     };
     let new = fields::constructor(item, scope);
     let accessors = fields::implied_accessors(item);
@@ -79,8 +87,22 @@ pub fn function(plan: &Plan, index: usize, options: &Options<'_>, scope: &Scope)
         quote!(#[derive(Debug, Clone, PartialEq)])
     };
     let write = codec::encoder(item);
-    let read = codec::decoder(item, scope);
-    let result = scope.std("Result");
+    let decode = if plan.lifetimes.borrowed() {
+        borrowed_decode(item, lifetime, scope)
+    } else {
+        let read = codec::decoder(item, scope, codec::Reads::Owned);
+        let result = scope.std("Result");
+        let deserialize_bounds = bounded(quote!(tl::Decode));
+        quote! {
+            impl #deserialize_bounds tl::Decode for #name #params {
+                #[inline]
+                fn decode(reader: &mut tl::Reader<'_>) -> #result<Self, tl::DecodeError> {
+                    tl::__private::expect_id_of::<Self>(reader)?;
+                    #read
+                }
+            }
+        }
+    };
     let tl_json = json::gate(options).map(|gate| {
         let impls = json::item(item, &gate, scope);
         let serde = json::serde_impls(&item.name, &item.generics, &gate);
@@ -105,13 +127,7 @@ pub fn function(plan: &Plan, index: usize, options: &Options<'_>, scope: &Scope)
             }
         }
 
-        impl #deserialize_bounds tl::Decode for #name #params {
-            #[inline]
-            fn decode(reader: &mut tl::Reader<'_>) -> #result<Self, tl::DecodeError> {
-                tl::__private::expect_id_of::<Self>(reader)?;
-                #read
-            }
-        }
+        #decode
 
         impl #call_bounds tl::RemoteCall for #name #params {
             type Return = #returns;
@@ -155,4 +171,61 @@ fn method_facts(tl_name: &str, options: &Options<'_>, scope: &Scope) -> Option<T
         /// the method data do not list it, which is unknown, not none.
         pub const ERRORS: #option<&'static [&'static str]> = #errors;
     })
+}
+
+/// A function's decoders in borrowed bindings, as a constructor's
+/// (`structs::borrowed_decode`), each reading the id first. A generic
+/// function's `Decode` reads owned values itself, since its type parameter
+/// is owned already.
+fn borrowed_decode(item: &crate::plan::Item, lifetime: bool, scope: &Scope) -> TokenStream {
+    let name = ident(&item.name);
+    let generics: Vec<_> = item.generics.iter().map(|g| ident(g)).collect();
+    let result = scope.std("Result");
+    let borrowed = codec::decoder(item, scope, codec::Reads::Borrowed);
+    let (borrow_params, args, owned_params, owned_args) = match (lifetime, generics.is_empty()) {
+        (false, true) => (quote!(<'a>), quote!(), quote!(), quote!()),
+        (true, true) => (quote!(<'a>), quote!(<'a>), quote!(), quote!(<'static>)),
+        (false, false) => (
+            quote!(<'a, #(#generics: tl::BorrowDecode<'a>),*>),
+            quote!(<#(#generics),*>),
+            quote!(<#(#generics: tl::Decode),*>),
+            quote!(<#(#generics),*>),
+        ),
+        (true, false) => (
+            quote!(<'a, #(#generics: tl::BorrowDecode<'a>),*>),
+            quote!(<'a, #(#generics),*>),
+            quote!(<#(#generics: tl::Decode),*>),
+            quote!(<'static, #(#generics),*>),
+        ),
+    };
+    let decode_owned = match (lifetime, generics.is_empty()) {
+        (_, false) => {
+            let read = codec::decoder(item, scope, codec::Reads::Owned);
+            quote! {
+                tl::__private::expect_id_of::<Self>(reader)?;
+                #read
+            }
+        }
+        (true, true) => quote!(tl::__private::decode_owned::<#name<'_>>(reader)),
+        (false, true) => quote!(<Self as tl::BorrowDecode<'_>>::borrow_decode(reader)),
+    };
+    let into_owned = owned::struct_impl(item, lifetime, scope);
+    quote! {
+        impl #borrow_params tl::BorrowDecode<'a> for #name #args {
+            #[inline]
+            fn borrow_decode(reader: &mut tl::Reader<'a>) -> #result<Self, tl::DecodeError> {
+                tl::__private::expect_id_of::<Self>(reader)?;
+                #borrowed
+            }
+        }
+
+        impl #owned_params tl::Decode for #name #owned_args {
+            #[inline]
+            fn decode(reader: &mut tl::Reader<'_>) -> #result<Self, tl::DecodeError> {
+                #decode_owned
+            }
+        }
+
+        #into_owned
+    }
 }

@@ -9,9 +9,11 @@ mod enums;
 mod fields;
 mod functions;
 mod json;
+mod owned;
 pub mod rpc_errors;
 mod structs;
 
+use crate::lifetimes::Lifetimes;
 use crate::method_data::MethodData;
 use crate::plan::{Path, Plan, RustType};
 use proc_macro2::{Ident, Span, TokenStream};
@@ -77,25 +79,33 @@ pub fn file(plan: &Plan, options: &Options<'_>) -> TokenStream {
         ));
     }
 
+    let lifetimes = &plan.lifetimes;
     let types = module_tree(
         "types",
         " One struct per constructor. Used as a field type, a struct is a bare value: its fields without the constructor id.",
         types,
         options,
+        lifetimes,
     );
     let enums = module_tree(
         "enums",
         " One enum per boxed type, one variant per constructor. A boxed value starts with its constructor id.",
         enums,
         options,
+        lifetimes,
     );
     let functions = module_tree(
         "functions",
         " One struct per function. Each implements `RemoteCall`, whose `Return` is the type of the answer.",
         functions,
         options,
+        lifetimes,
     );
-    let root = Scope::new(0, &HashSet::from(["AnyValue", "AnyCall", "AnyObject"]));
+    let root = Scope::new(
+        0,
+        &HashSet::from(["AnyValue", "AnyCall", "AnyObject"]),
+        lifetimes,
+    );
     let dispatch = dispatch::dispatch(plan, options, &root);
     let object_bindings = json::object_bindings(plan, options);
     let prelude = root.prelude(&options.runtime);
@@ -122,6 +132,7 @@ fn module_tree(
     doc: &str,
     items: Vec<ItemEmitter<'_>>,
     options: &Options<'_>,
+    lifetimes: &Lifetimes,
 ) -> TokenStream {
     #[derive(Default)]
     struct Node<'a> {
@@ -143,6 +154,7 @@ fn module_tree(
         node: &Node<'_>,
         depth: usize,
         options: &Options<'_>,
+        lifetimes: &Lifetimes,
     ) -> TokenStream {
         let names: HashSet<&str> = node
             .items
@@ -150,14 +162,14 @@ fn module_tree(
             .map(|(n, _)| n.as_str())
             .chain(node.children.keys().map(String::as_str))
             .collect();
-        let scope = Scope::new(depth, &names);
+        let scope = Scope::new(depth, &names, lifetimes);
         let items: Vec<TokenStream> = node.items.iter().map(|(_, emit)| emit(&scope)).collect();
         let children: Vec<TokenStream> = node
             .children
             .iter()
             .map(|(child, node)| {
                 let doc = format!(" The `{}` namespace.", child.trim_start_matches("r#"));
-                emit(child, &doc, node, depth + 1, options)
+                emit(child, &doc, node, depth + 1, options, lifetimes)
             })
             .collect();
         // A module of namespaces alone (`ton_api`'s `storage` above
@@ -179,17 +191,20 @@ fn module_tree(
             }
         }
     }
-    emit(root, doc, &top, 1, options)
+    emit(root, doc, &top, 1, options, lifetimes)
 }
 
 /// What an item being emitted can see: how deep its module is, which
-/// prelude names its module's items shadow, and what it used.
-pub struct Scope {
+/// prelude names its module's items shadow, which items take a lifetime,
+/// and what it used.
+pub struct Scope<'l> {
     depth: usize,
     shadowed: HashSet<&'static str>,
+    lifetimes: &'l Lifetimes,
     uses_types: Cell<bool>,
     uses_enums: Cell<bool>,
     uses_functions: Cell<bool>,
+    uses_cow: Cell<bool>,
 }
 
 /// Prelude names the generated code uses, with the path to use where a
@@ -206,10 +221,12 @@ const PRELUDE: &[(&str, &str)] = &[
     ("Box", "::std::boxed::Box"),
     ("From", "::core::convert::From"),
     ("TryFrom", "::core::convert::TryFrom"),
+    // Not in Rust's prelude: imported where borrowed bindings use it.
+    ("Cow", "::std::borrow::Cow"),
 ];
 
-impl Scope {
-    fn new(depth: usize, names: &HashSet<&str>) -> Scope {
+impl<'l> Scope<'l> {
+    fn new(depth: usize, names: &HashSet<&str>, lifetimes: &'l Lifetimes) -> Scope<'l> {
         Scope {
             depth,
             shadowed: PRELUDE
@@ -217,10 +234,26 @@ impl Scope {
                 .map(|(name, _)| *name)
                 .filter(|name| names.contains(name))
                 .collect(),
+            lifetimes,
             uses_types: Cell::new(false),
             uses_enums: Cell::new(false),
             uses_functions: Cell::new(false),
+            uses_cow: Cell::new(false),
         }
+    }
+
+    /// Which items take a lifetime.
+    pub fn lifetimes(&self) -> &'l Lifetimes {
+        self.lifetimes
+    }
+
+    /// `Cow`, imported by the module's prelude (or spelled out in full
+    /// where the module shadows it).
+    fn cow(&self) -> TokenStream {
+        if !self.shadowed.contains("Cow") {
+            self.uses_cow.set(true);
+        }
+        self.std("Cow")
     }
 
     /// A prelude name (`Ok`, `Vec`, ...), spelled out in full where this
@@ -266,15 +299,34 @@ impl Scope {
         item_path("functions", path)
     }
 
-    /// A Rust type.
+    /// A Rust type, with the lifetime `'a` where it borrows.
     pub fn ty(&self, ty: &RustType) -> TokenStream {
+        self.ty_with(ty, &quote!('a))
+    }
+
+    /// A Rust type in its owned form: the lifetime `'static` where it would
+    /// borrow (a function's `RemoteCall::Return`).
+    pub fn owned_ty(&self, ty: &RustType) -> TokenStream {
+        self.ty_with(ty, &quote!('static))
+    }
+
+    fn ty_with(&self, ty: &RustType, lifetime: &TokenStream) -> TokenStream {
+        let borrowed = self.lifetimes.borrowed();
         match ty {
             RustType::Int => quote!(i32),
             RustType::Nat => quote!(u32),
             RustType::Long => quote!(i64),
             RustType::Double => quote!(f64),
             RustType::Bool => quote!(bool),
+            RustType::String if borrowed => {
+                let cow = self.cow();
+                quote!(#cow<#lifetime, str>)
+            }
             RustType::String => self.std("String"),
+            RustType::Bytes if borrowed => {
+                let cow = self.cow();
+                quote!(#cow<#lifetime, [u8]>)
+            }
             RustType::Bytes => {
                 let vec = self.std("Vec");
                 quote!(#vec<u8>)
@@ -283,11 +335,19 @@ impl Scope {
             RustType::Int256 => quote!([u8; 32]),
             RustType::Vector { element, .. } => {
                 let vec = self.std("Vec");
-                let element = self.ty(element);
+                let element = self.ty_with(element, lifetime);
                 quote!(#vec<#element>)
             }
-            RustType::Enum(path) => self.enum_path(path),
-            RustType::Struct(path) => self.struct_path(path),
+            RustType::Enum(path) => {
+                let path_tokens = self.enum_path(path);
+                let args = self.lifetimes.of_enum(path).then(|| quote!(<#lifetime>));
+                quote!(#path_tokens #args)
+            }
+            RustType::Struct(path) => {
+                let path_tokens = self.struct_path(path);
+                let args = self.lifetimes.of_struct(path).then(|| quote!(<#lifetime>));
+                quote!(#path_tokens #args)
+            }
             RustType::Generic(name) => {
                 let name = ident(name);
                 quote!(#name)
@@ -301,7 +361,13 @@ impl Scope {
                 };
                 let up = (0..self.depth).map(|_| ident("super"));
                 let box_ = self.std("Box");
-                quote!(#box_<#(#up::)* #name>)
+                let takes = if *ty == RustType::AnyValue {
+                    self.lifetimes.any_value()
+                } else {
+                    self.lifetimes.any_call()
+                };
+                let args = takes.then(|| quote!(<#lifetime>));
+                quote!(#box_<#(#up::)* #name #args>)
             }
         }
     }
@@ -331,6 +397,12 @@ impl Scope {
         }
     }
 
+    /// `<'a>` for an item that takes the lifetime, else nothing: its
+    /// generics in its declaration and impls.
+    pub fn lifetime_params(takes: bool) -> TokenStream {
+        if takes { quote!(<'a>) } else { quote!() }
+    }
+
     fn prelude(&self, runtime: &TokenStream) -> TokenStream {
         let up: Vec<Ident> = (0..self.depth).map(|_| ident("super")).collect();
         let mut roots = Vec::new();
@@ -355,8 +427,14 @@ impl Scope {
             }
             _ => quote!(use #(#up::)* {#(#roots),*};),
         };
+        let cow = self.uses_cow.get().then(|| {
+            quote!(
+                use ::std::borrow::Cow;
+            )
+        });
         quote! {
             #roots
+            #cow
             use #runtime as tl;
         }
     }

@@ -5,7 +5,7 @@
 //! an exported function of its own that every caller reaches through
 //! cross-unit inlining, which is slower to build (`BENCHMARKS.md`).
 
-use super::{Options, Scope, codec, docs, fields, hex_id, ident, json};
+use super::{Options, Scope, codec, docs, fields, hex_id, ident, json, owned};
 use crate::plan::Plan;
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -41,17 +41,19 @@ pub fn constructor(plan: &Plan, index: usize, options: &Options<'_>, scope: &Sco
         docs::definition_details(definition, description, options, scope)
     ));
 
+    let lifetime = plan.lifetimes.of_struct(&item.path());
+    let params = Scope::lifetime_params(lifetime);
     let declaration = if fields::is_unit(item) {
         quote!(pub struct #name;)
     } else {
         let fields = fields::declarations(item, options, scope);
-        quote!(pub struct #name { #(#fields,)* })
+        quote!(pub struct #name #params { #(#fields,)* })
     };
     let new = fields::constructor(item, scope);
     let accessors = fields::implied_accessors(item);
     let accessors = (new.is_some() || !accessors.is_empty()).then(|| {
         quote! {
-            impl #name {
+            impl #params #name #params {
                 #new
                 #(#accessors)*
             }
@@ -65,8 +67,20 @@ pub fn constructor(plan: &Plan, index: usize, options: &Options<'_>, scope: &Sco
     let out = codec::sink_name(item);
     let reader = codec::reader_name(item);
     let write = codec::encoder(item);
-    let read = codec::decoder(item, scope);
     let result = scope.std("Result");
+    let decode = if plan.lifetimes.borrowed() {
+        borrowed_decode(item, lifetime, scope)
+    } else {
+        let read = codec::decoder(item, scope, codec::Reads::Owned);
+        quote! {
+            impl tl::Decode for #name {
+                #[inline]
+                fn decode(#reader: &mut tl::Reader<'_>) -> #result<Self, tl::DecodeError> {
+                    #read
+                }
+            }
+        }
+    };
     let tl_json = json::gate(options).map(|gate| {
         let impls = json::item(item, &gate, scope);
         let serde = json::serde_impls(&item.name, &[], &gate);
@@ -79,24 +93,65 @@ pub fn constructor(plan: &Plan, index: usize, options: &Options<'_>, scope: &Sco
 
         #accessors
 
-        impl tl::Identifiable for #name {
+        impl #params tl::Identifiable for #name #params {
             const CONSTRUCTOR_ID: u32 = #id;
             const TL_NAME: &'static str = #tl_name;
         }
 
-        impl tl::Encode for #name {
+        impl #params tl::Encode for #name #params {
             fn write_to<S: tl::Sink + ?Sized>(&self, #out: &mut tl::Writer<'_, S>) {
                 #write
             }
         }
 
-        impl tl::Decode for #name {
+        #decode
+
+        #tl_json
+    }
+}
+
+/// A constructor's decoders in borrowed bindings: `BorrowDecode` reads the
+/// fields, and `Decode` gives the owned form (through `into_owned` where
+/// the struct takes a lifetime, as itself where it does not).
+///
+/// ```ignore
+/// impl<'a> tl::BorrowDecode<'a> for Message<'a> { /* the fields: `codec::decoder` */ }
+/// impl tl::Decode for Message<'static> { /* `borrow_decode`, then `into_owned` */ }
+/// impl<'a> tl::IntoOwned for Message<'a> { type Owned = Message<'static>; .. }
+/// ```
+pub fn borrowed_decode(item: &crate::plan::Item, lifetime: bool, scope: &Scope) -> TokenStream {
+    let name = ident(&item.name);
+    let reader = codec::reader_name(item);
+    let read = codec::decoder(item, scope, codec::Reads::Borrowed);
+    let result = scope.std("Result");
+    let params = Scope::lifetime_params(lifetime);
+    let (owned, decode_owned) = if lifetime {
+        (
+            quote!(#name<'static>),
+            quote!(tl::__private::decode_owned::<#name<'_>>(reader)),
+        )
+    } else {
+        (
+            quote!(#name),
+            quote!(<Self as tl::BorrowDecode<'_>>::borrow_decode(reader)),
+        )
+    };
+    let into_owned = owned::struct_impl(item, lifetime, scope);
+    quote! {
+        impl<'a> tl::BorrowDecode<'a> for #name #params {
             #[inline]
-            fn decode(#reader: &mut tl::Reader<'_>) -> #result<Self, tl::DecodeError> {
+            fn borrow_decode(#reader: &mut tl::Reader<'a>) -> #result<Self, tl::DecodeError> {
                 #read
             }
         }
 
-        #tl_json
+        impl tl::Decode for #owned {
+            #[inline]
+            fn decode(reader: &mut tl::Reader<'_>) -> #result<Self, tl::DecodeError> {
+                #decode_owned
+            }
+        }
+
+        #into_owned
     }
 }

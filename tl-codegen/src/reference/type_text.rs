@@ -63,6 +63,8 @@ pub(super) struct Names {
     enum_names: HashMap<Path, String>,
     struct_names: HashMap<Path, String>,
     rust_paths: HashMap<LinkTarget, String>,
+    /// Whether strings and bytes are `Cow`s (borrowed bindings).
+    borrowed: bool,
 }
 
 impl Names {
@@ -74,6 +76,7 @@ impl Names {
             enum_names: HashMap::new(),
             struct_names: HashMap::new(),
             rust_paths: HashMap::new(),
+            borrowed: plan.lifetimes.borrowed(),
         };
         for boxed in &plan.enums {
             names.boxed_types.insert(boxed.tl_name.clone());
@@ -175,7 +178,9 @@ impl Names {
             RustType::Long => text.plain("i64"),
             RustType::Double => text.plain("f64"),
             RustType::Bool => text.plain("bool"),
+            RustType::String if self.borrowed => text.plain("Cow<str>"),
             RustType::String => text.plain("String"),
+            RustType::Bytes if self.borrowed => text.plain("Cow<[u8]>"),
             RustType::Bytes => text.plain("Vec<u8>"),
             RustType::Int128 => text.plain("[u8; 16]"),
             RustType::Int256 => text.plain("[u8; 32]"),

@@ -190,6 +190,10 @@ impl<'a> Writer<'a> {
                 };
                 self.definition(d, true, depth + 1, out);
             }
+            // Undeclared, as in Telegram's schemas and the key-value
+            // fixture: the bindings keep the rest of the input as raw
+            // bytes. Any boxed value will do; a `Bool` is the shortest.
+            "Object" => out.extend(0x997275b5u32.to_le_bytes()),
             "Function" | "function" => {
                 let f = self.plain_functions[self.rng.below(self.plain_functions.len())];
                 self.definition(f, true, depth + 1, out);
@@ -206,8 +210,21 @@ impl<'a> Writer<'a> {
                     let d = if depth < DEEPEST {
                         choices[self.rng.below(choices.len())]
                     } else {
-                        // Bottom out: the constructor with the fewest fields.
-                        *choices.iter().min_by_key(|d| d.params.len()).unwrap()
+                        // Bottom out: the constructor with the fewest
+                        // fields of the schema's boxed types (which could
+                        // recurse, as `tree.branch left:Tree right:Tree`),
+                        // then the fewest fields.
+                        *choices
+                            .iter()
+                            .min_by_key(|d| {
+                                let nested = d
+                                    .params
+                                    .iter()
+                                    .filter(|p| self.by_type.contains_key(&p.ty.full_name()))
+                                    .count();
+                                (nested, d.params.len())
+                            })
+                            .unwrap()
                     };
                     self.definition(d, true, depth + 1, out);
                 }
