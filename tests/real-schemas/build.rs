@@ -4,16 +4,20 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-/// Each generated module: its name and the cached schema files it is made of.
-const MODULES: &[(&str, &[&str])] = &[
-    ("ton_api", &["ton/ton_api.tl"]),
-    ("lite_api", &["ton/lite_api.tl"]),
-    ("tonlib_api", &["ton/tonlib_api.tl"]),
-    ("td_api", &["td/td_api.tl"]),
-    ("td_api_1_8_29", &["td/td_api_1.8.29.tl"]),
-    ("td_api_1_8_19", &["td/td_api_1.8.19.tl"]),
-    ("telegram_230_api", &["telegram-230/api.tl"]),
-    ("telegram_230_mtproto", &["telegram-230/mtproto.tl"]),
+/// Each generated module: its name, the cached schema files it is made of,
+/// and whether its bindings are borrowed (`Config::borrowed`).
+const MODULES: &[(&str, &[&str], bool)] = &[
+    ("ton_api", &["ton/ton_api.tl"], false),
+    ("lite_api", &["ton/lite_api.tl"], false),
+    ("tonlib_api", &["ton/tonlib_api.tl"], false),
+    ("td_api", &["td/td_api.tl"], false),
+    ("td_api_1_8_29", &["td/td_api_1.8.29.tl"], false),
+    ("td_api_1_8_19", &["td/td_api_1.8.19.tl"], false),
+    ("telegram_230_api", &["telegram-230/api.tl"], false),
+    ("telegram_230_mtproto", &["telegram-230/mtproto.tl"], false),
+    ("ton_api_borrowed", &["ton/ton_api.tl"], true),
+    ("lite_api_borrowed", &["ton/lite_api.tl"], true),
+    ("tonlib_api_borrowed", &["ton/tonlib_api.tl"], true),
 ];
 
 fn main() {
@@ -27,16 +31,17 @@ fn main() {
 
     let missing = MODULES
         .iter()
-        .flat_map(|(_, files)| files.iter())
+        .flat_map(|(_, files, _)| files.iter())
         .any(|file| !cache.join(file).exists());
     if missing {
         fetch(&manifest.join("fetch.py"), &cache);
     }
 
     let out = PathBuf::from(std::env::var_os("OUT_DIR").unwrap());
-    for (module, files) in MODULES {
+    for (module, files, borrowed) in MODULES {
         let paths: Vec<PathBuf> = files.iter().map(|file| cache.join(file)).collect();
         let source = tl_codegen::Config::new()
+            .borrowed(*borrowed)
             .generate_files(&paths)
             .unwrap_or_else(|error| fail(&error.to_string()));
         for path in &paths {

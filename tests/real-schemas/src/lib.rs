@@ -2,7 +2,8 @@
 //! `fetch.py` into a cache at build time: TON's `ton_api.tl`, `lite_api.tl`
 //! and `tonlib_api.tl` (PyPI pytoniq-core 0.2.1), three versions of TDLib's
 //! `td_api.tl` (crate tdlib-rs 1.4.0) and Telegram's layer 230 with its
-//! `mtproto.tl` (crate grammers-tl-types 0.11.0). That they compile, with no
+//! `mtproto.tl` (crate grammers-tl-types 0.11.0); TON's also as borrowed
+//! bindings. That they compile, with no
 //! warning under clippy, is the first test; `tests/` holds the rest.
 
 macro_rules! generated {
@@ -23,6 +24,9 @@ generated! {
     td_api_1_8_19: "TDLib 1.8.19's `td_api.tl`.",
     telegram_230_api: "Telegram's API, layer 230.",
     telegram_230_mtproto: "The MTProto service schema that ships with layer 230.",
+    ton_api_borrowed: "`ton_api.tl` as borrowed bindings (`Config::borrowed`).",
+    lite_api_borrowed: "`lite_api.tl` as borrowed bindings.",
+    tonlib_api_borrowed: "`tonlib_api.tl` as borrowed bindings.",
 }
 
 /// The folder the schemas were fetched into, for the tests to read them.

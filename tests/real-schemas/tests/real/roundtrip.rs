@@ -5,14 +5,14 @@
 //! a random truncation of them is an error.
 
 #[path = "../../../../tl-types/tests/support/random_bytes.rs"]
-mod random_bytes;
+pub mod random_bytes;
 
 use proptest::prelude::*;
 use random_bytes::Writer;
 use tl_parser::Schema;
 use tl_types::{Decode, Encode};
 
-fn schema(file: &str) -> Schema {
+pub fn schema(file: &str) -> Schema {
     let path = format!("{}/{file}", tl_real_schemas::CACHE);
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
     tl_parser::parse(&text).unwrap_or_else(|e| panic!("{path}: {e}"))

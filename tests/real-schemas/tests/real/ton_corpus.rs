@@ -7,16 +7,16 @@
 use serde_json::Value;
 use tl_types::{Decode, Encode};
 
-struct Object {
-    schema: String,
-    name: String,
+pub struct Object {
+    pub schema: String,
+    pub name: String,
     id: u32,
-    bytes: Vec<u8>,
+    pub bytes: Vec<u8>,
     json: Value,
-    shape: String,
+    pub shape: String,
 }
 
-fn corpus() -> Vec<Object> {
+pub fn corpus() -> Vec<Object> {
     let path = format!("{}/ton-corpus/pytoniq.jsonl", env!("CARGO_MANIFEST_DIR"));
     std::fs::read_to_string(&path)
         .unwrap_or_else(|e| panic!("{path}: {e}"))
