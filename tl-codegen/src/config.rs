@@ -86,9 +86,10 @@ impl Config {
     /// not, takes the lifetime `'a` (`types::Message<'a>`).
     ///
     /// Such values decode without copying their strings and bytes
-    /// (`tl_types::BorrowDecode`, reading from a `&'a [u8]`), which for a
-    /// page of message history is about three times as fast as decoding
-    /// owned values (`BENCHMARKS.md`). `into_owned` (`tl_types::IntoOwned`)
+    /// (`tl_types::BorrowDecode`, reading from a `&'a [u8]`): a file part
+    /// is read in place, and a page of message history takes about four
+    /// fifths of the owned decoder's time, with half its allocations
+    /// (`BENCHMARKS.md`). `into_owned` (`tl_types::IntoOwned`)
     /// gives a value of the same type with the lifetime `'static`, which is
     /// also what `tl_types::Decode` and every function's
     /// `RemoteCall::Return` give. Requests are built as before, from

@@ -10,7 +10,7 @@
 //! reads answers and updates as the types it expects, without `AnyValue`
 //! either (the build time this saves is in `BENCHMARKS.md`).
 
-use super::{Options, Scope, docs, hex_id, ident, json};
+use super::{Options, Scope, borrowed, docs, hex_id, ident, json};
 use crate::plan::{Plan, RustType};
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -33,8 +33,8 @@ pub fn dispatch(plan: &Plan, options: &Options<'_>, scope: &Scope) -> TokenStrea
     let err = scope.std("Err");
     let box_ = scope.std("Box");
     let lifetimes = &plan.lifetimes;
-    let borrowed = lifetimes.borrowed();
-    let read = if borrowed {
+    let borrowed_bindings = lifetimes.borrowed();
+    let read = if borrowed_bindings {
         quote!(reader.borrow())
     } else {
         quote!(reader.read())
@@ -183,7 +183,7 @@ pub fn dispatch(plan: &Plan, options: &Options<'_>, scope: &Scope) -> TokenStrea
     });
     let decode = |name: &str, takes: bool, body: &TokenStream, owned_arms: &[TokenStream]| {
         let name = ident(name);
-        if !borrowed {
+        if !borrowed_bindings {
             return quote! {
                 impl tl::Decode for #name {
                     #[inline]
@@ -193,48 +193,15 @@ pub fn dispatch(plan: &Plan, options: &Options<'_>, scope: &Scope) -> TokenStrea
                 }
             };
         }
-        let params = Scope::lifetime_params(takes);
-        let (owned, decode_owned) = if takes {
-            (
-                quote!(#name<'static>),
-                quote!(tl::__private::decode_owned::<#name<'_>>(reader)),
-            )
-        } else {
-            (
-                quote!(#name),
-                quote!(<Self as tl::BorrowDecode<'_>>::borrow_decode(reader)),
-            )
-        };
-        let into_owned = takes.then(|| {
-            quote! {
-                impl<'a> tl::IntoOwned for #name<'a> {
-                    type Owned = #name<'static>;
-
-                    fn into_owned(self) -> Self::Owned {
-                        match self {
-                            #(#owned_arms)*
-                        }
-                    }
-                }
-            }
-        });
-        quote! {
-            impl<'a> tl::BorrowDecode<'a> for #name #params {
-                #[inline]
-                fn borrow_decode(reader: &mut tl::Reader<'a>) -> #result<Self, tl::DecodeError> {
-                    #body
-                }
-            }
-
-            impl tl::Decode for #owned {
-                #[inline]
-                fn decode(reader: &mut tl::Reader<'_>) -> #result<Self, tl::DecodeError> {
-                    #decode_owned
-                }
-            }
-
-            #into_owned
-        }
+        borrowed::decoders(
+            &name,
+            takes,
+            &quote!(reader),
+            body,
+            true,
+            takes.then(|| borrowed::enum_into_owned(&name, owned_arms)),
+            scope,
+        )
     };
     let mut value_owned_all = vec![quote!(Self::Bool(value) => AnyValue::Bool(value),)];
     value_owned_all.extend(value_owned);

@@ -1,7 +1,7 @@
 //! `enums::`: one enum per boxed type, one variant per constructor, and the
 //! conversions between a variant's struct and the enum.
 
-use super::{Options, Scope, codec, docs, hex_id, ident, json};
+use super::{Options, Scope, borrowed, codec, docs, hex_id, ident, json};
 use crate::plan::{BoxedType, CommonField, CommonKind, Plan, RustType, item_path};
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -35,8 +35,8 @@ pub fn boxed_type(plan: &Plan, index: usize, options: &Options<'_>, scope: &Scop
     let try_from = scope.std("TryFrom");
     let lifetime = plan.lifetimes.of_enum(&boxed.path);
     let params = Scope::lifetime_params(lifetime);
-    let borrowed = plan.lifetimes.borrowed();
-    let read_variant = if borrowed {
+    let borrowed_bindings = plan.lifetimes.borrowed();
+    let read_variant = if borrowed_bindings {
         quote!(reader.borrow())
     } else {
         quote!(reader.read())
@@ -219,47 +219,16 @@ pub fn boxed_type(plan: &Plan, index: usize, options: &Options<'_>, scope: &Scop
         reader.leave_boxed();
         value
     };
-    let decode = if borrowed {
-        let (owned, decode_owned) = if lifetime {
-            (
-                quote!(#name<'static>),
-                quote!(tl::__private::decode_owned::<#name<'_>>(reader)),
-            )
-        } else {
-            (
-                quote!(#name),
-                quote!(<Self as tl::BorrowDecode<'_>>::borrow_decode(reader)),
-            )
-        };
-        let into_owned = lifetime.then(|| {
-            quote! {
-                impl<'a> tl::IntoOwned for #name<'a> {
-                    type Owned = #name<'static>;
-
-                    fn into_owned(self) -> Self::Owned {
-                        match self {
-                            #(#owned_arms)*
-                        }
-                    }
-                }
-            }
-        });
-        quote! {
-            impl<'a> tl::BorrowDecode<'a> for #name #params {
-                fn borrow_decode(reader: &mut tl::Reader<'a>) -> #result<Self, tl::DecodeError> {
-                    #reads
-                }
-            }
-
-            impl tl::Decode for #owned {
-                #[inline]
-                fn decode(reader: &mut tl::Reader<'_>) -> #result<Self, tl::DecodeError> {
-                    #decode_owned
-                }
-            }
-
-            #into_owned
-        }
+    let decode = if borrowed_bindings {
+        borrowed::decoders(
+            &name,
+            lifetime,
+            &quote!(reader),
+            &reads,
+            false,
+            lifetime.then(|| borrowed::enum_into_owned(&name, &owned_arms)),
+            scope,
+        )
     } else {
         quote! {
             impl tl::Decode for #name {

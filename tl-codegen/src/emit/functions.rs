@@ -4,7 +4,7 @@
 //! Like a constructor's, a function's decoder is `#[inline]` (see `structs`):
 //! its one caller in the bindings is `AnyCall`.
 
-use super::{Options, Scope, codec, docs, fields, hex_id, ident, json, owned};
+use super::{Options, Scope, borrowed, codec, docs, fields, hex_id, ident, json};
 use crate::plan::{Plan, RustType};
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -174,7 +174,7 @@ fn method_facts(tl_name: &str, options: &Options<'_>, scope: &Scope) -> Option<T
 }
 
 /// A function's decoders in borrowed bindings, as a constructor's
-/// (`structs::borrowed_decode`), each reading the id first. A generic
+/// (`borrowed::decoders`), each reading the id first. A generic
 /// function's `Decode` reads owned values itself, since its type parameter
 /// is owned already.
 fn borrowed_decode(item: &crate::plan::Item, lifetime: bool, scope: &Scope) -> TokenStream {
@@ -209,7 +209,7 @@ fn borrowed_decode(item: &crate::plan::Item, lifetime: bool, scope: &Scope) -> T
         (true, true) => quote!(tl::__private::decode_owned::<#name<'_>>(reader)),
         (false, true) => quote!(<Self as tl::BorrowDecode<'_>>::borrow_decode(reader)),
     };
-    let into_owned = owned::struct_impl(item, lifetime, scope);
+    let into_owned = borrowed::struct_into_owned(item, lifetime, scope);
     quote! {
         impl #borrow_params tl::BorrowDecode<'a> for #name #args {
             #[inline]

@@ -2,6 +2,7 @@
 //! kind of generated item (`structs`, `enums`, `functions`) and the pieces
 //! they share (`fields`, `codec`, `docs`).
 
+mod borrowed;
 mod codec;
 mod dispatch;
 mod docs;
@@ -9,7 +10,6 @@ mod enums;
 mod fields;
 mod functions;
 mod json;
-mod owned;
 pub mod rpc_errors;
 mod structs;
 

@@ -5,7 +5,7 @@
 //! an exported function of its own that every caller reaches through
 //! cross-unit inlining, which is slower to build (`BENCHMARKS.md`).
 
-use super::{Options, Scope, codec, docs, fields, hex_id, ident, json, owned};
+use super::{Options, Scope, borrowed, codec, docs, fields, hex_id, ident, json};
 use crate::plan::Plan;
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -110,48 +110,17 @@ pub fn constructor(plan: &Plan, index: usize, options: &Options<'_>, scope: &Sco
     }
 }
 
-/// A constructor's decoders in borrowed bindings: `BorrowDecode` reads the
-/// fields, and `Decode` gives the owned form (through `into_owned` where
-/// the struct takes a lifetime, as itself where it does not).
-///
-/// ```ignore
-/// impl<'a> tl::BorrowDecode<'a> for Message<'a> { /* the fields: `codec::decoder` */ }
-/// impl tl::Decode for Message<'static> { /* `borrow_decode`, then `into_owned` */ }
-/// impl<'a> tl::IntoOwned for Message<'a> { type Owned = Message<'static>; .. }
-/// ```
-pub fn borrowed_decode(item: &crate::plan::Item, lifetime: bool, scope: &Scope) -> TokenStream {
-    let name = ident(&item.name);
-    let reader = codec::reader_name(item);
+/// A constructor's decoders in borrowed bindings (`borrowed::decoders`),
+/// reading its fields, with its `into_owned` where it takes a lifetime.
+fn borrowed_decode(item: &crate::plan::Item, lifetime: bool, scope: &Scope) -> TokenStream {
     let read = codec::decoder(item, scope, codec::Reads::Borrowed);
-    let result = scope.std("Result");
-    let params = Scope::lifetime_params(lifetime);
-    let (owned, decode_owned) = if lifetime {
-        (
-            quote!(#name<'static>),
-            quote!(tl::__private::decode_owned::<#name<'_>>(reader)),
-        )
-    } else {
-        (
-            quote!(#name),
-            quote!(<Self as tl::BorrowDecode<'_>>::borrow_decode(reader)),
-        )
-    };
-    let into_owned = owned::struct_impl(item, lifetime, scope);
-    quote! {
-        impl<'a> tl::BorrowDecode<'a> for #name #params {
-            #[inline]
-            fn borrow_decode(#reader: &mut tl::Reader<'a>) -> #result<Self, tl::DecodeError> {
-                #read
-            }
-        }
-
-        impl tl::Decode for #owned {
-            #[inline]
-            fn decode(reader: &mut tl::Reader<'_>) -> #result<Self, tl::DecodeError> {
-                #decode_owned
-            }
-        }
-
-        #into_owned
-    }
+    borrowed::decoders(
+        &ident(&item.name),
+        lifetime,
+        &codec::reader_name(item),
+        &read,
+        true,
+        borrowed::struct_into_owned(item, lifetime, scope),
+        scope,
+    )
 }

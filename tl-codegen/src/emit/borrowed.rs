@@ -1,6 +1,11 @@
-//! Borrowed bindings' conversions to owned values (`tl::IntoOwned`): each
-//! value rebuilt with its borrowed parts owned, and what does not borrow
-//! moved as it is.
+//! What borrowed bindings (`Config::borrowed`) have beside owned ones:
+//! `BorrowDecode` reading the fields, `Decode` giving the owned form, and
+//! the conversions to owned values (`tl::IntoOwned`), each value rebuilt
+//! with its borrowed parts owned and what does not borrow moved as it is.
+//!
+//! Every `into_owned` is `#[inline]`, as the decoders of the dispatch
+//! enums are: compiled in the crate that calls it, for the types it keeps,
+//! and not for all two thousand in every build of the bindings.
 
 use super::{Scope, ident};
 use crate::plan::{Item, RustType};
@@ -32,7 +37,7 @@ fn converts(ty: &RustType, scope: &Scope) -> bool {
 ///     }
 /// }
 /// ```
-pub fn struct_impl(item: &Item, lifetime: bool, scope: &Scope) -> Option<TokenStream> {
+pub fn struct_into_owned(item: &Item, lifetime: bool, scope: &Scope) -> Option<TokenStream> {
     if !lifetime && item.generics.is_empty() {
         return None;
     }
@@ -84,9 +89,79 @@ pub fn struct_impl(item: &Item, lifetime: bool, scope: &Scope) -> Option<TokenSt
         impl #params tl::IntoOwned for #name #args {
             type Owned = #name #owned_args;
 
+            #[inline]
             fn into_owned(self) -> Self::Owned {
                 #name { #(#members),* }
             }
         }
     })
+}
+
+/// An enum's `IntoOwned` impl, from one arm per variant
+/// (`Self::Message(value) => Message::Message(tl::IntoOwned::into_owned(value)),`).
+pub fn enum_into_owned(name: &Ident, arms: &[TokenStream]) -> TokenStream {
+    quote! {
+        impl<'a> tl::IntoOwned for #name<'a> {
+            type Owned = #name<'static>;
+
+            #[inline]
+            fn into_owned(self) -> Self::Owned {
+                match self {
+                    #(#arms)*
+                }
+            }
+        }
+    }
+}
+
+/// The decoders of a type without type parameters in borrowed bindings:
+/// `BorrowDecode` reads with `body` (from `reader`, `#[inline]` if
+/// `inline`), and `Decode` gives the owned form, through `into_owned` where
+/// the type takes a lifetime and as itself where it does not.
+///
+/// ```ignore
+/// impl<'a> tl::BorrowDecode<'a> for Message<'a> { /* body */ }
+/// impl tl::Decode for Message<'static> { /* `borrow_decode`, then `into_owned` */ }
+/// impl<'a> tl::IntoOwned for Message<'a> { type Owned = Message<'static>; .. }
+/// ```
+pub fn decoders(
+    name: &Ident,
+    lifetime: bool,
+    reader: &TokenStream,
+    body: &TokenStream,
+    inline: bool,
+    into_owned: Option<TokenStream>,
+    scope: &Scope,
+) -> TokenStream {
+    let result = scope.std("Result");
+    let params = Scope::lifetime_params(lifetime);
+    let (owned, decode_owned) = if lifetime {
+        (
+            quote!(#name<'static>),
+            quote!(tl::__private::decode_owned::<#name<'_>>(reader)),
+        )
+    } else {
+        (
+            quote!(#name),
+            quote!(<Self as tl::BorrowDecode<'_>>::borrow_decode(reader)),
+        )
+    };
+    let inline = inline.then(|| quote!(#[inline]));
+    quote! {
+        impl<'a> tl::BorrowDecode<'a> for #name #params {
+            #inline
+            fn borrow_decode(#reader: &mut tl::Reader<'a>) -> #result<Self, tl::DecodeError> {
+                #body
+            }
+        }
+
+        impl tl::Decode for #owned {
+            #[inline]
+            fn decode(reader: &mut tl::Reader<'_>) -> #result<Self, tl::DecodeError> {
+                #decode_owned
+            }
+        }
+
+        #into_owned
+    }
 }
