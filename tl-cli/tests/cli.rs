@@ -124,6 +124,32 @@ fn gen_names_the_csv_file_and_line_of_malformed_method_data() {
 }
 
 #[test]
+fn gen_borrowed_writes_cow_fields_with_a_lifetime() {
+    let schema = temp_file(
+        "borrowed.tl",
+        "note text:string data:bytes = Note;\npoint x:int = Point;\n",
+    );
+    let file = schema.to_str().unwrap();
+    let owned = text(&tl(&["gen", file]).stdout);
+    assert!(owned.contains("pub struct Note {"), "{owned}");
+    assert!(owned.contains("pub text: String"), "{owned}");
+    let out = tl(&["gen", file, "--borrowed"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let borrowed = text(&out.stdout);
+    assert!(borrowed.contains("pub struct Note<'a> {"), "{borrowed}");
+    assert!(borrowed.contains("pub text: Cow<'a, str>"), "{borrowed}");
+    assert!(borrowed.contains("pub data: Cow<'a, [u8]>"), "{borrowed}");
+    assert!(
+        borrowed.contains("pub struct Point {"),
+        "a type of numbers takes no lifetime: {borrowed}"
+    );
+    assert!(
+        borrowed.contains("impl<'a> tl::BorrowDecode<'a> for Note<'a>"),
+        "{borrowed}"
+    );
+}
+
+#[test]
 fn check_of_a_ton_schema_has_no_warning_for_its_computed_ids() {
     // One written id among computed ones, as in TON's files.
     let path = temp_file(

@@ -13,6 +13,7 @@ use std::process::ExitCode;
 ///   tl gen schema/api.tl --function 'auth.*' --function messages.sendMessage -o api.rs
 ///   tl gen my.tl --runtime crate::runtime -o src/generated.rs
 ///   tl gen api.tl --descriptions api-schema.json -o api.rs
+///   tl gen api.tl --borrowed -o api.rs
 ///   tl gen --rpc-errors --methods methods.csv --errors errors.csv -o errors.rs
 #[derive(clap::Args)]
 #[command(verbatim_doc_comment)]
@@ -33,6 +34,11 @@ pub struct Args {
     /// bindings at this path from outside the crate (`my_crate::tl`).
     #[arg(long, value_name = "PATH")]
     doc_examples: Option<String>,
+    /// Borrowed bindings: strings and bytes are `Cow<'a, _>`s that decode
+    /// without copying (`tl_types::BorrowDecode`), and the types holding
+    /// them take the lifetime `'a`.
+    #[arg(long)]
+    borrowed: bool,
     /// Where to write the generated source; standard output if not given.
     #[arg(short, long)]
     output: Option<PathBuf>,
@@ -73,6 +79,7 @@ pub fn run(args: Args) -> Result<ExitCode, Failure> {
     if let Some(path) = &args.doc_examples {
         config.doc_examples(path);
     }
+    config.borrowed(args.borrowed);
     let generated = if args.rpc_errors {
         config.generate_rpc_errors()
     } else {
