@@ -167,7 +167,9 @@ impl<'a> Reader<'a> {
     /// it succeeded. On failure nothing needs undoing.
     ///
     /// This is [`Reader::nested`] without a closure, for generated code, which
-    /// has one such call per boxed type.
+    /// has one such call per boxed type. Not `#[inline]`: inlined into each
+    /// of those, it made a cold release build of the bundled bindings 30%
+    /// slower (`BENCHMARKS.md`).
     #[doc(hidden)]
     pub fn enter_boxed(&mut self) -> Result<u32, DecodeError> {
         self.check_depth()?;
