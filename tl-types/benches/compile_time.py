@@ -7,7 +7,7 @@ time, alternating which goes first so that both see the same machine. Prints
 every round and then the medians and the ratio ours / peer.
 
     python3 tl-types/benches/compile_time.py [--rounds N] [--profile dev] [--check]
-                                             [--function 'auth.*' ...]
+                                             [--function 'auth.*' ...] [--borrowed]
 
 With `--check` it times `cargo check` instead: rustc's front end alone
 (parsing, type and borrow checking, metadata), with no code generated. That
@@ -17,6 +17,11 @@ With `--function`, a third crate holds only those functions of the bundled
 layer and every type they reach (`tl gen --function`, over the tl-types
 runtime without the bundled bindings): what a build script that names the
 functions it calls pays, beside the whole layer.
+
+With `--borrowed`, two more crates hold the whole layer as `tl gen` writes
+it over the tl-types runtime, once owned and once borrowed (`tl gen
+--borrowed`, `Config::borrowed`): what borrowed bindings cost to build
+beside the same bindings owned.
 
 Downloads happen once, before the first round, and are not timed. Wall time
 on a shared machine drifts by tens of per cent from hour to hour; only the
@@ -101,6 +106,11 @@ def main():
         default=[],
         help="also time bindings of only these functions (`auth.*`, `messages.sendMessage`)",
     )
+    parser.add_argument(
+        "--borrowed",
+        action="store_true",
+        help="also time the whole layer generated owned and borrowed by `tl gen`",
+    )
     parser.add_argument("--measure-one", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.measure_one:
@@ -116,25 +126,30 @@ def main():
         ),
         PEER[0]: make_crate(root, "with-peer", f'{PEER[0]} = "{PEER[1]}"'),
     }
-    subset = f"subset ({', '.join(args.function)})"
-    if args.function:
-        path = make_crate(
-            root,
-            "with-subset",
-            f'tl-types = {{ path = "{os.path.join(REPO, "tl-types")}", default-features = false }}',
-        )
-        functions = [flag for pattern in args.function for flag in ("--function", pattern)]
+    runtime = f'tl-types = {{ path = "{os.path.join(REPO, "tl-types")}", default-features = false }}'
+
+    def generated(name, flags):
+        """A crate of the bindings `tl gen` writes of the bundled layer with `flags`."""
+        path = make_crate(root, name, runtime)
         subprocess.run(
-            ["cargo", "run", "--release", "--quiet", "--", "gen", "tl-types/schema/api.tl"]
-            + functions
+            ["cargo", "run", "--release", "--quiet", "-p", "tl-cli", "--bin", "tl", "--", "gen", "tl-types/schema/api.tl"]
+            + flags
             + ["-o", os.path.join(path, "src", "lib.rs")],
             cwd=REPO,
             check=True,
         )
         with open(os.path.join(path, "src", "lib.rs")) as lib:
             lines = sum(1 for _ in lib)
-        print(f"{subset}: {lines} generated lines")
-        crates[subset] = path
+        print(f"{name}: {lines} generated lines")
+        return path
+
+    subset = f"subset ({', '.join(args.function)})"
+    if args.function:
+        functions = [flag for pattern in args.function for flag in ("--function", pattern)]
+        crates[subset] = generated("with-subset", functions)
+    if args.borrowed:
+        crates["generated owned"] = generated("generated-owned", [])
+        crates["generated borrowed"] = generated("generated-borrowed", ["--borrowed"])
     for path in crates.values():
         subprocess.run(["cargo", "fetch", "--quiet"], cwd=path, check=True)
 
@@ -170,6 +185,11 @@ def main():
         part = medians[subset]
         print(
             f"{'ratio subset / tl-types':24} {part[0] / ours[0]:9.2f} {part[1] / ours[1]:9.2f} {part[2] / ours[2]:10.2f}"
+        )
+    if args.borrowed:
+        owned, borrowed = medians["generated owned"], medians["generated borrowed"]
+        print(
+            f"{'ratio borrowed / owned':24} {borrowed[0] / owned[0]:9.2f} {borrowed[1] / owned[1]:9.2f} {borrowed[2] / owned[2]:10.2f}"
         )
 
 

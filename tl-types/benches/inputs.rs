@@ -8,7 +8,9 @@
 //! - `history`: `messages.channelMessages` with 100 messages (texts of
 //!   about 200 characters, a few entities, replies on some, photos on some),
 //!   20 users and 20 channels (about 40 KB);
-//! - `vector_long`: a boxed `Vector<long>` of 10,000 items (80,008 bytes).
+//! - `vector_long`: a boxed `Vector<long>` of 10,000 items (80,008 bytes);
+//! - `file_part`: `upload.file` holding 512 KiB, a part of a download
+//!   (524,300 bytes), where what a decode costs is the copy of the data.
 //!
 //! Each group `decode/<input>` times `from_bytes` and dropping the value;
 //! `encode/<input>` encodes into one reused `Vec`; `to_bytes/<input>` into a
@@ -19,10 +21,16 @@
 //! A counting allocator reports, once per input, how many allocations a
 //! decode makes on each side (printed to stderr, and in `BENCHMARKS.md`).
 //!
-//! For `history`, `decode/history/borrowed` times the prototype of
-//! `borrowed.rs`, a decoder whose values borrow their strings and bytes
-//! from the input, on the same bytes (checked against tl_types' decode), and
-//! `decode/history/borrowed_arena` the same with its vectors in an arena.
+//! `decode/<input>/borrowed_bindings` times the same schema's bindings
+//! generated with `tl_codegen::Config::borrowed` (`tests/borrowed`), whose
+//! strings and bytes borrow from the input: `borrow_from_bytes` and drop,
+//! after checking that they too read each input and write it back to the
+//! identical bytes.
+//!
+//! For `history`, `decode/history/borrowed` times the hand-written
+//! prototype of `borrowed.rs` that came before those bindings (checked
+//! against tl_types' decode), and `decode/history/borrowed_arena` the same
+//! with its vectors in an arena.
 //!
 //! Run with `cargo bench -p tl-types --bench inputs`.
 
@@ -31,7 +39,8 @@ use std::hint::black_box;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use tl_types::{enums, types};
+use tl_borrowed_bindings::api as borrowed_bindings;
+use tl_types::{BorrowDecode, Encode, enums, types};
 
 mod borrowed;
 
@@ -74,6 +83,13 @@ fn input_peer() -> Vec<u8> {
     let peer: enums::InputPeer =
         types::InputPeerUser::new(777_000_123, -4_211_222_333_444_555).into();
     tl_types::Encode::to_bytes(&peer).unwrap()
+}
+
+fn file_part() -> Vec<u8> {
+    let data: Vec<u8> = (0..512 * 1024).map(|i| (i * 7 % 251) as u8).collect();
+    let part: enums::upload::File =
+        types::upload::File::new(types::storage::FileJpeg, 1_700_000_000, data).into();
+    tl_types::Encode::to_bytes(&part).unwrap()
 }
 
 fn sent_code() -> Vec<u8> {
@@ -268,6 +284,20 @@ fn check_borrowed(bytes: &[u8]) {
     }
 }
 
+/// The decoder of the borrowed bindings' type `$ty`, after checking that it
+/// reads `$bytes` and writes them back unchanged.
+macro_rules! borrowed_bindings {
+    ($ty:ty, $bytes:expr) => {{
+        let value =
+            <$ty>::borrow_from_bytes($bytes).expect("the borrowed bindings decode the input");
+        assert_eq!(value.to_bytes().unwrap(), $bytes);
+        let decode: Prototype = ("borrowed_bindings", |bytes| {
+            drop(black_box(<$ty>::borrow_from_bytes(bytes).unwrap()))
+        });
+        decode
+    }};
+}
+
 /// Benchmarks one input, `Ours` here and `Peer` in grammers.
 fn bench_input<Ours, Peer>(c: &mut Criterion, name: &str, bytes: &[u8], prototypes: &[Prototype])
 where
@@ -349,8 +379,26 @@ where
 
 fn inputs(c: &mut Criterion) {
     use grammers_tl_types::enums as peer;
-    bench_input::<enums::InputPeer, peer::InputPeer>(c, "input_peer", &input_peer(), &[]);
-    bench_input::<enums::auth::SentCode, peer::auth::SentCode>(c, "sent_code", &sent_code(), &[]);
+    let input_peer = input_peer();
+    bench_input::<enums::InputPeer, peer::InputPeer>(
+        c,
+        "input_peer",
+        &input_peer,
+        &[borrowed_bindings!(
+            borrowed_bindings::enums::InputPeer,
+            &input_peer[..]
+        )],
+    );
+    let sent_code = sent_code();
+    bench_input::<enums::auth::SentCode, peer::auth::SentCode>(
+        c,
+        "sent_code",
+        &sent_code,
+        &[borrowed_bindings!(
+            borrowed_bindings::enums::auth::SentCode,
+            &sent_code[..]
+        )],
+    );
     let history = history();
     check_borrowed(&history);
     bench_input::<enums::messages::Messages, peer::messages::Messages>(
@@ -358,6 +406,7 @@ fn inputs(c: &mut Criterion) {
         "history",
         &history,
         &[
+            borrowed_bindings!(borrowed_bindings::enums::messages::Messages, &history[..]),
             ("borrowed", |bytes| {
                 drop(black_box(
                     borrowed::decode_history(bytes, borrowed::Heap).unwrap(),
@@ -373,7 +422,23 @@ fn inputs(c: &mut Criterion) {
             }),
         ],
     );
-    bench_input::<Vec<i64>, Vec<i64>>(c, "vector_long", &vector_long(), &[]);
+    let file_part = file_part();
+    bench_input::<enums::upload::File, peer::upload::File>(
+        c,
+        "file_part",
+        &file_part,
+        &[borrowed_bindings!(
+            borrowed_bindings::enums::upload::File,
+            &file_part[..]
+        )],
+    );
+    let vector_long = vector_long();
+    bench_input::<Vec<i64>, Vec<i64>>(
+        c,
+        "vector_long",
+        &vector_long,
+        &[borrowed_bindings!(Vec<i64>, &vector_long[..])],
+    );
 }
 
 criterion_group!(benches, inputs);

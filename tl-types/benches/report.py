@@ -1,9 +1,11 @@
 """Prints the BENCHMARKS.md table from criterion's last run of the `inputs`
 benchmark (target/criterion): the median of each side, the ratio
 tl_types / grammers (below 1: ours is faster), and the ratio to a memcpy of
-the same bytes. Prototypes timed in a `decode` group beside the two crates
-(`decode/history/borrowed`, see `benches/borrowed.rs`) get a row of their
-own, with their ratio to grammers of the same run.
+the same bytes. Other decoders timed in a `decode` group beside the two
+crates get a row of their own, with their ratio to grammers of the same
+run: the generated borrowed bindings (`borrowed_bindings`, from
+`tests/borrowed`) and the hand-written prototypes (`decode/history/borrowed`,
+see `benches/borrowed.rs`).
 
     cargo bench -p tl-types --bench inputs && python3 tl-types/benches/report.py
 """
@@ -13,7 +15,7 @@ import os
 import sys
 
 ROOT = os.path.join(os.path.dirname(__file__), "..", "..", "target", "criterion")
-INPUTS = ["input_peer", "sent_code", "history", "vector_long"]
+INPUTS = ["input_peer", "sent_code", "history", "vector_long", "file_part"]
 OPERATIONS = ["decode", "encode", "to_bytes"]
 SIDES = {"tl_types", "grammers", "report"}
 
@@ -33,6 +35,11 @@ def prototypes(group):
         if entry not in SIDES
         and os.path.exists(os.path.join(directory, entry, "new", "estimates.json"))
     )
+
+
+def ratio(value):
+    """Two decimals, or as many as show a ratio far below 1."""
+    return f"{value:.2f}" if value >= 0.01 else f"{value:.4f}"
 
 
 def shown(ns):
@@ -56,13 +63,18 @@ def main():
                 continue
             print(
                 f"| `{name}` | {operation} | {shown(ours)} | {shown(peer)} "
-                f"| {ours / peer:.2f} | {ours / memcpy:.1f} |"
+                f"| {ratio(ours / peer)} | {ratio(ours / memcpy) if ours < memcpy / 10 else f'{ours / memcpy:.1f}'} |"
             )
-            for prototype in prototypes(group):
-                time = median_ns(group, prototype)
+            for other in prototypes(group):
+                time = median_ns(group, other)
+                label = (
+                    "borrowed bindings"
+                    if other == "borrowed_bindings"
+                    else f"prototype `{other}`"
+                )
                 print(
-                    f"| `{name}` | {operation}, prototype `{prototype}` | {shown(time)} "
-                    f"| {shown(peer)} | {time / peer:.2f} | {time / memcpy:.1f} |"
+                    f"| `{name}` | {operation}, {label} | {shown(time)} "
+                    f"| {shown(peer)} | {ratio(time / peer)} | {ratio(time / memcpy) if time < memcpy / 10 else f'{time / memcpy:.1f}'} |"
                 )
         print(f"| `{name}` | memcpy | {shown(memcpy)} | | | 1 |")
 
