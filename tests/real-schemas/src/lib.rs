@@ -1,7 +1,8 @@
 //! Bindings generated from real schemas that nobody here wrote, fetched by
 //! `fetch.py` into a cache at build time: TON's `ton_api.tl`, `lite_api.tl`
-//! and `tonlib_api.tl` (PyPI pytoniq-core 0.2.1), three versions of TDLib's
-//! `td_api.tl` (crate tdlib-rs 1.4.0) and Telegram's layer 230 with its
+//! and `tonlib_api.tl` (PyPI pytoniq-core 0.2.1), TDLib's newest `td_api.tl`
+//! (crate tdlib-rs 1.4.0; its two older versions are read by the tests
+//! without bindings) and Telegram's layer 230 with its
 //! `mtproto.tl` (crate grammers-tl-types 0.11.0); TON's also as borrowed
 //! bindings. That they compile, with no
 //! warning under clippy, is the first test; `tests/` holds the rest.
@@ -20,8 +21,6 @@ generated! {
     lite_api: "TON's `lite_api.tl`: the lite-server protocol.",
     tonlib_api: "TON's `tonlib_api.tl`: tonlib's client interface.",
     td_api: "TDLib's `td_api.tl`, the newest version in tdlib-rs 1.4.0 (TDLib 1.8.61).",
-    td_api_1_8_29: "TDLib 1.8.29's `td_api.tl`.",
-    td_api_1_8_19: "TDLib 1.8.19's `td_api.tl`.",
     telegram_230_api: "Telegram's API, layer 230.",
     telegram_230_mtproto: "The MTProto service schema that ships with layer 230.",
     ton_api_borrowed: "`ton_api.tl` as borrowed bindings (`Config::borrowed`).",
