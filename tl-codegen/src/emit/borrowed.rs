@@ -7,7 +7,7 @@
 //! enums are: compiled in the crate that calls it, for the types it keeps,
 //! and not for all two thousand in every build of the bindings.
 
-use super::{Scope, ident};
+use super::{Scope, generic_list, ident};
 use crate::plan::{Item, RustType};
 use proc_macro2::{Ident, TokenStream};
 use quote::quote;
@@ -43,19 +43,18 @@ pub fn struct_into_owned(item: &Item, lifetime: bool, scope: &Scope) -> Option<T
     }
     let name = ident(&item.name);
     let generics: Vec<Ident> = item.generics.iter().map(|g| ident(g)).collect();
-    let (params, args, owned_args) = match (lifetime, generics.is_empty()) {
-        (true, true) => (quote!(<'a>), quote!(<'a>), quote!(<'static>)),
-        (true, false) => (
-            quote!(<'a, #(#generics: tl::IntoOwned),*>),
-            quote!(<'a, #(#generics),*>),
-            quote!(<'static, #(#generics::Owned),*>),
-        ),
-        (false, _) => (
-            quote!(<#(#generics: tl::IntoOwned),*>),
-            quote!(<#(#generics),*>),
-            quote!(<#(#generics::Owned),*>),
-        ),
-    };
+    let params = generic_list(
+        lifetime.then(|| quote!('a)),
+        generics.iter().map(|g| quote!(#g: tl::IntoOwned)),
+    );
+    let args = generic_list(
+        lifetime.then(|| quote!('a)),
+        generics.iter().map(|g| quote!(#g)),
+    );
+    let owned_args = generic_list(
+        lifetime.then(|| quote!('static)),
+        generics.iter().map(|g| quote!(#g::Owned)),
+    );
     let members = item.stored_fields().filter_map(|field| {
         let member_name = field.member.as_deref()?;
         let member = ident(member_name);

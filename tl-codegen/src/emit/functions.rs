@@ -4,7 +4,7 @@
 //! Like a constructor's, a function's decoder is `#[inline]` (see `structs`):
 //! its one caller in the bindings is `AnyCall`.
 
-use super::{Options, Scope, borrowed, codec, docs, fields, hex_id, ident, json};
+use super::{Options, Scope, borrowed, codec, docs, fields, generic_list, hex_id, ident, json};
 use crate::plan::{Plan, RustType};
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -39,21 +39,16 @@ pub fn function(plan: &Plan, index: usize, options: &Options<'_>, scope: &Scope)
 
     let generics: Vec<_> = item.generics.iter().map(|g| ident(g)).collect();
     let lifetime = plan.lifetimes.of_function(&item.path());
-    let lifetime_param = lifetime.then(|| quote!('a));
-    let bounded = |bound: TokenStream| -> TokenStream {
-        match (lifetime, generics.is_empty()) {
-            (false, true) => quote!(),
-            (true, true) => quote!(<'a>),
-            (false, false) => quote!(<#(#generics: #bound),*>),
-            (true, false) => quote!(<'a, #(#generics: #bound),*>),
-        }
+    let bounded = |bound: TokenStream| {
+        generic_list(
+            lifetime.then(|| quote!('a)),
+            generics.iter().map(|g| quote!(#g: #bound)),
+        )
     };
-    let params = match (&lifetime_param, generics.is_empty()) {
-        (None, true) => quote!(),
-        (Some(lifetime), true) => quote!(<#lifetime>),
-        (None, false) => quote!(<#(#generics),*>),
-        (Some(lifetime), false) => quote!(<#lifetime, #(#generics),*>),
-    };
+    let params = generic_list(
+        lifetime.then(|| quote!('a)),
+        generics.iter().map(|g| quote!(#g)),
+    );
     let serialize_bounds = bounded(quote!(tl::Encode));
     let call_bounds = bounded(quote!(tl::RemoteCall));
     let declaration = if fields::is_unit(item) {
@@ -179,42 +174,36 @@ fn method_facts(tl_name: &str, options: &Options<'_>, scope: &Scope) -> Option<T
 /// is owned already.
 fn borrowed_decode(item: &crate::plan::Item, lifetime: bool, scope: &Scope) -> TokenStream {
     let name = ident(&item.name);
-    let generics: Vec<_> = item.generics.iter().map(|g| ident(g)).collect();
-    let result = scope.std("Result");
     let borrowed = codec::decoder(item, scope, codec::Reads::Borrowed);
-    let (borrow_params, args, owned_params, owned_args) = match (lifetime, generics.is_empty()) {
-        (false, true) => (quote!(<'a>), quote!(), quote!(), quote!()),
-        (true, true) => (quote!(<'a>), quote!(<'a>), quote!(), quote!(<'static>)),
-        (false, false) => (
-            quote!(<'a, #(#generics: tl::BorrowDecode<'a>),*>),
-            quote!(<#(#generics),*>),
-            quote!(<#(#generics: tl::Decode),*>),
-            quote!(<#(#generics),*>),
-        ),
-        (true, false) => (
-            quote!(<'a, #(#generics: tl::BorrowDecode<'a>),*>),
-            quote!(<'a, #(#generics),*>),
-            quote!(<#(#generics: tl::Decode),*>),
-            quote!(<'static, #(#generics),*>),
-        ),
-    };
-    let decode_owned = match (lifetime, generics.is_empty()) {
-        (_, false) => {
-            let read = codec::decoder(item, scope, codec::Reads::Owned);
-            quote! {
-                tl::__private::expect_id_of::<Self>(reader)?;
-                #read
-            }
-        }
-        (true, true) => quote!(tl::__private::decode_owned::<#name<'_>>(reader)),
-        (false, true) => quote!(<Self as tl::BorrowDecode<'_>>::borrow_decode(reader)),
+    let borrowed = quote! {
+        tl::__private::expect_id_of::<Self>(reader)?;
+        #borrowed
     };
     let into_owned = borrowed::struct_into_owned(item, lifetime, scope);
+    if item.generics.is_empty() {
+        let reader = quote!(reader);
+        return borrowed::decoders(&name, lifetime, &reader, &borrowed, true, into_owned, scope);
+    }
+    let generics: Vec<_> = item.generics.iter().map(|g| ident(g)).collect();
+    let result = scope.std("Result");
+    let borrow_params = generic_list(
+        Some(quote!('a)),
+        generics.iter().map(|g| quote!(#g: tl::BorrowDecode<'a>)),
+    );
+    let args = generic_list(
+        lifetime.then(|| quote!('a)),
+        generics.iter().map(|g| quote!(#g)),
+    );
+    let owned_params = generic_list(None, generics.iter().map(|g| quote!(#g: tl::Decode)));
+    let owned_args = generic_list(
+        lifetime.then(|| quote!('static)),
+        generics.iter().map(|g| quote!(#g)),
+    );
+    let read = codec::decoder(item, scope, codec::Reads::Owned);
     quote! {
         impl #borrow_params tl::BorrowDecode<'a> for #name #args {
             #[inline]
             fn borrow_decode(reader: &mut tl::Reader<'a>) -> #result<Self, tl::DecodeError> {
-                tl::__private::expect_id_of::<Self>(reader)?;
                 #borrowed
             }
         }
@@ -222,7 +211,8 @@ fn borrowed_decode(item: &crate::plan::Item, lifetime: bool, scope: &Scope) -> T
         impl #owned_params tl::Decode for #name #owned_args {
             #[inline]
             fn decode(reader: &mut tl::Reader<'_>) -> #result<Self, tl::DecodeError> {
-                #decode_owned
+                tl::__private::expect_id_of::<Self>(reader)?;
+                #read
             }
         }
 

@@ -400,7 +400,7 @@ impl<'l> Scope<'l> {
     /// `<'a>` for an item that takes the lifetime, else nothing: its
     /// generics in its declaration and impls.
     pub fn lifetime_params(takes: bool) -> TokenStream {
-        if takes { quote!(<'a>) } else { quote!() }
+        generic_list(takes.then(|| quote!('a)), [])
     }
 
     fn prelude(&self, runtime: &TokenStream) -> TokenStream {
@@ -437,6 +437,21 @@ impl<'l> Scope<'l> {
             #cow
             use #runtime as tl;
         }
+    }
+}
+
+/// A list of generic parameters or arguments, the lifetime first:
+/// `<'a, X: tl::Encode>`, `<'static, X::Owned>`, `<X>`, or nothing where
+/// there is neither.
+pub fn generic_list(
+    lifetime: Option<TokenStream>,
+    types: impl IntoIterator<Item = TokenStream>,
+) -> TokenStream {
+    let parts: Vec<TokenStream> = lifetime.into_iter().chain(types).collect();
+    if parts.is_empty() {
+        quote!()
+    } else {
+        quote!(<#(#parts),*>)
     }
 }
 
