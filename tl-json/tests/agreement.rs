@@ -23,30 +23,33 @@ proptest! {
     fn generated_and_dynamic_codecs_give_identical_bytes(seed in any::<u64>()) {
         let schema = tl_parser::parse(include_str!("../../tl-types/schema/api.tl")).unwrap();
         let codec = tl_json::Codec::new(std::slice::from_ref(&schema));
-        let mut writer = Writer::new(&schema, seed);
-        for definition in schema.definitions.iter().filter(|d| Writer::is_object(d)) {
-            let mut bytes = Vec::new();
-            writer.definition(definition, true, 0, &mut bytes);
+        Writer::new(&schema, seed).each_object(|definition, bytes, cut| {
             let name = definition.full_name();
 
-            let json = codec.decode(&bytes).unwrap_or_else(|e| panic!("{name}: {e}"));
+            let json = codec.decode(bytes).unwrap_or_else(|e| panic!("{name}: {e}"));
             prop_assert_eq!(json["_"].as_str(), Some(name.as_str()));
             let from_json = codec.encode(&json).unwrap_or_else(|e| panic!("{name}: {e}\n{json}"));
-            prop_assert_eq!(&from_json, &bytes, "{}: {}", name, json);
+            prop_assert_eq!(&from_json, bytes, "{}: {}", name, json);
 
-            let generated = AnyObject::from_bytes(&bytes).unwrap();
-            prop_assert_eq!(generated.to_bytes().unwrap(), bytes.clone(), "{}", name);
+            let generated = AnyObject::from_bytes(bytes).unwrap();
+            prop_assert_eq!(&generated.to_bytes().unwrap(), bytes, "{}", name);
 
             // The generated code's TL-JSON is the dynamic codec's, both ways.
             let generated_json = tl_types::json::ToTlJson::to_tl_json(&generated);
             prop_assert_eq!(&generated_json, &json, "{}", name);
             let from_json: AnyObject = serde_json::from_value(json.clone())
                 .unwrap_or_else(|e| panic!("{name}: {e}\n{json}"));
-            prop_assert_eq!(from_json.to_bytes().unwrap(), bytes.clone(), "{}", name);
+            prop_assert_eq!(&from_json.to_bytes().unwrap(), bytes, "{}", name);
 
             let text = serde_json::to_string(&json).unwrap();
             let reparsed: serde_json::Value = serde_json::from_str(&text).unwrap();
-            prop_assert_eq!(codec.encode(&reparsed).unwrap(), bytes, "{}: through JSON text", name);
-        }
+            prop_assert_eq!(&codec.encode(&reparsed).unwrap(), bytes, "{}: through JSON text", name);
+
+            // Both refuse the same truncation.
+            let cut = &bytes[..cut];
+            prop_assert!(codec.decode(cut).is_err(), "{} cut to {}", name, cut.len());
+            prop_assert!(AnyObject::from_bytes(cut).is_err(), "{} cut to {}", name, cut.len());
+            Ok(())
+        })?;
     }
 }

@@ -30,6 +30,7 @@ impl Rng {
 
 /// Writes random but valid bytes for any definition of the schema.
 pub struct Writer<'a> {
+    schema: &'a Schema,
     by_type: HashMap<String, Vec<&'a Definition>>,
     by_name: HashMap<String, &'a Definition>,
     plain_functions: Vec<&'a Definition>,
@@ -66,6 +67,7 @@ impl<'a> Writer<'a> {
             constructors.clear();
         }
         Writer {
+            schema,
             by_type,
             by_name,
             plain_functions,
@@ -83,6 +85,30 @@ impl<'a> Writer<'a> {
             && (d.category == Category::Function
                 || !is_primitive(&d.result)
                 || d.result.name == "Bool")
+    }
+
+    /// Writes random bytes of every object of the schema ([`Writer::is_object`]),
+    /// boxed, and hands each to `check` with its definition and a random
+    /// length shorter than the bytes, at which to cut them; says how many
+    /// objects there were, or the first error `check` returned.
+    pub fn each_object<E>(
+        &mut self,
+        mut check: impl FnMut(&'a Definition, &[u8], usize) -> Result<(), E>,
+    ) -> Result<usize, E> {
+        let mut count = 0;
+        for d in self
+            .schema
+            .definitions
+            .iter()
+            .filter(|d| Self::is_object(d))
+        {
+            let mut bytes = Vec::new();
+            self.definition(d, true, 0, &mut bytes);
+            let cut = self.rng.below(bytes.len());
+            check(d, &bytes, cut)?;
+            count += 1;
+        }
+        Ok(count)
     }
 
     pub fn definition(&mut self, d: &Definition, boxed: bool, depth: usize, out: &mut Vec<u8>) {

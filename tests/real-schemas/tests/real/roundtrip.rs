@@ -31,23 +31,18 @@ macro_rules! round_trips {
             fn $test(seed in any::<u64>()) {
                 use tl_real_schemas::$module::AnyObject;
                 let schema = schema($file);
-                let mut writer = Writer::new(&schema, seed);
-                let mut count = 0;
-                for d in schema.definitions.iter().filter(|d| Writer::is_object(d)) {
-                    let mut bytes = Vec::new();
-                    writer.definition(d, true, 0, &mut bytes);
-                    let object = AnyObject::from_bytes(&bytes).unwrap_or_else(|e| {
+                let count = Writer::new(&schema, seed).each_object(|d, bytes, cut| {
+                    let object = AnyObject::from_bytes(bytes).unwrap_or_else(|e| {
                         panic!("{}: {e}\nbytes: {bytes:02x?}", d.full_name())
                     });
                     prop_assert_eq!(object.tl_name(), d.full_name());
-                    prop_assert_eq!(object.to_bytes().unwrap(), bytes.clone(), "{}", d.full_name());
-                    let cut = writer.rng.below(bytes.len());
+                    prop_assert_eq!(&object.to_bytes().unwrap(), bytes, "{}", d.full_name());
                     prop_assert!(
                         AnyObject::from_bytes(&bytes[..cut]).is_err(),
                         "{} cut to {}", d.full_name(), cut
                     );
-                    count += 1;
-                }
+                    Ok(())
+                })?;
                 prop_assert_eq!(count, $objects, "objects of {}", $file);
             }
         }
@@ -82,12 +77,8 @@ macro_rules! dynamic_round_trips {
             fn $test(seed in any::<u64>()) {
                 let schema = schema($file);
                 let codec = tl_json::Codec::new(std::slice::from_ref(&schema));
-                let mut writer = Writer::new(&schema, seed);
-                let mut count = 0;
-                for d in schema.definitions.iter().filter(|d| Writer::is_object(d)) {
-                    let mut bytes = Vec::new();
-                    writer.definition(d, true, 0, &mut bytes);
-                    let json = codec.decode(&bytes).unwrap_or_else(|e| {
+                let count = Writer::new(&schema, seed).each_object(|d, bytes, cut| {
+                    let json = codec.decode(bytes).unwrap_or_else(|e| {
                         panic!("{}: {e}\nbytes: {bytes:02x?}", d.full_name())
                     });
                     // A `Bool` standing alone is a JSON boolean, the rest objects named by `"_"`.
@@ -97,11 +88,10 @@ macro_rules! dynamic_round_trips {
                         object => object["_"].as_str().unwrap_or_default(),
                     };
                     prop_assert_eq!(name, d.full_name());
-                    prop_assert_eq!(codec.encode(&json).unwrap(), bytes.clone(), "{}", d.full_name());
-                    let cut = writer.rng.below(bytes.len());
+                    prop_assert_eq!(&codec.encode(&json).unwrap(), bytes, "{}", d.full_name());
                     prop_assert!(codec.decode(&bytes[..cut]).is_err(), "{} cut to {}", d.full_name(), cut);
-                    count += 1;
-                }
+                    Ok(())
+                })?;
                 prop_assert_eq!(count, $objects, "objects of {}", $file);
             }
         }
