@@ -310,6 +310,29 @@ macro_rules! borrowed_bindings {
     }};
 }
 
+/// Counts the appends an encoder makes, and their bytes: each is a capacity
+/// check and a copy in a `Vec`. tl_types appends with `Sink::put`,
+/// grammers with `Extend::extend`.
+#[derive(Default)]
+struct Appends {
+    calls: usize,
+    bytes: usize,
+}
+
+impl tl_types::Sink for Appends {
+    fn put(&mut self, bytes: &[u8]) {
+        self.calls += 1;
+        self.bytes += bytes.len();
+    }
+}
+
+impl Extend<u8> for Appends {
+    fn extend<I: IntoIterator<Item = u8>>(&mut self, bytes: I) {
+        self.calls += 1;
+        self.bytes += bytes.into_iter().count();
+    }
+}
+
 /// Benchmarks one input, `Ours` here and `Peer` in grammers.
 fn bench_input<Ours, Peer>(c: &mut Criterion, name: &str, bytes: &[u8], prototypes: &[Prototype])
 where
@@ -347,6 +370,16 @@ where
         group.bench_function(prototype, |b| b.iter(|| decode(black_box(bytes))));
     }
     group.finish();
+
+    let mut ours_writes = Appends::default();
+    ours.encode(&mut ours_writes).unwrap();
+    let mut peer_writes = Appends::default();
+    peer.serialize(&mut peer_writes);
+    assert_eq!(ours_writes.bytes, peer_writes.bytes);
+    eprintln!(
+        "{name}: appends per encode: tl_types {}, grammers {}",
+        ours_writes.calls, peer_writes.calls
+    );
 
     let mut buffer = Vec::with_capacity(bytes.len());
     let mut group = c.benchmark_group(format!("encode/{name}"));
