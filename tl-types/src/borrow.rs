@@ -124,12 +124,7 @@ owned!(
 // Not `#[inline]`, as the owned readers: one shared copy.
 impl<'a> BorrowDecode<'a> for Cow<'a, str> {
     fn borrow_decode(reader: &mut Reader<'a>) -> Result<Self, DecodeError> {
-        // The fast validator first, as the owned reader: `from_utf8_lossy`
-        // alone walks valid text chunk by chunk.
-        read_bytes(reader).map(|data| match std::str::from_utf8(data) {
-            Ok(text) => Cow::Borrowed(text),
-            Err(_) => String::from_utf8_lossy(data),
-        })
+        wire::read_text(reader)
     }
 }
 

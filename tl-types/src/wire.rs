@@ -23,6 +23,7 @@ use crate::error::{DecodeError, DecodeErrorKind, EncodeError};
 use crate::reader::Reader;
 use crate::traits::{Decode, Encode, Sink};
 use crate::writer::Writer;
+use std::borrow::Cow;
 
 /// The id of `boolTrue`.
 pub const BOOL_TRUE_ID: u32 = 0x997275b5;
@@ -246,14 +247,22 @@ impl Encode for String {
 // bindings, is much less code to compile and no slower to call.
 impl Decode for String {
     fn decode(reader: &mut Reader<'_>) -> Result<Self, DecodeError> {
-        // Valid UTF-8, nearly always: checked by the fast validator and
-        // copied once. `from_utf8_lossy` alone walks the text chunk by chunk,
-        // which was 14% of a history decode.
-        read_bytes(reader).map(|data| match std::str::from_utf8(data) {
-            Ok(text) => text.to_owned(),
-            Err(_) => String::from_utf8_lossy(data).into_owned(),
-        })
+        read_text(reader).map(Cow::into_owned)
     }
+}
+
+/// Reads a TL `string` as text, without copying it: a slice of the input
+/// where it is valid UTF-8, else the text with U+FFFD in place of the bad
+/// bytes. The owned reader copies it once; the borrowed one keeps it.
+#[inline]
+pub(crate) fn read_text<'a>(reader: &mut Reader<'a>) -> Result<Cow<'a, str>, DecodeError> {
+    // Valid UTF-8, nearly always: checked by the fast validator first.
+    // `from_utf8_lossy` alone walks the text chunk by chunk, which was 14% of
+    // a history decode.
+    read_bytes(reader).map(|data| match std::str::from_utf8(data) {
+        Ok(text) => Cow::Borrowed(text),
+        Err(_) => String::from_utf8_lossy(data),
+    })
 }
 
 impl Encode for Vec<u8> {
