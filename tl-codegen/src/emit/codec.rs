@@ -304,6 +304,25 @@ pub enum Reads {
 }
 
 impl Reads {
+    /// How `plan`'s bindings read whatever is not a field of a constructor
+    /// (a variant of an enum, of `AnyValue`, ...): borrowed bindings borrow.
+    pub fn of(plan: &crate::plan::Plan) -> Reads {
+        if plan.lifetimes.borrowed() {
+            Reads::Borrowed
+        } else {
+            Reads::Owned
+        }
+    }
+
+    /// An expression reading one value from `reader`: `reader.read()` or
+    /// `reader.borrow()`.
+    pub fn value(self) -> TokenStream {
+        match self {
+            Reads::Owned => quote!(reader.read()),
+            Reads::Borrowed => quote!(reader.borrow()),
+        }
+    }
+
     /// The macro reading one field: `tl::read!` or `tl::borrow!`.
     fn field_macro(self) -> TokenStream {
         match self {
@@ -316,10 +335,7 @@ impl Reads {
 /// An expression reading a vector whose codec is not its element type's
 /// alone, of type `Result<Vec<_>, DecodeError>`.
 fn read_vector(ty: &RustType, reads: Reads) -> TokenStream {
-    let element_read = match reads {
-        Reads::Owned => quote!(reader.read()),
-        Reads::Borrowed => quote!(reader.borrow()),
-    };
+    let element_read = reads.value();
     let RustType::Vector { element, bare } = ty else {
         return element_read;
     };

@@ -10,7 +10,7 @@
 //! reads answers and updates as the types it expects, without `AnyValue`
 //! either (the build time this saves is in `BENCHMARKS.md`).
 
-use super::{Options, Scope, borrowed, docs, hex_id, ident, json};
+use super::{Options, Scope, borrowed, codec, decoders, docs, generic_list, hex_id, ident, json};
 use crate::plan::{Plan, RustType};
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -33,12 +33,7 @@ pub fn dispatch(plan: &Plan, options: &Options<'_>, scope: &Scope) -> TokenStrea
     let err = scope.std("Err");
     let box_ = scope.std("Box");
     let lifetimes = &plan.lifetimes;
-    let borrowed_bindings = lifetimes.borrowed();
-    let read = if borrowed_bindings {
-        quote!(reader.borrow())
-    } else {
-        quote!(reader.read())
-    };
+    let read = codec::Reads::of(plan).value();
     let value_params = Scope::lifetime_params(lifetimes.any_value());
     let call_params = Scope::lifetime_params(lifetimes.any_call());
     let object_params = Scope::lifetime_params(lifetimes.any_object());
@@ -96,22 +91,17 @@ pub fn dispatch(plan: &Plan, options: &Options<'_>, scope: &Scope) -> TokenStrea
     for function in &plan.functions {
         let path = function.item.path();
         let name = ident(&function.any_variant);
-        let mut ty = scope.function_path(&path);
-        let mut args: Vec<TokenStream> = Vec::new();
         let lifetime = lifetimes.of_function(&path);
-        if lifetime {
-            args.push(quote!('a));
-        }
-        args.extend(
+        let args = generic_list(
+            lifetime.then(|| quote!('a)),
             function
                 .item
                 .generics
                 .iter()
                 .map(|_| quote!(#box_<AnyCall #call_params>)),
         );
-        if !args.is_empty() {
-            ty = quote!(#ty<#(#args),*>);
-        }
+        let function_path = scope.function_path(&path);
+        let ty = quote!(#function_path #args);
         call_owned.push(if lifetime || !function.item.generics.is_empty() {
             quote!(Self::#name(call) => AnyCall::#name(tl::IntoOwned::into_owned(call)),)
         } else {
@@ -183,17 +173,7 @@ pub fn dispatch(plan: &Plan, options: &Options<'_>, scope: &Scope) -> TokenStrea
     });
     let decode = |name: &str, takes: bool, body: &TokenStream, owned_arms: &[TokenStream]| {
         let name = ident(name);
-        if !borrowed_bindings {
-            return quote! {
-                impl tl::Decode for #name {
-                    #[inline]
-                    fn decode(reader: &mut tl::Reader<'_>) -> #result<Self, tl::DecodeError> {
-                        #body
-                    }
-                }
-            };
-        }
-        borrowed::decoders(
+        decoders(
             &name,
             takes,
             &quote!(reader),

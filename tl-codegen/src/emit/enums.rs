@@ -1,7 +1,7 @@
 //! `enums::`: one enum per boxed type, one variant per constructor, and the
 //! conversions between a variant's struct and the enum.
 
-use super::{Options, Scope, borrowed, codec, docs, hex_id, ident, json};
+use super::{Options, Scope, borrowed, codec, decoders, docs, hex_id, ident, json};
 use crate::plan::{BoxedType, CommonField, CommonKind, Plan, RustType, item_path};
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -35,12 +35,7 @@ pub fn boxed_type(plan: &Plan, index: usize, options: &Options<'_>, scope: &Scop
     let try_from = scope.std("TryFrom");
     let lifetime = plan.lifetimes.of_enum(&boxed.path);
     let params = Scope::lifetime_params(lifetime);
-    let borrowed_bindings = plan.lifetimes.borrowed();
-    let read_variant = if borrowed_bindings {
-        quote!(reader.borrow())
-    } else {
-        quote!(reader.read())
-    };
+    let read_variant = codec::Reads::of(plan).value();
     // Each variant made owned, in borrowed bindings.
     let mut owned_arms = Vec::new();
 
@@ -219,25 +214,15 @@ pub fn boxed_type(plan: &Plan, index: usize, options: &Options<'_>, scope: &Scop
         reader.leave_boxed();
         value
     };
-    let decode = if borrowed_bindings {
-        borrowed::decoders(
-            &name,
-            lifetime,
-            &quote!(reader),
-            &reads,
-            false,
-            lifetime.then(|| borrowed::enum_into_owned(&name, &owned_arms)),
-            scope,
-        )
-    } else {
-        quote! {
-            impl tl::Decode for #name {
-                fn decode(reader: &mut tl::Reader<'_>) -> #result<Self, tl::DecodeError> {
-                    #reads
-                }
-            }
-        }
-    };
+    let decode = decoders(
+        &name,
+        lifetime,
+        &quote!(reader),
+        &reads,
+        false,
+        lifetime.then(|| borrowed::enum_into_owned(&name, &owned_arms)),
+        scope,
+    );
     let tl_json = json::gate(options).map(|gate| {
         let impls = json::boxed_type(plan, index, &gate, scope);
         let serde = json::serde_impls(&boxed.path.name, &[], &gate);

@@ -85,18 +85,7 @@ pub fn function(plan: &Plan, index: usize, options: &Options<'_>, scope: &Scope)
     let decode = if plan.lifetimes.borrowed() {
         borrowed_decode(item, lifetime, scope)
     } else {
-        let read = codec::decoder(item, scope, codec::Reads::Owned);
-        let result = scope.std("Result");
-        let deserialize_bounds = bounded(quote!(tl::Decode));
-        quote! {
-            impl #deserialize_bounds tl::Decode for #name #params {
-                #[inline]
-                fn decode(reader: &mut tl::Reader<'_>) -> #result<Self, tl::DecodeError> {
-                    tl::__private::expect_id_of::<Self>(reader)?;
-                    #read
-                }
-            }
-        }
+        owned_decode(item, lifetime, scope)
     };
     let tl_json = json::gate(options).map(|gate| {
         let impls = json::item(item, &gate, scope);
@@ -168,6 +157,30 @@ fn method_facts(tl_name: &str, options: &Options<'_>, scope: &Scope) -> Option<T
     })
 }
 
+/// A function's `Decode`: its id, then its fields read as owned values, for
+/// its `'static` form where it takes a lifetime (in borrowed bindings,
+/// where a generic function's type parameter is owned already).
+fn owned_decode(item: &crate::plan::Item, lifetime: bool, scope: &Scope) -> TokenStream {
+    let name = ident(&item.name);
+    let generics: Vec<_> = item.generics.iter().map(|g| ident(g)).collect();
+    let params = generic_list(None, generics.iter().map(|g| quote!(#g: tl::Decode)));
+    let args = generic_list(
+        lifetime.then(|| quote!('static)),
+        generics.iter().map(|g| quote!(#g)),
+    );
+    let read = codec::decoder(item, scope, codec::Reads::Owned);
+    let result = scope.std("Result");
+    quote! {
+        impl #params tl::Decode for #name #args {
+            #[inline]
+            fn decode(reader: &mut tl::Reader<'_>) -> #result<Self, tl::DecodeError> {
+                tl::__private::expect_id_of::<Self>(reader)?;
+                #read
+            }
+        }
+    }
+}
+
 /// A function's decoders in borrowed bindings, as a constructor's
 /// (`borrowed::decoders`), each reading the id first. A generic
 /// function's `Decode` reads owned values itself, since its type parameter
@@ -194,12 +207,7 @@ fn borrowed_decode(item: &crate::plan::Item, lifetime: bool, scope: &Scope) -> T
         lifetime.then(|| quote!('a)),
         generics.iter().map(|g| quote!(#g)),
     );
-    let owned_params = generic_list(None, generics.iter().map(|g| quote!(#g: tl::Decode)));
-    let owned_args = generic_list(
-        lifetime.then(|| quote!('static)),
-        generics.iter().map(|g| quote!(#g)),
-    );
-    let read = codec::decoder(item, scope, codec::Reads::Owned);
+    let owned = owned_decode(item, lifetime, scope);
     quote! {
         impl #borrow_params tl::BorrowDecode<'a> for #name #args {
             #[inline]
@@ -208,13 +216,7 @@ fn borrowed_decode(item: &crate::plan::Item, lifetime: bool, scope: &Scope) -> T
             }
         }
 
-        impl #owned_params tl::Decode for #name #owned_args {
-            #[inline]
-            fn decode(reader: &mut tl::Reader<'_>) -> #result<Self, tl::DecodeError> {
-                tl::__private::expect_id_of::<Self>(reader)?;
-                #read
-            }
-        }
+        #owned
 
         #into_owned
     }

@@ -440,6 +440,35 @@ impl<'l> Scope<'l> {
     }
 }
 
+/// The decoder impls of a type without type parameters, whose `body` reads
+/// it from `reader` (`#[inline]` if `inline`; read with
+/// [`codec::Reads::of`] the bindings): `Decode` in owned bindings, and in
+/// borrowed ones what [`borrowed::decoders`] writes, with `into_owned`, the
+/// type's `IntoOwned` where it has one.
+pub fn decoders(
+    name: &Ident,
+    lifetime: bool,
+    reader: &TokenStream,
+    body: &TokenStream,
+    inline: bool,
+    into_owned: Option<TokenStream>,
+    scope: &Scope,
+) -> TokenStream {
+    if scope.lifetimes().borrowed() {
+        return borrowed::decoders(name, lifetime, reader, body, inline, into_owned, scope);
+    }
+    let result = scope.std("Result");
+    let inline = inline.then(|| quote!(#[inline]));
+    quote! {
+        impl tl::Decode for #name {
+            #inline
+            fn decode(#reader: &mut tl::Reader<'_>) -> #result<Self, tl::DecodeError> {
+                #body
+            }
+        }
+    }
+}
+
 /// A list of generic parameters or arguments, the lifetime first:
 /// `<'a, X: tl::Encode>`, `<'static, X::Owned>`, `<X>`, or nothing where
 /// there is neither.

@@ -5,7 +5,7 @@
 //! an exported function of its own that every caller reaches through
 //! cross-unit inlining, which is slower to build (`BENCHMARKS.md`).
 
-use super::{Options, Scope, borrowed, codec, docs, fields, hex_id, ident, json};
+use super::{Options, Scope, borrowed, codec, decoders, docs, fields, hex_id, ident, json};
 use crate::plan::Plan;
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -67,20 +67,16 @@ pub fn constructor(plan: &Plan, index: usize, options: &Options<'_>, scope: &Sco
     let out = codec::sink_name(item);
     let reader = codec::reader_name(item);
     let write = codec::encoder(item);
-    let result = scope.std("Result");
-    let decode = if plan.lifetimes.borrowed() {
-        borrowed_decode(item, lifetime, scope)
-    } else {
-        let read = codec::decoder(item, scope, codec::Reads::Owned);
-        quote! {
-            impl tl::Decode for #name {
-                #[inline]
-                fn decode(#reader: &mut tl::Reader<'_>) -> #result<Self, tl::DecodeError> {
-                    #read
-                }
-            }
-        }
-    };
+    let read = codec::decoder(item, scope, codec::Reads::of(plan));
+    let decode = decoders(
+        &name,
+        lifetime,
+        &reader,
+        &read,
+        true,
+        borrowed::struct_into_owned(item, lifetime, scope),
+        scope,
+    );
     let tl_json = json::gate(options).map(|gate| {
         let impls = json::item(item, &gate, scope);
         let serde = json::serde_impls(&item.name, &[], &gate);
@@ -108,19 +104,4 @@ pub fn constructor(plan: &Plan, index: usize, options: &Options<'_>, scope: &Sco
 
         #tl_json
     }
-}
-
-/// A constructor's decoders in borrowed bindings (`borrowed::decoders`),
-/// reading its fields, with its `into_owned` where it takes a lifetime.
-fn borrowed_decode(item: &crate::plan::Item, lifetime: bool, scope: &Scope) -> TokenStream {
-    let read = codec::decoder(item, scope, codec::Reads::Borrowed);
-    borrowed::decoders(
-        &ident(&item.name),
-        lifetime,
-        &codec::reader_name(item),
-        &read,
-        true,
-        borrowed::struct_into_owned(item, lifetime, scope),
-        scope,
-    )
 }
