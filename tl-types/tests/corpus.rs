@@ -3,31 +3,11 @@
 //! them by their leading id, knows their names, writes back the very same
 //! bytes, and refuses every truncation.
 
+#[path = "support/gramjs_corpus.rs"]
+mod gramjs_corpus;
+
+use gramjs_corpus::vectors as corpus;
 use tl_types::{AnyObject, Decode, Encode};
-
-struct Vector {
-    name: String,
-    variant: String,
-    bytes: Vec<u8>,
-}
-
-fn corpus() -> Vec<Vector> {
-    let text = include_str!("../../tests/corpus/api.jsonl");
-    text.lines()
-        .map(|line| {
-            let value: serde_json::Value = serde_json::from_str(line).unwrap();
-            let hex = value["hex"].as_str().unwrap();
-            Vector {
-                name: value["name"].as_str().unwrap().to_owned(),
-                variant: value["variant"].as_str().unwrap().to_owned(),
-                bytes: (0..hex.len())
-                    .step_by(2)
-                    .map(|i| u8::from_str_radix(&hex[i..i + 2], 16).unwrap())
-                    .collect(),
-            }
-        })
-        .collect()
-}
 
 #[test]
 fn every_vector_decodes_by_id_and_encodes_back_to_the_same_bytes() {

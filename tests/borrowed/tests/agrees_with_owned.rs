@@ -3,34 +3,19 @@
 //! wrote it (`tests/corpus/api.jsonl`), every truncation of those, and
 //! random damage to them.
 
+#[path = "../../../tl-types/tests/support/gramjs_corpus.rs"]
+mod gramjs_corpus;
+
+use gramjs_corpus::Vector;
 use proptest::prelude::*;
 use std::borrow::Cow;
 use tl_borrowed_bindings::api;
 use tl_types::{BorrowDecode, Decode, Encode, IntoOwned};
 
-struct Vector {
-    name: String,
-    bytes: Vec<u8>,
-}
-
+/// The corpus, read once for all the tests and proptest cases.
 fn corpus() -> &'static [Vector] {
     static CORPUS: std::sync::OnceLock<Vec<Vector>> = std::sync::OnceLock::new();
-    CORPUS.get_or_init(|| {
-        include_str!("../../corpus/api.jsonl")
-            .lines()
-            .map(|line| {
-                let value: serde_json::Value = serde_json::from_str(line).unwrap();
-                let hex = value["hex"].as_str().unwrap();
-                Vector {
-                    name: value["name"].as_str().unwrap().to_owned(),
-                    bytes: (0..hex.len())
-                        .step_by(2)
-                        .map(|i| u8::from_str_radix(&hex[i..i + 2], 16).unwrap())
-                        .collect(),
-                }
-            })
-            .collect()
-    })
+    CORPUS.get_or_init(gramjs_corpus::vectors)
 }
 
 /// Decodes `bytes` with both bindings: both read a value that encodes to
@@ -63,12 +48,13 @@ fn every_vector_reads_and_writes_back_as_the_owned_bindings_do() {
     let corpus = corpus();
     assert_eq!(corpus.len(), 4940);
     for vector in corpus {
+        let name = format!("{} ({})", vector.name, vector.variant);
         let object = api::AnyObject::borrow_from_bytes(&vector.bytes)
-            .unwrap_or_else(|e| panic!("{}: {e}", vector.name));
+            .unwrap_or_else(|e| panic!("{name}: {e}"));
         assert_eq!(object.tl_name(), vector.name);
-        assert_eq!(object.to_bytes().unwrap(), vector.bytes, "{}", vector.name);
+        assert_eq!(object.to_bytes().unwrap(), vector.bytes, "{name}");
         assert_eq!(object.encoded_len().unwrap(), vector.bytes.len());
-        agree(&vector.bytes).unwrap_or_else(|e| panic!("{}: {e}", vector.name));
+        agree(&vector.bytes).unwrap_or_else(|e| panic!("{name}: {e}"));
     }
 }
 
