@@ -1,4 +1,4 @@
-//! The four inputs of `BENCHMARKS.md`, decoded and encoded by tl-types and by
+//! The inputs of `BENCHMARKS.md`, decoded and encoded by tl-types and by
 //! the peer crate `grammers-tl-types` on the very same bytes, beside a
 //! `memcpy` of those bytes:
 //!
@@ -8,7 +8,9 @@
 //! - `history`: `messages.channelMessages` with 100 messages (texts of
 //!   about 200 characters, a few entities, replies on some, photos on some),
 //!   20 users and 20 channels (about 40 KB);
-//! - `vector_long`: a boxed `Vector<long>` of 10,000 items (80,008 bytes);
+//! - `vector_long`: a boxed `Vector<long>` of 10,000 items (80,008 bytes),
+//!   and the same bytes as `vector_int` (20,000 `int`s) and `vector_int128`
+//!   (5,000 `int128`s): elements of a fixed size, copied in bulk;
 //! - `file_part`: `upload.file` holding 512 KiB, a part of a download
 //!   (524,300 bytes), where what a decode costs is the copy of the data.
 //!
@@ -233,6 +235,25 @@ fn history() -> Vec<u8> {
 
 fn vector_long() -> Vec<u8> {
     let values: Vec<i64> = (0..10_000).map(|i| i * 1_000_003 - 5_000_000_000).collect();
+    tl_types::Encode::to_bytes(&values).unwrap()
+}
+
+/// A boxed `Vector<int>` of 20,000 items: the same 80,008 bytes as
+/// [`vector_long`], in elements half as large.
+fn vector_int() -> Vec<u8> {
+    let values: Vec<i32> = (0..20_000).map(|i: i32| i.wrapping_mul(100_003)).collect();
+    tl_types::Encode::to_bytes(&values).unwrap()
+}
+
+/// A boxed `Vector<int128>` of 5,000 items (nonces, as `[u8; 16]`): again
+/// 80,008 bytes.
+fn vector_int128() -> Vec<u8> {
+    let values: Vec<[u8; 16]> = (0..5_000u128)
+        .map(|i| {
+            i.wrapping_mul(0x9e37_79b9_7f4a_7c15_f39c_c060_5ced_c835)
+                .to_le_bytes()
+        })
+        .collect();
     tl_types::Encode::to_bytes(&values).unwrap()
 }
 
@@ -484,6 +505,10 @@ fn inputs(c: &mut Criterion) {
         &vector_long,
         &[borrowed_bindings!(Vec<i64>, &vector_long[..])],
     );
+    let vector_int = vector_int();
+    bench_input::<Vec<i32>, Vec<i32>>(c, "vector_int", &vector_int, &[]);
+    let vector_int128 = vector_int128();
+    bench_input::<Vec<[u8; 16]>, Vec<[u8; 16]>>(c, "vector_int128", &vector_int128, &[]);
 }
 
 criterion_group!(benches, inputs);

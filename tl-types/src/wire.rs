@@ -39,13 +39,15 @@ pub const MAX_BYTES_LEN: usize = 0xff_ffff;
 const BLOCK: usize = 512;
 
 /// Writes fixed-size elements in blocks of [`BLOCK`] bytes, each element's
-/// bytes given by `bytes`: one copy per block instead of one call per element.
+/// bytes given by `bytes`: one copy per block instead of one call per element,
+/// into a sink told their whole size first.
 #[inline]
 fn write_fixed_size<T, const SIZE: usize, S: Sink + ?Sized>(
     items: &[T],
     out: &mut Writer<'_, S>,
     bytes: impl Fn(&T) -> [u8; SIZE],
 ) {
+    out.reserve(size_of_val(items));
     let mut block = [0u8; BLOCK];
     for group in items.chunks(BLOCK / SIZE) {
         for (slot, item) in block.chunks_exact_mut(SIZE).zip(group) {
@@ -133,12 +135,8 @@ impl<const N: usize> Encode for [u8; N] {
 
     #[inline]
     fn write_elements<S: Sink + ?Sized>(items: &[Self], out: &mut Writer<'_, S>) {
-        // Already bytes: one copy per block, or per element if it is larger.
-        if N == 0 || N > BLOCK {
-            items.iter().for_each(|item| out.put(item));
-        } else {
-            write_fixed_size(items, out, |item| *item);
-        }
+        // Already bytes, one after another: one copy.
+        out.put(items.as_flattened());
     }
 }
 

@@ -29,6 +29,13 @@ impl<'a, S: Sink + ?Sized> Writer<'a, S> {
         Writer { sink, error: None }
     }
 
+    /// Tells the sink that `additional` more bytes are about to be put
+    /// ([`Sink::reserve`]).
+    #[inline]
+    pub fn reserve(&mut self, additional: usize) {
+        self.sink.reserve(additional);
+    }
+
     /// Appends `bytes`.
     #[inline]
     pub fn put(&mut self, bytes: &[u8]) {
