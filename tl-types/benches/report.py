@@ -15,7 +15,15 @@ import os
 import sys
 
 ROOT = os.path.join(os.path.dirname(__file__), "..", "..", "target", "criterion")
-INPUTS = ["input_peer", "sent_code", "history", "vector_long", "file_part"]
+INPUTS = [
+    "input_peer",
+    "sent_code",
+    "history",
+    "vector_long",
+    "vector_int",
+    "vector_int128",
+    "file_part",
+]
 OPERATIONS = ["decode", "encode", "to_bytes"]
 SIDES = {"tl_types", "grammers", "report"}
 
