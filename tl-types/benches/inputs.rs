@@ -32,13 +32,16 @@
 //! For `history`, `decode/history/borrowed` times the hand-written
 //! prototype of `borrowed.rs` that came before those bindings (checked
 //! against tl_types' decode), and `decode/history/borrowed_arena` the same
-//! with its vectors in an arena.
+//! with its vectors in an arena. `decode/history/tl_types_allocation_free`
+//! and `.../borrowed_bindings_allocation_free` time the generated decoders
+//! with allocation made free (a bump region, reset per decode, that never
+//! frees): the best an arena for their vectors and boxes could do.
 //!
 //! Run with `cargo bench -p tl-types --bench inputs`.
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::hint::black_box;
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicPtr, AtomicUsize, Ordering};
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use tl_borrowed_bindings::api as borrowed_bindings;
@@ -49,7 +52,8 @@ mod borrowed;
 /// The system allocator, counting the allocations it makes while
 /// [`allocations`] runs, and only then: a locked increment on every
 /// allocation would cost ~11 ns each in the timed runs (12% of a history
-/// decode), and most to whichever side allocates most.
+/// decode), and most to whichever side allocates most. While
+/// [`allocation_free`] runs it hands out memory from a bump region instead.
 struct Counting;
 
 static COUNTING: AtomicBool = AtomicBool::new(false);
@@ -61,24 +65,95 @@ fn count_allocation() {
     }
 }
 
-// SAFETY: every call is passed on to the system allocator unchanged.
+/// The bump region of [`allocation_free`]: its start (null until first
+/// used), its size, and how much of it is handed out.
+static REGION: AtomicPtr<u8> = AtomicPtr::new(std::ptr::null_mut());
+const REGION_SIZE: usize = 16 << 20;
+static REGION_USED: AtomicUsize = AtomicUsize::new(0);
+static BUMPING: AtomicBool = AtomicBool::new(false);
+
+/// Memory for `layout` from the bump region, or null if it is full.
+fn bump(layout: Layout) -> *mut u8 {
+    let start = REGION_USED
+        .load(Ordering::Relaxed)
+        .next_multiple_of(layout.align());
+    let end = start + layout.size();
+    if end > REGION_SIZE || layout.align() > 4096 {
+        return std::ptr::null_mut();
+    }
+    REGION_USED.store(end, Ordering::Relaxed);
+    REGION.load(Ordering::Relaxed).wrapping_add(start)
+}
+
+/// Whether `ptr` was handed out by [`bump`].
+fn in_region(ptr: *mut u8) -> bool {
+    let region = REGION.load(Ordering::Relaxed);
+    !region.is_null() && ptr >= region && ptr < region.wrapping_add(REGION_SIZE)
+}
+
+// SAFETY: every call is passed on to the system allocator unchanged, except
+// in `allocation_free`, whose bump region (4096-aligned, `REGION_SIZE`
+// bytes) hands out each byte once per run, to one thread, and whose memory
+// is never given back to the system allocator.
 unsafe impl GlobalAlloc for Counting {
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
         count_allocation();
+        if BUMPING.load(Ordering::Relaxed) {
+            let ptr = bump(layout);
+            if !ptr.is_null() {
+                return ptr;
+            }
+        }
         // SAFETY: the caller's contract is the system allocator's.
         unsafe { System.alloc(layout) }
     }
 
     unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        if in_region(ptr) {
+            return;
+        }
         // SAFETY: the caller's contract is the system allocator's.
         unsafe { System.dealloc(ptr, layout) }
     }
 
     unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        if BUMPING.load(Ordering::Relaxed) || in_region(ptr) {
+            // SAFETY: `new_size` with `layout`'s alignment is a valid layout
+            // (the caller's contract); the old block has `layout.size()`
+            // bytes and the new one `new_size`, and they do not overlap.
+            unsafe {
+                let new_layout = Layout::from_size_align_unchecked(new_size, layout.align());
+                let new = self.alloc(new_layout);
+                if !new.is_null() {
+                    std::ptr::copy_nonoverlapping(ptr, new, layout.size().min(new_size));
+                    self.dealloc(ptr, layout);
+                }
+                return new;
+            }
+        }
         count_allocation();
         // SAFETY: the caller's contract is the system allocator's.
         unsafe { System.realloc(ptr, layout, new_size) }
     }
+}
+
+/// Runs `f` with allocation made free: every allocation it makes bumps a
+/// pointer in a region reset before it, and freeing does nothing. What `f`
+/// allocates must not outlive it. This is what decoding into an arena
+/// would cost at best, for bindings whose vectors and boxes are allocated
+/// as they are now: the drop still walks the value.
+fn allocation_free(f: impl FnOnce()) {
+    if REGION.load(Ordering::Relaxed).is_null() {
+        let layout = Layout::from_size_align(REGION_SIZE, 4096).unwrap();
+        // SAFETY: the layout's size is not zero.
+        let region = unsafe { System.alloc(layout) };
+        assert!(!region.is_null(), "the bump region is allocated");
+        REGION.store(region, Ordering::Relaxed);
+    }
+    REGION_USED.store(0, Ordering::Relaxed);
+    BUMPING.store(true, Ordering::Relaxed);
+    f();
+    BUMPING.store(false, Ordering::Relaxed);
 }
 
 #[global_allocator]
@@ -477,6 +552,21 @@ fn inputs(c: &mut Criterion) {
                 drop(black_box(
                     borrowed::decode_history(bytes, borrowed::Heap).unwrap(),
                 ))
+            }),
+            ("tl_types_allocation_free", |bytes| {
+                allocation_free(|| {
+                    drop(black_box(
+                        <enums::messages::Messages as tl_types::Decode>::from_bytes(bytes).unwrap(),
+                    ))
+                })
+            }),
+            ("borrowed_bindings_allocation_free", |bytes| {
+                allocation_free(|| {
+                    drop(black_box(
+                        borrowed_bindings::enums::messages::Messages::borrow_from_bytes(bytes)
+                            .unwrap(),
+                    ))
+                })
             }),
             ("borrowed_arena", |bytes| {
                 ARENA.with(|arena| {

@@ -4,7 +4,8 @@ tl_types / grammers (below 1: ours is faster), and the ratio to a memcpy of
 the same bytes. Other decoders timed in a `decode` group beside the two
 crates get a row of their own, with their ratio to grammers of the same
 run: the generated borrowed bindings (`borrowed_bindings`, from
-`tests/borrowed`) and the hand-written prototypes (`decode/history/borrowed`,
+`tests/borrowed`), the generated decoders with allocation made free
+(`*_allocation_free`) and the hand-written prototypes (`decode/history/borrowed`,
 see `benches/borrowed.rs`).
 
     cargo bench -p tl-types --bench inputs && python3 tl-types/benches/report.py
@@ -26,6 +27,12 @@ INPUTS = [
 ]
 OPERATIONS = ["decode", "encode", "to_bytes"]
 SIDES = {"tl_types", "grammers", "report"}
+# The rows of the other decoders that are not prototypes.
+LABELS = {
+    "borrowed_bindings": "borrowed bindings",
+    "tl_types_allocation_free": "allocation free",
+    "borrowed_bindings_allocation_free": "borrowed bindings, allocation free",
+}
 
 
 def median_ns(group, function):
@@ -75,11 +82,7 @@ def main():
             )
             for other in prototypes(group):
                 time = median_ns(group, other)
-                label = (
-                    "borrowed bindings"
-                    if other == "borrowed_bindings"
-                    else f"prototype `{other}`"
-                )
+                label = LABELS.get(other, f"prototype `{other}`")
                 print(
                     f"| `{name}` | {operation}, {label} | {shown(time)} "
                     f"| {shown(peer)} | {ratio(time / peer)} | {ratio(time / memcpy) if time < memcpy / 10 else f'{time / memcpy:.1f}'} |"
