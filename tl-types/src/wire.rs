@@ -257,10 +257,23 @@ pub(crate) fn read_text<'a>(reader: &mut Reader<'a>) -> Result<Cow<'a, str>, Dec
     // Valid UTF-8, nearly always: checked by the fast validator first.
     // `from_utf8_lossy` alone walks the text chunk by chunk, which was 14% of
     // a history decode.
-    read_bytes(reader).map(|data| match std::str::from_utf8(data) {
-        Ok(text) => Cow::Borrowed(text),
-        Err(_) => String::from_utf8_lossy(data),
+    read_bytes(reader).map(|data| match valid_text(data) {
+        Some(text) => Cow::Borrowed(text),
+        None => String::from_utf8_lossy(data),
     })
+}
+
+/// `data` as text if it is valid UTF-8.
+///
+/// Out of line on purpose: `str::from_utf8` hands its `Result` back through
+/// memory in two 8-byte stores, which a caller that copies the `&str` on
+/// with one 16-byte load waits for (a failed store-to-load forward, 63% of
+/// the borrowed string reader's samples in perf). Returned from here, the
+/// `Option<&str>` comes back in two registers: the borrowed `sent_code`
+/// decode went from 40 to 33 ns, back to back.
+#[inline(never)]
+fn valid_text(data: &[u8]) -> Option<&str> {
+    std::str::from_utf8(data).ok()
 }
 
 impl Encode for Vec<u8> {
