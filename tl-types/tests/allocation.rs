@@ -2,6 +2,9 @@
 //! large the lengths and counts the input claims. A counting allocator
 //! measures every byte this test binary allocates.
 
+#[path = "support/gramjs_corpus.rs"]
+mod gramjs_corpus;
+
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use tl_types::{AnyObject, Decode, enums};
@@ -62,20 +65,11 @@ fn decoding_allocates_in_proportion_to_the_input() {
     }
 
     // Every real object of the corpus: at most 64 bytes per input byte.
-    let corpus = include_str!("../../tests/corpus/api.jsonl");
     let mut worst = 0.0f64;
-    for line in corpus.lines() {
-        let hex = line
-            .split("\"hex\":\"")
-            .nth(1)
-            .unwrap()
-            .trim_end_matches("\"}");
-        let bytes: Vec<u8> = (0..hex.len())
-            .step_by(2)
-            .map(|i| u8::from_str_radix(&hex[i..i + 2], 16).unwrap())
-            .collect();
-        let (object, allocated) = allocated_by(|| AnyObject::from_bytes(&bytes));
-        object.unwrap();
+    for vector in gramjs_corpus::vectors() {
+        let bytes = &vector.bytes;
+        let (object, allocated) = allocated_by(|| AnyObject::from_bytes(bytes));
+        object.unwrap_or_else(|e| panic!("{} ({}): {e}", vector.name, vector.variant));
         worst = worst.max(allocated as f64 / bytes.len() as f64);
     }
     assert!(worst <= 64.0, "{worst} bytes allocated per input byte");

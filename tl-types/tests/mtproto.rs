@@ -15,10 +15,7 @@ fn sent_code_bytes() -> Vec<u8> {
         .nth(1)
         .unwrap()
         .trim_end_matches("\"}");
-    (0..hex.len())
-        .step_by(2)
-        .map(|i| u8::from_str_radix(&hex[i..i + 2], 16).unwrap())
-        .collect()
+    hex::decode(hex).unwrap()
 }
 
 #[test]

@@ -11,14 +11,7 @@ fn corpus_hex(name: &str) -> Vec<u8> {
         .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
         .find(|v| v["name"] == name)
         .unwrap();
-    hex(line["hex"].as_str().unwrap())
-}
-
-fn hex(text: &str) -> Vec<u8> {
-    (0..text.len())
-        .step_by(2)
-        .map(|i| u8::from_str_radix(&text[i..i + 2], 16).unwrap())
-        .collect()
+    hex::decode(line["hex"].as_str().unwrap()).unwrap()
 }
 
 fn no_settings() -> types::CodeSettings {

@@ -22,10 +22,7 @@ pub fn vectors() -> Vec<Vector> {
             Vector {
                 name: value["name"].as_str().unwrap().to_owned(),
                 variant: value["variant"].as_str().unwrap().to_owned(),
-                bytes: (0..hex.len())
-                    .step_by(2)
-                    .map(|i| u8::from_str_radix(&hex[i..i + 2], 16).unwrap())
-                    .collect(),
+                bytes: hex::decode(hex).unwrap(),
             }
         })
         .collect()
