@@ -36,6 +36,10 @@
 //! and `.../borrowed_bindings_allocation_free` time the generated decoders
 //! with allocation made free (a bump region, reset per decode, that never
 //! frees): the best an arena for their vectors and boxes could do.
+//! `encode/history/tl_types_stored_flags` and `.../tl_types_known_fields`
+//! time the history's encoding with less of the work of `message`'s
+//! generated serialiser (`message_encoders.rs`): its flags given instead of
+//! computed, and its unset fields skipped instead of tested.
 //!
 //! Run with `cargo bench -p tl-types --bench inputs`.
 
@@ -48,6 +52,7 @@ use tl_borrowed_bindings::api as borrowed_bindings;
 use tl_types::{BorrowDecode, Encode, enums, types};
 
 mod borrowed;
+mod message_encoders;
 
 /// The system allocator, counting the allocations it makes while
 /// [`allocations`] runs, and only then: a locked increment on every
@@ -429,9 +434,20 @@ impl Extend<u8> for Appends {
     }
 }
 
-/// Benchmarks one input, `Ours` here and `Peer` in grammers.
-fn bench_input<Ours, Peer>(c: &mut Criterion, name: &str, bytes: &[u8], prototypes: &[Prototype])
-where
+/// An encoder timed beside the two crates' in the `encode` group of one
+/// input: its name and a function writing the input's value into a buffer.
+type Encoder<'a> = (&'static str, &'a dyn Fn(&mut Vec<u8>));
+
+/// Benchmarks one input, `Ours` here and `Peer` in grammers, with
+/// `prototypes` beside them in its `decode` group and `encoders` in its
+/// `encode` group.
+fn bench_input<Ours, Peer>(
+    c: &mut Criterion,
+    name: &str,
+    bytes: &[u8],
+    prototypes: &[Prototype],
+    encoders: &[Encoder<'_>],
+) where
     Ours: tl_types::Decode + tl_types::Encode,
     Peer: grammers_tl_types::Deserializable + grammers_tl_types::Serializable,
 {
@@ -494,6 +510,18 @@ where
             black_box(buffer.len())
         })
     });
+    for &(encoder, encode) in encoders {
+        buffer.clear();
+        encode(&mut buffer);
+        assert_eq!(buffer, bytes, "{encoder} writes {name} as it was read");
+        group.bench_function(encoder, |b| {
+            b.iter(|| {
+                buffer.clear();
+                encode(black_box(&mut buffer));
+                black_box(buffer.len())
+            })
+        });
+    }
     group.finish();
 
     let mut group = c.benchmark_group(format!("to_bytes/{name}"));
@@ -529,6 +557,7 @@ fn inputs(c: &mut Criterion) {
             borrowed_bindings::enums::InputPeer,
             &input_peer[..]
         )],
+        &[],
     );
     let sent_code = sent_code();
     bench_input::<enums::auth::SentCode, peer::auth::SentCode>(
@@ -539,9 +568,12 @@ fn inputs(c: &mut Criterion) {
             borrowed_bindings::enums::auth::SentCode,
             &sent_code[..]
         )],
+        &[],
     );
     let history = history();
     check_borrowed(&history);
+    let value = <enums::messages::Messages as tl_types::Decode>::from_bytes(&history).unwrap();
+    let flags = message_encoders::stored_flags(&value);
     bench_input::<enums::messages::Messages, peer::messages::Messages>(
         c,
         "history",
@@ -577,6 +609,14 @@ fn inputs(c: &mut Criterion) {
                 })
             }),
         ],
+        &[
+            ("tl_types_stored_flags", &|buffer| {
+                message_encoders::encode_with_stored_flags(black_box(&value), &flags, buffer)
+            }),
+            ("tl_types_known_fields", &|buffer| {
+                message_encoders::encode_known_fields(black_box(&value), buffer)
+            }),
+        ],
     );
     let file_part = file_part();
     bench_input::<enums::upload::File, peer::upload::File>(
@@ -587,6 +627,7 @@ fn inputs(c: &mut Criterion) {
             borrowed_bindings::enums::upload::File,
             &file_part[..]
         )],
+        &[],
     );
     let vector_long = vector_long();
     bench_input::<Vec<i64>, Vec<i64>>(
@@ -594,11 +635,12 @@ fn inputs(c: &mut Criterion) {
         "vector_long",
         &vector_long,
         &[borrowed_bindings!(Vec<i64>, &vector_long[..])],
+        &[],
     );
     let vector_int = vector_int();
-    bench_input::<Vec<i32>, Vec<i32>>(c, "vector_int", &vector_int, &[]);
+    bench_input::<Vec<i32>, Vec<i32>>(c, "vector_int", &vector_int, &[], &[]);
     let vector_int128 = vector_int128();
-    bench_input::<Vec<[u8; 16]>, Vec<[u8; 16]>>(c, "vector_int128", &vector_int128, &[]);
+    bench_input::<Vec<[u8; 16]>, Vec<[u8; 16]>>(c, "vector_int128", &vector_int128, &[], &[]);
 }
 
 criterion_group!(benches, inputs);

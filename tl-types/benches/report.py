@@ -6,7 +6,9 @@ crates get a row of their own, with their ratio to grammers of the same
 run: the generated borrowed bindings (`borrowed_bindings`, from
 `tests/borrowed`), the generated decoders with allocation made free
 (`*_allocation_free`) and the hand-written prototypes (`decode/history/borrowed`,
-see `benches/borrowed.rs`).
+see `benches/borrowed.rs`). So do the other encoders of an `encode` group:
+the history's, each doing less of the generated serialiser's work
+(`benches/message_encoders.rs`).
 
     cargo bench -p tl-types --bench inputs && python3 tl-types/benches/report.py
 """
@@ -27,11 +29,13 @@ INPUTS = [
 ]
 OPERATIONS = ["decode", "encode", "to_bytes"]
 SIDES = {"tl_types", "grammers", "report"}
-# The rows of the other decoders that are not prototypes.
+# The rows of the other decoders and encoders that are not prototypes.
 LABELS = {
     "borrowed_bindings": "borrowed bindings",
     "tl_types_allocation_free": "allocation free",
     "borrowed_bindings_allocation_free": "borrowed bindings, allocation free",
+    "tl_types_stored_flags": "`message`'s flags given",
+    "tl_types_known_fields": "`message`'s unset fields skipped",
 }
 
 
