@@ -5,11 +5,11 @@
 //!
 //! - [`encode_with_stored_flags`] takes each message's two flag words from
 //!   a table filled before timing instead of computing them from the
-//!   message's 40 optional fields and 15 `true` flags: what a value that
+//!   message's 30 optional fields and 15 `true` flags: what a value that
 //!   kept its flags up to date as its fields were set would save. It still
 //!   tests every optional field, as the generated serialiser does.
 //! - [`encode_known_fields`] also skips the optional fields this input
-//!   never sets: the least any serialiser of these types could do for
+//!   never sets: the least any serialiser of `message` could do for
 //!   this input, since it needs no test at all to know what is there.
 //!
 //! Everything else (the response's header, the other constructors, the
