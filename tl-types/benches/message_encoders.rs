@@ -15,6 +15,7 @@
 //! Everything else (the response's header, the other constructors, the
 //! vectors) is the generated code's.
 
+use tl_types::wire::VECTOR_ID;
 use tl_types::{Encode, Identifiable, Sink, Writer, enums, types};
 
 /// Each message's `flags` and `flags2`, in order: what the generated
@@ -60,7 +61,7 @@ fn encode_history<S: Sink + ?Sized>(
         response.count,
     ));
     out.write_optional(response.offset_id_offset.as_ref());
-    out.put_run((0x1cb5c415_u32, response.messages.len() as u32));
+    out.put_run((VECTOR_ID, response.messages.len() as u32));
     for (index, message) in response.messages.iter().enumerate() {
         match message {
             enums::Message::Message(message) => {

@@ -2,20 +2,14 @@
 //! container of messages whose body is an `rpc_result` answering `auth.sendCode`.
 #![cfg(all(feature = "mtproto", feature = "api"))]
 
+#[path = "support/seed_corpus.rs"]
+mod seed_corpus;
+
 use tl_types::mtproto::{AnyObject, enums, types};
 use tl_types::{Decode, Encode, EncodeError, RawObject, RemoteCall, functions};
 
 fn sent_code_bytes() -> Vec<u8> {
-    let line = include_str!("../../tests/corpus/seed.json")
-        .lines()
-        .nth(1)
-        .unwrap();
-    let hex = line
-        .split("\"hex\":\"")
-        .nth(1)
-        .unwrap()
-        .trim_end_matches("\"}");
-    hex::decode(hex).unwrap()
+    seed_corpus::seed_bytes("auth.sentCode")
 }
 
 #[test]

@@ -2,17 +2,11 @@
 //! `auth.sentCode` answer. The expected bytes were made by gramjs, an
 //! independent implementation (`tests/corpus/seed.json`, see its README).
 
-use tl_types::{Decode, Encode, RemoteCall, enums, functions, types};
+#[path = "support/seed_corpus.rs"]
+mod seed_corpus;
 
-fn corpus_hex(name: &str) -> Vec<u8> {
-    let text = include_str!("../../tests/corpus/seed.json");
-    let line = text
-        .lines()
-        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
-        .find(|v| v["name"] == name)
-        .unwrap();
-    hex::decode(line["hex"].as_str().unwrap()).unwrap()
-}
+use seed_corpus::seed_bytes;
+use tl_types::{Decode, Encode, RemoteCall, enums, functions, types};
 
 fn no_settings() -> types::CodeSettings {
     types::CodeSettings {
@@ -44,13 +38,13 @@ fn send_code_serialises_to_the_bytes_gramjs_writes() {
         [0x4f, 0x24, 0x77, 0xa6],
         "id a677244f, little-endian"
     );
-    assert_eq!(bytes, corpus_hex("auth.sendCode"));
+    assert_eq!(bytes, seed_bytes("auth.sendCode"));
     assert_eq!(send_code().encoded_len().unwrap(), bytes.len());
 }
 
 #[test]
 fn functions_decode_too() {
-    let bytes = corpus_hex("auth.sendCode");
+    let bytes = seed_bytes("auth.sendCode");
     assert_eq!(
         functions::auth::SendCode::from_bytes(&bytes).unwrap(),
         send_code()
@@ -60,7 +54,7 @@ fn functions_decode_too() {
 #[test]
 fn the_answer_decodes_through_the_return_type() {
     type Answer = <functions::auth::SendCode as RemoteCall>::Return;
-    let answer = Answer::from_bytes(&corpus_hex("auth.sentCode")).unwrap();
+    let answer = Answer::from_bytes(&seed_bytes("auth.sentCode")).unwrap();
     let expected = enums::auth::SentCode::from(types::auth::SentCode {
         r#type: types::auth::SentCodeTypeSms { length: 5 }.into(),
         phone_code_hash: "2dc02d2cda9e615c84".into(),
@@ -69,14 +63,14 @@ fn the_answer_decodes_through_the_return_type() {
     });
     assert_eq!(answer, expected);
     assert_eq!(answer.constructor_id(), 0x5e002502);
-    assert_eq!(answer.to_bytes().unwrap(), corpus_hex("auth.sentCode"));
+    assert_eq!(answer.to_bytes().unwrap(), seed_bytes("auth.sentCode"));
     let sent: types::auth::SentCode = answer.try_into().unwrap();
     assert_eq!(sent.timeout, Some(120));
 }
 
 #[test]
 fn every_truncation_of_the_answer_is_an_error() {
-    let bytes = corpus_hex("auth.sentCode");
+    let bytes = seed_bytes("auth.sentCode");
     for len in 0..bytes.len() {
         let error = enums::auth::SentCode::from_bytes(&bytes[..len]).unwrap_err();
         assert!(error.offset() <= len, "{error}");
