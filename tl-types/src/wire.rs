@@ -38,9 +38,14 @@ pub const MAX_BYTES_LEN: usize = 0xff_ffff;
 /// each block is one `Sink::put`.
 const BLOCK: usize = 512;
 
+/// The most bytes of fixed-size elements written one element at a time:
+/// a block would cost more to clear than they take to write.
+const SHORT: usize = 128;
+
 /// Writes fixed-size elements in blocks of [`BLOCK`] bytes, each element's
 /// bytes given by `bytes`: one copy per block instead of one call per element,
-/// into a sink told their whole size first.
+/// into a sink told their whole size first. Up to [`SHORT`] bytes of them
+/// are written one by one.
 #[inline]
 fn write_fixed_size<T, const SIZE: usize, S: Sink + ?Sized>(
     items: &[T],
@@ -48,6 +53,12 @@ fn write_fixed_size<T, const SIZE: usize, S: Sink + ?Sized>(
     bytes: impl Fn(&T) -> [u8; SIZE],
 ) {
     out.reserve(size_of_val(items));
+    if size_of_val(items) <= SHORT {
+        for item in items {
+            out.put(&bytes(item));
+        }
+        return;
+    }
     let mut block = [0u8; BLOCK];
     for group in items.chunks(BLOCK / SIZE) {
         for (slot, item) in block.chunks_exact_mut(SIZE).zip(group) {
