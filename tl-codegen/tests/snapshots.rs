@@ -92,6 +92,32 @@ fn a_schema_with_errors_is_refused_with_the_place() {
     );
 }
 
+/// A boxed type of up to 32 constructors whose fields are all numbers
+/// writes each variant's id and fields as one run in its arm; a larger one
+/// writes the id and calls the variant's serialiser, since its `match` is too
+/// large for the runs to be inlined into.
+#[test]
+fn only_enums_of_up_to_32_constructors_write_runs_in_their_arms() {
+    for (count, runs_in_arms) in [(32, true), (33, false)] {
+        let text: String = (0..count)
+            .map(|n| format!("point.p{n} x:int y:long = Point;\n"))
+            .collect();
+        let schema = tl_parser::parse(&text).unwrap();
+        let source = tl_codegen::Config::new()
+            .generate(std::slice::from_ref(&schema))
+            .unwrap();
+        let encode = &source[source.find("impl tl::Encode for Point {").unwrap()..];
+        let encode = &encode[..encode.find("\n    }\n").unwrap()];
+        let arm = format!("Self::P{}(value) => out.put_run((", count - 1);
+        assert_eq!(encode.contains(&arm), runs_in_arms, "{count}: {encode}");
+        assert_eq!(
+            encode.contains("self.constructor_id().write_to(out);"),
+            !runs_in_arms,
+            "{count}: {encode}"
+        );
+    }
+}
+
 #[test]
 fn what_the_generator_cannot_express_is_refused_at_its_place() {
     let text = "pair.a x:int = Pair;\npair.b y:long = Pair;\nholder p:%Pair = Holder;\n";

@@ -6,6 +6,16 @@ use crate::plan::{BoxedType, CommonField, CommonKind, Plan, RustType, item_path}
 use proc_macro2::TokenStream;
 use quote::quote;
 
+/// The most constructors a boxed type may have for its serialiser to write a
+/// variant whose fields are all numbers as one run with its id, in the
+/// variant's arm. Past that (`Update`'s 165, `MessageAction`'s 69 in layer
+/// 229) the `match` is too large for LLVM to inline the run's write into:
+/// each arm then handed its run to an out-of-line `put_run` on the stack,
+/// where a load spanning two of the stores stalls. The arms of a larger enum
+/// write the id and call the variant's own serialiser, which writes its
+/// fields as one run.
+const MAX_VARIANTS_WITH_RUN_ARMS: usize = 32;
+
 /// The enum of boxed type number `index`, with its impls:
 ///
 /// ```ignore
@@ -17,7 +27,8 @@ use quote::quote;
 ///         match self { Self::User(value) => value.write_to(out), ..., _ => {} }
 ///     }
 /// }
-/// // Where some variant's fields are all numbers, each arm writes its own id:
+/// // Where some variant's fields are all numbers, each arm writes its own id
+/// // (in an enum of at most MAX_VARIANTS_WITH_RUN_ARMS constructors):
 /// // match self { Self::User(value) => out.put_run((0xdde8a54c_u32, value.user_id, value.access_hash)), ... }
 /// impl tl::Decode for InputPeer { /* by the id read first */ }
 /// impl From<types::InputPeerUser> for InputPeer { .. }
@@ -50,6 +61,7 @@ pub fn boxed_type(plan: &Plan, index: usize, options: &Options<'_>, scope: &Scop
     let mut names = Vec::new();
     let mut conversions = Vec::new();
     let single = boxed.variants.len() == 1;
+    let runs_in_arms = boxed.variants.len() <= MAX_VARIANTS_WITH_RUN_ARMS;
     for variant in &boxed.variants {
         let item = &plan.constructors[variant.constructor];
         let definition = &item.definition;
@@ -73,7 +85,7 @@ pub fn boxed_type(plan: &Plan, index: usize, options: &Options<'_>, scope: &Scop
         let id_u32 = codec::hex_u32(definition.id);
         if unit {
             own_id_writes.push(quote!(Self::#variant_name => #id_u32.write_to(out),));
-        } else if let Some(members) = codec::run_members(item) {
+        } else if let Some(members) = codec::run_members(item).filter(|_| runs_in_arms) {
             any_run = true;
             own_id_writes.push(quote! {
                 Self::#variant_name(value) => out.put_run((#id_u32, #(value.#members),*)),
@@ -164,7 +176,8 @@ pub fn boxed_type(plan: &Plan, index: usize, options: &Options<'_>, scope: &Scop
     // The id is written once, before the value's fields; variants with no
     // fields have nothing more to write. Where a variant's fields are all
     // numbers, its id and fields are one run instead (one `put`), and each
-    // variant writes its own id.
+    // variant writes its own id; not in an enum too large for the runs to be
+    // inlined (`MAX_VARIANTS_WITH_RUN_ARMS`).
     let write_values = match (writes.as_slice(), data_variants.as_slice()) {
         _ if any_run => quote!(match self { #(#own_id_writes)* }),
         ([], _) => quote!(self.constructor_id().write_to(out);),
