@@ -52,8 +52,9 @@ fn write_fixed_size<T, const SIZE: usize, S: Sink + ?Sized>(
     out: &mut Writer<'_, S>,
     bytes: impl Fn(&T) -> [u8; SIZE],
 ) {
-    out.reserve(size_of_val(items));
-    if size_of_val(items) <= SHORT {
+    let len = size_of_val(items);
+    out.reserve(len);
+    if len <= SHORT {
         for item in items {
             out.put(&bytes(item));
         }
