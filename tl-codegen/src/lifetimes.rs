@@ -1,8 +1,12 @@
 //! Which generated items take the lifetime `'a` in borrowed bindings
-//! ([`crate::Config::borrowed`]): those that hold a `string` or `bytes`
-//! (a `Cow<'a, str>`, a `Cow<'a, [u8]>`), directly or through a field, a
-//! vector or a variant. Decided once on the plan, as a fixed point over the
-//! type graph, since types refer to each other in cycles.
+//! ([`crate::Config::borrowed`]): those that hold something borrowed,
+//! directly or through a field or a variant. Borrowed are a `string` or
+//! `bytes` (a `Cow<'a, str>`, a `Cow<'a, [u8]>`) and an open object (its
+//! bytes a `Cow<'a, [u8]>`), which point into the input, and a vector (a
+//! `tl::CowVec<'a, T>`) and a box (a `tl::CowBox<'a, T>`: an enum's boxed
+//! variant, a value of any type), which may be in the caller's arena.
+//! Decided once on the plan, as a fixed point over the type graph, since
+//! types refer to each other in cycles.
 
 use crate::plan::{Path, Plan, RustType};
 use std::collections::HashSet;
@@ -28,12 +32,14 @@ impl Lifetimes {
     /// Whether a value of `ty` holds something borrowed.
     pub fn of(&self, ty: &RustType) -> bool {
         match ty {
-            RustType::String | RustType::Bytes => self.borrowed,
-            RustType::Vector { element, .. } => self.of(element),
+            RustType::String
+            | RustType::Bytes
+            | RustType::Vector { .. }
+            | RustType::RawObject
+            | RustType::AnyValue
+            | RustType::AnyCall => self.borrowed,
             RustType::Enum(path) => self.enums.contains(path),
             RustType::Struct(path) => self.types.contains(path),
-            RustType::AnyValue => self.any_value,
-            RustType::AnyCall => self.any_call,
             RustType::Int
             | RustType::Nat
             | RustType::Long
@@ -41,8 +47,7 @@ impl Lifetimes {
             | RustType::Bool
             | RustType::Int128
             | RustType::Int256
-            | RustType::Generic(_)
-            | RustType::RawObject => false,
+            | RustType::Generic(_) => false,
         }
     }
 
@@ -98,9 +103,10 @@ pub fn decide(plan: &mut Plan) {
         for boxed in &plan.enums {
             if !lifetimes.enums.contains(&boxed.path)
                 && boxed.variants.iter().any(|v| {
-                    lifetimes
-                        .types
-                        .contains(&plan.constructors[v.constructor].path())
+                    v.boxed
+                        || lifetimes
+                            .types
+                            .contains(&plan.constructors[v.constructor].path())
                 })
             {
                 lifetimes.enums.insert(boxed.path.clone());
@@ -117,9 +123,13 @@ pub fn decide(plan: &mut Plan) {
             }
         }
         let any_value = !lifetimes.enums.is_empty();
-        // A generic function's variant holds `Box<AnyCall>`s, which borrow
-        // when any call does.
-        let any_call = !lifetimes.functions.is_empty();
+        // A boxed variant is a `CowBox<'a, _>`, and a generic function's
+        // variant holds `CowBox<'a, AnyCall<'a>>`s.
+        let any_call = !lifetimes.functions.is_empty()
+            || plan
+                .functions
+                .iter()
+                .any(|f| f.boxed || !f.item.generics.is_empty());
         changed |= any_value != lifetimes.any_value || any_call != lifetimes.any_call;
         lifetimes.any_value = any_value;
         lifetimes.any_call = any_call;

@@ -9,6 +9,7 @@
 //! [`IntoOwned`] turns a value into its `'static` form, which is what
 //! [`Decode`] gives and what a client keeps beyond the buffer.
 
+use crate::cow::{CowBox, CowVec};
 use crate::error::DecodeError;
 use crate::reader::Reader;
 use crate::traits::{Decode, Encode, RawObject, Sink};
@@ -40,10 +41,58 @@ pub trait BorrowDecode<'a>: Sized {
         wire::read_each(reader, count, Self::borrow_decode)
     }
 
+    /// Whether a value read with an arena may still own memory elsewhere (a
+    /// `String`, a `Vec`), so that it must not be put in the arena, which
+    /// drops nothing. Never so for the values of borrowed bindings.
+    #[doc(hidden)]
+    const OWNS_HEAP: bool = false;
+
+    /// [`BorrowDecode::borrow_elements`] into one slice of `arena`.
+    #[cfg(feature = "arena")]
+    #[doc(hidden)]
+    #[inline]
+    fn borrow_elements_in(
+        reader: &mut Reader<'a>,
+        count: usize,
+        arena: &'a bumpalo::Bump,
+    ) -> Result<&'a [Self], DecodeError> {
+        crate::arena::read_each_in(reader, count, arena, Self::borrow_decode)
+    }
+
     /// Reads one value that must fill `bytes` exactly: trailing bytes are an
     /// error. The value borrows from `bytes`.
     fn borrow_from_bytes(bytes: &'a [u8]) -> Result<Self, DecodeError> {
         let mut reader = Reader::new(bytes);
+        let value = Self::borrow_decode(&mut reader)?;
+        reader.finish()?;
+        Ok(value)
+    }
+
+    /// [`BorrowDecode::borrow_from_bytes`], with the value's vectors and
+    /// boxes in `arena` ([`Reader::with_arena`]): the value borrows from
+    /// `bytes` and `arena` and allocates nothing of its own. Reset the
+    /// arena once the value is gone, to read the next one in the same
+    /// memory.
+    ///
+    /// ```
+    /// use tl_types::{BorrowDecode, CowVec, Encode, bumpalo::Bump};
+    ///
+    /// let bytes = vec![vec![1_i32], vec![2, 3]].to_bytes().unwrap();
+    /// let mut arena = Bump::new();
+    /// for _ in 0..2 {
+    ///     let rows = CowVec::<CowVec<i32>>::borrow_from_bytes_in(&bytes, &arena).unwrap();
+    ///     assert!(rows.is_borrowed() && rows.iter().all(|row| row.is_borrowed()));
+    ///     assert_eq!(rows[1], [2, 3]);
+    ///     drop(rows);
+    ///     arena.reset();
+    /// }
+    /// ```
+    #[cfg(feature = "arena")]
+    fn borrow_from_bytes_in(
+        bytes: &'a [u8],
+        arena: &'a bumpalo::Bump,
+    ) -> Result<Self, DecodeError> {
+        let mut reader = Reader::new(bytes).with_arena(arena);
         let value = Self::borrow_decode(&mut reader)?;
         reader.finish()?;
         Ok(value)
@@ -82,10 +131,14 @@ where
     T::borrow_decode(reader).map(T::into_owned)
 }
 
-/// Values that own all they hold read as they always do.
+/// Values that own all they hold read as they always do; those of a fixed
+/// size (`fixed`) read a vector into an arena in one go, and those that own
+/// memory elsewhere (`owns_heap`) are never put in an arena.
 macro_rules! owned {
-    ($($ty:ty),*) => {$(
+    ($kind:ident: $($ty:ty),*) => {$(
         impl<'a> BorrowDecode<'a> for $ty {
+            const OWNS_HEAP: bool = owned!(@owns_heap $kind);
+
             #[inline]
             fn borrow_decode(reader: &mut Reader<'a>) -> Result<Self, DecodeError> {
                 <$ty as Decode>::decode(reader)
@@ -95,6 +148,8 @@ macro_rules! owned {
             fn borrow_elements(reader: &mut Reader<'a>, count: usize) -> Result<Vec<Self>, DecodeError> {
                 <$ty as Decode>::read_elements(reader, count)
             }
+
+            owned!(@elements_in $kind);
         }
 
         impl IntoOwned for $ty {
@@ -106,24 +161,35 @@ macro_rules! owned {
             }
         }
     )*};
+    (@owns_heap owns_heap) => { true };
+    (@owns_heap $kind:ident) => { false };
+    (@elements_in fixed) => {
+        #[cfg(feature = "arena")]
+        #[inline]
+        fn borrow_elements_in(
+            reader: &mut Reader<'a>,
+            count: usize,
+            arena: &'a bumpalo::Bump,
+        ) -> Result<&'a [Self], DecodeError> {
+            crate::arena::read_fixed_size_in(reader, count, arena)
+        }
+    };
+    (@elements_in $kind:ident) => {};
 }
 
-owned!(
-    i32,
-    u32,
-    i64,
-    f64,
-    bool,
-    [u8; 16],
-    [u8; 32],
-    String,
-    Vec<u8>,
-    RawObject
-);
+owned!(fixed: i32, u32, i64, f64, [u8; 16], [u8; 32]);
+owned!(plain: bool);
+owned!(owns_heap: String, Vec<u8>, RawObject);
 
 // Not `#[inline]`, as the owned readers: one shared copy.
 impl<'a> BorrowDecode<'a> for Cow<'a, str> {
     fn borrow_decode(reader: &mut Reader<'a>) -> Result<Self, DecodeError> {
+        // Text that is not UTF-8, replaced, goes in the arena, if any, so
+        // that the value owns nothing.
+        #[cfg(feature = "arena")]
+        if let Some(arena) = reader.arena() {
+            return wire::read_text_in(reader, arena);
+        }
         wire::read_text(reader)
     }
 }
@@ -181,16 +247,121 @@ impl IntoOwned for Cow<'_, [u8]> {
 }
 
 impl<'a, T: BorrowDecode<'a>> BorrowDecode<'a> for Vec<T> {
+    const OWNS_HEAP: bool = true;
+
+    fn borrow_decode(reader: &mut Reader<'a>) -> Result<Self, DecodeError> {
+        crate::__private::expect_id(reader, wire::VECTOR_ID, "Vector")?;
+        let count = wire::read_count(reader)?;
+        T::borrow_elements(reader, count)
+    }
+}
+
+impl<'a, T: BorrowDecode<'a>> BorrowDecode<'a> for Box<T> {
+    const OWNS_HEAP: bool = true;
+
+    #[inline]
+    fn borrow_decode(reader: &mut Reader<'a>) -> Result<Self, DecodeError> {
+        T::borrow_decode(reader).map(Box::new)
+    }
+}
+
+impl<'a> BorrowDecode<'a> for RawObject<Cow<'a, [u8]>> {
+    /// Standing alone, an open-typed object is the rest of the input.
+    fn borrow_decode(reader: &mut Reader<'a>) -> Result<Self, DecodeError> {
+        let len = reader.remaining();
+        reader
+            .read_bytes(len)
+            .map(|bytes| RawObject(Cow::Borrowed(bytes)))
+    }
+}
+
+impl Decode for RawObject<Cow<'static, [u8]>> {
+    fn decode(reader: &mut Reader<'_>) -> Result<Self, DecodeError> {
+        RawObject::<Vec<u8>>::decode(reader).map(|raw| RawObject(Cow::Owned(raw.0)))
+    }
+}
+
+impl IntoOwned for RawObject<Cow<'_, [u8]>> {
+    type Owned = RawObject<Cow<'static, [u8]>>;
+
+    #[inline]
+    fn into_owned(self) -> Self::Owned {
+        RawObject(IntoOwned::into_owned(self.0))
+    }
+}
+
+impl<'a, T: BorrowDecode<'a>> BorrowDecode<'a> for CowVec<'a, T> {
+    const OWNS_HEAP: bool = T::OWNS_HEAP;
+
     fn borrow_decode(reader: &mut Reader<'a>) -> Result<Self, DecodeError> {
         crate::__private::expect_id(reader, wire::VECTOR_ID, "Vector")?;
         wire::borrow_bare_vector(reader)
     }
 }
 
-impl<'a, T: BorrowDecode<'a>> BorrowDecode<'a> for Box<T> {
+impl<'a, T: BorrowDecode<'a>> BorrowDecode<'a> for CowBox<'a, T> {
+    const OWNS_HEAP: bool = T::OWNS_HEAP;
+
+    /// The value, in the reader's arena if it has one (and the value owns
+    /// nothing elsewhere), else in a box.
     #[inline]
     fn borrow_decode(reader: &mut Reader<'a>) -> Result<Self, DecodeError> {
-        T::borrow_decode(reader).map(Box::new)
+        let value = T::borrow_decode(reader)?;
+        #[cfg(feature = "arena")]
+        if let Some(arena) = reader.arena().filter(|_| !T::OWNS_HEAP) {
+            return Ok(CowBox::Borrowed(arena.alloc(value)));
+        }
+        Ok(CowBox::new(value))
+    }
+}
+
+impl<T: Decode> Decode for CowVec<'static, T> {
+    fn decode(reader: &mut Reader<'_>) -> Result<Self, DecodeError> {
+        Vec::<T>::decode(reader).map(CowVec::Owned)
+    }
+}
+
+impl<T: Decode> Decode for CowBox<'static, T> {
+    #[inline]
+    fn decode(reader: &mut Reader<'_>) -> Result<Self, DecodeError> {
+        T::decode(reader).map(CowBox::new)
+    }
+}
+
+impl<T: Encode> Encode for CowVec<'_, T> {
+    #[inline]
+    fn write_to<S: Sink + ?Sized>(&self, out: &mut Writer<'_, S>) {
+        wire::VECTOR_ID.write_to(out);
+        wire::write_bare_vector(self, out);
+    }
+}
+
+impl<T: Encode + ?Sized> Encode for CowBox<'_, T> {
+    #[inline]
+    fn write_to<S: Sink + ?Sized>(&self, out: &mut Writer<'_, S>) {
+        (**self).write_to(out);
+    }
+}
+
+/// Borrowed elements are cloned, then made owned; owned ones are made owned
+/// in place.
+impl<T: IntoOwned + Clone> IntoOwned for CowVec<'_, T> {
+    type Owned = CowVec<'static, T::Owned>;
+
+    fn into_owned(self) -> CowVec<'static, T::Owned> {
+        match self {
+            CowVec::Borrowed(items) => items.iter().cloned().map(T::into_owned).collect(),
+            CowVec::Owned(items) => items.into_iter().map(T::into_owned).collect(),
+        }
+    }
+}
+
+impl<T: IntoOwned + Clone> IntoOwned for CowBox<'_, T> {
+    type Owned = CowBox<'static, T::Owned>;
+
+    #[inline]
+    fn into_owned(self) -> CowBox<'static, T::Owned> {
+        CowBox::new(self.into_inner().into_owned())
     }
 }
 

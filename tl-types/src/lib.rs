@@ -42,7 +42,8 @@
 //! Features: `api` (default) for the Telegram API at the crate root; `mtproto`
 //! for the MTProto service schema under `mtproto`. With neither, the crate
 //! is the runtime alone, for bindings generated from another schema with
-//! `tl-codegen`.
+//! `tl-codegen`. `arena` lets borrowed bindings read a value's vectors and
+//! boxes into the caller's arena ([`Reader::with_arena`]).
 
 #[doc(hidden)]
 #[path = "private.rs"]
@@ -52,7 +53,10 @@ pub mod __private;
 #[doc = include_str!("../README.md")]
 struct ReadmeExample;
 
+#[cfg(feature = "arena")]
+mod arena;
 mod borrow;
+mod cow;
 mod error;
 #[cfg(feature = "serde")]
 pub mod json;
@@ -103,6 +107,11 @@ const MTPROTO_OBJECTS: &[json::ObjectBindings] = &[
 ];
 
 pub use borrow::{BorrowDecode, IntoOwned};
+/// The arena crate [`Reader::with_arena`] takes (feature `arena`), re-exported
+/// so that the arena a client makes is the one the reader takes.
+#[cfg(feature = "arena")]
+pub use bumpalo;
+pub use cow::{CowBox, CowVec};
 pub use error::{DecodeError, DecodeErrorKind, EncodeError};
 pub use reader::{DEFAULT_MAX_DEPTH, Reader};
 pub use traits::{ByteCounter, Decode, Encode, Identifiable, RawObject, RemoteCall, Sink};

@@ -50,6 +50,21 @@ pub fn read_sized_object(
     reader: &mut Reader<'_>,
     len: i32,
 ) -> Result<crate::RawObject, DecodeError> {
+    sized_object(reader, len).map(|bytes| crate::RawObject(bytes.to_vec()))
+}
+
+/// [`read_sized_object`] in borrowed bindings: the bytes point into the
+/// input.
+pub fn borrow_sized_object<'a>(
+    reader: &mut Reader<'a>,
+    len: i32,
+) -> Result<crate::RawObject<std::borrow::Cow<'a, [u8]>>, DecodeError> {
+    sized_object(reader, len).map(|bytes| crate::RawObject(std::borrow::Cow::Borrowed(bytes)))
+}
+
+/// The `len` bytes of an open-typed object whose length was read from the
+/// input.
+fn sized_object<'a>(reader: &mut Reader<'a>, len: i32) -> Result<&'a [u8], DecodeError> {
     let start = reader.position();
     let len = usize::try_from(len)
         .map_err(|_| reader.error_at(start, DecodeErrorKind::NegativeCount(len)))?;
@@ -59,7 +74,5 @@ pub fn read_sized_object(
             remaining: reader.remaining(),
         }));
     }
-    reader
-        .read_bytes(len)
-        .map(|bytes| crate::RawObject(bytes.to_vec()))
+    reader.read_bytes(len)
 }

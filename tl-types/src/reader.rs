@@ -18,6 +18,10 @@ pub struct Reader<'a> {
     len: usize,
     depth: u32,
     max_depth: u32,
+    /// Where borrowed bindings put the vectors and boxes they read, if the
+    /// caller gave an arena.
+    #[cfg(feature = "arena")]
+    arena: Option<&'a bumpalo::Bump>,
 }
 
 impl<'a> Reader<'a> {
@@ -28,7 +32,37 @@ impl<'a> Reader<'a> {
             len: data.len(),
             depth: 0,
             max_depth: DEFAULT_MAX_DEPTH,
+            #[cfg(feature = "arena")]
+            arena: None,
         }
+    }
+
+    /// The same reader, putting the vectors and boxes that borrowed bindings
+    /// read in `arena` (and the rare text that is not UTF-8, once replaced),
+    /// so that the value read allocates nothing of its own: it borrows from
+    /// the input and the arena. Owned bindings do not use the arena.
+    ///
+    /// ```
+    /// use tl_types::{BorrowDecode, CowVec, Encode, Reader, bumpalo::Bump};
+    ///
+    /// let bytes = vec![1_i64, 2, 3].to_bytes().unwrap();
+    /// let arena = Bump::new();
+    /// let mut reader = Reader::new(&bytes).with_arena(&arena);
+    /// let numbers = CowVec::<i64>::borrow_decode(&mut reader).unwrap();
+    /// assert!(numbers.is_borrowed());
+    /// assert_eq!(numbers, [1, 2, 3]);
+    /// ```
+    #[cfg(feature = "arena")]
+    pub fn with_arena(mut self, arena: &'a bumpalo::Bump) -> Reader<'a> {
+        self.arena = Some(arena);
+        self
+    }
+
+    /// The arena borrowed bindings read vectors and boxes into, if any.
+    #[cfg(feature = "arena")]
+    #[inline]
+    pub fn arena(&self) -> Option<&'a bumpalo::Bump> {
+        self.arena
     }
 
     /// The same reader with another nesting limit.

@@ -176,8 +176,12 @@ pub trait RemoteCall: Encode {
 ///
 /// Decode it with the type you expect (`T::from_bytes(&raw.0)`), or with the
 /// generated `AnyObject` when you do not know it.
+///
+/// The bytes are a `Vec<u8>`; in borrowed bindings
+/// (`tl_codegen::Config::borrowed`) they are a `Cow<'a, [u8]>` that points
+/// into the input, as a `bytes` field does.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct RawObject(pub Vec<u8>);
+pub struct RawObject<B = Vec<u8>>(pub B);
 
 /// Standing alone, an open-typed object is the rest of the input.
 impl Decode for RawObject {
@@ -189,8 +193,8 @@ impl Decode for RawObject {
     }
 }
 
-impl Encode for RawObject {
+impl<B: AsRef<[u8]>> Encode for RawObject<B> {
     fn write_to<S: Sink + ?Sized>(&self, out: &mut Writer<'_, S>) {
-        out.put(&self.0);
+        out.put(self.0.as_ref());
     }
 }

@@ -19,6 +19,7 @@
 
 use crate::__private::expect_id;
 use crate::borrow::BorrowDecode;
+use crate::cow::CowVec;
 use crate::error::{DecodeError, DecodeErrorKind, EncodeError};
 use crate::reader::Reader;
 use crate::traits::{Decode, Encode, Sink};
@@ -275,6 +276,22 @@ pub(crate) fn read_text<'a>(reader: &mut Reader<'a>) -> Result<Cow<'a, str>, Dec
     })
 }
 
+/// [`read_text`], with text that is not UTF-8 replaced in `arena`, so that
+/// the text is always borrowed.
+#[cfg(feature = "arena")]
+#[inline]
+pub(crate) fn read_text_in<'a>(
+    reader: &mut Reader<'a>,
+    arena: &'a bumpalo::Bump,
+) -> Result<Cow<'a, str>, DecodeError> {
+    read_bytes(reader).map(|data| {
+        Cow::Borrowed(match valid_text(data) {
+            Some(text) => text,
+            None => bumpalo::collections::String::from_utf8_lossy_in(data, arena).into_bump_str(),
+        })
+    })
+}
+
 /// `data` as text if it is valid UTF-8.
 ///
 /// Out of line on purpose: `str::from_utf8` hands its `Result` back through
@@ -365,12 +382,44 @@ pub fn read_bare_vector<T: Decode>(reader: &mut Reader<'_>) -> Result<Vec<T>, De
 }
 
 /// Reads a bare `vector<T>` of borrowed values, with the same bound on the
-/// count as [`read_bare_vector`].
+/// count as [`read_bare_vector`]: into the reader's arena, if it has one
+/// (feature `arena`) and the elements own nothing elsewhere, else into a
+/// `Vec`.
 pub fn borrow_bare_vector<'a, T: BorrowDecode<'a>>(
     reader: &mut Reader<'a>,
-) -> Result<Vec<T>, DecodeError> {
+) -> Result<CowVec<'a, T>, DecodeError> {
     let count = read_count(reader)?;
-    T::borrow_elements(reader, count)
+    #[cfg(feature = "arena")]
+    if let Some(arena) = reader.arena().filter(|_| !T::OWNS_HEAP) {
+        return T::borrow_elements_in(reader, count, arena).map(CowVec::Borrowed);
+    }
+    T::borrow_elements(reader, count).map(CowVec::Owned)
+}
+
+/// Reads a bare `vector<T>` of borrowed values that `read` reads (a vector
+/// of vectors), as [`borrow_bare_vector`] does. What `read` gives goes in the
+/// arena as it is: it must own nothing elsewhere, as borrowed bindings'
+/// values do not.
+pub fn borrow_bare_vector_with<'a, T>(
+    reader: &mut Reader<'a>,
+    read: impl FnMut(&mut Reader<'a>) -> Result<T, DecodeError>,
+) -> Result<CowVec<'a, T>, DecodeError> {
+    let count = read_count(reader)?;
+    #[cfg(feature = "arena")]
+    if let Some(arena) = reader.arena() {
+        return crate::arena::read_each_in(reader, count, arena, read).map(CowVec::Borrowed);
+    }
+    read_each(reader, count, read).map(CowVec::Owned)
+}
+
+/// Reads a boxed `Vector<T>` of borrowed values that `read` reads, as
+/// [`borrow_bare_vector_with`] does.
+pub fn borrow_vector_with<'a, T>(
+    reader: &mut Reader<'a>,
+    read: impl FnMut(&mut Reader<'a>) -> Result<T, DecodeError>,
+) -> Result<CowVec<'a, T>, DecodeError> {
+    expect_id(reader, VECTOR_ID, "Vector")?;
+    borrow_bare_vector_with(reader, read)
 }
 
 /// Reads a vector's count, refusing one larger than a quarter of the

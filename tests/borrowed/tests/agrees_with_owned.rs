@@ -1,7 +1,7 @@
 //! The borrowed bindings read what the owned ones read, byte for byte and
-//! error for error: every constructor and function of layer 229 as gramjs
-//! wrote it (`tests/corpus/api.jsonl`), every truncation of those, and
-//! random damage to them.
+//! error for error, with an arena and without: every constructor and
+//! function of layer 229 as gramjs wrote it (`tests/corpus/api.jsonl`),
+//! every truncation of those, and random damage to them.
 
 #[path = "../../../tl-types/tests/support/gramjs_corpus.rs"]
 mod gramjs_corpus;
@@ -10,6 +10,7 @@ use gramjs_corpus::Vector;
 use proptest::prelude::*;
 use std::borrow::Cow;
 use tl_borrowed_bindings::api;
+use tl_types::bumpalo::Bump;
 use tl_types::{BorrowDecode, Decode, Encode, IntoOwned};
 
 /// The corpus, read once for all the tests and proptest cases.
@@ -20,9 +21,15 @@ fn corpus() -> &'static [Vector] {
 
 /// Decodes `bytes` with both bindings: both read a value that encodes to
 /// the same bytes, or both fail with the same error (same offset, same kind).
+/// The borrowed bindings read the same with an arena as without.
 fn agree(bytes: &[u8]) -> Result<(), TestCaseError> {
     let owned = tl_types::AnyObject::from_bytes(bytes);
     let borrowed = api::AnyObject::borrow_from_bytes(bytes);
+    let arena = Bump::new();
+    prop_assert_eq!(
+        &api::AnyObject::borrow_from_bytes_in(bytes, &arena),
+        &borrowed
+    );
     match (owned, borrowed) {
         (Ok(owned), Ok(borrowed)) => {
             let expected = owned.to_bytes().unwrap();
@@ -67,6 +74,9 @@ fn every_truncation_fails_as_it_does_for_the_owned_bindings() {
             let owned = tl_types::AnyObject::from_bytes(cut).unwrap_err();
             let borrowed = api::AnyObject::borrow_from_bytes(cut).unwrap_err();
             assert_eq!(owned, borrowed, "{} cut to {len} bytes", vector.name);
+            let arena = Bump::new();
+            let in_arena = api::AnyObject::borrow_from_bytes_in(cut, &arena).unwrap_err();
+            assert_eq!(owned, in_arena, "{} cut to {len} bytes", vector.name);
             checked += 1;
         }
     }

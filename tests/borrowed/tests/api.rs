@@ -103,7 +103,7 @@ fn a_generic_wrapper_carries_a_borrowed_call() {
     else {
         panic!("not invokeWithLayer");
     };
-    let api::AnyCall::InitConnection(init) = *decoded.query else {
+    let api::AnyCall::InitConnection(init) = decoded.query.into_inner() else {
         panic!("not initConnection");
     };
     assert!(matches!(init.device_model, Cow::Borrowed("device")));
@@ -116,7 +116,7 @@ fn an_rpc_result_in_a_container_is_read_in_place() {
     let answer = sent_code().to_bytes().unwrap();
     let result = mtproto::enums::RpcResult::from(mtproto::types::RpcResult {
         req_msg_id: 4,
-        result: RawObject(answer.clone()),
+        result: RawObject(answer.clone().into()),
     });
     let body = result.to_bytes().unwrap();
     let container = mtproto::enums::MessageContainer::from(mtproto::types::MsgContainer {
@@ -124,16 +124,20 @@ fn an_rpc_result_in_a_container_is_read_in_place() {
             msg_id: 1,
             seqno: 1,
             bytes: body.len() as i32,
-            body: RawObject(body.clone()),
-        }],
+            body: RawObject(body.clone().into()),
+        }]
+        .into(),
     });
     let bytes = container.to_bytes().unwrap();
     let owned = tl_types::mtproto::enums::MessageContainer::from_bytes(&bytes).unwrap();
     assert_eq!(owned.to_bytes().unwrap(), bytes);
     let mtproto::enums::MessageContainer::MsgContainer(read) =
         mtproto::enums::MessageContainer::borrow_from_bytes(&bytes).unwrap();
+    // The message's body and the result in it are the input's bytes.
+    assert!(matches!(read.messages[0].body.0, Cow::Borrowed(_)));
     let mtproto::enums::RpcResult::RpcResult(rpc) =
         mtproto::enums::RpcResult::borrow_from_bytes(&read.messages[0].body.0).unwrap();
+    assert!(matches!(rpc.result.0, Cow::Borrowed(_)));
     let api::enums::auth::SentCode::SentCode(code) =
         api::enums::auth::SentCode::borrow_from_bytes(&rpc.result.0).unwrap()
     else {

@@ -3,7 +3,9 @@
 //! parsed schema, knowing nothing of the generated code), the borrowed
 //! bindings read what the owned ones read and write the same bytes back,
 //! and a truncation fails with the same error (or, where an open `Object`
-//! takes the rest, reads the same value).
+//! takes the rest, reads the same value). Read with an arena, they read the
+//! same value as without, which stays whole once made owned and the arena
+//! is gone.
 
 #[path = "../../../tl-types/tests/support/random_bytes.rs"]
 mod random_bytes;
@@ -12,6 +14,7 @@ use proptest::prelude::*;
 use random_bytes::Writer;
 use std::borrow::Cow;
 use tl_borrowed_bindings::{kv, kv_borrowed, shapes, shapes_borrowed};
+use tl_types::bumpalo::Bump;
 use tl_types::{BorrowDecode, Decode, Encode, IntoOwned};
 
 fn schema(text: &str) -> tl_parser::Schema {
@@ -32,6 +35,13 @@ macro_rules! agree {
                 let count = Writer::new(&schema, seed).each_object(|d, bytes, cut| {
                     let owned = $owned::AnyObject::from_bytes(bytes).unwrap();
                     let borrowed = $borrowed::AnyObject::borrow_from_bytes(bytes).unwrap();
+                    let arena = Bump::new();
+                    let in_arena = $borrowed::AnyObject::borrow_from_bytes_in(bytes, &arena).unwrap();
+                    prop_assert_eq!(&in_arena, &borrowed);
+                    prop_assert_eq!(&in_arena.to_bytes().unwrap(), bytes);
+                    let kept: $borrowed::AnyObject<'static> = in_arena.into_owned();
+                    drop(arena);
+                    prop_assert_eq!(&kept.to_bytes().unwrap(), bytes);
                     prop_assert_eq!(borrowed.tl_name(), d.full_name());
                     prop_assert_eq!(&borrowed.to_bytes().unwrap(), bytes);
                     prop_assert_eq!(&owned.to_bytes().unwrap(), bytes);
@@ -81,6 +91,12 @@ fn nested_bare_vectors_borrow_every_string() {
     );
     assert_eq!(read.rows[0], ["a", "bc"]);
     assert_eq!(read.to_bytes().unwrap(), bytes);
+    // With an arena, the vectors at every level are in it.
+    let arena = Bump::new();
+    let in_arena = shapes_borrowed::types::Grid::borrow_from_bytes_in(&bytes, &arena).unwrap();
+    assert!(in_arena.rows.is_borrowed() && in_arena.rows.iter().all(|row| row.is_borrowed()));
+    assert!(in_arena.cells.is_borrowed() && in_arena.cells[0].is_borrowed());
+    assert_eq!(in_arena, read);
 }
 
 #[test]

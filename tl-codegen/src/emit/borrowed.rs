@@ -25,9 +25,10 @@ fn converts(ty: &RustType, scope: &Scope) -> bool {
     scope.lifetimes().of(ty) || holds_generic(ty)
 }
 
-/// A struct's `IntoOwned` impl, where it takes a lifetime or type
-/// parameters (which may borrow); nothing for other structs, which are
-/// owned already.
+/// A struct's `IntoOwned` impl: the value rebuilt where it takes a
+/// lifetime or type parameters (which may borrow), the value itself for
+/// other structs, which are owned already (and may be in a `tl::CowVec`
+/// or a `tl::CowBox`, which are made owned by their elements' impls).
 ///
 /// ```ignore
 /// impl<'a> tl::IntoOwned for Message<'a> {
@@ -38,10 +39,10 @@ fn converts(ty: &RustType, scope: &Scope) -> bool {
 /// }
 /// ```
 pub fn struct_into_owned(item: &Item, lifetime: bool, scope: &Scope) -> Option<TokenStream> {
-    if !lifetime && item.generics.is_empty() {
-        return None;
-    }
     let name = ident(&item.name);
+    if !lifetime && item.generics.is_empty() {
+        return Some(already_owned(&name));
+    }
     let generics: Vec<Ident> = item.generics.iter().map(|g| ident(g)).collect();
     let params = generic_list(
         lifetime.then(|| quote!('a)),
@@ -96,9 +97,27 @@ pub fn struct_into_owned(item: &Item, lifetime: bool, scope: &Scope) -> Option<T
     })
 }
 
+/// The `IntoOwned` impl of an item that owns all it holds: the value itself.
+fn already_owned(name: &Ident) -> TokenStream {
+    quote! {
+        impl tl::IntoOwned for #name {
+            type Owned = #name;
+
+            #[inline]
+            fn into_owned(self) -> #name {
+                self
+            }
+        }
+    }
+}
+
 /// An enum's `IntoOwned` impl, from one arm per variant
-/// (`Self::Message(value) => Message::Message(tl::IntoOwned::into_owned(value)),`).
-pub fn enum_into_owned(name: &Ident, arms: &[TokenStream]) -> TokenStream {
+/// (`Self::Message(value) => Message::Message(tl::IntoOwned::into_owned(value)),`)
+/// where it takes a lifetime, else the value itself.
+pub fn enum_into_owned(name: &Ident, lifetime: bool, arms: &[TokenStream]) -> TokenStream {
+    if !lifetime {
+        return already_owned(name);
+    }
     quote! {
         impl<'a> tl::IntoOwned for #name<'a> {
             type Owned = #name<'static>;

@@ -333,7 +333,8 @@ impl Reads {
 }
 
 /// An expression reading a vector whose codec is not its element type's
-/// alone, of type `Result<Vec<_>, DecodeError>`.
+/// alone, of type `Result<Vec<_>, DecodeError>` (`Result<tl::CowVec<'a, _>,
+/// DecodeError>` read borrowed).
 fn read_vector(ty: &RustType, reads: Reads) -> TokenStream {
     let element_read = reads.value();
     let RustType::Vector { element, bare } = ty else {
@@ -357,10 +358,11 @@ fn read_vector(ty: &RustType, reads: Reads) -> TokenStream {
                 quote!(|reader| #inner)
             }
         };
-        if *bare {
-            quote!(tl::wire::read_bare_vector_with(reader, #inner))
-        } else {
-            quote!(tl::wire::read_vector_with(reader, #inner))
+        match (reads, *bare) {
+            (Reads::Owned, true) => quote!(tl::wire::read_bare_vector_with(reader, #inner)),
+            (Reads::Owned, false) => quote!(tl::wire::read_vector_with(reader, #inner)),
+            (Reads::Borrowed, true) => quote!(tl::wire::borrow_bare_vector_with(reader, #inner)),
+            (Reads::Borrowed, false) => quote!(tl::wire::borrow_vector_with(reader, #inner)),
         }
     } else if *bare {
         match reads {
@@ -375,7 +377,10 @@ fn read_vector(ty: &RustType, reads: Reads) -> TokenStream {
 fn read_value(field: &Field, reads: Reads) -> TokenStream {
     if let Some(length) = &field.sized_by {
         let length = ident(length);
-        quote!(tl::__private::read_sized_object(reader, #length)?)
+        match reads {
+            Reads::Owned => quote!(tl::__private::read_sized_object(reader, #length)?),
+            Reads::Borrowed => quote!(tl::__private::borrow_sized_object(reader, #length)?),
+        }
     } else if field.ty.has_bare_vector() {
         let read = read_vector(&field.ty, reads);
         quote!(#read?)

@@ -31,7 +31,6 @@ pub fn dispatch(plan: &Plan, options: &Options<'_>, scope: &Scope) -> TokenStrea
     let result = scope.std("Result");
     let ok = scope.std("Ok");
     let err = scope.std("Err");
-    let box_ = scope.std("Box");
     let lifetimes = &plan.lifetimes;
     let read = codec::Reads::of(plan).value();
     let value_params = Scope::lifetime_params(lifetimes.any_value());
@@ -98,17 +97,19 @@ pub fn dispatch(plan: &Plan, options: &Options<'_>, scope: &Scope) -> TokenStrea
                 .item
                 .generics
                 .iter()
-                .map(|_| quote!(#box_<AnyCall #call_params>)),
+                .map(|_| scope.boxed(&quote!(AnyCall #call_params), &quote!('a))),
         );
         let function_path = scope.function_path(&path);
         let ty = quote!(#function_path #args);
-        call_owned.push(if lifetime || !function.item.generics.is_empty() {
-            quote!(Self::#name(call) => AnyCall::#name(tl::IntoOwned::into_owned(call)),)
-        } else {
-            quote!(Self::#name(call) => AnyCall::#name(call),)
-        });
+        call_owned.push(
+            if lifetime || !function.item.generics.is_empty() || function.boxed {
+                quote!(Self::#name(call) => AnyCall::#name(tl::IntoOwned::into_owned(call)),)
+            } else {
+                quote!(Self::#name(call) => AnyCall::#name(call),)
+            },
+        );
         let payload = if function.boxed {
-            quote!(#box_<#ty>)
+            scope.boxed(&ty, &quote!('a))
         } else {
             ty
         };
@@ -179,7 +180,7 @@ pub fn dispatch(plan: &Plan, options: &Options<'_>, scope: &Scope) -> TokenStrea
             &quote!(reader),
             body,
             true,
-            takes.then(|| borrowed::enum_into_owned(&name, owned_arms)),
+            Some(borrowed::enum_into_owned(&name, takes, owned_arms)),
             scope,
         )
     };

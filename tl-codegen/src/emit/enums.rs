@@ -45,6 +45,7 @@ pub fn boxed_type(plan: &Plan, index: usize, options: &Options<'_>, scope: &Scop
     let from = scope.std("From");
     let try_from = scope.std("TryFrom");
     let lifetime = plan.lifetimes.of_enum(&boxed.path);
+    let borrowed = plan.lifetimes.borrowed();
     let params = Scope::lifetime_params(lifetime);
     let read_variant = codec::Reads::of(plan).value();
     // Each variant made owned, in borrowed bindings.
@@ -78,7 +79,7 @@ pub fn boxed_type(plan: &Plan, index: usize, options: &Options<'_>, scope: &Scop
         ));
         let unit = item.fields.is_empty();
         let payload = if variant.boxed {
-            quote!(#box_<#ty>)
+            scope.boxed(&ty, &quote!('a))
         } else {
             ty.clone()
         };
@@ -100,7 +101,7 @@ pub fn boxed_type(plan: &Plan, index: usize, options: &Options<'_>, scope: &Scop
         }
         owned_arms.push(if unit {
             quote!(Self::#variant_name => #name::#variant_name,)
-        } else if plan.lifetimes.of_struct(&struct_path) {
+        } else if plan.lifetimes.of_struct(&struct_path) || variant.boxed {
             quote!(Self::#variant_name(value) => #name::#variant_name(tl::IntoOwned::into_owned(value)),)
         } else {
             quote!(Self::#variant_name(value) => #name::#variant_name(value),)
@@ -125,10 +126,10 @@ pub fn boxed_type(plan: &Plan, index: usize, options: &Options<'_>, scope: &Scop
             reads.push(quote!(#id => #read_variant.map(Self::#variant_name),));
             ids.push(quote!(Self::#variant_name(_) => #id,));
             names.push(quote!(Self::#variant_name(_) => #constructor_name,));
-            let wrap = if variant.boxed {
-                quote!(#box_::new(value))
-            } else {
-                quote!(value)
+            let wrap = match (variant.boxed, borrowed) {
+                (true, true) => quote!(tl::CowBox::new(value)),
+                (true, false) => quote!(#box_::new(value)),
+                (false, _) => quote!(value),
             };
             conversions.push(quote! {
                 impl #params #from<#ty> for #name #params {
@@ -140,6 +141,7 @@ pub fn boxed_type(plan: &Plan, index: usize, options: &Options<'_>, scope: &Scop
         }
         let unwrap = match (unit, variant.boxed) {
             (true, _) => quote!(#ty),
+            (false, true) if borrowed => quote!(value.into_inner()),
             (false, true) => quote!(*value),
             (false, false) => quote!(value),
         };
@@ -233,7 +235,7 @@ pub fn boxed_type(plan: &Plan, index: usize, options: &Options<'_>, scope: &Scop
         &quote!(reader),
         &reads,
         false,
-        lifetime.then(|| borrowed::enum_into_owned(&name, &owned_arms)),
+        Some(borrowed::enum_into_owned(&name, lifetime, &owned_arms)),
         scope,
     );
     let tl_json = json::gate(options).map(|gate| {

@@ -210,6 +210,8 @@ fn borrowed_decode(item: &crate::plan::Item, lifetime: bool, scope: &Scope) -> T
     let owned = owned_decode(item, lifetime, scope);
     quote! {
         impl #borrow_params tl::BorrowDecode<'a> for #name #args {
+            const OWNS_HEAP: bool = #(#generics::OWNS_HEAP)||*;
+
             #[inline]
             fn borrow_decode(reader: &mut tl::Reader<'a>) -> #result<Self, tl::DecodeError> {
                 #borrowed

@@ -334,9 +334,13 @@ impl<'l> Scope<'l> {
             RustType::Int128 => quote!([u8; 16]),
             RustType::Int256 => quote!([u8; 32]),
             RustType::Vector { element, .. } => {
-                let vec = self.std("Vec");
                 let element = self.ty_with(element, lifetime);
-                quote!(#vec<#element>)
+                if borrowed {
+                    quote!(tl::CowVec<#lifetime, #element>)
+                } else {
+                    let vec = self.std("Vec");
+                    quote!(#vec<#element>)
+                }
             }
             RustType::Enum(path) => {
                 let path_tokens = self.enum_path(path);
@@ -352,6 +356,10 @@ impl<'l> Scope<'l> {
                 let name = ident(name);
                 quote!(#name)
             }
+            RustType::RawObject if borrowed => {
+                let cow = self.cow();
+                quote!(tl::RawObject<#cow<#lifetime, [u8]>>)
+            }
             RustType::RawObject => quote!(tl::RawObject),
             RustType::AnyValue | RustType::AnyCall => {
                 let name = if *ty == RustType::AnyValue {
@@ -360,15 +368,26 @@ impl<'l> Scope<'l> {
                     ident("AnyCall")
                 };
                 let up = (0..self.depth).map(|_| ident("super"));
-                let box_ = self.std("Box");
                 let takes = if *ty == RustType::AnyValue {
                     self.lifetimes.any_value()
                 } else {
                     self.lifetimes.any_call()
                 };
                 let args = takes.then(|| quote!(<#lifetime>));
-                quote!(#box_<#(#up::)* #name #args>)
+                let boxed = quote!(#(#up::)* #name #args);
+                self.boxed(&boxed, lifetime)
             }
+        }
+    }
+
+    /// A box of `ty`: a `Box` in owned bindings, a `tl::CowBox` with
+    /// `lifetime` in borrowed ones.
+    pub fn boxed(&self, ty: &TokenStream, lifetime: &TokenStream) -> TokenStream {
+        if self.lifetimes.borrowed() {
+            quote!(tl::CowBox<#lifetime, #ty>)
+        } else {
+            let box_ = self.std("Box");
+            quote!(#box_<#ty>)
         }
     }
 

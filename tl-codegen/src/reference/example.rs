@@ -303,8 +303,20 @@ impl<'a> Examples<'a> {
             RustType::Struct(_) => {
                 roots.insert("types");
             }
+            // Borrowed bindings' owned form: `CowVec<'static, _>`, and
+            // `Cow<'static, [u8]>` bytes.
+            RustType::Vector { element, .. } if self.plan.lifetimes.borrowed() => {
+                let element = self.type_name(element, roots);
+                return format!("{}::CowVec<'static, {element}>", self.runtime);
+            }
             RustType::Vector { element, .. } => {
                 return format!("Vec<{}>", self.type_name(element, roots));
+            }
+            RustType::RawObject if self.plan.lifetimes.borrowed() => {
+                return format!(
+                    "{}::RawObject<std::borrow::Cow<'static, [u8]>>",
+                    self.runtime
+                );
             }
             RustType::RawObject => return format!("{}::RawObject", self.runtime),
             _ => {}

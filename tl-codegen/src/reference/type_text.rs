@@ -63,7 +63,8 @@ pub(super) struct Names {
     enum_names: HashMap<Path, String>,
     struct_names: HashMap<Path, String>,
     rust_paths: HashMap<LinkTarget, String>,
-    /// Whether strings and bytes are `Cow`s (borrowed bindings).
+    /// Whether strings and bytes are `Cow`s, vectors `CowVec`s and boxes
+    /// `CowBox`es (borrowed bindings).
     borrowed: bool,
 }
 
@@ -185,7 +186,7 @@ impl Names {
             RustType::Int128 => text.plain("[u8; 16]"),
             RustType::Int256 => text.plain("[u8; 32]"),
             RustType::Vector { element, .. } => {
-                text.plain("Vec<");
+                text.plain(if self.borrowed { "CowVec<" } else { "Vec<" });
                 self.write_rust(text, element);
                 text.plain(">");
             }
@@ -201,8 +202,11 @@ impl Names {
                 }
             }
             RustType::Generic(name) => text.plain(name),
+            RustType::RawObject if self.borrowed => text.plain("RawObject<Cow<[u8]>>"),
             RustType::RawObject => text.plain("RawObject"),
+            RustType::AnyValue if self.borrowed => text.plain("CowBox<AnyValue>"),
             RustType::AnyValue => text.plain("Box<AnyValue>"),
+            RustType::AnyCall if self.borrowed => text.plain("CowBox<AnyCall>"),
             RustType::AnyCall => text.plain("Box<AnyCall>"),
         }
     }
