@@ -27,7 +27,9 @@
 //! generated with `tl_codegen::Config::borrowed` (`tests/borrowed`), whose
 //! strings and bytes borrow from the input: `borrow_from_bytes` and drop,
 //! after checking that they too read each input and write it back to the
-//! identical bytes.
+//! identical bytes. `decode/<input>/borrowed_bindings_arena` times them
+//! reading into an arena (`Reader::with_arena`), reset per decode, checked
+//! to read what they read without one.
 //!
 //! For `history`, `decode/history/borrowed` times the hand-written
 //! prototype of `borrowed.rs` that came before those bindings (checked
@@ -342,8 +344,9 @@ fn vector_int128() -> Vec<u8> {
 type Prototype = (&'static str, fn(&[u8]));
 
 thread_local! {
-    /// The arena of `decode/history/borrowed_arena`, reset before each
-    /// decode, as a client would reset one per response.
+    /// The arena of `decode/history/borrowed_arena` and of the
+    /// `borrowed_bindings_arena` decoders, reset before each decode, as a
+    /// client would reset one per response.
     static ARENA: std::cell::RefCell<bumpalo::Bump> = std::cell::RefCell::new(bumpalo::Bump::new());
 }
 
@@ -406,6 +409,29 @@ macro_rules! borrowed_bindings {
         assert_eq!(value.to_bytes().unwrap(), $bytes);
         let decode: Prototype = ("borrowed_bindings", |bytes| {
             drop(black_box(<$ty>::borrow_from_bytes(bytes).unwrap()))
+        });
+        decode
+    }};
+}
+
+/// The decoder of the borrowed bindings' type `$ty` reading into an arena
+/// (`Reader::with_arena`), reset before each decode as a client would reset
+/// one per response, after checking that it reads `$bytes` as it does
+/// without one.
+macro_rules! borrowed_bindings_in_arena {
+    ($ty:ty, $bytes:expr) => {{
+        let arena = bumpalo::Bump::new();
+        let value = <$ty>::borrow_from_bytes_in($bytes, &arena)
+            .expect("the borrowed bindings decode the input into an arena");
+        assert_eq!(value, <$ty>::borrow_from_bytes($bytes).unwrap());
+        let decode: Prototype = ("borrowed_bindings_arena", |bytes| {
+            ARENA.with(|arena| {
+                let mut arena = arena.borrow_mut();
+                arena.reset();
+                drop(black_box(
+                    <$ty>::borrow_from_bytes_in(bytes, &*arena).unwrap(),
+                ));
+            })
         });
         decode
     }};
@@ -475,8 +501,11 @@ fn bench_input<Ours, Peer>(
         b.iter(|| black_box(Peer::from_bytes(black_box(bytes)).unwrap()))
     });
     for &(prototype, decode) in prototypes {
+        // An arena grows on its first uses; then it has what it needs.
+        let first = allocations(|| decode(bytes));
+        decode(bytes);
         eprintln!(
-            "{name}: allocations per decode: {prototype} {}",
+            "{name}: allocations per decode: {prototype} {} (on the first: {first})",
             allocations(|| decode(bytes))
         );
         group.bench_function(prototype, |b| b.iter(|| decode(black_box(bytes))));
@@ -553,10 +582,10 @@ fn inputs(c: &mut Criterion) {
         c,
         "input_peer",
         &input_peer,
-        &[borrowed_bindings!(
-            borrowed_bindings::enums::InputPeer,
-            &input_peer[..]
-        )],
+        &[
+            borrowed_bindings!(borrowed_bindings::enums::InputPeer, &input_peer[..]),
+            borrowed_bindings_in_arena!(borrowed_bindings::enums::InputPeer, &input_peer[..]),
+        ],
         &[],
     );
     let sent_code = sent_code();
@@ -564,10 +593,10 @@ fn inputs(c: &mut Criterion) {
         c,
         "sent_code",
         &sent_code,
-        &[borrowed_bindings!(
-            borrowed_bindings::enums::auth::SentCode,
-            &sent_code[..]
-        )],
+        &[
+            borrowed_bindings!(borrowed_bindings::enums::auth::SentCode, &sent_code[..]),
+            borrowed_bindings_in_arena!(borrowed_bindings::enums::auth::SentCode, &sent_code[..]),
+        ],
         &[],
     );
     let history = history();
@@ -580,6 +609,7 @@ fn inputs(c: &mut Criterion) {
         &history,
         &[
             borrowed_bindings!(borrowed_bindings::enums::messages::Messages, &history[..]),
+            borrowed_bindings_in_arena!(borrowed_bindings::enums::messages::Messages, &history[..]),
             ("borrowed", |bytes| {
                 drop(black_box(
                     borrowed::decode_history(bytes, borrowed::Heap).unwrap(),

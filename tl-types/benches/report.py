@@ -36,6 +36,7 @@ SIDES = {"tl_types", "grammers", "report"}
 # The rows of the other decoders and encoders that are not prototypes.
 LABELS = {
     "borrowed_bindings": "borrowed bindings",
+    "borrowed_bindings_arena": "borrowed bindings, arena",
     "tl_types_allocation_free": "allocation free",
     "borrowed_bindings_allocation_free": "borrowed bindings, allocation free",
     "tl_types_stored_flags": "`message`'s flags given",
