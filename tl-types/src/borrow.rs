@@ -306,12 +306,15 @@ impl<'a, T: BorrowDecode<'a>> BorrowDecode<'a> for CowBox<'a, T> {
     /// nothing elsewhere), else in a box.
     #[inline]
     fn borrow_decode(reader: &mut Reader<'a>) -> Result<Self, DecodeError> {
-        let value = T::borrow_decode(reader)?;
         #[cfg(feature = "arena")]
         if let Some(arena) = reader.arena().filter(|_| !T::OWNS_HEAP) {
-            return Ok(CowBox::Borrowed(arena.alloc(value)));
+            // Read straight into the arena: the value is not copied there
+            // after it is read.
+            return arena
+                .alloc_try_with(|| T::borrow_decode(reader))
+                .map(|value| CowBox::Borrowed(&*value));
         }
-        Ok(CowBox::new(value))
+        T::borrow_decode(reader).map(CowBox::new)
     }
 }
 

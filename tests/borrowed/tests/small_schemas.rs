@@ -37,7 +37,7 @@ macro_rules! agree {
                     let borrowed = $borrowed::AnyObject::borrow_from_bytes(bytes).unwrap();
                     let arena = Bump::new();
                     let in_arena = $borrowed::AnyObject::borrow_from_bytes_in(bytes, &arena).unwrap();
-                    prop_assert_eq!(&in_arena, &borrowed);
+                    // Compared by bytes: a `double` may be NaN, unequal to itself.
                     prop_assert_eq!(&in_arena.to_bytes().unwrap(), bytes);
                     let kept: $borrowed::AnyObject<'static> = in_arena.into_owned();
                     drop(arena);
