@@ -82,19 +82,24 @@ impl Config {
     }
 
     /// Generates borrowed bindings: a `string` is a `Cow<'a, str>` and a
-    /// `bytes` a `Cow<'a, [u8]>`, and every type that holds one, directly or
-    /// not, takes the lifetime `'a` (`types::Message<'a>`).
+    /// `bytes` a `Cow<'a, [u8]>`, a vector a `tl_types::CowVec<'a, T>`, a
+    /// box (an enum's large variant, a value of any type) a
+    /// `tl_types::CowBox<'a, T>`, an open `Object` a
+    /// `RawObject<Cow<'a, [u8]>>`, and every type that holds one, directly
+    /// or not, takes the lifetime `'a` (`types::Message<'a>`).
     ///
     /// Such values decode without copying their strings and bytes
     /// (`tl_types::BorrowDecode`, reading from a `&'a [u8]`): a file part
     /// is read in place, and a page of message history takes about four
     /// fifths of the owned decoder's time, with half its allocations
-    /// (`BENCHMARKS.md`). `into_owned` (`tl_types::IntoOwned`)
-    /// gives a value of the same type with the lifetime `'static`, which is
-    /// also what `tl_types::Decode` and every function's
-    /// `RemoteCall::Return` give. Requests are built as before, from
-    /// `&str`s or `String`s (`new` takes anything that converts into a
-    /// `Cow`).
+    /// (`BENCHMARKS.md`). Read into an arena (`borrow_from_bytes_in`,
+    /// `tl_types` feature `arena`), their vectors and boxes are slices and
+    /// references into it and a value allocates nothing. `into_owned`
+    /// (`tl_types::IntoOwned`) gives a value of the same type with the
+    /// lifetime `'static`, which is also what `tl_types::Decode` and every
+    /// function's `RemoteCall::Return` give. Requests are built as before,
+    /// from `&str`s or `String`s and `Vec`s (`new` takes anything that
+    /// converts into a `Cow` or a `CowVec`).
     ///
     /// Off by default: owned bindings, with `String` and `Vec<u8>`, have
     /// types without lifetimes. Borrowed bindings have no TL-JSON impls yet,

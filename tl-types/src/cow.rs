@@ -2,7 +2,7 @@
 //! (`tl_codegen::Config::borrowed`), borrowed from an arena the value was
 //! read into or owned on the heap, as a `Cow` is borrowed or owned.
 //!
-//! Read with an arena ([`crate::Reader::with_arena`], feature `arena`),
+//! Read with an arena (`Reader::with_arena`, feature `arena`),
 //! every vector and box of a value lands in the arena and the value
 //! allocates nothing of its own; read without one, they are a `Vec` and a
 //! `Box`, as in owned bindings. Either way a value reads the same through

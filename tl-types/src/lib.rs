@@ -43,7 +43,7 @@
 //! for the MTProto service schema under `mtproto`. With neither, the crate
 //! is the runtime alone, for bindings generated from another schema with
 //! `tl-codegen`. `arena` lets borrowed bindings read a value's vectors and
-//! boxes into the caller's arena ([`Reader::with_arena`]).
+//! boxes into the caller's arena (`Reader::with_arena`).
 
 #[doc(hidden)]
 #[path = "private.rs"]
