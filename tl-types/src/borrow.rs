@@ -62,10 +62,7 @@ pub trait BorrowDecode<'a>: Sized {
     /// Reads one value that must fill `bytes` exactly: trailing bytes are an
     /// error. The value borrows from `bytes`.
     fn borrow_from_bytes(bytes: &'a [u8]) -> Result<Self, DecodeError> {
-        let mut reader = Reader::new(bytes);
-        let value = Self::borrow_decode(&mut reader)?;
-        reader.finish()?;
-        Ok(value)
+        read_whole(Reader::new(bytes))
     }
 
     /// [`BorrowDecode::borrow_from_bytes`], with the value's vectors and
@@ -92,11 +89,15 @@ pub trait BorrowDecode<'a>: Sized {
         bytes: &'a [u8],
         arena: &'a bumpalo::Bump,
     ) -> Result<Self, DecodeError> {
-        let mut reader = Reader::new(bytes).with_arena(arena);
-        let value = Self::borrow_decode(&mut reader)?;
-        reader.finish()?;
-        Ok(value)
+        read_whole(Reader::new(bytes).with_arena(arena))
     }
+}
+
+/// Reads one value that must fill what `reader` has left.
+fn read_whole<'a, T: BorrowDecode<'a>>(mut reader: Reader<'a>) -> Result<T, DecodeError> {
+    let value = T::borrow_decode(&mut reader)?;
+    reader.finish()?;
+    Ok(value)
 }
 
 /// A value that can give up what it borrows: the same value, owning its

@@ -70,28 +70,40 @@ fn write_fixed_size<T, const SIZE: usize, S: Sink + ?Sized>(
     }
 }
 
-/// Reads `count` fixed-size elements from one slice of the input, each made
-/// by `from` from its bytes. If the input is shorter, reads them one by one,
-/// so the error is the one the element that runs out would give.
+/// A number or an `int128` / `int256`: a fixed number of bytes on the wire,
+/// so that a vector of them is read from one slice of the input.
+pub(crate) trait FixedSize: Decode + Copy + 'static {
+    /// How many bytes one takes.
+    const SIZE: usize;
+
+    /// One from exactly [`FixedSize::SIZE`] bytes.
+    fn from_chunk(chunk: &[u8]) -> Self;
+}
+
+/// `count` fixed-size elements from one slice of the input, if it holds
+/// them all; else nothing is read, and the caller reads them one by one, so
+/// that the error is the one the element that runs out would give.
 #[inline]
-fn read_fixed_size<T: Decode, const SIZE: usize>(
+pub(crate) fn fixed_size_elements<'a, T: FixedSize>(
+    reader: &mut Reader<'a>,
+    count: usize,
+) -> Option<impl ExactSizeIterator<Item = T> + 'a> {
+    let len = count
+        .checked_mul(T::SIZE)
+        .filter(|&len| len <= reader.remaining())?;
+    let bytes = reader.read_bytes(len).ok()?;
+    Some(bytes.chunks_exact(T::SIZE).map(T::from_chunk))
+}
+
+/// Reads `count` fixed-size elements into a `Vec` ([`fixed_size_elements`]).
+#[inline]
+fn read_fixed_size<T: FixedSize>(
     reader: &mut Reader<'_>,
     count: usize,
-    from: impl Fn([u8; SIZE]) -> T,
 ) -> Result<Vec<T>, DecodeError> {
-    match count.checked_mul(SIZE) {
-        Some(len) if len <= reader.remaining() => {
-            let bytes = reader.read_bytes(len)?;
-            Ok(bytes
-                .chunks_exact(SIZE)
-                .map(|chunk| {
-                    let mut array = [0u8; SIZE];
-                    array.copy_from_slice(chunk);
-                    from(array)
-                })
-                .collect())
-        }
-        _ => read_each(reader, count, T::decode),
+    match fixed_size_elements(reader, count) {
+        Some(items) => Ok(items.collect()),
+        None => read_each(reader, count, T::decode),
     }
 }
 
@@ -132,7 +144,18 @@ macro_rules! fixed_size {
 
             #[inline]
             fn read_elements(reader: &mut Reader<'_>, count: usize) -> Result<Vec<Self>, DecodeError> {
-                read_fixed_size(reader, count, <$ty>::from_le_bytes)
+                read_fixed_size(reader, count)
+            }
+        }
+
+        impl FixedSize for $ty {
+            const SIZE: usize = size_of::<$ty>();
+
+            #[inline]
+            fn from_chunk(chunk: &[u8]) -> Self {
+                let mut array = [0; size_of::<$ty>()];
+                array.copy_from_slice(chunk);
+                <$ty>::from_le_bytes(array)
             }
         }
     )*};
@@ -161,7 +184,18 @@ impl<const N: usize> Decode for [u8; N] {
 
     #[inline]
     fn read_elements(reader: &mut Reader<'_>, count: usize) -> Result<Vec<Self>, DecodeError> {
-        read_fixed_size(reader, count, |array| array)
+        read_fixed_size(reader, count)
+    }
+}
+
+impl<const N: usize> FixedSize for [u8; N] {
+    const SIZE: usize = N;
+
+    #[inline]
+    fn from_chunk(chunk: &[u8]) -> Self {
+        let mut array = [0; N];
+        array.copy_from_slice(chunk);
+        array
     }
 }
 
@@ -267,13 +301,7 @@ impl Decode for String {
 /// bytes. The owned reader copies it once; the borrowed one keeps it.
 #[inline]
 pub(crate) fn read_text<'a>(reader: &mut Reader<'a>) -> Result<Cow<'a, str>, DecodeError> {
-    // Valid UTF-8, nearly always: checked by the fast validator first.
-    // `from_utf8_lossy` alone walks the text chunk by chunk, which was 14% of
-    // a history decode.
-    read_bytes(reader).map(|data| match valid_text(data) {
-        Some(text) => Cow::Borrowed(text),
-        None => String::from_utf8_lossy(data),
-    })
+    read_text_replacing(reader, String::from_utf8_lossy)
 }
 
 /// [`read_text`], with text that is not UTF-8 replaced in `arena`, so that
@@ -284,11 +312,24 @@ pub(crate) fn read_text_in<'a>(
     reader: &mut Reader<'a>,
     arena: &'a bumpalo::Bump,
 ) -> Result<Cow<'a, str>, DecodeError> {
-    read_bytes(reader).map(|data| {
-        Cow::Borrowed(match valid_text(data) {
-            Some(text) => text,
-            None => bumpalo::collections::String::from_utf8_lossy_in(data, arena).into_bump_str(),
-        })
+    read_text_replacing(reader, |data| {
+        Cow::Borrowed(bumpalo::collections::String::from_utf8_lossy_in(data, arena).into_bump_str())
+    })
+}
+
+/// A TL `string` as text: a slice of the input where it is valid UTF-8,
+/// else what `replace` makes of its bytes.
+#[inline]
+fn read_text_replacing<'a>(
+    reader: &mut Reader<'a>,
+    replace: impl FnOnce(&'a [u8]) -> Cow<'a, str>,
+) -> Result<Cow<'a, str>, DecodeError> {
+    // Valid UTF-8, nearly always: checked by the fast validator first.
+    // `from_utf8_lossy` alone walks the text chunk by chunk, which was 14% of
+    // a history decode.
+    read_bytes(reader).map(|data| match valid_text(data) {
+        Some(text) => Cow::Borrowed(text),
+        None => replace(data),
     })
 }
 
