@@ -22,29 +22,11 @@ use std::hint::black_box;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 
-const CORPUS: &str = include_str!("../../tests/corpus/api.jsonl");
-
-/// Every `full` corpus vector of a constructor, with the TL type it builds
-/// (`"Updates"`, `"messages.Messages"`, ...).
-fn full_vectors() -> Vec<(String, Vec<u8>)> {
-    let schema = tl_parser::parse(include_str!("../schema/api.tl")).expect("api.tl parses");
-    let type_of: std::collections::HashMap<String, String> = schema
-        .constructors()
-        .map(|c| (c.full_name(), c.result.to_string()))
-        .collect();
-    CORPUS
-        .lines()
-        .filter_map(|line| {
-            let entry: serde_json::Value = serde_json::from_str(line).expect("corpus line is JSON");
-            if entry["variant"] != "full" {
-                return None;
-            }
-            let tl_type = type_of.get(entry["name"].as_str()?)?;
-            let bytes = hex::decode(entry["hex"].as_str()?).expect("corpus hex");
-            Some((tl_type.clone(), bytes))
-        })
-        .collect()
+mod support {
+    pub mod corpus;
 }
+
+use support::corpus::{full_vectors, shared_inputs};
 
 /// Benchmarks decoding and encoding one boxed type, `Ours` here and `Peer`
 /// in grammers.
@@ -53,17 +35,7 @@ where
     Ours: tl_types::Decode + tl_types::Encode,
     Peer: grammers_tl_types::Deserializable + grammers_tl_types::Serializable,
 {
-    let inputs: Vec<&[u8]> = vectors
-        .iter()
-        .filter(|(of, _)| of == tl_type)
-        .map(|(_, bytes)| &bytes[..])
-        .filter(|bytes| {
-            let ours = Ours::from_bytes(bytes).ok().and_then(|v| v.to_bytes().ok());
-            let peer = Peer::from_bytes(bytes).ok().map(|v| v.to_bytes());
-            ours.as_deref() == Some(&bytes[..]) && peer.as_deref() == Some(&bytes[..])
-        })
-        .collect();
-    assert!(!inputs.is_empty(), "no shared input for {tl_type}");
+    let inputs = shared_inputs::<Ours, Peer>(vectors, tl_type);
     let total: usize = inputs.iter().map(|bytes| bytes.len()).sum();
     eprintln!("{tl_type}: {} inputs, {total} bytes", inputs.len());
 
