@@ -31,8 +31,17 @@ mod support {
     pub mod inputs;
 }
 
-/// How many pairs of batches each row times.
+/// How many pairs of batches each row times, unless the environment's
+/// `IN_TURN_PAIRS` says otherwise (more for a profile of one row).
 const PAIRS: usize = 61;
+
+/// [`PAIRS`], or `IN_TURN_PAIRS`.
+fn pairs() -> usize {
+    std::env::var("IN_TURN_PAIRS")
+        .ok()
+        .and_then(|pairs| pairs.parse().ok())
+        .unwrap_or(PAIRS)
+}
 
 /// About how long the slower side's batch runs.
 const BATCH: Duration = Duration::from_millis(3);
@@ -62,14 +71,24 @@ fn quantile(values: &[f64], quantile: f64) -> f64 {
     values[((values.len() - 1) as f64 * quantile).round() as usize]
 }
 
+/// The rows to time: those whose input and operation contain the
+/// command line's argument (`cargo bench --bench in_turn -- history`), or
+/// all of them.
+static FILTER: std::sync::OnceLock<Option<String>> = std::sync::OnceLock::new();
+
 /// Times `ours` and `peer` in turn, [`PAIRS`] pairs of batches of the same
-/// number of calls.
+/// number of calls; `None` if the row is filtered out.
 fn in_turn(
     input: &str,
     operation: &'static str,
     mut ours: impl FnMut(),
     mut peer: impl FnMut(),
-) -> Row {
+) -> Option<Row> {
+    if let Some(filter) = FILTER.get().and_then(Option::as_ref) {
+        if !format!("{input} {operation}").contains(filter.as_str()) {
+            return None;
+        }
+    }
     // Warm up both, and find how many calls make a batch.
     let mut slowest = 0f64;
     for _ in 0..3 {
@@ -77,7 +96,7 @@ fn in_turn(
     }
     let iterations = ((BATCH.as_nanos() as f64 / slowest) as u64).max(1);
     let (mut ours_times, mut peer_times, mut ratios) = (vec![], vec![], vec![]);
-    for pair in 0..PAIRS {
+    for pair in 0..pairs() {
         let (o, p) = if pair % 2 == 0 {
             let o = batch(iterations, &mut ours);
             (o, batch(iterations, &mut peer))
@@ -92,17 +111,17 @@ fn in_turn(
     for values in [&mut ours_times, &mut peer_times, &mut ratios] {
         values.sort_by(f64::total_cmp);
     }
-    Row {
+    Some(Row {
         input: input.to_owned(),
         operation,
         ours: quantile(&ours_times, 0.5),
         peer: quantile(&peer_times, 0.5),
         ratios: [0.25, 0.5, 0.75].map(|q| quantile(&ratios, q)),
-    }
+    })
 }
 
 /// The rows of one input of `inputs.rs`: decode, encode and to_bytes.
-fn input_rows<Ours, Peer>(name: &str, bytes: &[u8]) -> Vec<Row>
+fn input_rows<Ours, Peer>(name: &str, bytes: &[u8]) -> Vec<Option<Row>>
 where
     Ours: Decode + Encode,
     Peer: Deserializable + Serializable,
@@ -152,7 +171,7 @@ where
 
 /// The rows of one corpus group of `codec.rs`: every shared corpus vector
 /// of `tl_type`, decoded, and encoded into one reused buffer.
-fn corpus_rows<Ours, Peer>(vectors: &[(String, Vec<u8>)], tl_type: &str) -> Vec<Row>
+fn corpus_rows<Ours, Peer>(vectors: &[(String, Vec<u8>)], tl_type: &str) -> Vec<Option<Row>>
 where
     Ours: Decode + Encode,
     Peer: Deserializable + Serializable,
@@ -215,8 +234,9 @@ fn duration(ns: f64) -> String {
 }
 
 fn main() {
-    // `cargo bench` passes `--bench`; a filter is not supported: every row
-    // is needed for the table.
+    // `cargo bench` passes `--bench`; any other argument is a filter.
+    let filter = std::env::args().skip(1).find(|arg| !arg.starts_with("--"));
+    FILTER.set(filter).unwrap();
     use grammers_tl_types::enums as peer;
     use support::inputs;
     use tl_types::enums as ours;
@@ -242,10 +262,11 @@ fn main() {
         corpus_rows::<ours::Update, peer::Update>(&vectors, "Update"),
     ];
     println!(
-        "| input | operation | tl_types | grammers | ours / grammers | quartiles of the {PAIRS} pairs |"
+        "| input | operation | tl_types | grammers | ours / grammers | quartiles of the {} pairs |",
+        pairs()
     );
     println!("| --- | --- | ---: | ---: | ---: | ---: |");
-    for row in rows.iter().flatten() {
+    for row in rows.iter().flatten().flatten() {
         let [low, median, high] = row.ratios;
         println!(
             "| {} | {} | {} | {} | {median:.2} | {low:.2}–{high:.2} |",
