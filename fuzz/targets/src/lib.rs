@@ -8,12 +8,14 @@
 //! crash input through them in `cargo test --workspace`.
 
 mod bundled;
+mod decode_borrowed;
 mod decode_dynamic;
 mod decode_generated;
 mod encode_json;
 mod parse_schema;
 mod roundtrip;
 
+pub use decode_borrowed::decode_borrowed;
 pub use decode_dynamic::decode_dynamic;
 pub use decode_generated::decode_generated;
 pub use encode_json::encode_json;
@@ -27,6 +29,7 @@ pub type Target = fn(&[u8]);
 pub const TARGETS: &[(&str, Target)] = &[
     ("parse_schema", parse_schema),
     ("decode_generated", decode_generated),
+    ("decode_borrowed", decode_borrowed),
     ("decode_dynamic", decode_dynamic),
     ("encode_json", encode_json),
     ("roundtrip", roundtrip),
