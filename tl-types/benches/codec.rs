@@ -57,14 +57,7 @@ where
     });
     group.finish();
 
-    let ours: Vec<Ours> = inputs
-        .iter()
-        .map(|b| Ours::from_bytes(b).unwrap())
-        .collect();
-    let peer: Vec<Peer> = inputs
-        .iter()
-        .map(|b| Peer::from_bytes(b).unwrap())
-        .collect();
+    let (ours, peer) = support::corpus::decoded::<Ours, Peer>(&inputs);
     let mut buffer = Vec::with_capacity(total);
     let mut group = c.benchmark_group(format!("encode/{tl_type}"));
     group.throughput(Throughput::Bytes(total as u64));

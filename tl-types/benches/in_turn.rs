@@ -177,14 +177,7 @@ where
     Peer: Deserializable + Serializable,
 {
     let inputs = support::corpus::shared_inputs::<Ours, Peer>(vectors, tl_type);
-    let ours: Vec<Ours> = inputs
-        .iter()
-        .map(|b| Ours::from_bytes(b).unwrap())
-        .collect();
-    let peer: Vec<Peer> = inputs
-        .iter()
-        .map(|b| Peer::from_bytes(b).unwrap())
-        .collect();
+    let (ours, peer) = support::corpus::decoded::<Ours, Peer>(&inputs);
     let total = inputs.iter().map(|bytes| bytes.len()).sum();
     let (mut ours_buffer, mut peer_buffer) = (Vec::with_capacity(total), Vec::with_capacity(total));
     let name = format!("corpus `{tl_type}`");

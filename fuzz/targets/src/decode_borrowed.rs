@@ -1,9 +1,10 @@
 //! Bytes → the borrowed bindings (`tl_codegen::Config::borrowed`), with an
 //! arena and without, against the owned ones.
 
+use crate::decode_generated::check_error;
 use tl_borrowed_bindings::api as borrowed;
 use tl_types::bumpalo::Bump;
-use tl_types::{BorrowDecode, Decode, DecodeError, Encode, enums};
+use tl_types::{BorrowDecode, Decode, Encode, enums};
 
 /// Reads `bytes` three ways and checks that they agree. Values are compared
 /// by their bytes: a `double` may be NaN, unequal to itself, and text that
@@ -46,15 +47,4 @@ pub fn decode_borrowed(data: &[u8]) {
         2 => agree!(enums::RichText, borrowed::enums::RichText, bytes),
         _ => agree!(tl_types::AnyObject, borrowed::AnyObject, bytes),
     }
-}
-
-/// Fails unless `error` points inside `bytes` and can be shown.
-fn check_error(error: &DecodeError, bytes: &[u8]) {
-    assert!(
-        error.offset() <= bytes.len(),
-        "error offset {} is past the end of {} bytes: {error}",
-        error.offset(),
-        bytes.len()
-    );
-    let _ = error.to_string();
 }

@@ -1,6 +1,6 @@
 //! Bytes → the generated decoders.
 
-use tl_types::{AnyObject, Decode, enums};
+use tl_types::{AnyObject, Decode, DecodeError, enums};
 
 /// The first byte picks a decoder, the rest is its input: `enums::Updates`,
 /// `enums::messages::Messages`, `enums::RichText` (deeply recursive), or the
@@ -19,13 +19,18 @@ pub fn decode_generated(data: &[u8]) {
 }
 
 fn decode<T: Decode>(bytes: &[u8]) {
-    if let Err(err) = T::from_bytes(bytes) {
-        assert!(
-            err.offset() <= bytes.len(),
-            "error offset {} is past the end of {} bytes: {err}",
-            err.offset(),
-            bytes.len()
-        );
-        let _ = err.to_string();
+    if let Err(error) = T::from_bytes(bytes) {
+        check_error(&error, bytes);
     }
+}
+
+/// Fails unless `error` points inside `bytes` and can be shown.
+pub(crate) fn check_error(error: &DecodeError, bytes: &[u8]) {
+    assert!(
+        error.offset() <= bytes.len(),
+        "error offset {} is past the end of {} bytes: {error}",
+        error.offset(),
+        bytes.len()
+    );
+    let _ = error.to_string();
 }

@@ -49,3 +49,20 @@ where
     assert!(!inputs.is_empty(), "no shared input for {tl_type}");
     inputs
 }
+
+/// `inputs` decoded by each crate: the values the encode rows write back.
+pub fn decoded<Ours, Peer>(inputs: &[&[u8]]) -> (Vec<Ours>, Vec<Peer>)
+where
+    Ours: tl_types::Decode,
+    Peer: grammers_tl_types::Deserializable,
+{
+    let ours = inputs
+        .iter()
+        .map(|b| Ours::from_bytes(b).unwrap())
+        .collect();
+    let peer = inputs
+        .iter()
+        .map(|b| Peer::from_bytes(b).unwrap())
+        .collect();
+    (ours, peer)
+}
