@@ -126,14 +126,7 @@ where
     Ours: Decode + Encode,
     Peer: Deserializable + Serializable,
 {
-    let ours = Ours::from_bytes(bytes).unwrap();
-    let peer = Peer::from_bytes(bytes).unwrap();
-    assert_eq!(
-        ours.to_bytes().unwrap(),
-        bytes,
-        "tl_types re-encodes {name}"
-    );
-    assert_eq!(peer.to_bytes(), bytes, "grammers re-encodes {name}");
+    let (ours, peer) = support::inputs::read_by_both::<Ours, Peer>(name, bytes);
     let (mut ours_buffer, mut peer_buffer) = (
         Vec::with_capacity(bytes.len()),
         Vec::with_capacity(bytes.len()),

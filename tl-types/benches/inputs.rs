@@ -60,7 +60,7 @@ mod support {
 }
 
 use support::inputs::{
-    file_part, history, input_peer, sent_code, vector_int, vector_int128, vector_long,
+    file_part, history, input_peer, read_by_both, sent_code, vector_int, vector_int128, vector_long,
 };
 
 /// The system allocator, counting the allocations it makes while
@@ -320,14 +320,7 @@ fn bench_input<Ours, Peer>(
     Ours: tl_types::Decode + tl_types::Encode,
     Peer: grammers_tl_types::Deserializable + grammers_tl_types::Serializable,
 {
-    let ours = Ours::from_bytes(bytes).expect("tl_types decodes the input");
-    let peer = Peer::from_bytes(bytes).expect("grammers decodes the input");
-    assert_eq!(
-        ours.to_bytes().unwrap(),
-        bytes,
-        "tl_types re-encodes {name}"
-    );
-    assert_eq!(peer.to_bytes(), bytes, "grammers re-encodes {name}");
+    let (ours, peer) = read_by_both::<Ours, Peer>(name, bytes);
     let ours_allocations = allocations(|| drop(black_box(Ours::from_bytes(bytes).unwrap())));
     let peer_allocations = allocations(|| drop(black_box(Peer::from_bytes(bytes).unwrap())));
     eprintln!(

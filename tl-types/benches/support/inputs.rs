@@ -4,6 +4,24 @@
 
 use tl_types::{enums, types};
 
+/// `bytes` read by both crates, after checking that each writes them back
+/// unchanged: the two values then do the same work when timed.
+pub fn read_by_both<Ours, Peer>(name: &str, bytes: &[u8]) -> (Ours, Peer)
+where
+    Ours: tl_types::Decode + tl_types::Encode,
+    Peer: grammers_tl_types::Deserializable + grammers_tl_types::Serializable,
+{
+    let ours = Ours::from_bytes(bytes).expect("tl_types decodes the input");
+    let peer = Peer::from_bytes(bytes).expect("grammers decodes the input");
+    assert_eq!(
+        ours.to_bytes().unwrap(),
+        bytes,
+        "tl_types re-encodes {name}"
+    );
+    assert_eq!(peer.to_bytes(), bytes, "grammers re-encodes {name}");
+    (ours, peer)
+}
+
 /// A boxed `inputPeerUser` (20 bytes).
 pub fn input_peer() -> Vec<u8> {
     let peer: enums::InputPeer =

@@ -71,23 +71,21 @@ fn the_ton_corpus_reads_in_place() {
     let (mut read, mut used_the_arena) = (0, 0);
     for object in crate::ton_corpus::corpus() {
         for arena in [None, Some(Bump::new())] {
+            // The object read by one schema's borrowed bindings, into the
+            // arena if there is one: its name and the bytes it writes.
+            macro_rules! read {
+                ($bindings:ident) => {{
+                    use tl_real_schemas::$bindings::AnyObject;
+                    let value = match &arena {
+                        None => AnyObject::borrow_from_bytes(&object.bytes),
+                        Some(arena) => AnyObject::borrow_from_bytes_in(&object.bytes, arena),
+                    };
+                    value.map(|v| (v.tl_name(), v.to_bytes().unwrap()))
+                }};
+            }
             let bytes = match object.schema.as_str() {
-                "lite_api" => {
-                    use tl_real_schemas::lite_api_borrowed::AnyObject;
-                    let value = match &arena {
-                        None => AnyObject::borrow_from_bytes(&object.bytes),
-                        Some(arena) => AnyObject::borrow_from_bytes_in(&object.bytes, arena),
-                    };
-                    value.map(|v| (v.tl_name(), v.to_bytes().unwrap()))
-                }
-                "ton_api" => {
-                    use tl_real_schemas::ton_api_borrowed::AnyObject;
-                    let value = match &arena {
-                        None => AnyObject::borrow_from_bytes(&object.bytes),
-                        Some(arena) => AnyObject::borrow_from_bytes_in(&object.bytes, arena),
-                    };
-                    value.map(|v| (v.tl_name(), v.to_bytes().unwrap()))
-                }
+                "lite_api" => read!(lite_api_borrowed),
+                "ton_api" => read!(ton_api_borrowed),
                 other => panic!("no bindings for {other}"),
             };
             let in_arena = if arena.is_some() { " in an arena" } else { "" };
