@@ -15,8 +15,12 @@ pub trait Run {
     /// Its size on the wire.
     const SIZE: usize;
 
-    /// Writes its bytes into `out`, which is [`Run::SIZE`] bytes long.
-    fn write_into(&self, out: &mut [u8]);
+    /// Writes its [`Run::SIZE`] bytes from `out` on.
+    ///
+    /// # Safety
+    ///
+    /// `out` is valid for writes of [`Run::SIZE`] bytes.
+    unsafe fn write_at(&self, out: *mut u8);
 }
 
 macro_rules! numbers {
@@ -25,8 +29,9 @@ macro_rules! numbers {
             const SIZE: usize = size_of::<$ty>();
 
             #[inline(always)]
-            fn write_into(&self, out: &mut [u8]) {
-                out.copy_from_slice(&self.to_le_bytes());
+            unsafe fn write_at(&self, out: *mut u8) {
+                // SAFETY: the caller's promise.
+                unsafe { out.cast::<[u8; size_of::<$ty>()]>().write_unaligned(self.to_le_bytes()) };
             }
         }
     )*};
@@ -38,8 +43,9 @@ impl<const N: usize> Run for [u8; N] {
     const SIZE: usize = N;
 
     #[inline(always)]
-    fn write_into(&self, out: &mut [u8]) {
-        out.copy_from_slice(self);
+    unsafe fn write_at(&self, out: *mut u8) {
+        // SAFETY: the caller's promise.
+        unsafe { out.cast::<[u8; N]>().write_unaligned(*self) };
     }
 }
 
@@ -47,9 +53,10 @@ impl Run for bool {
     const SIZE: usize = 4;
 
     #[inline(always)]
-    fn write_into(&self, out: &mut [u8]) {
+    unsafe fn write_at(&self, out: *mut u8) {
         let id = if *self { BOOL_TRUE_ID } else { BOOL_FALSE_ID };
-        out.copy_from_slice(&id.to_le_bytes());
+        // SAFETY: the caller's promise.
+        unsafe { id.write_at(out) };
     }
 }
 
@@ -60,11 +67,15 @@ macro_rules! tuples {
             const SIZE: usize = 0 $(+ $part::SIZE)+;
 
             #[inline(always)]
-            fn write_into(&self, out: &mut [u8]) {
-                let mut at = 0;
+            unsafe fn write_at(&self, out: *mut u8) {
+                let mut at = out;
                 $(
-                    self.$index.write_into(&mut out[at..at + $part::SIZE]);
-                    at += $part::SIZE;
+                    // SAFETY: the parts' sizes add up to the run's, for
+                    // which the caller promised room.
+                    unsafe {
+                        self.$index.write_at(at);
+                        at = at.add($part::SIZE);
+                    }
                 )+
                 let _ = at;
             }
@@ -84,14 +95,24 @@ tuples! {
 
 impl<S: Sink + ?Sized> Writer<'_, S> {
     /// Writes a run of fixed-size fields (a tuple of at most [`MAX_RUN`]
-    /// bytes) with one [`Writer::put`]. Generated code's.
+    /// bytes) straight into the sink's room, or with one [`Writer::put`]
+    /// when the room is short. Generated code's.
     #[doc(hidden)]
     #[inline]
     pub fn put_run<R: Run>(&mut self, run: R) {
         const { assert!(R::SIZE <= MAX_RUN, "a run of more than MAX_RUN bytes") };
-        let mut bytes = [0u8; MAX_RUN];
-        run.write_into(&mut bytes[..R::SIZE]);
-        self.put(&bytes[..R::SIZE]);
+        // SAFETY: the run is written at once, and writing numbers cannot
+        // panic.
+        match unsafe { self.room_for(R::SIZE) } {
+            // SAFETY: `room_for` gave room for `R::SIZE` bytes.
+            Some(room) => unsafe { run.write_at(room) },
+            None => {
+                let mut bytes = [0u8; MAX_RUN];
+                // SAFETY: `bytes` holds at least `R::SIZE`.
+                unsafe { run.write_at(bytes.as_mut_ptr()) };
+                self.put(&bytes[..R::SIZE]);
+            }
+        }
     }
 }
 

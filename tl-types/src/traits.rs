@@ -1,5 +1,7 @@
 //! The traits every generated type implements.
 
+use std::mem::MaybeUninit;
+
 use crate::error::{DecodeError, EncodeError};
 use crate::reader::Reader;
 use crate::writer::Writer;
@@ -17,6 +19,33 @@ pub trait Sink {
     fn reserve(&mut self, additional: usize) {
         let _ = additional;
     }
+
+    /// Room right after the bytes put so far that a [`Writer`] may fill in
+    /// place, telling the sink afterwards with [`Sink::commit`] how much of
+    /// it it filled: a growing buffer's spare capacity. A writer copies
+    /// small pieces (an id, a flag word, a short string) straight into it
+    /// instead of calling [`Sink::put`] for each.
+    ///
+    /// A room is lent until the next call to the sink: the writer commits
+    /// what it filled before it calls anything else, and gives up a room
+    /// it filled nothing of without a commit. The default is no room, so
+    /// every piece is a `put`.
+    #[inline]
+    fn spare_room(&mut self) -> &mut [MaybeUninit<u8>] {
+        &mut []
+    }
+
+    /// Takes the first `filled` bytes of the room [`Sink::spare_room`] last
+    /// gave as put, after the bytes put before it.
+    ///
+    /// # Safety
+    ///
+    /// The caller wrote those `filled` bytes, at most the room's length,
+    /// and asked nothing else of the sink since it gave the room.
+    #[inline]
+    unsafe fn commit(&mut self, filled: usize) {
+        let _ = filled;
+    }
 }
 
 impl Sink for Vec<u8> {
@@ -28,6 +57,18 @@ impl Sink for Vec<u8> {
     #[inline]
     fn reserve(&mut self, additional: usize) {
         Vec::reserve(self, additional);
+    }
+
+    #[inline]
+    fn spare_room(&mut self) -> &mut [MaybeUninit<u8>] {
+        self.spare_capacity_mut()
+    }
+
+    #[inline]
+    unsafe fn commit(&mut self, filled: usize) {
+        // SAFETY: the caller initialised `filled` bytes of the spare
+        // capacity, which starts at the current length.
+        unsafe { self.set_len(self.len() + filled) };
     }
 }
 
@@ -43,6 +84,17 @@ impl<S: Sink + ?Sized> Sink for &mut S {
     fn reserve(&mut self, additional: usize) {
         (**self).reserve(additional);
     }
+
+    #[inline]
+    fn spare_room(&mut self) -> &mut [MaybeUninit<u8>] {
+        (**self).spare_room()
+    }
+
+    #[inline]
+    unsafe fn commit(&mut self, filled: usize) {
+        // SAFETY: the caller's promise is the one the inner sink needs.
+        unsafe { (**self).commit(filled) };
+    }
 }
 
 /// The buffer of the `bytes` crate, which tokio codecs and hyper use.
@@ -56,6 +108,18 @@ impl Sink for bytes::BytesMut {
     #[inline]
     fn reserve(&mut self, additional: usize) {
         bytes::BytesMut::reserve(self, additional);
+    }
+
+    #[inline]
+    fn spare_room(&mut self) -> &mut [MaybeUninit<u8>] {
+        self.spare_capacity_mut()
+    }
+
+    #[inline]
+    unsafe fn commit(&mut self, filled: usize) {
+        // SAFETY: the caller initialised `filled` bytes of the spare
+        // capacity, which starts at the current length.
+        unsafe { self.set_len(self.len() + filled) };
     }
 }
 

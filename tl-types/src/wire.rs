@@ -43,10 +43,12 @@ const BLOCK: usize = 512;
 /// a block would cost more to clear than they take to write.
 const SHORT: usize = 128;
 
-/// Writes fixed-size elements in blocks of [`BLOCK`] bytes, each element's
-/// bytes given by `bytes`: one copy per block instead of one call per element,
-/// into a sink told their whole size first. Up to [`SHORT`] bytes of them
-/// are written one by one.
+/// Writes fixed-size elements, each element's bytes given by `bytes`,
+/// into a sink told their whole size first: straight into the sink's room
+/// when it has one (a `Vec`'s spare capacity), which on a little-endian
+/// machine compiles to a copy; else in blocks of [`BLOCK`] bytes, one `put`
+/// per block instead of one per element. Up to [`SHORT`] bytes of them are
+/// written one by one.
 #[inline]
 fn write_fixed_size<T, const SIZE: usize, S: Sink + ?Sized>(
     items: &[T],
@@ -55,6 +57,19 @@ fn write_fixed_size<T, const SIZE: usize, S: Sink + ?Sized>(
 ) {
     let len = size_of_val(items);
     out.reserve(len);
+    // SAFETY: the elements are written at once, and `bytes` (a number's
+    // `to_le_bytes`) cannot panic.
+    if let Some(room) = unsafe { out.room_for(len) } {
+        for (index, item) in items.iter().enumerate() {
+            // SAFETY: `room` holds `len` bytes, `SIZE` per element.
+            unsafe {
+                room.add(index * SIZE)
+                    .cast::<[u8; SIZE]>()
+                    .write_unaligned(bytes(item))
+            };
+        }
+        return;
+    }
     if len <= SHORT {
         for item in items {
             out.put(&bytes(item));
@@ -228,12 +243,30 @@ impl Decode for bool {
 /// [`MAX_BYTES_LEN`] is not written but recorded as [`EncodeError::TooLong`].
 pub fn write_bytes<S: Sink + ?Sized>(data: &[u8], out: &mut Writer<'_, S>) {
     let len = data.len();
+    if len <= 253 {
+        // A short one, padded, into the sink's room with one check: the
+        // last four bytes zeroed first, for the padding, then the length
+        // and the data over them.
+        let padded = (len + 4) & !3;
+        // SAFETY: the bytes are written at once, and nothing below panics.
+        if let Some(at) = unsafe { out.room_for(padded) } {
+            // SAFETY: `at` holds `padded` bytes, at least 4 and at least
+            // `1 + len`.
+            unsafe {
+                at.add(padded - 4).cast::<[u8; 4]>().write_unaligned([0; 4]);
+                at.write(len as u8);
+                std::ptr::copy_nonoverlapping(data.as_ptr(), at.add(1), len);
+            }
+            return;
+        }
+    }
     let header = if len <= 253 {
         out.put(&[len as u8]);
         1
     } else if len <= MAX_BYTES_LEN {
-        let le = (len as u32).to_le_bytes();
-        out.put(&[0xfe, le[0], le[1], le[2]]);
+        // 254, then the length in three bytes: one number, since four
+        // bytes stored one by one and then copied as one stall the copy.
+        out.put(&(0xfe | (len as u32) << 8).to_le_bytes());
         4
     } else {
         return out.fail(EncodeError::TooLong { length: len });

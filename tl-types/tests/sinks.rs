@@ -116,3 +116,134 @@ proptest! {
         check_bulk(int256s, |item| item.to_vec());
     }
 }
+
+/// A sink that lends at most `limit` bytes of its spare capacity at a time
+/// and checks that what a writer commits is inside the room it lent last,
+/// before anything else was asked of it. (A room the writer fills nothing
+/// of is given up without a commit.)
+struct Rooms {
+    bytes: Vec<u8>,
+    limit: usize,
+    lent: Option<usize>,
+    commits: usize,
+}
+
+impl Rooms {
+    fn new(capacity: usize, limit: usize) -> Self {
+        Rooms {
+            bytes: Vec::with_capacity(capacity),
+            limit,
+            lent: None,
+            commits: 0,
+        }
+    }
+}
+
+impl Sink for Rooms {
+    fn put(&mut self, bytes: &[u8]) {
+        self.lent = None;
+        self.bytes.extend_from_slice(bytes);
+    }
+
+    fn reserve(&mut self, additional: usize) {
+        self.lent = None;
+        self.bytes.reserve(additional);
+    }
+
+    fn spare_room(&mut self) -> &mut [std::mem::MaybeUninit<u8>] {
+        let room = self.bytes.spare_capacity_mut();
+        let len = room.len().min(self.limit);
+        self.lent = Some(len);
+        &mut room[..len]
+    }
+
+    unsafe fn commit(&mut self, filled: usize) {
+        let lent = self
+            .lent
+            .take()
+            .expect("a commit follows the room it fills");
+        assert!(
+            0 < filled && filled <= lent,
+            "{filled} bytes committed of {lent} lent"
+        );
+        self.commits += 1;
+        // SAFETY: the writer wrote `filled` bytes of the spare capacity.
+        unsafe { self.bytes.set_len(self.bytes.len() + filled) };
+    }
+}
+
+/// Strings of every header size, fixed-size vectors and runs, one after
+/// another through one writer.
+fn write_mixed<S: Sink + ?Sized>(
+    (text, blob, longs, int128s): &(String, Vec<u8>, Vec<i64>, Vec<[u8; 16]>),
+    out: &mut tl_types::Writer<'_, S>,
+) {
+    text.write_to(out);
+    value().write_to(out);
+    blob.write_to(out);
+    longs.write_to(out);
+    int128s.write_to(out);
+    true.write_to(out);
+}
+
+fn mixed() -> impl Strategy<Value = (String, Vec<u8>, Vec<i64>, Vec<[u8; 16]>)> {
+    (
+        ".{0,300}",
+        proptest::collection::vec(any::<u8>(), 0..600),
+        proptest::collection::vec(any::<i64>(), 0..100),
+        proptest::collection::vec(any::<[u8; 16]>(), 0..10),
+    )
+}
+
+proptest! {
+    /// A writer fills a sink's room in place and puts what does not fit:
+    /// the bytes are the same whatever room the sink lends, and whatever
+    /// capacity a `Vec` starts with.
+    #[test]
+    fn the_bytes_are_the_same_whatever_room_the_sink_lends(
+        parts in mixed(),
+        capacity in 0_usize..2000,
+        limit in 0_usize..80,
+    ) {
+        let mut chunks = Chunks::default();
+        let mut out = tl_types::Writer::new(&mut chunks);
+        write_mixed(&parts, &mut out);
+        out.finish().unwrap();
+        let expected = chunks.0.concat();
+
+        let mut rooms = Rooms::new(capacity, limit);
+        let mut out = tl_types::Writer::new(&mut rooms);
+        write_mixed(&parts, &mut out);
+        out.finish().unwrap();
+        prop_assert_eq!(&rooms.bytes, &expected);
+        if limit == 0 {
+            prop_assert_eq!(rooms.commits, 0);
+        } else if capacity >= 4 && limit >= 4 {
+            prop_assert!(rooms.commits > 0, "the first piece fits the first room");
+        }
+
+        let mut vec = Vec::with_capacity(capacity);
+        let mut out = tl_types::Writer::new(&mut vec);
+        write_mixed(&parts, &mut out);
+        out.finish().unwrap();
+        prop_assert_eq!(vec, expected);
+    }
+}
+
+#[test]
+fn a_writer_dropped_without_finish_leaves_its_bytes_in_the_sink() {
+    let mut vec = Vec::with_capacity(64);
+    let mut out = tl_types::Writer::new(&mut vec);
+    value().write_to(&mut out);
+    drop(out);
+    assert_eq!(vec, value().to_bytes().unwrap());
+
+    // And an error is still only reported by `finish`: the bytes before it
+    // stay, as after any `Err`, for the caller to throw away.
+    let mut vec = Vec::new();
+    let mut out = tl_types::Writer::new(&mut vec);
+    value().write_to(&mut out);
+    out.fail(tl_types::EncodeError::TooLong { length: 1 << 24 });
+    assert!(out.finish().is_err());
+    assert_eq!(vec, value().to_bytes().unwrap());
+}
