@@ -24,7 +24,7 @@ use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 use grammers_tl_types::{Deserializable, Serializable};
-use tl_types::{Decode, Encode};
+use tl_types::{Decode, Encode, Writer};
 
 mod support {
     pub mod corpus;
@@ -197,6 +197,26 @@ where
                 for value in &ours {
                     black_box(value).encode(&mut ours_buffer).unwrap();
                 }
+                black_box(ours_buffer.len());
+            },
+            || {
+                peer_buffer.clear();
+                for value in &peer {
+                    black_box(value).serialize(&mut peer_buffer);
+                }
+                black_box(peer_buffer.len());
+            },
+        ),
+        in_turn(
+            &name,
+            "encode, one `Writer`",
+            || {
+                ours_buffer.clear();
+                let mut out = Writer::new(&mut ours_buffer);
+                for value in &ours {
+                    black_box(value).write_to(&mut out);
+                }
+                out.finish().unwrap();
                 black_box(ours_buffer.len());
             },
             || {
