@@ -48,29 +48,43 @@ pub trait Sink {
     }
 }
 
-impl Sink for Vec<u8> {
-    #[inline]
-    fn put(&mut self, bytes: &[u8]) {
-        self.extend_from_slice(bytes);
-    }
+/// A growable buffer of bytes (`Vec<u8>`, `bytes::BytesMut`): puts extend
+/// it, and its room is its spare capacity.
+macro_rules! growable_sink {
+    ($(#[$attribute:meta])* $buffer:ty) => {
+        $(#[$attribute])*
+        impl Sink for $buffer {
+            #[inline]
+            fn put(&mut self, bytes: &[u8]) {
+                self.extend_from_slice(bytes);
+            }
 
-    #[inline]
-    fn reserve(&mut self, additional: usize) {
-        Vec::reserve(self, additional);
-    }
+            #[inline]
+            fn reserve(&mut self, additional: usize) {
+                <$buffer>::reserve(self, additional);
+            }
 
-    #[inline]
-    fn spare_room(&mut self) -> &mut [MaybeUninit<u8>] {
-        self.spare_capacity_mut()
-    }
+            #[inline]
+            fn spare_room(&mut self) -> &mut [MaybeUninit<u8>] {
+                self.spare_capacity_mut()
+            }
 
-    #[inline]
-    unsafe fn commit(&mut self, filled: usize) {
-        // SAFETY: the caller initialised `filled` bytes of the spare
-        // capacity, which starts at the current length.
-        unsafe { self.set_len(self.len() + filled) };
-    }
+            #[inline]
+            unsafe fn commit(&mut self, filled: usize) {
+                // SAFETY: the caller initialised `filled` bytes of the spare
+                // capacity, which starts at the current length.
+                unsafe { self.set_len(self.len() + filled) };
+            }
+        }
+    };
 }
+
+growable_sink!(Vec<u8>);
+growable_sink!(
+    /// The buffer of the `bytes` crate, which tokio codecs and hyper use.
+    #[cfg(feature = "bytes")]
+    bytes::BytesMut
+);
 
 /// A borrowed sink is a sink: a function that takes `impl Sink` can be
 /// given `&mut buffer` and the caller keeps the buffer.
@@ -94,32 +108,6 @@ impl<S: Sink + ?Sized> Sink for &mut S {
     unsafe fn commit(&mut self, filled: usize) {
         // SAFETY: the caller's promise is the one the inner sink needs.
         unsafe { (**self).commit(filled) };
-    }
-}
-
-/// The buffer of the `bytes` crate, which tokio codecs and hyper use.
-#[cfg(feature = "bytes")]
-impl Sink for bytes::BytesMut {
-    #[inline]
-    fn put(&mut self, bytes: &[u8]) {
-        self.extend_from_slice(bytes);
-    }
-
-    #[inline]
-    fn reserve(&mut self, additional: usize) {
-        bytes::BytesMut::reserve(self, additional);
-    }
-
-    #[inline]
-    fn spare_room(&mut self) -> &mut [MaybeUninit<u8>] {
-        self.spare_capacity_mut()
-    }
-
-    #[inline]
-    unsafe fn commit(&mut self, filled: usize) {
-        // SAFETY: the caller initialised `filled` bytes of the spare
-        // capacity, which starts at the current length.
-        unsafe { self.set_len(self.len() + filled) };
     }
 }
 
