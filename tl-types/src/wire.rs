@@ -239,6 +239,48 @@ impl Decode for bool {
     }
 }
 
+/// Copies `data` to `to`: inline for up to 16 bytes, as two loads and two
+/// stores that may overlap, since a call to `memcpy` costs more than the
+/// copy for the short strings most values hold; longer ones are a `memcpy`.
+///
+/// # Safety
+///
+/// `to` is valid for writes of `data.len()` bytes, outside `data`.
+#[inline(always)]
+unsafe fn copy_short(data: &[u8], to: *mut u8) {
+    let (from, len) = (data.as_ptr(), data.len());
+    // SAFETY: every read is inside `data` and every write inside the
+    // `len` bytes from `to`.
+    unsafe {
+        match len {
+            0 => {}
+            1..=3 => {
+                // The first, middle and last bytes are all of them.
+                *to = *from;
+                *to.add(len / 2) = *from.add(len / 2);
+                *to.add(len - 1) = *from.add(len - 1);
+            }
+            4..=7 => {
+                let (head, tail) = (
+                    from.cast::<u32>().read_unaligned(),
+                    from.add(len - 4).cast::<u32>().read_unaligned(),
+                );
+                to.cast::<u32>().write_unaligned(head);
+                to.add(len - 4).cast::<u32>().write_unaligned(tail);
+            }
+            8..=16 => {
+                let (head, tail) = (
+                    from.cast::<u64>().read_unaligned(),
+                    from.add(len - 8).cast::<u64>().read_unaligned(),
+                );
+                to.cast::<u64>().write_unaligned(head);
+                to.add(len - 8).cast::<u64>().write_unaligned(tail);
+            }
+            _ => std::ptr::copy_nonoverlapping(from, to, len),
+        }
+    }
+}
+
 /// Writes `data` as a TL `string` or `bytes` value; data longer than
 /// [`MAX_BYTES_LEN`] is not written but recorded as [`EncodeError::TooLong`].
 pub fn write_bytes<S: Sink + ?Sized>(data: &[u8], out: &mut Writer<'_, S>) {
@@ -255,7 +297,7 @@ pub fn write_bytes<S: Sink + ?Sized>(data: &[u8], out: &mut Writer<'_, S>) {
             unsafe {
                 at.add(padded - 4).cast::<[u8; 4]>().write_unaligned([0; 4]);
                 at.write(len as u8);
-                std::ptr::copy_nonoverlapping(data.as_ptr(), at.add(1), len);
+                copy_short(data, at.add(1));
             }
             return;
         }
@@ -264,6 +306,10 @@ pub fn write_bytes<S: Sink + ?Sized>(data: &[u8], out: &mut Writer<'_, S>) {
         out.put(&[len as u8]);
         1
     } else if len <= MAX_BYTES_LEN {
+        // Room for all of it first, so that a growing sink grows once: the
+        // padding would otherwise come after a buffer just grown to fit
+        // the data, and grow it again, copying the data a second time.
+        out.reserve((len + 7) & !3);
         // 254, then the length in three bytes: one number, since four
         // bytes stored one by one and then copied as one stall the copy.
         out.put(&(0xfe | (len as u32) << 8).to_le_bytes());
