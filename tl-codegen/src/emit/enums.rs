@@ -252,6 +252,7 @@ pub fn boxed_type(plan: &Plan, index: usize, options: &Options<'_>, scope: &Scop
 
         impl #params #name #params {
             #[doc = " The constructor id of the variant this value is."]
+            #[inline]
             pub fn constructor_id(&self) -> u32 {
                 match self {
                     #(#ids)*

@@ -4208,6 +4208,7 @@ pub mod enums {
     }
     impl ResPq {
         /// The constructor id of the variant this value is.
+        #[inline]
         pub fn constructor_id(&self) -> u32 {
             match self {
                 Self::ResPq(_) => 0x05162463,
@@ -4295,6 +4296,7 @@ pub mod enums {
     }
     impl PQInnerData {
         /// The constructor id of the variant this value is.
+        #[inline]
         pub fn constructor_id(&self) -> u32 {
             match self {
                 Self::PQInnerData(_) => 0x83c95aec,
@@ -4518,6 +4520,7 @@ pub mod enums {
     }
     impl BindAuthKeyInner {
         /// The constructor id of the variant this value is.
+        #[inline]
         pub fn constructor_id(&self) -> u32 {
             match self {
                 Self::BindAuthKeyInner(_) => 0x75a3f765,
@@ -4617,6 +4620,7 @@ pub mod enums {
     }
     impl ServerDhParams {
         /// The constructor id of the variant this value is.
+        #[inline]
         pub fn constructor_id(&self) -> u32 {
             match self {
                 Self::Fail(_) => 0x79cb045d,
@@ -4759,6 +4763,7 @@ pub mod enums {
     }
     impl ServerDhInnerData {
         /// The constructor id of the variant this value is.
+        #[inline]
         pub fn constructor_id(&self) -> u32 {
             match self {
                 Self::ServerDhInnerData(_) => 0xb5890dba,
@@ -4848,6 +4853,7 @@ pub mod enums {
     }
     impl ClientDhInnerData {
         /// The constructor id of the variant this value is.
+        #[inline]
         pub fn constructor_id(&self) -> u32 {
             match self {
                 Self::ClientDhInnerData(_) => 0x6643b654,
@@ -4941,6 +4947,7 @@ pub mod enums {
     }
     impl SetClientDhParamsAnswer {
         /// The constructor id of the variant this value is.
+        #[inline]
         pub fn constructor_id(&self) -> u32 {
             match self {
                 Self::DhGenOk(_) => 0x3bcbf734,
@@ -5133,6 +5140,7 @@ pub mod enums {
     }
     impl DestroyAuthKeyRes {
         /// The constructor id of the variant this value is.
+        #[inline]
         pub fn constructor_id(&self) -> u32 {
             match self {
                 Self::DestroyAuthKeyOk => 0xf660e1d4,
@@ -5276,6 +5284,7 @@ pub mod enums {
     }
     impl MsgsAck {
         /// The constructor id of the variant this value is.
+        #[inline]
         pub fn constructor_id(&self) -> u32 {
             match self {
                 Self::MsgsAck(_) => 0x62d6b459,
@@ -5359,6 +5368,7 @@ pub mod enums {
     }
     impl BadMsgNotification {
         /// The constructor id of the variant this value is.
+        #[inline]
         pub fn constructor_id(&self) -> u32 {
             match self {
                 Self::BadMsgNotification(_) => 0xa7eff811,
@@ -5514,6 +5524,7 @@ pub mod enums {
     }
     impl MsgsStateReq {
         /// The constructor id of the variant this value is.
+        #[inline]
         pub fn constructor_id(&self) -> u32 {
             match self {
                 Self::MsgsStateReq(_) => 0xda69fb52,
@@ -5597,6 +5608,7 @@ pub mod enums {
     }
     impl MsgsStateInfo {
         /// The constructor id of the variant this value is.
+        #[inline]
         pub fn constructor_id(&self) -> u32 {
             match self {
                 Self::MsgsStateInfo(_) => 0x04deb57d,
@@ -5680,6 +5692,7 @@ pub mod enums {
     }
     impl MsgsAllInfo {
         /// The constructor id of the variant this value is.
+        #[inline]
         pub fn constructor_id(&self) -> u32 {
             match self {
                 Self::MsgsAllInfo(_) => 0x8cc0d131,
@@ -5765,6 +5778,7 @@ pub mod enums {
     }
     impl MsgDetailedInfo {
         /// The constructor id of the variant this value is.
+        #[inline]
         pub fn constructor_id(&self) -> u32 {
             match self {
                 Self::MsgDetailedInfo(_) => 0x276d3ec6,
@@ -5920,6 +5934,7 @@ pub mod enums {
     }
     impl MsgResendReq {
         /// The constructor id of the variant this value is.
+        #[inline]
         pub fn constructor_id(&self) -> u32 {
             match self {
                 Self::MsgResendReq(_) => 0x7d861a08,
@@ -6003,6 +6018,7 @@ pub mod enums {
     }
     impl RpcError {
         /// The constructor id of the variant this value is.
+        #[inline]
         pub fn constructor_id(&self) -> u32 {
             match self {
                 Self::RpcError(_) => 0x2144ca19,
@@ -6088,6 +6104,7 @@ pub mod enums {
     }
     impl RpcDropAnswer {
         /// The constructor id of the variant this value is.
+        #[inline]
         pub fn constructor_id(&self) -> u32 {
             match self {
                 Self::RpcAnswerUnknown => 0x5e2ad36e,
@@ -6236,6 +6253,7 @@ pub mod enums {
     }
     impl FutureSalt {
         /// The constructor id of the variant this value is.
+        #[inline]
         pub fn constructor_id(&self) -> u32 {
             match self {
                 Self::FutureSalt(_) => 0x0949d9dc,
@@ -6325,6 +6343,7 @@ pub mod enums {
     }
     impl FutureSalts {
         /// The constructor id of the variant this value is.
+        #[inline]
         pub fn constructor_id(&self) -> u32 {
             match self {
                 Self::FutureSalts(_) => 0xae500895,
@@ -6408,6 +6427,7 @@ pub mod enums {
     }
     impl Pong {
         /// The constructor id of the variant this value is.
+        #[inline]
         pub fn constructor_id(&self) -> u32 {
             match self {
                 Self::Pong(_) => 0x347773c5,
@@ -6489,6 +6509,7 @@ pub mod enums {
     }
     impl DestroySessionRes {
         /// The constructor id of the variant this value is.
+        #[inline]
         pub fn constructor_id(&self) -> u32 {
             match self {
                 Self::DestroySessionOk(_) => 0xe22045fc,
@@ -6617,6 +6638,7 @@ pub mod enums {
     }
     impl NewSession {
         /// The constructor id of the variant this value is.
+        #[inline]
         pub fn constructor_id(&self) -> u32 {
             match self {
                 Self::Created(_) => 0x9ec20908,
@@ -6706,6 +6728,7 @@ pub mod enums {
     }
     impl HttpWait {
         /// The constructor id of the variant this value is.
+        #[inline]
         pub fn constructor_id(&self) -> u32 {
             match self {
                 Self::HttpWait(_) => 0x9299359f,
@@ -6795,6 +6818,7 @@ pub mod enums {
     }
     impl IpPort {
         /// The constructor id of the variant this value is.
+        #[inline]
         pub fn constructor_id(&self) -> u32 {
             match self {
                 Self::IpPort(_) => 0xd433ad73,
@@ -6924,6 +6948,7 @@ pub mod enums {
     }
     impl AccessPointRule {
         /// The constructor id of the variant this value is.
+        #[inline]
         pub fn constructor_id(&self) -> u32 {
             match self {
                 Self::AccessPointRule(_) => 0x4679b65f,
@@ -7013,6 +7038,7 @@ pub mod enums {
     }
     impl RpcResult {
         /// The constructor id of the variant this value is.
+        #[inline]
         pub fn constructor_id(&self) -> u32 {
             match self {
                 Self::RpcResult(_) => 0xf35c6d01,
@@ -7096,6 +7122,7 @@ pub mod enums {
     }
     impl Message {
         /// The constructor id of the variant this value is.
+        #[inline]
         pub fn constructor_id(&self) -> u32 {
             match self {
                 Self::Message(_) => 0x5bb8e511,
@@ -7177,6 +7204,7 @@ pub mod enums {
     }
     impl MessageContainer {
         /// The constructor id of the variant this value is.
+        #[inline]
         pub fn constructor_id(&self) -> u32 {
             match self {
                 Self::MsgContainer(_) => 0x73f1f8dc,
@@ -7266,6 +7294,7 @@ pub mod enums {
     }
     impl MessageCopy {
         /// The constructor id of the variant this value is.
+        #[inline]
         pub fn constructor_id(&self) -> u32 {
             match self {
                 Self::MsgCopy(_) => 0xe06046b2,
@@ -7349,6 +7378,7 @@ pub mod enums {
     }
     impl Object {
         /// The constructor id of the variant this value is.
+        #[inline]
         pub fn constructor_id(&self) -> u32 {
             match self {
                 Self::GzipPacked(_) => 0x3072cfa1,
@@ -7434,6 +7464,7 @@ pub mod enums {
         }
         impl ConfigSimple {
             /// The constructor id of the variant this value is.
+            #[inline]
             pub fn constructor_id(&self) -> u32 {
                 match self {
                     Self::ConfigSimple(_) => 0x5a592a6c,
