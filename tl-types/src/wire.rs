@@ -260,24 +260,32 @@ unsafe fn copy_short(data: &[u8], to: *mut u8) {
                 *to.add(len / 2) = *from.add(len / 2);
                 *to.add(len - 1) = *from.add(len - 1);
             }
-            4..=7 => {
-                let (head, tail) = (
-                    from.cast::<u32>().read_unaligned(),
-                    from.add(len - 4).cast::<u32>().read_unaligned(),
-                );
-                to.cast::<u32>().write_unaligned(head);
-                to.add(len - 4).cast::<u32>().write_unaligned(tail);
-            }
-            8..=16 => {
-                let (head, tail) = (
-                    from.cast::<u64>().read_unaligned(),
-                    from.add(len - 8).cast::<u64>().read_unaligned(),
-                );
-                to.cast::<u64>().write_unaligned(head);
-                to.add(len - 8).cast::<u64>().write_unaligned(tail);
-            }
+            4..=7 => copy_head_and_tail::<u32>(from, to, len),
+            8..=16 => copy_head_and_tail::<u64>(from, to, len),
             _ => std::ptr::copy_nonoverlapping(from, to, len),
         }
+    }
+}
+
+/// Copies `len` bytes as the first and the last word of type `W`, which
+/// overlap unless `len` is twice a word.
+///
+/// # Safety
+///
+/// `len` is at least one word and at most two; `from` is valid for reads
+/// and `to` for writes of `len` bytes, and they do not overlap.
+#[inline(always)]
+unsafe fn copy_head_and_tail<W: Copy>(from: *const u8, to: *mut u8, len: usize) {
+    let last = len - size_of::<W>();
+    // SAFETY: both words are inside the `len` bytes, by the caller's
+    // promise.
+    unsafe {
+        let (head, tail) = (
+            from.cast::<W>().read_unaligned(),
+            from.add(last).cast::<W>().read_unaligned(),
+        );
+        to.cast::<W>().write_unaligned(head);
+        to.add(last).cast::<W>().write_unaligned(tail);
     }
 }
 
