@@ -208,7 +208,7 @@ where
                 ours_buffer.clear();
                 let mut out = Writer::new(&mut ours_buffer);
                 for value in &ours {
-                    black_box(value).write_to(&mut out);
+                    out.write(black_box(value));
                 }
                 out.finish().unwrap();
                 black_box(ours_buffer.len());

@@ -16,7 +16,7 @@
 //! vectors) is the generated code's.
 
 use tl_types::wire::VECTOR_ID;
-use tl_types::{Encode, Identifiable, Sink, Writer, enums, types};
+use tl_types::{Encode, Identifiable, Place, Sink, Writer, enums, types};
 
 /// Each message's `flags` and `flags2`, in order: what the generated
 /// serialiser computes before writing a message.
@@ -46,34 +46,35 @@ pub fn stored_flags(history: &enums::messages::Messages) -> Flags {
 
 /// Writes the history with `write_message` for each `message` and the
 /// generated code for the rest.
-fn encode_history<S: Sink + ?Sized>(
+fn encode_history<'w, S: Sink + ?Sized>(
     history: &enums::messages::Messages,
-    out: &mut Writer<'_, S>,
-    mut write_message: impl FnMut(usize, &types::Message, &mut Writer<'_, S>),
-) {
+    out: Place<'w, S>,
+    mut write_message: impl FnMut(usize, &types::Message, Place<'w, S>) -> Place<'w, S>,
+) -> Place<'w, S> {
     let response = channel_messages(history);
     let flags: u32 =
         u32::from(response.inexact) << 1 | u32::from(response.offset_id_offset.is_some()) << 2;
-    out.put_run((
-        types::messages::ChannelMessages::CONSTRUCTOR_ID,
-        flags,
-        response.pts,
-        response.count,
-    ));
-    out.write_optional(response.offset_id_offset.as_ref());
-    out.put_run((VECTOR_ID, response.messages.len() as u32));
+    let mut out = out
+        .put_run((
+            types::messages::ChannelMessages::CONSTRUCTOR_ID,
+            flags,
+            response.pts,
+            response.count,
+        ))
+        .write_optional(response.offset_id_offset.as_ref())
+        .put_run((VECTOR_ID, response.messages.len() as u32));
     for (index, message) in response.messages.iter().enumerate() {
-        match message {
+        out = match message {
             enums::Message::Message(message) => {
-                types::Message::CONSTRUCTOR_ID.write_to(out);
-                write_message(index, message, out);
+                let out = types::Message::CONSTRUCTOR_ID.write_to(out);
+                write_message(index, message, out)
             }
             other => other.write_to(out),
-        }
+        };
     }
-    response.topics.write_to(out);
-    response.chats.write_to(out);
-    response.users.write_to(out);
+    out.write(&response.topics)
+        .write(&response.chats)
+        .write(&response.users)
 }
 
 /// The history, each message's flags taken from `flags`.
@@ -83,9 +84,7 @@ pub fn encode_with_stored_flags(
     buffer: &mut Vec<u8>,
 ) {
     let mut out = Writer::new(buffer);
-    encode_history(history, &mut out, |index, message, out| {
-        write_with_stored_flags(message, flags[index], out)
-    });
+    out.write(&History(history, Messages::WithStoredFlags(flags)));
     out.finish().expect("the history encodes");
 }
 
@@ -94,73 +93,98 @@ pub fn encode_with_stored_flags(
 /// and `edit_date` of the optional ones.
 pub fn encode_known_fields(history: &enums::messages::Messages, buffer: &mut Vec<u8>) {
     let mut out = Writer::new(buffer);
-    encode_history(history, &mut out, |_, message, out| {
-        write_known_fields(message, out)
-    });
+    out.write(&History(history, Messages::KnownFields));
     out.finish().expect("the history encodes");
 }
 
 /// `message` as the generated serialiser writes it, with its flags given.
 #[inline(never)]
-fn write_with_stored_flags<S: Sink + ?Sized>(
+fn write_with_stored_flags<'w, S: Sink + ?Sized>(
     message: &types::Message,
     (flags, flags2): (u32, u32),
-    out: &mut Writer<'_, S>,
-) {
-    out.put_run((flags, flags2, message.id));
-    out.write_optional(message.from_id.as_ref());
-    out.write_optional(message.from_boosts_applied.as_ref());
-    out.write_optional(message.from_rank.as_ref());
-    message.peer_id.write_to(out);
-    out.write_optional(message.saved_peer_id.as_ref());
-    out.write_optional(message.fwd_from.as_ref());
-    out.write_optional(message.via_bot_id.as_ref());
-    out.write_optional(message.via_business_bot_id.as_ref());
-    out.write_optional(message.guestchat_via_from.as_ref());
-    out.write_optional(message.reply_to.as_ref());
-    message.date.write_to(out);
-    message.message.write_to(out);
-    out.write_optional(message.media.as_ref());
-    out.write_optional(message.reply_markup.as_ref());
-    out.write_optional(message.entities.as_ref());
-    out.write_optional(message.views_and_forwards.as_ref().map(|value| &value.0));
-    out.write_optional(message.views_and_forwards.as_ref().map(|value| &value.1));
-    out.write_optional(message.replies.as_ref());
-    out.write_optional(message.edit_date.as_ref());
-    out.write_optional(message.post_author.as_ref());
-    out.write_optional(message.grouped_id.as_ref());
-    out.write_optional(message.reactions.as_ref());
-    out.write_optional(message.restriction_reason.as_ref());
-    out.write_optional(message.ttl_period.as_ref());
-    out.write_optional(message.quick_reply_shortcut_id.as_ref());
-    out.write_optional(message.effect.as_ref());
-    out.write_optional(message.factcheck.as_ref());
-    out.write_optional(message.report_delivery_until_date.as_ref());
-    out.write_optional(message.paid_message_stars.as_ref());
-    out.write_optional(message.suggested_post.as_ref());
-    out.write_optional(message.schedule_repeat_period.as_ref());
-    out.write_optional(message.summary_from_language.as_ref());
-    out.write_optional(message.rich_message.as_ref());
+    out: Place<'w, S>,
+) -> Place<'w, S> {
+    let out = out.put_run((flags, flags2, message.id));
+    let out = out.write_optional(message.from_id.as_ref());
+    let out = out.write_optional(message.from_boosts_applied.as_ref());
+    let out = out.write_optional(message.from_rank.as_ref());
+    let out = message.peer_id.write_to(out);
+    let out = out.write_optional(message.saved_peer_id.as_ref());
+    let out = out.write_optional(message.fwd_from.as_ref());
+    let out = out.write_optional(message.via_bot_id.as_ref());
+    let out = out.write_optional(message.via_business_bot_id.as_ref());
+    let out = out.write_optional(message.guestchat_via_from.as_ref());
+    let out = out.write_optional(message.reply_to.as_ref());
+    let out = message.date.write_to(out);
+    let out = message.message.write_to(out);
+    let out = out.write_optional(message.media.as_ref());
+    let out = out.write_optional(message.reply_markup.as_ref());
+    let out = out.write_optional(message.entities.as_ref());
+    let out = out.write_optional(message.views_and_forwards.as_ref().map(|value| &value.0));
+    let out = out.write_optional(message.views_and_forwards.as_ref().map(|value| &value.1));
+    let out = out.write_optional(message.replies.as_ref());
+    let out = out.write_optional(message.edit_date.as_ref());
+    let out = out.write_optional(message.post_author.as_ref());
+    let out = out.write_optional(message.grouped_id.as_ref());
+    let out = out.write_optional(message.reactions.as_ref());
+    let out = out.write_optional(message.restriction_reason.as_ref());
+    let out = out.write_optional(message.ttl_period.as_ref());
+    let out = out.write_optional(message.quick_reply_shortcut_id.as_ref());
+    let out = out.write_optional(message.effect.as_ref());
+    let out = out.write_optional(message.factcheck.as_ref());
+    let out = out.write_optional(message.report_delivery_until_date.as_ref());
+    let out = out.write_optional(message.paid_message_stars.as_ref());
+    let out = out.write_optional(message.suggested_post.as_ref());
+    let out = out.write_optional(message.schedule_repeat_period.as_ref());
+    let out = out.write_optional(message.summary_from_language.as_ref());
+    out.write_optional(message.rich_message.as_ref())
 }
 
 /// `message` with only the fields this input sets.
 #[inline(never)]
-fn write_known_fields<S: Sink + ?Sized>(message: &types::Message, out: &mut Writer<'_, S>) {
+fn write_known_fields<'w, S: Sink + ?Sized>(
+    message: &types::Message,
+    out: Place<'w, S>,
+) -> Place<'w, S> {
     let flags: u32 = u32::from(message.from_id.is_some()) << 8
         | u32::from(message.reply_to.is_some()) << 3
         | u32::from(message.media.is_some()) << 9
         | u32::from(message.entities.is_some()) << 7
         | u32::from(message.views_and_forwards.is_some()) << 10
         | u32::from(message.edit_date.is_some()) << 15;
-    out.put_run((flags, 0_u32, message.id));
-    out.write_optional(message.from_id.as_ref());
-    message.peer_id.write_to(out);
-    out.write_optional(message.reply_to.as_ref());
-    message.date.write_to(out);
-    message.message.write_to(out);
-    out.write_optional(message.media.as_ref());
-    out.write_optional(message.entities.as_ref());
-    out.write_optional(message.views_and_forwards.as_ref().map(|value| &value.0));
-    out.write_optional(message.views_and_forwards.as_ref().map(|value| &value.1));
-    out.write_optional(message.edit_date.as_ref());
+    let out = out.put_run((flags, 0_u32, message.id));
+    let out = out.write_optional(message.from_id.as_ref());
+    let out = message.peer_id.write_to(out);
+    let out = out.write_optional(message.reply_to.as_ref());
+    let out = message.date.write_to(out);
+    let out = message.message.write_to(out);
+    let out = out.write_optional(message.media.as_ref());
+    let out = out.write_optional(message.entities.as_ref());
+    let out = out.write_optional(message.views_and_forwards.as_ref().map(|value| &value.0));
+    let out = out.write_optional(message.views_and_forwards.as_ref().map(|value| &value.1));
+    out.write_optional(message.edit_date.as_ref())
+}
+
+/// The history as one value, its messages written as the second field says.
+struct History<'h>(&'h enums::messages::Messages, Messages<'h>);
+
+/// How [`History`] writes each message.
+enum Messages<'h> {
+    /// With [`write_with_stored_flags`], its flags from the table.
+    WithStoredFlags(&'h Flags),
+    /// With [`write_known_fields`].
+    KnownFields,
+}
+
+impl Encode for History<'_> {
+    fn write_to<'w, S: Sink + ?Sized>(&self, out: Place<'w, S>) -> Place<'w, S> {
+        match self.1 {
+            Messages::WithStoredFlags(flags) => encode_history(self.0, out, |index, message, out| {
+                write_with_stored_flags(message, flags[index], out)
+            }),
+            Messages::KnownFields => {
+                encode_history(self.0, out, |_, message, out| write_known_fields(message, out))
+            }
+        }
+    }
 }

@@ -14,7 +14,7 @@ use crate::error::DecodeError;
 use crate::reader::Reader;
 use crate::traits::{Decode, Encode, RawObject, Sink};
 use crate::wire::{self, read_bytes, write_bytes};
-use crate::writer::Writer;
+use crate::writer::Place;
 use std::borrow::Cow;
 
 /// A value that can be read from the MTProto wire format, borrowing its
@@ -217,15 +217,15 @@ impl Decode for Cow<'static, [u8]> {
 
 impl Encode for Cow<'_, str> {
     #[inline]
-    fn write_to<S: Sink + ?Sized>(&self, out: &mut Writer<'_, S>) {
-        write_bytes(self.as_bytes(), out);
+    fn write_to<'w, S: Sink + ?Sized>(&self, out: Place<'w, S>) -> Place<'w, S> {
+        write_bytes(self.as_bytes(), out)
     }
 }
 
 impl Encode for Cow<'_, [u8]> {
     #[inline]
-    fn write_to<S: Sink + ?Sized>(&self, out: &mut Writer<'_, S>) {
-        write_bytes(self, out);
+    fn write_to<'w, S: Sink + ?Sized>(&self, out: Place<'w, S>) -> Place<'w, S> {
+        write_bytes(self, out)
     }
 }
 
@@ -334,16 +334,15 @@ impl<T: Decode> Decode for CowBox<'static, T> {
 
 impl<T: Encode> Encode for CowVec<'_, T> {
     #[inline]
-    fn write_to<S: Sink + ?Sized>(&self, out: &mut Writer<'_, S>) {
-        wire::VECTOR_ID.write_to(out);
-        wire::write_bare_vector(self, out);
+    fn write_to<'w, S: Sink + ?Sized>(&self, out: Place<'w, S>) -> Place<'w, S> {
+        wire::write_bare_vector(self, wire::VECTOR_ID.write_to(out))
     }
 }
 
 impl<T: Encode + ?Sized> Encode for CowBox<'_, T> {
     #[inline]
-    fn write_to<S: Sink + ?Sized>(&self, out: &mut Writer<'_, S>) {
-        (**self).write_to(out);
+    fn write_to<'w, S: Sink + ?Sized>(&self, out: Place<'w, S>) -> Place<'w, S> {
+        (**self).write_to(out)
     }
 }
 

@@ -115,4 +115,4 @@ pub use cow::{CowBox, CowVec};
 pub use error::{DecodeError, DecodeErrorKind, EncodeError};
 pub use reader::{DEFAULT_MAX_DEPTH, Reader};
 pub use traits::{ByteCounter, Decode, Encode, Identifiable, RawObject, RemoteCall, Sink};
-pub use writer::Writer;
+pub use writer::{Place, Writer};

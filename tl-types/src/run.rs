@@ -1,11 +1,11 @@
-//! Runs of fixed-size fields written with one [`Writer::put`]: the
+//! Runs of fixed-size fields written with one [`Place::put`]: the
 //! generated serialiser of `inputPeerUser` writes `(self.user_id,
 //! self.access_hash)` as 16 bytes, one capacity check and one copy, instead
-//! of a `put` per field. Generated code's, through [`Writer::put_run`].
+//! of a `put` per field. Generated code's, through [`Place::put_run`].
 
 use crate::traits::Sink;
 use crate::wire::{BOOL_FALSE_ID, BOOL_TRUE_ID};
-use crate::writer::Writer;
+use crate::writer::Place;
 
 /// The most bytes a run may take: the generator makes no longer runs.
 pub const MAX_RUN: usize = 64;
@@ -93,24 +93,27 @@ tuples! {
     (A 0, B 1, C 2, D 3, E 4, F 5, G 6, H 7)
 }
 
-impl<S: Sink + ?Sized> Writer<'_, S> {
+impl<S: Sink + ?Sized> Place<'_, S> {
     /// Writes a run of fixed-size fields (a tuple of at most [`MAX_RUN`]
-    /// bytes) straight into the sink's room, or with one [`Writer::put`]
+    /// bytes) straight into the sink's room, or with one [`Place::put`]
     /// when the room is short. Generated code's.
     #[doc(hidden)]
     #[inline]
-    pub fn put_run<R: Run>(&mut self, run: R) {
+    pub fn put_run<R: Run>(mut self, run: R) -> Self {
         const { assert!(R::SIZE <= MAX_RUN, "a run of more than MAX_RUN bytes") };
         // SAFETY: the run is written at once, and writing numbers cannot
         // panic.
         match unsafe { self.room_for(R::SIZE) } {
-            // SAFETY: `room_for` gave room for `R::SIZE` bytes.
-            Some(room) => unsafe { run.write_at(room) },
+            Some(room) => {
+                // SAFETY: `room_for` gave room for `R::SIZE` bytes.
+                unsafe { run.write_at(room) };
+                self
+            }
             None => {
                 let mut bytes = [0u8; MAX_RUN];
                 // SAFETY: `bytes` holds at least `R::SIZE`.
                 unsafe { run.write_at(bytes.as_mut_ptr()) };
-                self.put(&bytes[..R::SIZE]);
+                self.put(&bytes[..R::SIZE])
             }
         }
     }
@@ -118,23 +121,32 @@ impl<S: Sink + ?Sized> Writer<'_, S> {
 
 #[cfg(test)]
 mod tests {
-    use crate::{Encode, Writer};
+    use crate::{Encode, Place, Sink, Writer};
+
+    /// A run written as one value, as a generated serialiser writes it.
+    struct Run<R>(R);
+
+    impl<R: super::Run + Copy> Encode for Run<R> {
+        fn write_to<'w, S: Sink + ?Sized>(&self, out: Place<'w, S>) -> Place<'w, S> {
+            out.put_run(self.0)
+        }
+    }
 
     #[test]
     fn a_run_is_its_parts_one_after_another() {
         let (int, long, flag, double, int128) = (-5_i32, 7_000_000_000_i64, true, 0.5_f64, [9; 16]);
         let mut parts = Vec::new();
         let mut out = Writer::new(&mut parts);
-        int.write_to(&mut out);
-        long.write_to(&mut out);
-        flag.write_to(&mut out);
-        double.write_to(&mut out);
-        int128.write_to(&mut out);
+        out.write(&int);
+        out.write(&long);
+        out.write(&flag);
+        out.write(&double);
+        out.write(&int128);
         out.finish().unwrap();
 
         let mut run = Vec::new();
         let mut out = Writer::new(&mut run);
-        out.put_run((int, long, flag, double, int128));
+        out.write(&Run((int, long, flag, double, int128)));
         out.finish().unwrap();
         assert_eq!(run, parts);
         assert_eq!(run.len(), 40);

@@ -4,7 +4,7 @@ use std::mem::MaybeUninit;
 
 use crate::error::{DecodeError, EncodeError};
 use crate::reader::Reader;
-use crate::writer::Writer;
+use crate::writer::{Place, Writer};
 
 /// Where encoded bytes go: a `Vec<u8>`, a [`ByteCounter`], a `bytes::BytesMut`
 /// (feature `bytes`), a `&mut` to any of them, or a buffer of your own.
@@ -135,32 +135,35 @@ const TO_BYTES_CAPACITY: usize = 64;
 /// Implementations write with [`Encode::write_to`]; callers use
 /// [`encode`](Encode::encode), [`to_bytes`](Encode::to_bytes)
 /// or [`encoded_len`](Encode::encoded_len), which say whether the
-/// value could be encoded at all (see [`EncodeError`]).
+/// value could be encoded at all (see [`EncodeError`]), or
+/// [`Writer::write`] for several values into one sink.
 pub trait Encode {
-    /// Writes the value's bytes to `out`. A part that cannot be encoded
-    /// records its error with [`Writer::fail`] (writing goes on; the caller
-    /// checks once, with [`Writer::finish`]).
-    fn write_to<S: Sink + ?Sized>(&self, out: &mut Writer<'_, S>);
+    /// Writes the value's bytes at `out`, and returns the place after
+    /// them. A part that cannot be encoded records its error with
+    /// [`Place::fail`] (writing goes on; the writer's owner checks once,
+    /// with [`Writer::finish`]).
+    ///
+    /// The place is taken and given back by value, not borrowed, so that
+    /// it stays in registers from one serialiser to the next ([`Place`]).
+    fn write_to<'w, S: Sink + ?Sized>(&self, out: Place<'w, S>) -> Place<'w, S>;
 
     /// Writes `items` one after another: a vector's elements. Types of a
     /// fixed size write them in blocks. Generated code's, through
     /// [`crate::wire::write_bare_vector`].
     #[doc(hidden)]
     #[inline]
-    fn write_elements<S: Sink + ?Sized>(items: &[Self], out: &mut Writer<'_, S>)
+    fn write_elements<'w, S: Sink + ?Sized>(items: &[Self], out: Place<'w, S>) -> Place<'w, S>
     where
         Self: Sized,
     {
-        for item in items {
-            item.write_to(out);
-        }
+        items.iter().fold(out, |out, item| item.write_to(out))
     }
 
     /// Appends the value's bytes to `sink`. On `Err`, what was appended is
     /// not a valid encoding.
     fn encode<S: Sink + ?Sized>(&self, sink: &mut S) -> Result<(), EncodeError> {
         let mut out = Writer::new(sink);
-        self.write_to(&mut out);
+        out.write(self);
         out.finish()
     }
 
@@ -246,7 +249,7 @@ impl Decode for RawObject {
 }
 
 impl<B: AsRef<[u8]>> Encode for RawObject<B> {
-    fn write_to<S: Sink + ?Sized>(&self, out: &mut Writer<'_, S>) {
-        out.put(self.0.as_ref());
+    fn write_to<'w, S: Sink + ?Sized>(&self, out: Place<'w, S>) -> Place<'w, S> {
+        out.put(self.0.as_ref())
     }
 }

@@ -23,7 +23,7 @@ use crate::cow::CowVec;
 use crate::error::{DecodeError, DecodeErrorKind, EncodeError};
 use crate::reader::Reader;
 use crate::traits::{Decode, Encode, Sink};
-use crate::writer::Writer;
+use crate::writer::Place;
 use std::borrow::Cow;
 
 /// The id of `boolTrue`.
@@ -50,13 +50,13 @@ const SHORT: usize = 128;
 /// per block instead of one per element. Up to [`SHORT`] bytes of them are
 /// written one by one.
 #[inline]
-fn write_fixed_size<T, const SIZE: usize, S: Sink + ?Sized>(
+fn write_fixed_size<'w, T, const SIZE: usize, S: Sink + ?Sized>(
     items: &[T],
-    out: &mut Writer<'_, S>,
+    out: Place<'w, S>,
     bytes: impl Fn(&T) -> [u8; SIZE],
-) {
+) -> Place<'w, S> {
     let len = size_of_val(items);
-    out.reserve(len);
+    let mut out = out.reserve(len);
     // SAFETY: the elements are written at once, and `bytes` (a number's
     // `to_le_bytes`) cannot panic.
     if let Some(room) = unsafe { out.room_for(len) } {
@@ -68,21 +68,19 @@ fn write_fixed_size<T, const SIZE: usize, S: Sink + ?Sized>(
                     .write_unaligned(bytes(item))
             };
         }
-        return;
+        return out;
     }
     if len <= SHORT {
-        for item in items {
-            out.put(&bytes(item));
-        }
-        return;
+        return items.iter().fold(out, |out, item| out.put(&bytes(item)));
     }
     let mut block = [0u8; BLOCK];
     for group in items.chunks(BLOCK / SIZE) {
         for (slot, item) in block.chunks_exact_mut(SIZE).zip(group) {
             slot.copy_from_slice(&bytes(item));
         }
-        out.put(&block[..group.len() * SIZE]);
+        out = out.put(&block[..group.len() * SIZE]);
     }
+    out
 }
 
 /// A number or an `int128` / `int256`: a fixed number of bytes on the wire,
@@ -141,13 +139,13 @@ macro_rules! fixed_size {
     ($($ty:ty),*) => {$(
         impl Encode for $ty {
             #[inline]
-            fn write_to<S: Sink + ?Sized>(&self, out: &mut Writer<'_, S>) {
-                out.put(&self.to_le_bytes());
+            fn write_to<'w, S: Sink + ?Sized>(&self, out: Place<'w, S>) -> Place<'w, S> {
+                out.put(&self.to_le_bytes())
             }
 
             #[inline]
-            fn write_elements<S: Sink + ?Sized>(items: &[Self], out: &mut Writer<'_, S>) {
-                write_fixed_size(items, out, |item| item.to_le_bytes());
+            fn write_elements<'w, S: Sink + ?Sized>(items: &[Self], out: Place<'w, S>) -> Place<'w, S> {
+                write_fixed_size(items, out, |item| item.to_le_bytes())
             }
         }
 
@@ -180,14 +178,14 @@ fixed_size!(i32, u32, i64, f64);
 
 impl<const N: usize> Encode for [u8; N] {
     #[inline]
-    fn write_to<S: Sink + ?Sized>(&self, out: &mut Writer<'_, S>) {
-        out.put(self);
+    fn write_to<'w, S: Sink + ?Sized>(&self, out: Place<'w, S>) -> Place<'w, S> {
+        out.put(self)
     }
 
     #[inline]
-    fn write_elements<S: Sink + ?Sized>(items: &[Self], out: &mut Writer<'_, S>) {
+    fn write_elements<'w, S: Sink + ?Sized>(items: &[Self], out: Place<'w, S>) -> Place<'w, S> {
         // Already bytes, one after another: one copy.
-        out.put(items.as_flattened());
+        out.put(items.as_flattened())
     }
 }
 
@@ -216,9 +214,9 @@ impl<const N: usize> FixedSize for [u8; N] {
 
 impl Encode for bool {
     #[inline]
-    fn write_to<S: Sink + ?Sized>(&self, out: &mut Writer<'_, S>) {
+    fn write_to<'w, S: Sink + ?Sized>(&self, out: Place<'w, S>) -> Place<'w, S> {
         let id = if *self { BOOL_TRUE_ID } else { BOOL_FALSE_ID };
-        id.write_to(out);
+        id.write_to(out)
     }
 }
 
@@ -291,7 +289,7 @@ unsafe fn copy_head_and_tail<W: Copy>(from: *const u8, to: *mut u8, len: usize) 
 
 /// Writes `data` as a TL `string` or `bytes` value; data longer than
 /// [`MAX_BYTES_LEN`] is not written but recorded as [`EncodeError::TooLong`].
-pub fn write_bytes<S: Sink + ?Sized>(data: &[u8], out: &mut Writer<'_, S>) {
+pub fn write_bytes<'w, S: Sink + ?Sized>(data: &[u8], mut out: Place<'w, S>) -> Place<'w, S> {
     let len = data.len();
     if len <= 253 {
         // A short one, padded, into the sink's room with one check: the
@@ -307,32 +305,30 @@ pub fn write_bytes<S: Sink + ?Sized>(data: &[u8], out: &mut Writer<'_, S>) {
                 at.write(len as u8);
                 copy_short(data, at.add(1));
             }
-            return;
+            return out;
         }
     }
-    let header = if len <= 253 {
-        out.put(&[len as u8]);
-        1
+    let (header, out) = if len <= 253 {
+        (1, out.put(&[len as u8]))
     } else if len <= MAX_BYTES_LEN {
         // Room for all of it first, so that a growing sink grows once: the
         // padding would otherwise come after a buffer just grown to fit
         // the data, and grow it again, copying the data a second time.
-        out.reserve((len + 7) & !3);
+        let out = out.reserve((len + 7) & !3);
         // 254, then the length in three bytes: one number, since four
         // bytes stored one by one and then copied as one stall the copy.
-        out.put(&(0xfe | (len as u32) << 8).to_le_bytes());
-        4
+        (4, out.put(&(0xfe | (len as u32) << 8).to_le_bytes()))
     } else {
         return out.fail(EncodeError::TooLong { length: len });
     };
-    out.put(data);
+    let out = out.put(data);
     // One fixed-size write per case rather than a slice of variable length,
     // which would cost a call to copy at most three zeros.
     match (header + len) % 4 {
         1 => out.put(&[0; 3]),
         2 => out.put(&[0; 2]),
         3 => out.put(&[0; 1]),
-        _ => {}
+        _ => out,
     }
 }
 
@@ -367,10 +363,17 @@ pub fn read_bytes<'a>(reader: &mut Reader<'a>) -> Result<&'a [u8], DecodeError> 
     Ok(data)
 }
 
+impl Encode for str {
+    #[inline]
+    fn write_to<'w, S: Sink + ?Sized>(&self, out: Place<'w, S>) -> Place<'w, S> {
+        write_bytes(self.as_bytes(), out)
+    }
+}
+
 impl Encode for String {
     #[inline]
-    fn write_to<S: Sink + ?Sized>(&self, out: &mut Writer<'_, S>) {
-        write_bytes(self.as_bytes(), out);
+    fn write_to<'w, S: Sink + ?Sized>(&self, out: Place<'w, S>) -> Place<'w, S> {
+        write_bytes(self.as_bytes(), out)
     }
 }
 
@@ -435,8 +438,8 @@ fn valid_text(data: &[u8]) -> Option<&str> {
 
 impl Encode for Vec<u8> {
     #[inline]
-    fn write_to<S: Sink + ?Sized>(&self, out: &mut Writer<'_, S>) {
-        write_bytes(self, out);
+    fn write_to<'w, S: Sink + ?Sized>(&self, out: Place<'w, S>) -> Place<'w, S> {
+        write_bytes(self, out)
     }
 }
 
@@ -450,25 +453,27 @@ impl Decode for Vec<u8> {
 /// `i32::MAX` elements are not written but recorded as
 /// [`EncodeError::TooManyElements`].
 #[inline]
-pub fn write_bare_vector<T: Encode, S: Sink + ?Sized>(items: &[T], out: &mut Writer<'_, S>) {
-    if write_count(items.len(), out) {
-        T::write_elements(items, out);
+pub fn write_bare_vector<'w, T: Encode, S: Sink + ?Sized>(
+    items: &[T],
+    out: Place<'w, S>,
+) -> Place<'w, S> {
+    match write_count(items.len(), out) {
+        Ok(out) => T::write_elements(items, out),
+        Err(out) => out,
     }
 }
 
-/// Writes a vector's count, or records [`EncodeError::TooManyElements`] and
-/// returns `false` when it does not fit an `int`.
+/// Writes a vector's count; or, when it does not fit an `int`, records
+/// [`EncodeError::TooManyElements`] and gives the place back as `Err`, for
+/// the elements to be left out.
 #[inline]
-fn write_count<S: Sink + ?Sized>(len: usize, out: &mut Writer<'_, S>) -> bool {
+fn write_count<'w, S: Sink + ?Sized>(
+    len: usize,
+    out: Place<'w, S>,
+) -> Result<Place<'w, S>, Place<'w, S>> {
     match i32::try_from(len) {
-        Ok(count) => {
-            count.write_to(out);
-            true
-        }
-        Err(_) => {
-            out.fail(EncodeError::TooManyElements { length: len });
-            false
-        }
+        Ok(count) => Ok(count.write_to(out)),
+        Err(_) => Err(out.fail(EncodeError::TooManyElements { length: len })),
     }
 }
 
@@ -476,28 +481,26 @@ fn write_count<S: Sink + ?Sized>(len: usize, out: &mut Writer<'_, S>) -> bool {
 /// that are not written as their own type is (bare vectors in a vector,
 /// TDLib's `vector<vector<keyboardButton>>`).
 #[inline]
-pub fn write_bare_vector_with<T, S: Sink + ?Sized>(
+pub fn write_bare_vector_with<'w, T, S: Sink + ?Sized>(
     items: &[T],
-    out: &mut Writer<'_, S>,
-    mut write: impl FnMut(&T, &mut Writer<'_, S>),
-) {
-    if write_count(items.len(), out) {
-        for item in items {
-            write(item, out);
-        }
+    out: Place<'w, S>,
+    mut write: impl FnMut(&T, Place<'w, S>) -> Place<'w, S>,
+) -> Place<'w, S> {
+    match write_count(items.len(), out) {
+        Ok(out) => items.iter().fold(out, |out, item| write(item, out)),
+        Err(out) => out,
     }
 }
 
 /// Writes a boxed `Vector<T>` (the vector id, then a bare vector) whose
 /// elements `write` writes.
 #[inline]
-pub fn write_vector_with<T, S: Sink + ?Sized>(
+pub fn write_vector_with<'w, T, S: Sink + ?Sized>(
     items: &[T],
-    out: &mut Writer<'_, S>,
-    write: impl FnMut(&T, &mut Writer<'_, S>),
-) {
-    VECTOR_ID.write_to(out);
-    write_bare_vector_with(items, out, write);
+    out: Place<'w, S>,
+    write: impl FnMut(&T, Place<'w, S>) -> Place<'w, S>,
+) -> Place<'w, S> {
+    write_bare_vector_with(items, VECTOR_ID.write_to(out), write)
 }
 
 /// Reads a bare `vector<T>`: the count, then the elements.
@@ -593,9 +596,8 @@ pub fn read_vector_with<'a, T>(
 
 impl<T: Encode> Encode for Vec<T> {
     #[inline]
-    fn write_to<S: Sink + ?Sized>(&self, out: &mut Writer<'_, S>) {
-        VECTOR_ID.write_to(out);
-        write_bare_vector(self, out);
+    fn write_to<'w, S: Sink + ?Sized>(&self, out: Place<'w, S>) -> Place<'w, S> {
+        write_bare_vector(self, VECTOR_ID.write_to(out))
     }
 }
 
@@ -608,8 +610,8 @@ impl<T: Decode> Decode for Vec<T> {
 
 impl<T: Encode + ?Sized> Encode for Box<T> {
     #[inline]
-    fn write_to<S: Sink + ?Sized>(&self, out: &mut Writer<'_, S>) {
-        (**self).write_to(out);
+    fn write_to<'w, S: Sink + ?Sized>(&self, out: Place<'w, S>) -> Place<'w, S> {
+        (**self).write_to(out)
     }
 }
 

@@ -1,16 +1,31 @@
 //! [`Writer`]: where a value's bytes go while it is serialised, with the
-//! first reason it could not be.
+//! first reason it could not be; and [`Place`], the writer's place that a
+//! serialiser takes and hands back.
+
+use std::marker::PhantomData;
+use std::ptr::NonNull;
 
 use crate::error::EncodeError;
-use crate::traits::Sink;
+use crate::traits::{Encode, Sink};
 
 /// Writes serialised bytes into a [`Sink`] and keeps the first
 /// [`EncodeError`] met on the way.
 ///
+/// ```
+/// use tl_types::{Encode, Writer};
+///
+/// let mut bytes = Vec::new();
+/// let mut out = Writer::new(&mut bytes);
+/// out.write(&7_i32);
+/// out.write("text");
+/// out.finish().unwrap();
+/// assert_eq!(bytes, [7, 0, 0, 0, 4, b't', b'e', b'x', b't', 0, 0, 0]);
+/// ```
+///
 /// A value writes its fields one after another without checking anything
 /// in between: a part that cannot be encoded (a string over 16,777,215
 /// bytes, fields on one flag bit that disagree, ...) records why with
-/// [`Writer::fail`], and writing goes on. [`Writer::finish`] then reports
+/// [`Place::fail`], and writing goes on. [`Writer::finish`] then reports
 /// the first such error, and the bytes written are not a valid encoding:
 /// throw them away, as after any `Err`. So every serialiser, generated or
 /// not, is straight-line code with no `Result` to pass along per field.
@@ -22,60 +37,157 @@ use crate::traits::Sink;
 /// it is dropped. Each piece is then a bounds check and a copy, with no
 /// trip through the sink.
 ///
-/// [`Encode::encode`](crate::Encode::encode) makes one
-/// around any sink; call [`Encode::write_to`](crate::Encode::write_to)
-/// with a `Writer` to write several values into one sink and check once,
-/// which also saves taking and handing back the room per value.
+/// [`Encode::encode`] makes one around any sink; [`Writer::write`] writes
+/// several values into one sink, to check once, which also saves taking
+/// and handing back the room per value.
 pub struct Writer<'a, S: Sink + ?Sized> {
-    /// The next byte to fill of the room the sink gave
-    /// ([`Sink::spare_room`]).
+    /// The next byte to fill of the room the sink gave.
     next: *mut u8,
-    /// The end of that room.
+    room: Room<S>,
+    /// The writer borrows the sink, which `room` points to.
+    _sink: PhantomData<&'a mut S>,
+}
+
+/// A [`Writer`]'s place, handed by value from one serialiser to the next:
+/// what [`Encode::write_to`] takes and returns.
+///
+/// It is two words, the next byte to fill and the writer it belongs to,
+/// so it travels in registers: a serialiser that calls another hands its
+/// place over in a register and gets the new one back the same way,
+/// instead of storing it in the writer for the callee to load. A chain of
+/// nested values (a message, its peer, its entities) is then written with
+/// no memory round trip per level.
+///
+/// ```
+/// use tl_types::{Encode, Place, Sink};
+///
+/// /// A pair written as its two numbers.
+/// struct Pair(i32, i64);
+///
+/// impl Encode for Pair {
+///     fn write_to<'w, S: Sink + ?Sized>(&self, out: Place<'w, S>) -> Place<'w, S> {
+///         out.write(&self.0).write(&self.1)
+///     }
+/// }
+///
+/// assert_eq!(Pair(1, 2).to_bytes().unwrap().len(), 12);
+/// ```
+pub struct Place<'w, S: Sink + ?Sized> {
+    /// The next byte to fill of the room the sink gave.
+    next: *mut u8,
+    room: &'w mut Room<S>,
+}
+
+/// What a writer keeps besides its place: the room the sink lent, the
+/// sink, and the first error.
+struct Room<S: Sink + ?Sized> {
+    /// The end of the room the sink gave ([`Sink::spare_room`]).
     end: *mut u8,
-    /// Its first byte not yet committed to the sink ([`Sink::commit`]).
+    /// The room's first byte not yet committed to the sink
+    /// ([`Sink::commit`]).
     uncommitted: *mut u8,
-    sink: &'a mut S,
+    /// The sink, borrowed by the writer for its whole life.
+    sink: NonNull<S>,
     error: Option<EncodeError>,
 }
 
 // SAFETY: the pointers point into room the exclusively borrowed sink lent,
-// so a writer may move to or be shared with another thread whenever a
-// `&mut S` may.
+// and to that sink, so a writer or a place may move to or be shared with
+// another thread whenever a `&mut S` may.
 unsafe impl<S: Sink + Send + ?Sized> Send for Writer<'_, S> {}
 // SAFETY: as for `Send`; nothing reachable from `&Writer` writes.
 unsafe impl<S: Sink + Sync + ?Sized> Sync for Writer<'_, S> {}
+// SAFETY: as for the writer's.
+unsafe impl<S: Sink + Send + ?Sized> Send for Place<'_, S> {}
+// SAFETY: as for the writer's.
+unsafe impl<S: Sink + Sync + ?Sized> Sync for Place<'_, S> {}
 
 impl<'a, S: Sink + ?Sized> Writer<'a, S> {
     /// A writer appending to `sink`.
     #[inline]
     pub fn new(sink: &'a mut S) -> Self {
-        let mut writer = Writer {
-            next: std::ptr::null_mut(),
+        let mut room = Room {
             end: std::ptr::null_mut(),
             uncommitted: std::ptr::null_mut(),
-            sink,
+            sink: NonNull::from(sink),
             error: None,
         };
-        writer.take_room();
-        writer
+        let next = room.take();
+        Writer {
+            next,
+            room,
+            _sink: PhantomData,
+        }
     }
 
-    /// Tells the sink that `additional` more bytes are about to be put
-    /// ([`Sink::reserve`]), unless the room it gave already holds them.
+    /// Writes `value`'s bytes ([`Encode::write_to`]).
     #[inline]
-    pub fn reserve(&mut self, additional: usize) {
-        if additional > self.room() {
-            self.commit();
-            self.sink.reserve(additional);
-            self.take_room();
-        }
+    pub fn write<T: Encode + ?Sized>(&mut self, value: &T) {
+        self.next = value.write_to(self.place()).next;
     }
 
     /// Appends `bytes`: a copy into the sink's spare room when they fit,
     /// else a [`Sink::put`].
     #[inline]
     pub fn put(&mut self, bytes: &[u8]) {
-        if bytes.len() <= self.room() {
+        self.next = self.place().put(bytes).next;
+    }
+
+    /// Tells the sink that `additional` more bytes are about to be put
+    /// ([`Sink::reserve`]), unless the room it gave already holds them.
+    #[inline]
+    pub fn reserve(&mut self, additional: usize) {
+        self.next = self.place().reserve(additional).next;
+    }
+
+    /// Records that what is being written cannot be encoded; the first
+    /// error recorded is the one [`Writer::finish`] returns.
+    #[cold]
+    pub fn fail(&mut self, error: EncodeError) {
+        self.room.error.get_or_insert(error);
+    }
+
+    /// `Ok` if everything written could be encoded, or the first error.
+    /// The bytes are in the sink once the writer is gone, whether or not
+    /// `finish` was called.
+    #[inline]
+    pub fn finish(mut self) -> Result<(), EncodeError> {
+        match self.room.error.take() {
+            None => Ok(()),
+            Some(error) => Err(error),
+        }
+    }
+
+    /// The writer's place, for a serialiser to take.
+    #[inline(always)]
+    fn place(&mut self) -> Place<'_, S> {
+        Place {
+            next: self.next,
+            room: &mut self.room,
+        }
+    }
+}
+
+impl<S: Sink + ?Sized> Drop for Writer<'_, S> {
+    /// Commits what was written into the sink's room.
+    #[inline]
+    fn drop(&mut self) {
+        self.room.commit(self.next);
+    }
+}
+
+impl<'w, S: Sink + ?Sized> Place<'w, S> {
+    /// Writes `value`'s bytes ([`Encode::write_to`]).
+    #[inline(always)]
+    pub fn write<T: Encode + ?Sized>(self, value: &T) -> Self {
+        value.write_to(self)
+    }
+
+    /// Appends `bytes`: a copy into the sink's spare room when they fit,
+    /// else a [`Sink::put`].
+    #[inline]
+    pub fn put(mut self, bytes: &[u8]) -> Self {
+        if bytes.len() <= self.room_left() {
             // SAFETY: `next..end` is room the sink gave for writing, and
             // nothing has been asked of the sink since (each call to it
             // commits first and takes new room after); `bytes` is not in
@@ -84,8 +196,39 @@ impl<'a, S: Sink + ?Sized> Writer<'a, S> {
                 std::ptr::copy_nonoverlapping(bytes.as_ptr(), self.next, bytes.len());
                 self.next = self.next.add(bytes.len());
             }
+            self
         } else {
-            self.put_beyond_room(bytes);
+            self.put_beyond_room(bytes)
+        }
+    }
+
+    /// Tells the sink that `additional` more bytes are about to be put
+    /// ([`Sink::reserve`]), unless the room it gave already holds them.
+    #[inline]
+    pub fn reserve(self, additional: usize) -> Self {
+        if additional > self.room_left() {
+            self.reserve_beyond_room(additional)
+        } else {
+            self
+        }
+    }
+
+    /// Records that what is being written cannot be encoded; the first
+    /// error recorded is the one [`Writer::finish`] returns.
+    #[cold]
+    pub fn fail(self, error: EncodeError) -> Self {
+        self.room.error.get_or_insert(error);
+        self
+    }
+
+    /// Writes `value` if it is there: a conditional field, whose flag bit
+    /// says whether it is. Generated code's.
+    #[doc(hidden)]
+    #[inline(always)]
+    pub fn write_optional<T: Encode + ?Sized>(self, value: Option<&T>) -> Self {
+        match value {
+            Some(value) => value.write_to(self),
+            None => self,
         }
     }
 
@@ -95,10 +238,10 @@ impl<'a, S: Sink + ?Sized> Writer<'a, S> {
     /// # Safety
     ///
     /// The caller writes the `len` bytes at once, before anything that
-    /// could panic or use the writer: dropping it commits them.
+    /// could panic or use the place.
     #[inline]
     pub(crate) unsafe fn room_for(&mut self, len: usize) -> Option<*mut u8> {
-        if len <= self.room() {
+        if len <= self.room_left() {
             let at = self.next;
             // SAFETY: `len` more bytes are inside the room.
             self.next = unsafe { at.add(len) };
@@ -110,76 +253,69 @@ impl<'a, S: Sink + ?Sized> Writer<'a, S> {
 
     /// How many bytes the room has left.
     #[inline(always)]
-    fn room(&self) -> usize {
-        self.end.addr() - self.next.addr()
+    fn room_left(&self) -> usize {
+        self.room.end.addr() - self.next.addr()
     }
 
     /// Puts what does not fit in the room, which is then taken anew: a
     /// growing buffer grows, and its new spare capacity is the room.
     #[cold]
     #[inline(never)]
-    fn put_beyond_room(&mut self, bytes: &[u8]) {
-        self.commit();
-        self.sink.put(bytes);
-        self.take_room();
-    }
-
-    /// Takes the sink's spare room as the room to fill.
-    #[inline]
-    fn take_room(&mut self) {
-        let room = self.sink.spare_room().as_mut_ptr_range();
-        self.next = room.start.cast();
-        self.end = room.end.cast();
-        self.uncommitted = self.next;
-    }
-
-    /// Hands what was filled of the room to the sink, and forgets the
-    /// room: the sink may move its buffer on any later call.
-    #[inline]
-    fn commit(&mut self) {
-        let filled = self.next.addr() - self.uncommitted.addr();
-        self.end = self.next;
-        self.uncommitted = self.next;
-        if filled > 0 {
-            // SAFETY: `filled` bytes of the room were written by `put`, and
-            // nothing was asked of the sink since it gave the room.
-            unsafe { self.sink.commit(filled) };
+    fn put_beyond_room(self, bytes: &[u8]) -> Self {
+        self.room.commit(self.next);
+        self.room.sink().put(bytes);
+        let next = self.room.take();
+        Place {
+            next,
+            room: self.room,
         }
     }
 
-    /// Writes `value` if it is there: a conditional field, whose flag bit
-    /// says whether it is. Generated code's.
-    #[doc(hidden)]
-    #[inline]
-    pub fn write_optional<T: crate::Encode + ?Sized>(&mut self, value: Option<&T>) {
-        if let Some(value) = value {
-            value.write_to(self);
-        }
-    }
-
-    /// Records that what is being written cannot be encoded; the first
-    /// error recorded is the one [`Writer::finish`] returns.
-    #[cold]
-    pub fn fail(&mut self, error: EncodeError) {
-        self.error.get_or_insert(error);
-    }
-
-    /// `Ok` if everything written could be encoded, or the first error.
-    /// The bytes are in the sink once the writer is gone, whether or not
-    /// `finish` was called.
-    #[inline]
-    pub fn finish(mut self) -> Result<(), EncodeError> {
-        match self.error.take() {
-            None => Ok(()),
-            Some(error) => Err(error),
+    /// Asks the sink for more room than it gave.
+    #[inline(never)]
+    fn reserve_beyond_room(self, additional: usize) -> Self {
+        self.room.commit(self.next);
+        self.room.sink().reserve(additional);
+        let next = self.room.take();
+        Place {
+            next,
+            room: self.room,
         }
     }
 }
 
-impl<S: Sink + ?Sized> Drop for Writer<'_, S> {
-    /// Commits what was written into the sink's room.
+impl<S: Sink + ?Sized> Room<S> {
+    /// The sink.
+    #[inline(always)]
+    fn sink(&mut self) -> &mut S {
+        // SAFETY: the pointer is the writer's borrow of the sink, which
+        // lasts as long as the writer, and only the writer's room reaches
+        // it, through `&mut self`.
+        unsafe { self.sink.as_mut() }
+    }
+
+    /// Takes the sink's spare room as the room to fill, and returns its
+    /// first byte: the next to fill.
     #[inline]
-    fn drop(&mut self) {
-        self.commit();
+    fn take(&mut self) -> *mut u8 {
+        let room = self.sink().spare_room().as_mut_ptr_range();
+        let start: *mut u8 = room.start.cast();
+        self.end = room.end.cast();
+        self.uncommitted = start;
+        start
+    }
+
+    /// Hands what was filled of the room, up to `next`, to the sink, and
+    /// forgets the room: the sink may move its buffer on any later call.
+    #[inline]
+    fn commit(&mut self, next: *mut u8) {
+        let filled = next.addr() - self.uncommitted.addr();
+        self.end = next;
+        self.uncommitted = next;
+        if filled > 0 {
+            // SAFETY: `filled` bytes of the room were written by `put`, and
+            // nothing was asked of the sink since it gave the room.
+            unsafe { self.sink().commit(filled) };
+        }
     }
 }

@@ -222,14 +222,14 @@ fn the_first_value_that_cannot_be_encoded_is_the_error() {
     let fine = enums::CodeSettings::from(types::CodeSettings::default());
     let mut sink = Vec::new();
     let mut out = tl_types::Writer::new(&mut sink);
-    fine.write_to(&mut out);
-    request.write_to(&mut out);
-    fine.write_to(&mut out);
+    out.write(&fine);
+    out.write(&request);
+    out.write(&fine);
     assert_eq!(out.finish(), Err(too_long));
     let mut sink = Vec::new();
     let mut out = tl_types::Writer::new(&mut sink);
-    fine.write_to(&mut out);
-    fine.write_to(&mut out);
+    out.write(&fine);
+    out.write(&fine);
     assert_eq!(out.finish(), Ok(()));
     assert_eq!(
         sink,

@@ -178,12 +178,12 @@ fn write_mixed<S: Sink + ?Sized>(
     (text, blob, longs, int128s): &(String, Vec<u8>, Vec<i64>, Vec<[u8; 16]>),
     out: &mut tl_types::Writer<'_, S>,
 ) {
-    text.write_to(out);
-    value().write_to(out);
-    blob.write_to(out);
-    longs.write_to(out);
-    int128s.write_to(out);
-    true.write_to(out);
+    out.write(text);
+    out.write(&value());
+    out.write(blob);
+    out.write(longs);
+    out.write(int128s);
+    out.write(&true);
 }
 
 fn mixed() -> impl Strategy<Value = (String, Vec<u8>, Vec<i64>, Vec<[u8; 16]>)> {
@@ -234,7 +234,7 @@ proptest! {
 fn a_writer_dropped_without_finish_leaves_its_bytes_in_the_sink() {
     let mut vec = Vec::with_capacity(64);
     let mut out = tl_types::Writer::new(&mut vec);
-    value().write_to(&mut out);
+    out.write(&value());
     drop(out);
     assert_eq!(vec, value().to_bytes().unwrap());
 
@@ -242,7 +242,7 @@ fn a_writer_dropped_without_finish_leaves_its_bytes_in_the_sink() {
     // stay, as after any `Err`, for the caller to throw away.
     let mut vec = Vec::new();
     let mut out = tl_types::Writer::new(&mut vec);
-    value().write_to(&mut out);
+    out.write(&value());
     out.fail(tl_types::EncodeError::TooLong { length: 1 << 24 });
     assert!(out.finish().is_err());
     assert_eq!(vec, value().to_bytes().unwrap());

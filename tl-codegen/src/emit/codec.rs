@@ -1,7 +1,8 @@
 //! The wire codec of constructor and function structs: `write_to`'s body
 //! (masks computed from the fields, checks of what cannot be encoded, each
-//! field in wire order) and `decode`'s body (each field read in wire order,
-//! optional ones under their bit).
+//! field in wire order, the writer's place handed from one to the next) and
+//! `decode`'s body (each field read in wire order, optional ones under
+//! their bit).
 
 use super::Scope;
 use super::ident;
@@ -9,8 +10,10 @@ use crate::plan::{Field, Item, Role, RustType};
 use proc_macro2::TokenStream;
 use quote::quote;
 
-/// Statements writing the fields (and computed masks) to `out`, a `tl::Writer`;
-/// a value that cannot be encoded records why with `out.fail` and is left out.
+/// Statements writing the fields (and computed masks) at `out`, a
+/// `tl::Place` each write takes and gives back, then `out`, the place after
+/// them: the body of `write_to`. A value that cannot be encoded records why
+/// with `out.fail` and is left out.
 ///
 /// Consecutive fields of a fixed size (numbers, masks, `Bool`) are one run,
 /// written with one `put` ([`Run`]); a field alone is written by itself.
@@ -18,26 +21,26 @@ use quote::quote;
 /// ```ignore
 /// let flags: u32 = u32::from(self.logout_tokens.is_some()) << 6
 ///     | u32::from(self.token_and_app_sandbox.is_some()) << 8;
-/// out.put_run((flags, self.api_id));
-/// out.write_optional(self.logout_tokens.as_ref());
-/// out.write_optional(self.token_and_app_sandbox.as_ref().map(|value| &value.0));
-/// out.write_optional(self.token_and_app_sandbox.as_ref().map(|value| &value.1));
+/// let out = out.put_run((flags, self.api_id));
+/// let out = out.write_optional(self.logout_tokens.as_ref());
+/// let out = out.write_optional(self.token_and_app_sandbox.as_ref().map(|value| &value.0));
+/// let out = out.write_optional(self.token_and_app_sandbox.as_ref().map(|value| &value.1));
+/// out
 /// ```
 pub fn encoder(item: &Item) -> TokenStream {
     let tl_name = item.definition.full_name();
-    let mut statements = Vec::new();
+    let mut statements = Steps::default();
     for field in &item.fields {
         if let Some(length) = &field.sized_by {
             let object = ident(&field.ident);
             let length_ident = ident(length);
             let name = length.trim_start_matches("r#");
-            statements.push(quote! {
+            statements.statement(quote! {
                 if usize::try_from(self.#length_ident).ok() != Some(self.#object.0.len()) {
-                    out.fail(tl::EncodeError::LengthMismatch {
+                    return out.fail(tl::EncodeError::LengthMismatch {
                         definition: #tl_name,
                         field: #name,
                     });
-                    return;
                 }
             });
         }
@@ -56,7 +59,9 @@ pub fn encoder(item: &Item) -> TokenStream {
         }
         match &field.role {
             Role::Mask { bits: gated } => {
-                statements.extend(inconsistent_flag_checks(item, &field.ident, &tl_name));
+                for check in inconsistent_flag_checks(item, &field.ident, &tl_name) {
+                    statements.statement(check);
+                }
                 let bits = mask_value(item, &field.ident);
                 let mut bits = if bits.is_empty() {
                     quote!(0)
@@ -67,28 +72,29 @@ pub fn encoder(item: &Item) -> TokenStream {
                     let member = ident(member);
                     let mask = field.param.name.as_str();
                     let gated = hex_u32(*gated);
-                    statements.push(quote! {
+                    statements.statement(quote! {
                         if self.#member & #gated != 0 {
-                            out.fail(tl::EncodeError::MaskBitsOfFields {
+                            return out.fail(tl::EncodeError::MaskBitsOfFields {
                                 definition: #tl_name,
                                 mask: #mask,
                                 bits: self.#member & #gated,
                             });
-                            return;
                         }
                     });
                     bits = quote!(self.#member | #bits);
                 }
-                statements.push(quote!(let #name: u32 = #bits;));
+                statements.statement(quote!(let #name: u32 = #bits;));
                 run.push(quote!(#name), 4, &mut statements);
             }
             Role::Required => match run_size(&field.ty) {
                 Some(size) => run.push(quote!(self.#name), size, &mut statements),
-                None => statements.push(write_value(
-                    &quote!(self.#name),
-                    &quote!(&self.#name),
-                    &field.ty,
-                )),
+                None => {
+                    statements.write(write_value(
+                        &quote!(self.#name),
+                        &quote!(&self.#name),
+                        &field.ty,
+                    ));
+                }
             },
             Role::Optional { .. } => {
                 let (holder, place, reference) = match &field.shared {
@@ -104,9 +110,10 @@ pub fn encoder(item: &Item) -> TokenStream {
                 };
                 if field.ty.has_bare_vector() {
                     let write = write_value(&place, &reference, &field.ty);
-                    statements.push(quote! {
-                        if let Some(value) = &self.#holder {
-                            #write
+                    statements.write(quote! {
+                        match &self.#holder {
+                            Some(value) => #write,
+                            None => out,
                         }
                     });
                 } else {
@@ -115,14 +122,53 @@ pub fn encoder(item: &Item) -> TokenStream {
                         Some(_) => quote!(self.#holder.as_ref().map(|value| #reference)),
                         None => quote!(self.#holder.as_ref()),
                     };
-                    statements.push(quote!(out.write_optional(#value);));
+                    statements.write(quote!(out.write_optional(#value)));
                 }
             }
             Role::Bit { .. } | Role::ImpliedBit { .. } => {}
         }
     }
     run.flush(&mut statements);
-    quote!(#(#statements)*)
+    statements.body()
+}
+
+/// The statements of a serialiser, each write an expression that takes
+/// the place `out` and gives the place after it.
+#[derive(Default)]
+struct Steps {
+    statements: Vec<TokenStream>,
+    /// The last write, not yet bound to `out`: it ends the body if
+    /// nothing follows it.
+    last_write: Option<TokenStream>,
+}
+
+impl Steps {
+    /// Adds a write: an expression giving the place after it.
+    fn write(&mut self, write: TokenStream) {
+        self.bind_last_write();
+        self.last_write = Some(write);
+    }
+
+    /// Adds a statement that is not a write (a mask computed, a check).
+    fn statement(&mut self, statement: TokenStream) {
+        self.bind_last_write();
+        self.statements.push(statement);
+    }
+
+    /// `let out = <the last write>;`, for what follows it.
+    fn bind_last_write(&mut self) {
+        if let Some(write) = self.last_write.take() {
+            self.statements.push(quote!(let out = #write;));
+        }
+    }
+
+    /// The statements, then the place after them: the last write itself,
+    /// or `out` when there is none after the last statement.
+    fn body(self) -> TokenStream {
+        let statements = self.statements;
+        let tail = self.last_write.unwrap_or_else(|| quote!(out));
+        quote!(#(#statements)* #tail)
+    }
 }
 
 /// The members of a constructor whose fields are all numbers (or `Bool`s)
@@ -168,7 +214,7 @@ impl Run {
     const MAX_VALUES: usize = 8;
 
     /// Adds a value of `size` bytes, writing the run first if it would not fit.
-    fn push(&mut self, value: TokenStream, size: usize, statements: &mut Vec<TokenStream>) {
+    fn push(&mut self, value: TokenStream, size: usize, statements: &mut Steps) {
         if self.bytes + size > Self::MAX_BYTES || self.values.len() == Self::MAX_VALUES {
             self.flush(statements);
         }
@@ -177,14 +223,14 @@ impl Run {
     }
 
     /// The statement writing the values waiting, if any: one `put_run`, or
-    /// the one value's `write_to`.
-    fn flush(&mut self, statements: &mut Vec<TokenStream>) {
+    /// the one value's `write_to`, each giving the place after them.
+    fn flush(&mut self, statements: &mut Steps) {
         let values = std::mem::take(&mut self.values);
         self.bytes = 0;
         match values.as_slice() {
             [] => {}
-            [value] => statements.push(quote!(#value.write_to(out);)),
-            _ => statements.push(quote!(out.put_run((#(#values),*));)),
+            [value] => statements.write(quote!(#value.write_to(out))),
+            _ => statements.write(quote!(out.put_run((#(#values),*)))),
         }
     }
 }
@@ -249,26 +295,25 @@ fn inconsistent_flag_checks(item: &Item, mask: &str, tl_name: &str) -> Vec<Token
         let rest = &idents[1..];
         checks.push(quote! {
             if #(self.#first.is_some() != self.#rest.is_some())||* {
-                out.fail(tl::EncodeError::InconsistentFlag {
+                return out.fail(tl::EncodeError::InconsistentFlag {
                     definition: #tl_name,
                     flag: #flag,
                     fields: &[#(#names),*],
                 });
-                return;
             }
         });
     }
     checks
 }
 
-/// A statement writing a value: `place` is the value itself (`self.x`,
-/// `value`), `reference` a reference to it (`&self.x`, `value`).
+/// An expression writing a value at `out` and giving the place after it:
+/// `place` is the value itself (`self.x`, `value`), `reference` a
+/// reference to it (`&self.x`, `value`).
 fn write_value(place: &TokenStream, reference: &TokenStream, ty: &RustType) -> TokenStream {
     if ty.has_bare_vector() {
-        let write = write_vector(reference, ty);
-        quote!(#write;)
+        write_vector(reference, ty)
     } else {
-        quote!(#place.write_to(out);)
+        quote!(#place.write_to(out))
     }
 }
 
@@ -477,19 +522,6 @@ pub fn decoder(item: &Item, scope: &Scope, reads: Reads) -> TokenStream {
     quote! {
         #(#statements)*
         #ok(Self { #(#members),* })
-    }
-}
-
-/// The name of the sink parameter, unused when nothing is written.
-pub fn sink_name(item: &Item) -> TokenStream {
-    if item
-        .fields
-        .iter()
-        .all(|f| matches!(f.role, Role::Bit { .. } | Role::ImpliedBit { .. }))
-    {
-        quote!(_out)
-    } else {
-        quote!(out)
     }
 }
 

@@ -330,7 +330,7 @@ pub fn dispatch(plan: &Plan, options: &Options<'_>, scope: &Scope) -> TokenStrea
         }
 
         impl #value_params tl::Encode for AnyValue #value_params {
-            fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
+            fn write_to<'w, S: tl::Sink + ?Sized>(&self, out: tl::Place<'w, S>) -> tl::Place<'w, S> {
                 match self {
                     Self::Bool(value) => value.write_to(out),
                     #(Self::#value_arms(value) => value.write_to(out),)*
@@ -363,7 +363,7 @@ pub fn dispatch(plan: &Plan, options: &Options<'_>, scope: &Scope) -> TokenStrea
         }
 
         impl #call_params tl::Encode for AnyCall #call_params {
-            fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
+            fn write_to<'w, S: tl::Sink + ?Sized>(&self, out: tl::Place<'w, S>) -> tl::Place<'w, S> {
                 match self {
                     #(Self::#call_arms(call) => call.write_to(out),)*
                 }
@@ -402,7 +402,7 @@ pub fn dispatch(plan: &Plan, options: &Options<'_>, scope: &Scope) -> TokenStrea
         }
 
         impl #object_params tl::Encode for AnyObject #object_params {
-            fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
+            fn write_to<'w, S: tl::Sink + ?Sized>(&self, out: tl::Place<'w, S>) -> tl::Place<'w, S> {
                 match self {
                     Self::Value(value) => value.write_to(out),
                     Self::Call(call) => call.write_to(out),

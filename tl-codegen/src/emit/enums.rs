@@ -22,9 +22,9 @@ const MAX_VARIANTS_WITH_RUN_ARMS: usize = 32;
 /// pub enum InputPeer { Empty, User(types::InputPeerUser), ... }
 /// impl InputPeer { pub fn constructor_id(&self) -> u32 { .. } pub fn tl_name(&self) -> &'static str { .. } }
 /// impl tl::Encode for InputPeer {
-///     fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
-///         self.constructor_id().write_to(out);
-///         match self { Self::User(value) => value.write_to(out), ..., _ => {} }
+///     fn write_to<'w, S: tl::Sink + ?Sized>(&self, out: tl::Place<'w, S>) -> tl::Place<'w, S> {
+///         let out = self.constructor_id().write_to(out);
+///         match self { Self::User(value) => value.write_to(out), ..., _ => out }
 ///     }
 /// }
 /// // Where some variant's fields are all numbers, each arm writes its own id
@@ -94,8 +94,8 @@ pub fn boxed_type(plan: &Plan, index: usize, options: &Options<'_>, scope: &Scop
         } else {
             own_id_writes.push(quote! {
                 Self::#variant_name(value) => {
-                    #id_u32.write_to(out);
-                    value.write_to(out);
+                    let out = #id_u32.write_to(out);
+                    value.write_to(out)
                 }
             });
         }
@@ -182,17 +182,17 @@ pub fn boxed_type(plan: &Plan, index: usize, options: &Options<'_>, scope: &Scop
     // inlined (`MAX_VARIANTS_WITH_RUN_ARMS`).
     let write_values = match (writes.as_slice(), data_variants.as_slice()) {
         _ if any_run => quote!(match self { #(#own_id_writes)* }),
-        ([], _) => quote!(self.constructor_id().write_to(out);),
+        ([], _) => quote!(self.constructor_id().write_to(out)),
         ([_], [variant]) if boxed.variants.len() > 1 => quote! {
-            self.constructor_id().write_to(out);
-            if let Self::#variant(value) = self { value.write_to(out); }
+            let out = self.constructor_id().write_to(out);
+            match self { Self::#variant(value) => value.write_to(out), _ => out }
         },
         _ if writes.len() < boxed.variants.len() => quote! {
-            self.constructor_id().write_to(out);
-            match self { #(#writes)* _ => {} }
+            let out = self.constructor_id().write_to(out);
+            match self { #(#writes)* _ => out }
         },
         _ => quote! {
-            self.constructor_id().write_to(out);
+            let out = self.constructor_id().write_to(out);
             match self { #(#writes)* }
         },
     };
@@ -270,7 +270,7 @@ pub fn boxed_type(plan: &Plan, index: usize, options: &Options<'_>, scope: &Scop
         }
 
         impl #params tl::Encode for #name #params {
-            fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
+            fn write_to<'w, S: tl::Sink + ?Sized>(&self, out: tl::Place<'w, S>) -> tl::Place<'w, S> {
                 #write_values
             }
         }

@@ -105,8 +105,8 @@ pub fn function(plan: &Plan, index: usize, options: &Options<'_>, scope: &Scope)
         }
 
         impl #serialize_bounds tl::Encode for #name #params {
-            fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
-                <Self as tl::Identifiable>::CONSTRUCTOR_ID.write_to(out);
+            fn write_to<'w, S: tl::Sink + ?Sized>(&self, out: tl::Place<'w, S>) -> tl::Place<'w, S> {
+                let out = <Self as tl::Identifiable>::CONSTRUCTOR_ID.write_to(out);
                 #write
             }
         }

@@ -64,7 +64,6 @@ pub fn constructor(plan: &Plan, index: usize, options: &Options<'_>, scope: &Sco
     } else {
         quote!(#[derive(Debug, Clone, PartialEq)])
     };
-    let out = codec::sink_name(item);
     let reader = codec::reader_name(item);
     let write = codec::encoder(item);
     let read = codec::decoder(item, scope, codec::Reads::of(plan));
@@ -95,7 +94,7 @@ pub fn constructor(plan: &Plan, index: usize, options: &Options<'_>, scope: &Sco
         }
 
         impl #params tl::Encode for #name #params {
-            fn write_to<S: tl::Sink + ?Sized>(&self, #out: &mut tl::Writer<'_, S>) {
+            fn write_to<'w, S: tl::Sink + ?Sized>(&self, out: tl::Place<'w, S>) -> tl::Place<'w, S> {
                 #write
             }
         }

@@ -405,7 +405,10 @@ impl AnyValue {
     }
 }
 impl tl::Encode for AnyValue {
-    fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
+    fn write_to<'w, S: tl::Sink + ?Sized>(
+        &self,
+        out: tl::Place<'w, S>,
+    ) -> tl::Place<'w, S> {
         match self {
             Self::Bool(value) => value.write_to(out),
             Self::ResPq(value) => value.write_to(out),
@@ -558,7 +561,10 @@ impl AnyCall {
     }
 }
 impl tl::Encode for AnyCall {
-    fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
+    fn write_to<'w, S: tl::Sink + ?Sized>(
+        &self,
+        out: tl::Place<'w, S>,
+    ) -> tl::Place<'w, S> {
         match self {
             Self::ReqPq(call) => call.write_to(out),
             Self::ReqPqMulti(call) => call.write_to(out),
@@ -630,7 +636,10 @@ impl AnyObject {
     }
 }
 impl tl::Encode for AnyObject {
-    fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
+    fn write_to<'w, S: tl::Sink + ?Sized>(
+        &self,
+        out: tl::Place<'w, S>,
+    ) -> tl::Place<'w, S> {
         match self {
             Self::Value(value) => value.write_to(out),
             Self::Call(call) => call.write_to(out),
@@ -692,10 +701,13 @@ pub mod types {
         const TL_NAME: &'static str = "resPQ";
     }
     impl tl::Encode for ResPq {
-        fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
-            out.put_run((self.nonce, self.server_nonce));
-            self.pq.write_to(out);
-            self.server_public_key_fingerprints.write_to(out);
+        fn write_to<'w, S: tl::Sink + ?Sized>(
+            &self,
+            out: tl::Place<'w, S>,
+        ) -> tl::Place<'w, S> {
+            let out = out.put_run((self.nonce, self.server_nonce));
+            let out = self.pq.write_to(out);
+            self.server_public_key_fingerprints.write_to(out)
         }
     }
     impl tl::Decode for ResPq {
@@ -797,11 +809,14 @@ pub mod types {
         const TL_NAME: &'static str = "p_q_inner_data";
     }
     impl tl::Encode for PQInnerData {
-        fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
-            self.pq.write_to(out);
-            self.p.write_to(out);
-            self.q.write_to(out);
-            out.put_run((self.nonce, self.server_nonce, self.new_nonce));
+        fn write_to<'w, S: tl::Sink + ?Sized>(
+            &self,
+            out: tl::Place<'w, S>,
+        ) -> tl::Place<'w, S> {
+            let out = self.pq.write_to(out);
+            let out = self.p.write_to(out);
+            let out = self.q.write_to(out);
+            out.put_run((self.nonce, self.server_nonce, self.new_nonce))
         }
     }
     impl tl::Decode for PQInnerData {
@@ -911,12 +926,15 @@ pub mod types {
         const TL_NAME: &'static str = "p_q_inner_data_dc";
     }
     impl tl::Encode for PQInnerDataDc {
-        fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
-            self.pq.write_to(out);
-            self.p.write_to(out);
-            self.q.write_to(out);
-            out.put_run((self.nonce, self.server_nonce, self.new_nonce));
-            self.dc.write_to(out);
+        fn write_to<'w, S: tl::Sink + ?Sized>(
+            &self,
+            out: tl::Place<'w, S>,
+        ) -> tl::Place<'w, S> {
+            let out = self.pq.write_to(out);
+            let out = self.p.write_to(out);
+            let out = self.q.write_to(out);
+            let out = out.put_run((self.nonce, self.server_nonce, self.new_nonce));
+            self.dc.write_to(out)
         }
     }
     impl tl::Decode for PQInnerDataDc {
@@ -1030,12 +1048,15 @@ pub mod types {
         const TL_NAME: &'static str = "p_q_inner_data_temp";
     }
     impl tl::Encode for PQInnerDataTemp {
-        fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
-            self.pq.write_to(out);
-            self.p.write_to(out);
-            self.q.write_to(out);
-            out.put_run((self.nonce, self.server_nonce, self.new_nonce));
-            self.expires_in.write_to(out);
+        fn write_to<'w, S: tl::Sink + ?Sized>(
+            &self,
+            out: tl::Place<'w, S>,
+        ) -> tl::Place<'w, S> {
+            let out = self.pq.write_to(out);
+            let out = self.p.write_to(out);
+            let out = self.q.write_to(out);
+            let out = out.put_run((self.nonce, self.server_nonce, self.new_nonce));
+            self.expires_in.write_to(out)
         }
     }
     impl tl::Decode for PQInnerDataTemp {
@@ -1154,12 +1175,15 @@ pub mod types {
         const TL_NAME: &'static str = "p_q_inner_data_temp_dc";
     }
     impl tl::Encode for PQInnerDataTempDc {
-        fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
-            self.pq.write_to(out);
-            self.p.write_to(out);
-            self.q.write_to(out);
-            out.put_run((self.nonce, self.server_nonce, self.new_nonce));
-            out.put_run((self.dc, self.expires_in));
+        fn write_to<'w, S: tl::Sink + ?Sized>(
+            &self,
+            out: tl::Place<'w, S>,
+        ) -> tl::Place<'w, S> {
+            let out = self.pq.write_to(out);
+            let out = self.p.write_to(out);
+            let out = self.q.write_to(out);
+            let out = out.put_run((self.nonce, self.server_nonce, self.new_nonce));
+            out.put_run((self.dc, self.expires_in))
         }
     }
     impl tl::Decode for PQInnerDataTempDc {
@@ -1278,14 +1302,17 @@ pub mod types {
         const TL_NAME: &'static str = "bind_auth_key_inner";
     }
     impl tl::Encode for BindAuthKeyInner {
-        fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
+        fn write_to<'w, S: tl::Sink + ?Sized>(
+            &self,
+            out: tl::Place<'w, S>,
+        ) -> tl::Place<'w, S> {
             out.put_run((
                 self.nonce,
                 self.temp_auth_key_id,
                 self.perm_auth_key_id,
                 self.temp_session_id,
                 self.expires_at,
-            ));
+            ))
         }
     }
     impl tl::Decode for BindAuthKeyInner {
@@ -1381,8 +1408,11 @@ pub mod types {
         const TL_NAME: &'static str = "server_DH_params_fail";
     }
     impl tl::Encode for ServerDhParamsFail {
-        fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
-            out.put_run((self.nonce, self.server_nonce, self.new_nonce_hash));
+        fn write_to<'w, S: tl::Sink + ?Sized>(
+            &self,
+            out: tl::Place<'w, S>,
+        ) -> tl::Place<'w, S> {
+            out.put_run((self.nonce, self.server_nonce, self.new_nonce_hash))
         }
     }
     impl tl::Decode for ServerDhParamsFail {
@@ -1464,9 +1494,12 @@ pub mod types {
         const TL_NAME: &'static str = "server_DH_params_ok";
     }
     impl tl::Encode for ServerDhParamsOk {
-        fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
-            out.put_run((self.nonce, self.server_nonce));
-            self.encrypted_answer.write_to(out);
+        fn write_to<'w, S: tl::Sink + ?Sized>(
+            &self,
+            out: tl::Place<'w, S>,
+        ) -> tl::Place<'w, S> {
+            let out = out.put_run((self.nonce, self.server_nonce));
+            self.encrypted_answer.write_to(out)
         }
     }
     impl tl::Decode for ServerDhParamsOk {
@@ -1560,11 +1593,14 @@ pub mod types {
         const TL_NAME: &'static str = "server_DH_inner_data";
     }
     impl tl::Encode for ServerDhInnerData {
-        fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
-            out.put_run((self.nonce, self.server_nonce, self.g));
-            self.dh_prime.write_to(out);
-            self.g_a.write_to(out);
-            self.server_time.write_to(out);
+        fn write_to<'w, S: tl::Sink + ?Sized>(
+            &self,
+            out: tl::Place<'w, S>,
+        ) -> tl::Place<'w, S> {
+            let out = out.put_run((self.nonce, self.server_nonce, self.g));
+            let out = self.dh_prime.write_to(out);
+            let out = self.g_a.write_to(out);
+            self.server_time.write_to(out)
         }
     }
     impl tl::Decode for ServerDhInnerData {
@@ -1662,9 +1698,12 @@ pub mod types {
         const TL_NAME: &'static str = "client_DH_inner_data";
     }
     impl tl::Encode for ClientDhInnerData {
-        fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
-            out.put_run((self.nonce, self.server_nonce, self.retry_id));
-            self.g_b.write_to(out);
+        fn write_to<'w, S: tl::Sink + ?Sized>(
+            &self,
+            out: tl::Place<'w, S>,
+        ) -> tl::Place<'w, S> {
+            let out = out.put_run((self.nonce, self.server_nonce, self.retry_id));
+            self.g_b.write_to(out)
         }
     }
     impl tl::Decode for ClientDhInnerData {
@@ -1750,8 +1789,11 @@ pub mod types {
         const TL_NAME: &'static str = "dh_gen_ok";
     }
     impl tl::Encode for DhGenOk {
-        fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
-            out.put_run((self.nonce, self.server_nonce, self.new_nonce_hash1));
+        fn write_to<'w, S: tl::Sink + ?Sized>(
+            &self,
+            out: tl::Place<'w, S>,
+        ) -> tl::Place<'w, S> {
+            out.put_run((self.nonce, self.server_nonce, self.new_nonce_hash1))
         }
     }
     impl tl::Decode for DhGenOk {
@@ -1833,8 +1875,11 @@ pub mod types {
         const TL_NAME: &'static str = "dh_gen_retry";
     }
     impl tl::Encode for DhGenRetry {
-        fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
-            out.put_run((self.nonce, self.server_nonce, self.new_nonce_hash2));
+        fn write_to<'w, S: tl::Sink + ?Sized>(
+            &self,
+            out: tl::Place<'w, S>,
+        ) -> tl::Place<'w, S> {
+            out.put_run((self.nonce, self.server_nonce, self.new_nonce_hash2))
         }
     }
     impl tl::Decode for DhGenRetry {
@@ -1916,8 +1961,11 @@ pub mod types {
         const TL_NAME: &'static str = "dh_gen_fail";
     }
     impl tl::Encode for DhGenFail {
-        fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
-            out.put_run((self.nonce, self.server_nonce, self.new_nonce_hash3));
+        fn write_to<'w, S: tl::Sink + ?Sized>(
+            &self,
+            out: tl::Place<'w, S>,
+        ) -> tl::Place<'w, S> {
+            out.put_run((self.nonce, self.server_nonce, self.new_nonce_hash3))
         }
     }
     impl tl::Decode for DhGenFail {
@@ -1978,7 +2026,12 @@ pub mod types {
         const TL_NAME: &'static str = "destroy_auth_key_ok";
     }
     impl tl::Encode for DestroyAuthKeyOk {
-        fn write_to<S: tl::Sink + ?Sized>(&self, _out: &mut tl::Writer<'_, S>) {}
+        fn write_to<'w, S: tl::Sink + ?Sized>(
+            &self,
+            out: tl::Place<'w, S>,
+        ) -> tl::Place<'w, S> {
+            out
+        }
     }
     impl tl::Decode for DestroyAuthKeyOk {
         #[inline]
@@ -2023,7 +2076,12 @@ pub mod types {
         const TL_NAME: &'static str = "destroy_auth_key_none";
     }
     impl tl::Encode for DestroyAuthKeyNone {
-        fn write_to<S: tl::Sink + ?Sized>(&self, _out: &mut tl::Writer<'_, S>) {}
+        fn write_to<'w, S: tl::Sink + ?Sized>(
+            &self,
+            out: tl::Place<'w, S>,
+        ) -> tl::Place<'w, S> {
+            out
+        }
     }
     impl tl::Decode for DestroyAuthKeyNone {
         #[inline]
@@ -2068,7 +2126,12 @@ pub mod types {
         const TL_NAME: &'static str = "destroy_auth_key_fail";
     }
     impl tl::Encode for DestroyAuthKeyFail {
-        fn write_to<S: tl::Sink + ?Sized>(&self, _out: &mut tl::Writer<'_, S>) {}
+        fn write_to<'w, S: tl::Sink + ?Sized>(
+            &self,
+            out: tl::Place<'w, S>,
+        ) -> tl::Place<'w, S> {
+            out
+        }
     }
     impl tl::Decode for DestroyAuthKeyFail {
         #[inline]
@@ -2122,8 +2185,11 @@ pub mod types {
         const TL_NAME: &'static str = "msgs_ack";
     }
     impl tl::Encode for MsgsAck {
-        fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
-            self.msg_ids.write_to(out);
+        fn write_to<'w, S: tl::Sink + ?Sized>(
+            &self,
+            out: tl::Place<'w, S>,
+        ) -> tl::Place<'w, S> {
+            self.msg_ids.write_to(out)
         }
     }
     impl tl::Decode for MsgsAck {
@@ -2191,8 +2257,11 @@ pub mod types {
         const TL_NAME: &'static str = "bad_msg_notification";
     }
     impl tl::Encode for BadMsgNotification {
-        fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
-            out.put_run((self.bad_msg_id, self.bad_msg_seqno, self.error_code));
+        fn write_to<'w, S: tl::Sink + ?Sized>(
+            &self,
+            out: tl::Place<'w, S>,
+        ) -> tl::Place<'w, S> {
+            out.put_run((self.bad_msg_id, self.bad_msg_seqno, self.error_code))
         }
     }
     impl tl::Decode for BadMsgNotification {
@@ -2278,13 +2347,16 @@ pub mod types {
         const TL_NAME: &'static str = "bad_server_salt";
     }
     impl tl::Encode for BadServerSalt {
-        fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
+        fn write_to<'w, S: tl::Sink + ?Sized>(
+            &self,
+            out: tl::Place<'w, S>,
+        ) -> tl::Place<'w, S> {
             out.put_run((
                 self.bad_msg_id,
                 self.bad_msg_seqno,
                 self.error_code,
                 self.new_server_salt,
-            ));
+            ))
         }
     }
     impl tl::Decode for BadServerSalt {
@@ -2358,8 +2430,11 @@ pub mod types {
         const TL_NAME: &'static str = "msgs_state_req";
     }
     impl tl::Encode for MsgsStateReq {
-        fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
-            self.msg_ids.write_to(out);
+        fn write_to<'w, S: tl::Sink + ?Sized>(
+            &self,
+            out: tl::Place<'w, S>,
+        ) -> tl::Place<'w, S> {
+            self.msg_ids.write_to(out)
         }
     }
     impl tl::Decode for MsgsStateReq {
@@ -2424,9 +2499,12 @@ pub mod types {
         const TL_NAME: &'static str = "msgs_state_info";
     }
     impl tl::Encode for MsgsStateInfo {
-        fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
-            self.req_msg_id.write_to(out);
-            self.info.write_to(out);
+        fn write_to<'w, S: tl::Sink + ?Sized>(
+            &self,
+            out: tl::Place<'w, S>,
+        ) -> tl::Place<'w, S> {
+            let out = self.req_msg_id.write_to(out);
+            self.info.write_to(out)
         }
     }
     impl tl::Decode for MsgsStateInfo {
@@ -2497,9 +2575,12 @@ pub mod types {
         const TL_NAME: &'static str = "msgs_all_info";
     }
     impl tl::Encode for MsgsAllInfo {
-        fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
-            self.msg_ids.write_to(out);
-            self.info.write_to(out);
+        fn write_to<'w, S: tl::Sink + ?Sized>(
+            &self,
+            out: tl::Place<'w, S>,
+        ) -> tl::Place<'w, S> {
+            let out = self.msg_ids.write_to(out);
+            self.info.write_to(out)
         }
     }
     impl tl::Decode for MsgsAllInfo {
@@ -2573,8 +2654,11 @@ pub mod types {
         const TL_NAME: &'static str = "msg_detailed_info";
     }
     impl tl::Encode for MsgDetailedInfo {
-        fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
-            out.put_run((self.msg_id, self.answer_msg_id, self.bytes, self.status));
+        fn write_to<'w, S: tl::Sink + ?Sized>(
+            &self,
+            out: tl::Place<'w, S>,
+        ) -> tl::Place<'w, S> {
+            out.put_run((self.msg_id, self.answer_msg_id, self.bytes, self.status))
         }
     }
     impl tl::Decode for MsgDetailedInfo {
@@ -2656,8 +2740,11 @@ pub mod types {
         const TL_NAME: &'static str = "msg_new_detailed_info";
     }
     impl tl::Encode for MsgNewDetailedInfo {
-        fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
-            out.put_run((self.answer_msg_id, self.bytes, self.status));
+        fn write_to<'w, S: tl::Sink + ?Sized>(
+            &self,
+            out: tl::Place<'w, S>,
+        ) -> tl::Place<'w, S> {
+            out.put_run((self.answer_msg_id, self.bytes, self.status))
         }
     }
     impl tl::Decode for MsgNewDetailedInfo {
@@ -2727,8 +2814,11 @@ pub mod types {
         const TL_NAME: &'static str = "msg_resend_req";
     }
     impl tl::Encode for MsgResendReq {
-        fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
-            self.msg_ids.write_to(out);
+        fn write_to<'w, S: tl::Sink + ?Sized>(
+            &self,
+            out: tl::Place<'w, S>,
+        ) -> tl::Place<'w, S> {
+            self.msg_ids.write_to(out)
         }
     }
     impl tl::Decode for MsgResendReq {
@@ -2796,9 +2886,12 @@ pub mod types {
         const TL_NAME: &'static str = "rpc_error";
     }
     impl tl::Encode for RpcError {
-        fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
-            self.error_code.write_to(out);
-            self.error_message.write_to(out);
+        fn write_to<'w, S: tl::Sink + ?Sized>(
+            &self,
+            out: tl::Place<'w, S>,
+        ) -> tl::Place<'w, S> {
+            let out = self.error_code.write_to(out);
+            self.error_message.write_to(out)
         }
     }
     impl tl::Decode for RpcError {
@@ -2852,7 +2945,12 @@ pub mod types {
         const TL_NAME: &'static str = "rpc_answer_unknown";
     }
     impl tl::Encode for RpcAnswerUnknown {
-        fn write_to<S: tl::Sink + ?Sized>(&self, _out: &mut tl::Writer<'_, S>) {}
+        fn write_to<'w, S: tl::Sink + ?Sized>(
+            &self,
+            out: tl::Place<'w, S>,
+        ) -> tl::Place<'w, S> {
+            out
+        }
     }
     impl tl::Decode for RpcAnswerUnknown {
         #[inline]
@@ -2897,7 +2995,12 @@ pub mod types {
         const TL_NAME: &'static str = "rpc_answer_dropped_running";
     }
     impl tl::Encode for RpcAnswerDroppedRunning {
-        fn write_to<S: tl::Sink + ?Sized>(&self, _out: &mut tl::Writer<'_, S>) {}
+        fn write_to<'w, S: tl::Sink + ?Sized>(
+            &self,
+            out: tl::Place<'w, S>,
+        ) -> tl::Place<'w, S> {
+            out
+        }
     }
     impl tl::Decode for RpcAnswerDroppedRunning {
         #[inline]
@@ -2955,8 +3058,11 @@ pub mod types {
         const TL_NAME: &'static str = "rpc_answer_dropped";
     }
     impl tl::Encode for RpcAnswerDropped {
-        fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
-            out.put_run((self.msg_id, self.seq_no, self.bytes));
+        fn write_to<'w, S: tl::Sink + ?Sized>(
+            &self,
+            out: tl::Place<'w, S>,
+        ) -> tl::Place<'w, S> {
+            out.put_run((self.msg_id, self.seq_no, self.bytes))
         }
     }
     impl tl::Decode for RpcAnswerDropped {
@@ -3030,8 +3136,11 @@ pub mod types {
         const TL_NAME: &'static str = "future_salt";
     }
     impl tl::Encode for FutureSalt {
-        fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
-            out.put_run((self.valid_since, self.valid_until, self.salt));
+        fn write_to<'w, S: tl::Sink + ?Sized>(
+            &self,
+            out: tl::Place<'w, S>,
+        ) -> tl::Place<'w, S> {
+            out.put_run((self.valid_since, self.valid_until, self.salt))
         }
     }
     impl tl::Decode for FutureSalt {
@@ -3113,9 +3222,12 @@ pub mod types {
         const TL_NAME: &'static str = "future_salts";
     }
     impl tl::Encode for FutureSalts {
-        fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
-            out.put_run((self.req_msg_id, self.now));
-            tl::wire::write_bare_vector(&self.salts, out);
+        fn write_to<'w, S: tl::Sink + ?Sized>(
+            &self,
+            out: tl::Place<'w, S>,
+        ) -> tl::Place<'w, S> {
+            let out = out.put_run((self.req_msg_id, self.now));
+            tl::wire::write_bare_vector(&self.salts, out)
         }
     }
     impl tl::Decode for FutureSalts {
@@ -3183,8 +3295,11 @@ pub mod types {
         const TL_NAME: &'static str = "pong";
     }
     impl tl::Encode for Pong {
-        fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
-            out.put_run((self.msg_id, self.ping_id));
+        fn write_to<'w, S: tl::Sink + ?Sized>(
+            &self,
+            out: tl::Place<'w, S>,
+        ) -> tl::Place<'w, S> {
+            out.put_run((self.msg_id, self.ping_id))
         }
     }
     impl tl::Decode for Pong {
@@ -3247,8 +3362,11 @@ pub mod types {
         const TL_NAME: &'static str = "destroy_session_ok";
     }
     impl tl::Encode for DestroySessionOk {
-        fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
-            self.session_id.write_to(out);
+        fn write_to<'w, S: tl::Sink + ?Sized>(
+            &self,
+            out: tl::Place<'w, S>,
+        ) -> tl::Place<'w, S> {
+            self.session_id.write_to(out)
         }
     }
     impl tl::Decode for DestroySessionOk {
@@ -3308,8 +3426,11 @@ pub mod types {
         const TL_NAME: &'static str = "destroy_session_none";
     }
     impl tl::Encode for DestroySessionNone {
-        fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
-            self.session_id.write_to(out);
+        fn write_to<'w, S: tl::Sink + ?Sized>(
+            &self,
+            out: tl::Place<'w, S>,
+        ) -> tl::Place<'w, S> {
+            self.session_id.write_to(out)
         }
     }
     impl tl::Decode for DestroySessionNone {
@@ -3377,8 +3498,11 @@ pub mod types {
         const TL_NAME: &'static str = "new_session_created";
     }
     impl tl::Encode for NewSessionCreated {
-        fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
-            out.put_run((self.first_msg_id, self.unique_id, self.server_salt));
+        fn write_to<'w, S: tl::Sink + ?Sized>(
+            &self,
+            out: tl::Place<'w, S>,
+        ) -> tl::Place<'w, S> {
+            out.put_run((self.first_msg_id, self.unique_id, self.server_salt))
         }
     }
     impl tl::Decode for NewSessionCreated {
@@ -3456,8 +3580,11 @@ pub mod types {
         const TL_NAME: &'static str = "http_wait";
     }
     impl tl::Encode for HttpWait {
-        fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
-            out.put_run((self.max_delay, self.wait_after, self.max_wait));
+        fn write_to<'w, S: tl::Sink + ?Sized>(
+            &self,
+            out: tl::Place<'w, S>,
+        ) -> tl::Place<'w, S> {
+            out.put_run((self.max_delay, self.wait_after, self.max_wait))
         }
     }
     impl tl::Decode for HttpWait {
@@ -3529,8 +3656,11 @@ pub mod types {
         const TL_NAME: &'static str = "ipPort";
     }
     impl tl::Encode for IpPort {
-        fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
-            out.put_run((self.ipv4, self.port));
+        fn write_to<'w, S: tl::Sink + ?Sized>(
+            &self,
+            out: tl::Place<'w, S>,
+        ) -> tl::Place<'w, S> {
+            out.put_run((self.ipv4, self.port))
         }
     }
     impl tl::Decode for IpPort {
@@ -3605,9 +3735,12 @@ pub mod types {
         const TL_NAME: &'static str = "ipPortSecret";
     }
     impl tl::Encode for IpPortSecret {
-        fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
-            out.put_run((self.ipv4, self.port));
-            self.secret.write_to(out);
+        fn write_to<'w, S: tl::Sink + ?Sized>(
+            &self,
+            out: tl::Place<'w, S>,
+        ) -> tl::Place<'w, S> {
+            let out = out.put_run((self.ipv4, self.port));
+            self.secret.write_to(out)
         }
     }
     impl tl::Decode for IpPortSecret {
@@ -3685,10 +3818,13 @@ pub mod types {
         const TL_NAME: &'static str = "accessPointRule";
     }
     impl tl::Encode for AccessPointRule {
-        fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
-            self.phone_prefix_rules.write_to(out);
-            self.dc_id.write_to(out);
-            tl::wire::write_bare_vector(&self.ips, out);
+        fn write_to<'w, S: tl::Sink + ?Sized>(
+            &self,
+            out: tl::Place<'w, S>,
+        ) -> tl::Place<'w, S> {
+            let out = self.phone_prefix_rules.write_to(out);
+            let out = self.dc_id.write_to(out);
+            tl::wire::write_bare_vector(&self.ips, out)
         }
     }
     impl tl::Decode for AccessPointRule {
@@ -3766,9 +3902,12 @@ pub mod types {
         const TL_NAME: &'static str = "rpc_result";
     }
     impl tl::Encode for RpcResult {
-        fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
-            self.req_msg_id.write_to(out);
-            self.result.write_to(out);
+        fn write_to<'w, S: tl::Sink + ?Sized>(
+            &self,
+            out: tl::Place<'w, S>,
+        ) -> tl::Place<'w, S> {
+            let out = self.req_msg_id.write_to(out);
+            self.result.write_to(out)
         }
     }
     impl tl::Decode for RpcResult {
@@ -3856,16 +3995,19 @@ pub mod types {
         const TL_NAME: &'static str = "message";
     }
     impl tl::Encode for Message {
-        fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
+        fn write_to<'w, S: tl::Sink + ?Sized>(
+            &self,
+            out: tl::Place<'w, S>,
+        ) -> tl::Place<'w, S> {
             if usize::try_from(self.bytes).ok() != Some(self.body.0.len()) {
-                out.fail(tl::EncodeError::LengthMismatch {
-                    definition: "message",
-                    field: "bytes",
-                });
-                return;
+                return out
+                    .fail(tl::EncodeError::LengthMismatch {
+                        definition: "message",
+                        field: "bytes",
+                    });
             }
-            out.put_run((self.msg_id, self.seqno, self.bytes));
-            self.body.write_to(out);
+            let out = out.put_run((self.msg_id, self.seqno, self.bytes));
+            self.body.write_to(out)
         }
     }
     impl tl::Decode for Message {
@@ -3943,8 +4085,11 @@ pub mod types {
         const TL_NAME: &'static str = "msg_container";
     }
     impl tl::Encode for MsgContainer {
-        fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
-            tl::wire::write_bare_vector(&self.messages, out);
+        fn write_to<'w, S: tl::Sink + ?Sized>(
+            &self,
+            out: tl::Place<'w, S>,
+        ) -> tl::Place<'w, S> {
+            tl::wire::write_bare_vector(&self.messages, out)
         }
     }
     impl tl::Decode for MsgContainer {
@@ -4006,8 +4151,11 @@ pub mod types {
         const TL_NAME: &'static str = "msg_copy";
     }
     impl tl::Encode for MsgCopy {
-        fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
-            self.orig_message.write_to(out);
+        fn write_to<'w, S: tl::Sink + ?Sized>(
+            &self,
+            out: tl::Place<'w, S>,
+        ) -> tl::Place<'w, S> {
+            self.orig_message.write_to(out)
         }
     }
     impl tl::Decode for MsgCopy {
@@ -4069,8 +4217,11 @@ pub mod types {
         const TL_NAME: &'static str = "gzip_packed";
     }
     impl tl::Encode for GzipPacked {
-        fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
-            self.packed_data.write_to(out);
+        fn write_to<'w, S: tl::Sink + ?Sized>(
+            &self,
+            out: tl::Place<'w, S>,
+        ) -> tl::Place<'w, S> {
+            self.packed_data.write_to(out)
         }
     }
     impl tl::Decode for GzipPacked {
@@ -4146,9 +4297,12 @@ pub mod types {
             const TL_NAME: &'static str = "help.configSimple";
         }
         impl tl::Encode for ConfigSimple {
-            fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
-                out.put_run((self.date, self.expires));
-                tl::wire::write_bare_vector(&self.rules, out);
+            fn write_to<'w, S: tl::Sink + ?Sized>(
+                &self,
+                out: tl::Place<'w, S>,
+            ) -> tl::Place<'w, S> {
+                let out = out.put_run((self.date, self.expires));
+                tl::wire::write_bare_vector(&self.rules, out)
             }
         }
         impl tl::Decode for ConfigSimple {
@@ -4222,8 +4376,11 @@ pub mod enums {
         }
     }
     impl tl::Encode for ResPq {
-        fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
-            self.constructor_id().write_to(out);
+        fn write_to<'w, S: tl::Sink + ?Sized>(
+            &self,
+            out: tl::Place<'w, S>,
+        ) -> tl::Place<'w, S> {
+            let out = self.constructor_id().write_to(out);
             match self {
                 Self::ResPq(value) => value.write_to(out),
             }
@@ -4376,8 +4533,11 @@ pub mod enums {
         }
     }
     impl tl::Encode for PQInnerData {
-        fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
-            self.constructor_id().write_to(out);
+        fn write_to<'w, S: tl::Sink + ?Sized>(
+            &self,
+            out: tl::Place<'w, S>,
+        ) -> tl::Place<'w, S> {
+            let out = self.constructor_id().write_to(out);
             match self {
                 Self::PQInnerData(value) => value.write_to(out),
                 Self::Dc(value) => value.write_to(out),
@@ -4534,7 +4694,10 @@ pub mod enums {
         }
     }
     impl tl::Encode for BindAuthKeyInner {
-        fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
+        fn write_to<'w, S: tl::Sink + ?Sized>(
+            &self,
+            out: tl::Place<'w, S>,
+        ) -> tl::Place<'w, S> {
             match self {
                 Self::BindAuthKeyInner(value) => {
                     out.put_run((
@@ -4652,7 +4815,10 @@ pub mod enums {
         }
     }
     impl tl::Encode for ServerDhParams {
-        fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
+        fn write_to<'w, S: tl::Sink + ?Sized>(
+            &self,
+            out: tl::Place<'w, S>,
+        ) -> tl::Place<'w, S> {
             match self {
                 Self::Fail(value) => {
                     out.put_run((
@@ -4663,8 +4829,8 @@ pub mod enums {
                     ))
                 }
                 Self::Ok(value) => {
-                    0xd0e8075c_u32.write_to(out);
-                    value.write_to(out);
+                    let out = 0xd0e8075c_u32.write_to(out);
+                    value.write_to(out)
                 }
             }
         }
@@ -4777,8 +4943,11 @@ pub mod enums {
         }
     }
     impl tl::Encode for ServerDhInnerData {
-        fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
-            self.constructor_id().write_to(out);
+        fn write_to<'w, S: tl::Sink + ?Sized>(
+            &self,
+            out: tl::Place<'w, S>,
+        ) -> tl::Place<'w, S> {
+            let out = self.constructor_id().write_to(out);
             match self {
                 Self::ServerDhInnerData(value) => value.write_to(out),
             }
@@ -4867,8 +5036,11 @@ pub mod enums {
         }
     }
     impl tl::Encode for ClientDhInnerData {
-        fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
-            self.constructor_id().write_to(out);
+        fn write_to<'w, S: tl::Sink + ?Sized>(
+            &self,
+            out: tl::Place<'w, S>,
+        ) -> tl::Place<'w, S> {
+            let out = self.constructor_id().write_to(out);
             match self {
                 Self::ClientDhInnerData(value) => value.write_to(out),
             }
@@ -4983,7 +5155,10 @@ pub mod enums {
         }
     }
     impl tl::Encode for SetClientDhParamsAnswer {
-        fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
+        fn write_to<'w, S: tl::Sink + ?Sized>(
+            &self,
+            out: tl::Place<'w, S>,
+        ) -> tl::Place<'w, S> {
             match self {
                 Self::DhGenOk(value) => {
                     out.put_run((
@@ -5158,8 +5333,11 @@ pub mod enums {
         }
     }
     impl tl::Encode for DestroyAuthKeyRes {
-        fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
-            self.constructor_id().write_to(out);
+        fn write_to<'w, S: tl::Sink + ?Sized>(
+            &self,
+            out: tl::Place<'w, S>,
+        ) -> tl::Place<'w, S> {
+            self.constructor_id().write_to(out)
         }
     }
     impl tl::Decode for DestroyAuthKeyRes {
@@ -5298,8 +5476,11 @@ pub mod enums {
         }
     }
     impl tl::Encode for MsgsAck {
-        fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
-            self.constructor_id().write_to(out);
+        fn write_to<'w, S: tl::Sink + ?Sized>(
+            &self,
+            out: tl::Place<'w, S>,
+        ) -> tl::Place<'w, S> {
+            let out = self.constructor_id().write_to(out);
             match self {
                 Self::MsgsAck(value) => value.write_to(out),
             }
@@ -5408,7 +5589,10 @@ pub mod enums {
         }
     }
     impl tl::Encode for BadMsgNotification {
-        fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
+        fn write_to<'w, S: tl::Sink + ?Sized>(
+            &self,
+            out: tl::Place<'w, S>,
+        ) -> tl::Place<'w, S> {
             match self {
                 Self::BadMsgNotification(value) => {
                     out.put_run((
@@ -5538,8 +5722,11 @@ pub mod enums {
         }
     }
     impl tl::Encode for MsgsStateReq {
-        fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
-            self.constructor_id().write_to(out);
+        fn write_to<'w, S: tl::Sink + ?Sized>(
+            &self,
+            out: tl::Place<'w, S>,
+        ) -> tl::Place<'w, S> {
+            let out = self.constructor_id().write_to(out);
             match self {
                 Self::MsgsStateReq(value) => value.write_to(out),
             }
@@ -5622,8 +5809,11 @@ pub mod enums {
         }
     }
     impl tl::Encode for MsgsStateInfo {
-        fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
-            self.constructor_id().write_to(out);
+        fn write_to<'w, S: tl::Sink + ?Sized>(
+            &self,
+            out: tl::Place<'w, S>,
+        ) -> tl::Place<'w, S> {
+            let out = self.constructor_id().write_to(out);
             match self {
                 Self::MsgsStateInfo(value) => value.write_to(out),
             }
@@ -5706,8 +5896,11 @@ pub mod enums {
         }
     }
     impl tl::Encode for MsgsAllInfo {
-        fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
-            self.constructor_id().write_to(out);
+        fn write_to<'w, S: tl::Sink + ?Sized>(
+            &self,
+            out: tl::Place<'w, S>,
+        ) -> tl::Place<'w, S> {
+            let out = self.constructor_id().write_to(out);
             match self {
                 Self::MsgsAllInfo(value) => value.write_to(out),
             }
@@ -5818,7 +6011,10 @@ pub mod enums {
         }
     }
     impl tl::Encode for MsgDetailedInfo {
-        fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
+        fn write_to<'w, S: tl::Sink + ?Sized>(
+            &self,
+            out: tl::Place<'w, S>,
+        ) -> tl::Place<'w, S> {
             match self {
                 Self::MsgDetailedInfo(value) => {
                     out.put_run((
@@ -5948,8 +6144,11 @@ pub mod enums {
         }
     }
     impl tl::Encode for MsgResendReq {
-        fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
-            self.constructor_id().write_to(out);
+        fn write_to<'w, S: tl::Sink + ?Sized>(
+            &self,
+            out: tl::Place<'w, S>,
+        ) -> tl::Place<'w, S> {
+            let out = self.constructor_id().write_to(out);
             match self {
                 Self::MsgResendReq(value) => value.write_to(out),
             }
@@ -6032,8 +6231,11 @@ pub mod enums {
         }
     }
     impl tl::Encode for RpcError {
-        fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
-            self.constructor_id().write_to(out);
+        fn write_to<'w, S: tl::Sink + ?Sized>(
+            &self,
+            out: tl::Place<'w, S>,
+        ) -> tl::Place<'w, S> {
+            let out = self.constructor_id().write_to(out);
             match self {
                 Self::RpcError(value) => value.write_to(out),
             }
@@ -6122,7 +6324,10 @@ pub mod enums {
         }
     }
     impl tl::Encode for RpcDropAnswer {
-        fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
+        fn write_to<'w, S: tl::Sink + ?Sized>(
+            &self,
+            out: tl::Place<'w, S>,
+        ) -> tl::Place<'w, S> {
             match self {
                 Self::RpcAnswerUnknown => 0x5e2ad36e_u32.write_to(out),
                 Self::RpcAnswerDroppedRunning => 0xcd78e586_u32.write_to(out),
@@ -6267,7 +6472,10 @@ pub mod enums {
         }
     }
     impl tl::Encode for FutureSalt {
-        fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
+        fn write_to<'w, S: tl::Sink + ?Sized>(
+            &self,
+            out: tl::Place<'w, S>,
+        ) -> tl::Place<'w, S> {
             match self {
                 Self::FutureSalt(value) => {
                     out.put_run((
@@ -6357,8 +6565,11 @@ pub mod enums {
         }
     }
     impl tl::Encode for FutureSalts {
-        fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
-            self.constructor_id().write_to(out);
+        fn write_to<'w, S: tl::Sink + ?Sized>(
+            &self,
+            out: tl::Place<'w, S>,
+        ) -> tl::Place<'w, S> {
+            let out = self.constructor_id().write_to(out);
             match self {
                 Self::FutureSalts(value) => value.write_to(out),
             }
@@ -6441,7 +6652,10 @@ pub mod enums {
         }
     }
     impl tl::Encode for Pong {
-        fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
+        fn write_to<'w, S: tl::Sink + ?Sized>(
+            &self,
+            out: tl::Place<'w, S>,
+        ) -> tl::Place<'w, S> {
             match self {
                 Self::Pong(value) => {
                     out.put_run((0x347773c5_u32, value.msg_id, value.ping_id))
@@ -6533,7 +6747,10 @@ pub mod enums {
         }
     }
     impl tl::Encode for DestroySessionRes {
-        fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
+        fn write_to<'w, S: tl::Sink + ?Sized>(
+            &self,
+            out: tl::Place<'w, S>,
+        ) -> tl::Place<'w, S> {
             match self {
                 Self::DestroySessionOk(value) => {
                     out.put_run((0xe22045fc_u32, value.session_id))
@@ -6652,7 +6869,10 @@ pub mod enums {
         }
     }
     impl tl::Encode for NewSession {
-        fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
+        fn write_to<'w, S: tl::Sink + ?Sized>(
+            &self,
+            out: tl::Place<'w, S>,
+        ) -> tl::Place<'w, S> {
             match self {
                 Self::Created(value) => {
                     out.put_run((
@@ -6742,7 +6962,10 @@ pub mod enums {
         }
     }
     impl tl::Encode for HttpWait {
-        fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
+        fn write_to<'w, S: tl::Sink + ?Sized>(
+            &self,
+            out: tl::Place<'w, S>,
+        ) -> tl::Place<'w, S> {
             match self {
                 Self::HttpWait(value) => {
                     out.put_run((
@@ -6850,14 +7073,17 @@ pub mod enums {
         }
     }
     impl tl::Encode for IpPort {
-        fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
+        fn write_to<'w, S: tl::Sink + ?Sized>(
+            &self,
+            out: tl::Place<'w, S>,
+        ) -> tl::Place<'w, S> {
             match self {
                 Self::IpPort(value) => {
                     out.put_run((0xd433ad73_u32, value.ipv4, value.port))
                 }
                 Self::Secret(value) => {
-                    0x37982646_u32.write_to(out);
-                    value.write_to(out);
+                    let out = 0x37982646_u32.write_to(out);
+                    value.write_to(out)
                 }
             }
         }
@@ -6962,8 +7188,11 @@ pub mod enums {
         }
     }
     impl tl::Encode for AccessPointRule {
-        fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
-            self.constructor_id().write_to(out);
+        fn write_to<'w, S: tl::Sink + ?Sized>(
+            &self,
+            out: tl::Place<'w, S>,
+        ) -> tl::Place<'w, S> {
+            let out = self.constructor_id().write_to(out);
             match self {
                 Self::AccessPointRule(value) => value.write_to(out),
             }
@@ -7052,8 +7281,11 @@ pub mod enums {
         }
     }
     impl tl::Encode for RpcResult {
-        fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
-            self.constructor_id().write_to(out);
+        fn write_to<'w, S: tl::Sink + ?Sized>(
+            &self,
+            out: tl::Place<'w, S>,
+        ) -> tl::Place<'w, S> {
+            let out = self.constructor_id().write_to(out);
             match self {
                 Self::RpcResult(value) => value.write_to(out),
             }
@@ -7136,8 +7368,11 @@ pub mod enums {
         }
     }
     impl tl::Encode for Message {
-        fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
-            self.constructor_id().write_to(out);
+        fn write_to<'w, S: tl::Sink + ?Sized>(
+            &self,
+            out: tl::Place<'w, S>,
+        ) -> tl::Place<'w, S> {
+            let out = self.constructor_id().write_to(out);
             match self {
                 Self::Message(value) => value.write_to(out),
             }
@@ -7218,8 +7453,11 @@ pub mod enums {
         }
     }
     impl tl::Encode for MessageContainer {
-        fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
-            self.constructor_id().write_to(out);
+        fn write_to<'w, S: tl::Sink + ?Sized>(
+            &self,
+            out: tl::Place<'w, S>,
+        ) -> tl::Place<'w, S> {
+            let out = self.constructor_id().write_to(out);
             match self {
                 Self::MsgContainer(value) => value.write_to(out),
             }
@@ -7308,8 +7546,11 @@ pub mod enums {
         }
     }
     impl tl::Encode for MessageCopy {
-        fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
-            self.constructor_id().write_to(out);
+        fn write_to<'w, S: tl::Sink + ?Sized>(
+            &self,
+            out: tl::Place<'w, S>,
+        ) -> tl::Place<'w, S> {
+            let out = self.constructor_id().write_to(out);
             match self {
                 Self::MsgCopy(value) => value.write_to(out),
             }
@@ -7392,8 +7633,11 @@ pub mod enums {
         }
     }
     impl tl::Encode for Object {
-        fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
-            self.constructor_id().write_to(out);
+        fn write_to<'w, S: tl::Sink + ?Sized>(
+            &self,
+            out: tl::Place<'w, S>,
+        ) -> tl::Place<'w, S> {
+            let out = self.constructor_id().write_to(out);
             match self {
                 Self::GzipPacked(value) => value.write_to(out),
             }
@@ -7478,8 +7722,11 @@ pub mod enums {
             }
         }
         impl tl::Encode for ConfigSimple {
-            fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
-                self.constructor_id().write_to(out);
+            fn write_to<'w, S: tl::Sink + ?Sized>(
+                &self,
+                out: tl::Place<'w, S>,
+            ) -> tl::Place<'w, S> {
+                let out = self.constructor_id().write_to(out);
                 match self {
                     Self::ConfigSimple(value) => value.write_to(out),
                 }
@@ -7598,9 +7845,12 @@ pub mod functions {
         const TL_NAME: &'static str = "req_pq";
     }
     impl tl::Encode for ReqPq {
-        fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
-            <Self as tl::Identifiable>::CONSTRUCTOR_ID.write_to(out);
-            self.nonce.write_to(out);
+        fn write_to<'w, S: tl::Sink + ?Sized>(
+            &self,
+            out: tl::Place<'w, S>,
+        ) -> tl::Place<'w, S> {
+            let out = <Self as tl::Identifiable>::CONSTRUCTOR_ID.write_to(out);
+            self.nonce.write_to(out)
         }
     }
     impl tl::Decode for ReqPq {
@@ -7688,9 +7938,12 @@ pub mod functions {
         const TL_NAME: &'static str = "req_pq_multi";
     }
     impl tl::Encode for ReqPqMulti {
-        fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
-            <Self as tl::Identifiable>::CONSTRUCTOR_ID.write_to(out);
-            self.nonce.write_to(out);
+        fn write_to<'w, S: tl::Sink + ?Sized>(
+            &self,
+            out: tl::Place<'w, S>,
+        ) -> tl::Place<'w, S> {
+            let out = <Self as tl::Identifiable>::CONSTRUCTOR_ID.write_to(out);
+            self.nonce.write_to(out)
         }
     }
     impl tl::Decode for ReqPqMulti {
@@ -7812,13 +8065,16 @@ pub mod functions {
         const TL_NAME: &'static str = "req_DH_params";
     }
     impl tl::Encode for ReqDhParams {
-        fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
-            <Self as tl::Identifiable>::CONSTRUCTOR_ID.write_to(out);
-            out.put_run((self.nonce, self.server_nonce));
-            self.p.write_to(out);
-            self.q.write_to(out);
-            self.public_key_fingerprint.write_to(out);
-            self.encrypted_data.write_to(out);
+        fn write_to<'w, S: tl::Sink + ?Sized>(
+            &self,
+            out: tl::Place<'w, S>,
+        ) -> tl::Place<'w, S> {
+            let out = <Self as tl::Identifiable>::CONSTRUCTOR_ID.write_to(out);
+            let out = out.put_run((self.nonce, self.server_nonce));
+            let out = self.p.write_to(out);
+            let out = self.q.write_to(out);
+            let out = self.public_key_fingerprint.write_to(out);
+            self.encrypted_data.write_to(out)
         }
     }
     impl tl::Decode for ReqDhParams {
@@ -7951,10 +8207,13 @@ pub mod functions {
         const TL_NAME: &'static str = "set_client_DH_params";
     }
     impl tl::Encode for SetClientDhParams {
-        fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
-            <Self as tl::Identifiable>::CONSTRUCTOR_ID.write_to(out);
-            out.put_run((self.nonce, self.server_nonce));
-            self.encrypted_data.write_to(out);
+        fn write_to<'w, S: tl::Sink + ?Sized>(
+            &self,
+            out: tl::Place<'w, S>,
+        ) -> tl::Place<'w, S> {
+            let out = <Self as tl::Identifiable>::CONSTRUCTOR_ID.write_to(out);
+            let out = out.put_run((self.nonce, self.server_nonce));
+            self.encrypted_data.write_to(out)
         }
     }
     impl tl::Decode for SetClientDhParams {
@@ -8035,8 +8294,12 @@ pub mod functions {
         const TL_NAME: &'static str = "destroy_auth_key";
     }
     impl tl::Encode for DestroyAuthKey {
-        fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
-            <Self as tl::Identifiable>::CONSTRUCTOR_ID.write_to(out);
+        fn write_to<'w, S: tl::Sink + ?Sized>(
+            &self,
+            out: tl::Place<'w, S>,
+        ) -> tl::Place<'w, S> {
+            let out = <Self as tl::Identifiable>::CONSTRUCTOR_ID.write_to(out);
+            out
         }
     }
     impl tl::Decode for DestroyAuthKey {
@@ -8119,9 +8382,12 @@ pub mod functions {
         const TL_NAME: &'static str = "rpc_drop_answer";
     }
     impl tl::Encode for RpcDropAnswer {
-        fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
-            <Self as tl::Identifiable>::CONSTRUCTOR_ID.write_to(out);
-            self.req_msg_id.write_to(out);
+        fn write_to<'w, S: tl::Sink + ?Sized>(
+            &self,
+            out: tl::Place<'w, S>,
+        ) -> tl::Place<'w, S> {
+            let out = <Self as tl::Identifiable>::CONSTRUCTOR_ID.write_to(out);
+            self.req_msg_id.write_to(out)
         }
     }
     impl tl::Decode for RpcDropAnswer {
@@ -8209,9 +8475,12 @@ pub mod functions {
         const TL_NAME: &'static str = "get_future_salts";
     }
     impl tl::Encode for GetFutureSalts {
-        fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
-            <Self as tl::Identifiable>::CONSTRUCTOR_ID.write_to(out);
-            self.num.write_to(out);
+        fn write_to<'w, S: tl::Sink + ?Sized>(
+            &self,
+            out: tl::Place<'w, S>,
+        ) -> tl::Place<'w, S> {
+            let out = <Self as tl::Identifiable>::CONSTRUCTOR_ID.write_to(out);
+            self.num.write_to(out)
         }
     }
     impl tl::Decode for GetFutureSalts {
@@ -8299,9 +8568,12 @@ pub mod functions {
         const TL_NAME: &'static str = "ping";
     }
     impl tl::Encode for Ping {
-        fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
-            <Self as tl::Identifiable>::CONSTRUCTOR_ID.write_to(out);
-            self.ping_id.write_to(out);
+        fn write_to<'w, S: tl::Sink + ?Sized>(
+            &self,
+            out: tl::Place<'w, S>,
+        ) -> tl::Place<'w, S> {
+            let out = <Self as tl::Identifiable>::CONSTRUCTOR_ID.write_to(out);
+            self.ping_id.write_to(out)
         }
     }
     impl tl::Decode for Ping {
@@ -8393,9 +8665,12 @@ pub mod functions {
         const TL_NAME: &'static str = "ping_delay_disconnect";
     }
     impl tl::Encode for PingDelayDisconnect {
-        fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
-            <Self as tl::Identifiable>::CONSTRUCTOR_ID.write_to(out);
-            out.put_run((self.ping_id, self.disconnect_delay));
+        fn write_to<'w, S: tl::Sink + ?Sized>(
+            &self,
+            out: tl::Place<'w, S>,
+        ) -> tl::Place<'w, S> {
+            let out = <Self as tl::Identifiable>::CONSTRUCTOR_ID.write_to(out);
+            out.put_run((self.ping_id, self.disconnect_delay))
         }
     }
     impl tl::Decode for PingDelayDisconnect {
@@ -8486,9 +8761,12 @@ pub mod functions {
         const TL_NAME: &'static str = "destroy_session";
     }
     impl tl::Encode for DestroySession {
-        fn write_to<S: tl::Sink + ?Sized>(&self, out: &mut tl::Writer<'_, S>) {
-            <Self as tl::Identifiable>::CONSTRUCTOR_ID.write_to(out);
-            self.session_id.write_to(out);
+        fn write_to<'w, S: tl::Sink + ?Sized>(
+            &self,
+            out: tl::Place<'w, S>,
+        ) -> tl::Place<'w, S> {
+            let out = <Self as tl::Identifiable>::CONSTRUCTOR_ID.write_to(out);
+            self.session_id.write_to(out)
         }
     }
     impl tl::Decode for DestroySession {
