@@ -27,9 +27,15 @@ use quote::quote;
 /// let out = out.write_optional(self.token_and_app_sandbox.as_ref().map(|value| &value.1));
 /// out
 /// ```
-pub fn encoder(item: &Item) -> TokenStream {
+///
+/// A function writes its constructor id first (`with_id`), as a request is
+/// always boxed.
+pub fn encoder(item: &Item, with_id: bool) -> TokenStream {
     let tl_name = item.definition.full_name();
     let mut statements = Steps::default();
+    if with_id {
+        statements.write(quote!(<Self as tl::Identifiable>::CONSTRUCTOR_ID.write_to(out)));
+    }
     for field in &item.fields {
         if let Some(length) = &field.sized_by {
             let object = ident(&field.ident);

@@ -81,7 +81,7 @@ pub fn function(plan: &Plan, index: usize, options: &Options<'_>, scope: &Scope)
     } else {
         quote!(#[derive(Debug, Clone, PartialEq)])
     };
-    let write = codec::encoder(item);
+    let write = codec::encoder(item, true);
     let decode = if plan.lifetimes.borrowed() {
         borrowed_decode(item, lifetime, scope)
     } else {
@@ -106,7 +106,6 @@ pub fn function(plan: &Plan, index: usize, options: &Options<'_>, scope: &Scope)
 
         impl #serialize_bounds tl::Encode for #name #params {
             fn write_to<'w, S: tl::Sink + ?Sized>(&self, out: tl::Place<'w, S>) -> tl::Place<'w, S> {
-                let out = <Self as tl::Identifiable>::CONSTRUCTOR_ID.write_to(out);
                 #write
             }
         }

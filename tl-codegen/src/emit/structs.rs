@@ -65,7 +65,7 @@ pub fn constructor(plan: &Plan, index: usize, options: &Options<'_>, scope: &Sco
         quote!(#[derive(Debug, Clone, PartialEq)])
     };
     let reader = codec::reader_name(item);
-    let write = codec::encoder(item);
+    let write = codec::encoder(item, false);
     let read = codec::decoder(item, scope, codec::Reads::of(plan));
     let decode = decoders(
         &name,

@@ -8298,8 +8298,7 @@ pub mod functions {
             &self,
             out: tl::Place<'w, S>,
         ) -> tl::Place<'w, S> {
-            let out = <Self as tl::Identifiable>::CONSTRUCTOR_ID.write_to(out);
-            out
+            <Self as tl::Identifiable>::CONSTRUCTOR_ID.write_to(out)
         }
     }
     impl tl::Decode for DestroyAuthKey {
