@@ -179,12 +179,14 @@ enum Messages<'h> {
 impl Encode for History<'_> {
     fn write_to<'w, S: Sink + ?Sized>(&self, out: Place<'w, S>) -> Place<'w, S> {
         match self.1 {
-            Messages::WithStoredFlags(flags) => encode_history(self.0, out, |index, message, out| {
-                write_with_stored_flags(message, flags[index], out)
-            }),
-            Messages::KnownFields => {
-                encode_history(self.0, out, |_, message, out| write_known_fields(message, out))
+            Messages::WithStoredFlags(flags) => {
+                encode_history(self.0, out, |index, message, out| {
+                    write_with_stored_flags(message, flags[index], out)
+                })
             }
+            Messages::KnownFields => encode_history(self.0, out, |_, message, out| {
+                write_known_fields(message, out)
+            }),
         }
     }
 }

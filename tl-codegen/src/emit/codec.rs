@@ -34,7 +34,9 @@ pub fn encoder(item: &Item, with_id: bool) -> TokenStream {
     let tl_name = item.definition.full_name();
     let mut statements = Steps::default();
     if with_id {
-        statements.write(quote!(<Self as tl::Identifiable>::CONSTRUCTOR_ID.write_to(out)));
+        statements.write(quote!(
+            <Self as tl::Identifiable>::CONSTRUCTOR_ID.write_to(out)
+        ));
     }
     for field in &item.fields {
         if let Some(length) = &field.sized_by {
