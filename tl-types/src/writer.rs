@@ -262,20 +262,21 @@ impl<'w, S: Sink + ?Sized> Place<'w, S> {
     #[cold]
     #[inline(never)]
     fn put_beyond_room(self, bytes: &[u8]) -> Self {
-        self.room.commit(self.next);
-        self.room.sink().put(bytes);
-        let next = self.room.take();
-        Place {
-            next,
-            room: self.room,
-        }
+        self.through_sink(|sink| sink.put(bytes))
     }
 
     /// Asks the sink for more room than it gave.
     #[inline(never)]
     fn reserve_beyond_room(self, additional: usize) -> Self {
+        self.through_sink(|sink| sink.reserve(additional))
+    }
+
+    /// Calls the sink, with what was filled committed first and the room
+    /// taken anew after.
+    #[inline(always)]
+    fn through_sink(self, call: impl FnOnce(&mut S)) -> Self {
         self.room.commit(self.next);
-        self.room.sink().reserve(additional);
+        call(self.room.sink());
         let next = self.room.take();
         Place {
             next,
