@@ -124,9 +124,9 @@ mod tests {
     use crate::{Encode, Place, Sink, Writer};
 
     /// A run written as one value, as a generated serialiser writes it.
-    struct Run<R>(R);
+    struct AsOneRun<R>(R);
 
-    impl<R: super::Run + Copy> Encode for Run<R> {
+    impl<R: super::Run + Copy> Encode for AsOneRun<R> {
         fn write_to<'w, S: Sink + ?Sized>(&self, out: Place<'w, S>) -> Place<'w, S> {
             out.put_run(self.0)
         }
@@ -146,7 +146,7 @@ mod tests {
 
         let mut run = Vec::new();
         let mut out = Writer::new(&mut run);
-        out.write(&Run((int, long, flag, double, int128)));
+        out.write(&AsOneRun((int, long, flag, double, int128)));
         out.finish().unwrap();
         assert_eq!(run, parts);
         assert_eq!(run.len(), 40);

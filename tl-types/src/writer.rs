@@ -168,6 +168,33 @@ impl<'a, S: Sink + ?Sized> Writer<'a, S> {
     }
 }
 
+/// Shows how many bytes the writer has filled of the room it holds, and
+/// whether it has met an error; not the sink, which need not be `Debug`.
+impl<S: Sink + ?Sized> std::fmt::Debug for Writer<'_, S> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Writer")
+            .field(
+                "uncommitted",
+                &(self.next.addr() - self.room.uncommitted.addr()),
+            )
+            .field("error", &self.room.error)
+            .finish_non_exhaustive()
+    }
+}
+
+/// As a [`Writer`]'s.
+impl<S: Sink + ?Sized> std::fmt::Debug for Place<'_, S> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Place")
+            .field(
+                "uncommitted",
+                &(self.next.addr() - self.room.uncommitted.addr()),
+            )
+            .field("error", &self.room.error)
+            .finish_non_exhaustive()
+    }
+}
+
 impl<S: Sink + ?Sized> Drop for Writer<'_, S> {
     /// Commits what was written into the sink's room.
     #[inline]

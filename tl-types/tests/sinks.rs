@@ -247,3 +247,16 @@ fn a_writer_dropped_without_finish_leaves_its_bytes_in_the_sink() {
     assert!(out.finish().is_err());
     assert_eq!(vec, value().to_bytes().unwrap());
 }
+
+#[test]
+fn a_writer_shows_what_it_holds_and_its_error() {
+    let mut vec = Vec::with_capacity(64);
+    let mut out = tl_types::Writer::new(&mut vec);
+    out.write(&7_i32);
+    assert_eq!(
+        format!("{out:?}"),
+        "Writer { uncommitted: 4, error: None, .. }"
+    );
+    out.fail(tl_types::EncodeError::TooLong { length: 1 << 24 });
+    assert!(format!("{out:?}").contains("TooLong"));
+}
