@@ -12,7 +12,7 @@ use crate::traits::{Encode, Sink};
 /// [`EncodeError`] met on the way.
 ///
 /// ```
-/// use tl_types::{Encode, Writer};
+/// use tl_types::Writer;
 ///
 /// let mut bytes = Vec::new();
 /// let mut out = Writer::new(&mut bytes);
@@ -144,7 +144,7 @@ impl<'a, S: Sink + ?Sized> Writer<'a, S> {
     /// error recorded is the one [`Writer::finish`] returns.
     #[cold]
     pub fn fail(&mut self, error: EncodeError) {
-        self.room.error.get_or_insert(error);
+        self.next = self.place().fail(error).next;
     }
 
     /// `Ok` if everything written could be encoded, or the first error.
@@ -172,26 +172,14 @@ impl<'a, S: Sink + ?Sized> Writer<'a, S> {
 /// whether it has met an error; not the sink, which need not be `Debug`.
 impl<S: Sink + ?Sized> std::fmt::Debug for Writer<'_, S> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Writer")
-            .field(
-                "uncommitted",
-                &(self.next.addr() - self.room.uncommitted.addr()),
-            )
-            .field("error", &self.room.error)
-            .finish_non_exhaustive()
+        self.room.debug("Writer", self.next, f)
     }
 }
 
 /// As a [`Writer`]'s.
 impl<S: Sink + ?Sized> std::fmt::Debug for Place<'_, S> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Place")
-            .field(
-                "uncommitted",
-                &(self.next.addr() - self.room.uncommitted.addr()),
-            )
-            .field("error", &self.room.error)
-            .finish_non_exhaustive()
+        self.room.debug("Place", self.next, f)
     }
 }
 
@@ -331,6 +319,20 @@ impl<S: Sink + ?Sized> Room<S> {
         self.end = room.end.cast();
         self.uncommitted = start;
         start
+    }
+
+    /// The `Debug` of a writer or a place named `name`, at `next`: the
+    /// bytes filled and not yet committed, and the first error.
+    fn debug(
+        &self,
+        name: &str,
+        next: *mut u8,
+        f: &mut std::fmt::Formatter<'_>,
+    ) -> std::fmt::Result {
+        f.debug_struct(name)
+            .field("uncommitted", &(next.addr() - self.uncommitted.addr()))
+            .field("error", &self.error)
+            .finish_non_exhaustive()
     }
 
     /// Hands what was filled of the room, up to `next`, to the sink, and
