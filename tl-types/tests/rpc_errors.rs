@@ -4,6 +4,7 @@
 #![cfg(feature = "api")]
 
 use proptest::prelude::*;
+use tl_types::__private::number_between;
 use tl_types::{RpcError, RpcErrorKind, Usability, functions};
 
 const ERRORS_CSV: &str = include_str!("../schema/errors.csv");
@@ -267,4 +268,36 @@ fn from_the_mtproto_rpc_error() {
 fn rpc_error_is_a_std_error() {
     let error: Box<dyn std::error::Error> = Box::new(RpcError::new(400, "PEER_ID_INVALID"));
     assert_eq!(error.to_string(), "PEER_ID_INVALID");
+}
+
+/// The helper generated `RpcErrorKind::new` reads numbers with.
+#[test]
+fn a_number_is_read_only_where_it_writes_back_the_same() {
+    assert_eq!(number_between("FLOOD_WAIT_30", "FLOOD_WAIT_", ""), Some(30));
+    assert_eq!(number_between("FLOOD_WAIT_0", "FLOOD_WAIT_", ""), Some(0));
+    assert_eq!(
+        number_between("FILE_PART_3_MISSING", "FILE_PART_", "_MISSING"),
+        Some(3)
+    );
+    for odd in [
+        "FLOOD_WAIT_",
+        "FLOOD_WAIT_007",
+        "FLOOD_WAIT_+5",
+        "FLOOD_WAIT_-5",
+    ] {
+        assert_eq!(number_between(odd, "FLOOD_WAIT_", ""), None, "{odd}");
+    }
+    assert_eq!(
+        number_between("FLOOD_WAIT_2147483647", "FLOOD_WAIT_", ""),
+        Some(i32::MAX)
+    );
+    assert_eq!(
+        number_between("FLOOD_WAIT_2147483648", "FLOOD_WAIT_", ""),
+        None
+    );
+    assert_eq!(number_between("FLOOD_WAIT_1X", "FLOOD_WAIT_", ""), None);
+    assert_eq!(
+        number_between("FLOOD_PREMIUM_WAIT_1", "FLOOD_WAIT_", ""),
+        None
+    );
 }
