@@ -128,9 +128,17 @@ pub(crate) fn read_each<'a, T>(
     count: usize,
     mut read: impl FnMut(&mut Reader<'a>) -> Result<T, DecodeError>,
 ) -> Result<Vec<T>, DecodeError> {
-    let mut items = Vec::with_capacity(count);
-    for _ in 0..count {
-        items.push(read(reader)?);
+    let mut items = Vec::<T>::with_capacity(count);
+    for filled in 0..count {
+        let item = read(reader)?;
+        // SAFETY: `filled < count`, the capacity, so the slot is in the
+        // allocation and empty; the length then covers exactly the items
+        // written. Unlike `push`, this has no path that grows the vector,
+        // around which the item would be kept on the stack and copied.
+        unsafe {
+            items.as_mut_ptr().add(filled).write(item);
+            items.set_len(filled + 1);
+        }
     }
     Ok(items)
 }
