@@ -4,18 +4,19 @@
 //! show its parameter and error tables and who may call it, and typing
 //! `sendCode` into the search box must lead to it.
 //!
-//! Without a Chromium on the machine the browser test says so and passes,
-//! unless `TL_REQUIRE_BROWSER` is set (CI sets it). Screenshots go to
-//! `target/doc-site/`, never into git.
+//! The browser is driven by `browser/doc_site.cjs` through the npm package
+//! puppeteer-core (fetched into `target/puppeteer` by
+//! `browser/fetch_puppeteer.sh`), which reports what the pages show; this
+//! test checks it. Without a Chromium on the machine the browser test says
+//! so and passes, unless `TL_REQUIRE_BROWSER` is set (CI sets it).
+//! Screenshots go to `target/doc-site/`, never into git.
 
 #[path = "support/tl.rs"]
 mod support;
 
-use headless_chrome::{Browser, LaunchOptions, Tab};
+use serde_json::Value;
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::sync::Arc;
-use std::time::Duration;
 
 fn root() -> PathBuf {
     PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
@@ -77,38 +78,42 @@ fn chromium() -> Option<PathBuf> {
         .find(|candidate| candidate.is_file())
 }
 
-/// Runs a script in the page and reads its JSON result.
-fn evaluate(tab: &Tab, script: &str) -> serde_json::Value {
-    let result = tab
-        .evaluate(&format!("JSON.stringify({script})"), false)
-        .unwrap_or_else(|e| panic!("{script}: {e}"));
-    let text = result.value.and_then(|v| v.as_str().map(str::to_owned));
-    serde_json::from_str(&text.unwrap_or_else(|| "null".into())).unwrap()
-}
-
-/// The text of each cell of each row of a table's body.
-fn table(tab: &Tab, selector: &str) -> Vec<Vec<String>> {
-    let rows = evaluate(
-        tab,
-        &format!(
-            "[...document.querySelectorAll('{selector} tbody tr')]\
-             .map(row => [...row.cells].map(cell => cell.textContent.trim()))"
-        ),
+/// The folder of node modules that holds puppeteer-core, fetched by
+/// `browser/fetch_puppeteer.sh` (npm) if it is not in `target/puppeteer` yet.
+fn puppeteer_modules() -> PathBuf {
+    let script = root().join("tl-cli/tests/browser/fetch_puppeteer.sh");
+    let output = Command::new("sh")
+        .arg(&script)
+        .output()
+        .expect("sh runs fetch_puppeteer.sh");
+    assert!(
+        output.status.success(),
+        "fetch_puppeteer.sh failed (it needs npm): {}",
+        String::from_utf8_lossy(&output.stderr)
     );
-    serde_json::from_value(rows).unwrap()
+    PathBuf::from(String::from_utf8(output.stdout).unwrap().trim())
 }
 
-/// Saves what the tab shows as a PNG (under `target/`, never in git).
-fn screenshot(tab: &Tab, path: &Path) {
-    let png = tab
-        .capture_screenshot(
-            headless_chrome::protocol::cdp::Page::CaptureScreenshotFormatOption::Png,
-            None,
-            None,
-            true,
-        )
-        .unwrap();
-    std::fs::write(path, png).unwrap();
+/// Opens the site in `chromium` with `browser/doc_site.cjs` and returns what
+/// it reports the pages show.
+fn browse(site: &Path, chromium: &Path, shots: &Path) -> Value {
+    let output = Command::new("node")
+        .arg(root().join("tl-cli/tests/browser/doc_site.cjs"))
+        .args([site, chromium, shots])
+        .env("NODE_PATH", puppeteer_modules())
+        .output()
+        .expect("node runs doc_site.cjs");
+    assert!(
+        output.status.success(),
+        "doc_site.cjs failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    serde_json::from_slice(&output.stdout).unwrap()
+}
+
+/// The text of each cell of each row of a table the script read.
+fn table(rows: &Value) -> Vec<Vec<String>> {
+    serde_json::from_value(rows.clone()).unwrap()
 }
 
 #[test]
@@ -125,31 +130,14 @@ fn the_send_code_page_and_the_search_box_work_in_chromium() {
     generate_site(&site);
     let shots = root().join("target/doc-site");
 
-    let browser = Browser::new(
-        LaunchOptions::default_builder()
-            .path(Some(chromium))
-            .headless(true)
-            // Containers run tests as root, where Chromium's sandbox cannot start.
-            .sandbox(false)
-            .window_size(Some((1200, 1600)))
-            .idle_browser_timeout(Duration::from_secs(120))
-            .build()
-            .unwrap(),
-    )
-    .expect("chromium starts");
-    let tab: Arc<Tab> = browser.new_tab().unwrap();
-    tab.set_default_timeout(Duration::from_secs(30));
+    std::fs::create_dir_all(&shots).unwrap();
+    let seen = browse(&site, &chromium, &shots);
 
     // The page of auth.sendCode.
-    let page = site.join("function/auth.sendCode.html");
-    tab.navigate_to(&format!("file://{}", page.display()))
-        .unwrap()
-        .wait_until_navigated()
-        .unwrap();
-    let title = evaluate(&tab, "document.querySelector('h1').textContent");
-    assert_eq!(title, "function auth.sendCode");
+    let page = &seen["sendCode"];
+    assert_eq!(page["title"], "function auth.sendCode");
 
-    let params = table(&tab, "table.params");
+    let params = table(&page["params"]);
     let names: Vec<&str> = params.iter().map(|row| row[0].as_str()).collect();
     assert_eq!(names, ["phone_number", "api_id", "api_hash", "settings"]);
     assert_eq!(params[1][1], "i32");
@@ -161,13 +149,9 @@ fn the_send_code_page_and_the_search_box_work_in_chromium() {
             .all(|row| row[3] == "required" && !row[4].is_empty()),
         "every parameter is required and described: {params:?}"
     );
-    let settings_link = evaluate(
-        &tab,
-        "document.querySelector('table.params tbody tr:nth-child(4) td:nth-child(3) a').getAttribute('href')",
-    );
-    assert_eq!(settings_link, "../type/CodeSettings.html");
+    assert_eq!(page["settingsLink"], "../type/CodeSettings.html");
 
-    let errors = table(&tab, "table.errors");
+    let errors = table(&page["errors"]);
     let methods = std::fs::read_to_string(root().join("tl-types/schema/methods.csv")).unwrap();
     let listed: Vec<&str> = methods
         .lines()
@@ -190,44 +174,28 @@ fn the_send_code_page_and_the_search_box_work_in_chromium() {
     assert_eq!(api_id_invalid[0], "400");
     assert!(!api_id_invalid[2].is_empty(), "API_ID_INVALID is described");
 
-    let usability = evaluate(&tab, "document.querySelector('p.usability').textContent");
-    assert_eq!(usability, "Users only.");
-    let example = evaluate(&tab, "document.querySelector('pre.example').textContent");
+    assert_eq!(page["usability"], "Users only.");
+    let example = page["example"].as_str().unwrap();
     assert!(
-        example
-            .as_str()
-            .unwrap()
-            .contains("functions::auth::SendCode::new("),
+        example.contains("functions::auth::SendCode::new("),
         "{example}"
     );
-    screenshot(&tab, &shots.join("auth.sendCode.png"));
 
-    // The search box, from the front page.
-    tab.navigate_to(&format!("file://{}", site.join("index.html").display()))
-        .unwrap()
-        .wait_until_navigated()
-        .unwrap();
-    tab.wait_for_element("#search").unwrap().click().unwrap();
-    tab.type_str("sendCode").unwrap();
-    let first = tab.wait_for_element("#search-results a").unwrap();
-    let first_text = evaluate(
-        &tab,
-        "document.querySelector('#search-results a code').textContent",
+    // The search box, from the front page: typing `sendCode` puts
+    // auth.sendCode first, and following it leads to its page.
+    let search = &seen["search"];
+    assert_eq!(
+        search["firstResult"], "auth.sendCode",
+        "the best match comes first"
     );
-    assert_eq!(first_text, "auth.sendCode", "the best match comes first");
-    screenshot(&tab, &shots.join("search.png"));
-    first.click().unwrap();
-    // The click starts the navigation; wait for it to land.
-    let deadline = std::time::Instant::now() + Duration::from_secs(30);
-    while tab.get_url().ends_with("/index.html") && std::time::Instant::now() < deadline {
-        std::thread::sleep(Duration::from_millis(50));
-    }
-    tab.wait_until_navigated().unwrap();
-    let url = tab.get_url();
+    let url = search["landedOn"].as_str().unwrap();
     assert!(
         url.ends_with("/function/auth.sendCode.html"),
         "following the result leads to the page: {url}"
     );
-    let title = evaluate(&tab, "document.querySelector('h1').textContent");
-    assert_eq!(title, "function auth.sendCode");
+    assert_eq!(search["title"], "function auth.sendCode");
+    for shot in ["auth.sendCode.png", "search.png"] {
+        let png = std::fs::read(shots.join(shot)).unwrap();
+        assert!(png.starts_with(b"\x89PNG"), "{shot} is a PNG");
+    }
 }
