@@ -21,17 +21,10 @@ pub(crate) fn read_each_in<'a, T>(
     arena: &'a Bump,
     mut read: impl FnMut(&mut Reader<'a>) -> Result<T, DecodeError>,
 ) -> Result<&'a [T], DecodeError> {
-    let mut items = bumpalo::collections::Vec::<T>::with_capacity_in(count, arena);
-    for filled in 0..count {
-        let item = read(reader)?;
-        // SAFETY: as in `wire::read_each`: `filled` is below the capacity,
-        // and the length covers exactly the items written.
-        unsafe {
-            items.as_mut_ptr().add(filled).write(item);
-            items.set_len(filled + 1);
-        }
-    }
-    Ok(items.into_bump_slice())
+    // Each element is written into its slot as it is read; on an error the
+    // arena takes the slice's room back if nothing came after it.
+    let items = arena.alloc_slice_try_fill_with(count, |_| read(reader))?;
+    Ok(items)
 }
 
 /// Reads `count` fixed-size elements into one slice of `arena`
