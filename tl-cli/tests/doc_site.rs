@@ -81,34 +81,38 @@ fn chromium() -> Option<PathBuf> {
 /// The folder of node modules that holds puppeteer-core, fetched by
 /// `browser/fetch_puppeteer.sh` (npm) if it is not in `target/puppeteer` yet.
 fn puppeteer_modules() -> PathBuf {
-    let script = root().join("tl-cli/tests/browser/fetch_puppeteer.sh");
-    let output = Command::new("sh")
-        .arg(&script)
+    let stdout = stdout_of(
+        Command::new("sh").arg(root().join("tl-cli/tests/browser/fetch_puppeteer.sh")),
+        "fetch_puppeteer.sh (it needs npm)",
+    );
+    PathBuf::from(String::from_utf8(stdout).unwrap().trim())
+}
+
+/// What `command` prints on its standard output; it must succeed, or the
+/// test fails with what it printed on its standard error.
+fn stdout_of(command: &mut Command, what: &str) -> Vec<u8> {
+    let output = command
         .output()
-        .expect("sh runs fetch_puppeteer.sh");
+        .unwrap_or_else(|e| panic!("{what} cannot start: {e}"));
     assert!(
         output.status.success(),
-        "fetch_puppeteer.sh failed (it needs npm): {}",
+        "{what} failed: {}",
         String::from_utf8_lossy(&output.stderr)
     );
-    PathBuf::from(String::from_utf8(output.stdout).unwrap().trim())
+    output.stdout
 }
 
 /// Opens the site in `chromium` with `browser/doc_site.cjs` and returns what
 /// it reports the pages show.
 fn browse(site: &Path, chromium: &Path, shots: &Path) -> Value {
-    let output = Command::new("node")
-        .arg(root().join("tl-cli/tests/browser/doc_site.cjs"))
-        .args([site, chromium, shots])
-        .env("NODE_PATH", puppeteer_modules())
-        .output()
-        .expect("node runs doc_site.cjs");
-    assert!(
-        output.status.success(),
-        "doc_site.cjs failed: {}",
-        String::from_utf8_lossy(&output.stderr)
+    let stdout = stdout_of(
+        Command::new("node")
+            .arg(root().join("tl-cli/tests/browser/doc_site.cjs"))
+            .args([site, chromium, shots])
+            .env("NODE_PATH", puppeteer_modules()),
+        "doc_site.cjs",
     );
-    serde_json::from_slice(&output.stdout).unwrap()
+    serde_json::from_slice(&stdout).unwrap()
 }
 
 /// The text of each cell of each row of a table the script read.
